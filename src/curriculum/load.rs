@@ -1,0 +1,272 @@
+//! Turning a source's pages and manifest into a [`Curriculum`], with diagnostics.
+
+use super::manifest::{self, Ownership, Resolved};
+use super::page::{self, Link, Page, StudyPage};
+use super::source::{MANIFEST_FILE, Source, display_path};
+use super::{Curriculum, Doc, DocId, OtherPages, closest};
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use std::collections::{HashMap, HashSet};
+
+/// A curriculum as loaded, with everything found wrong or odd in it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub curriculum: Curriculum,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Reads and parses a curriculum. Only I/O problems fail here; problems with the content are
+/// diagnostics, so that `validate` can report all of them at once.
+pub fn load(source: &Source) -> Result<Loaded> {
+    let raw = source.read()?;
+    let origin = raw.origin;
+    let mut diagnostics = raw.diagnostics;
+
+    let mut study: Vec<(String, StudyPage)> = Vec::new();
+    let mut other_pages = OtherPages::default();
+    let mut folders: HashSet<&str> = HashSet::new();
+    for raw_page in &raw.pages {
+        let mut path = raw_page.path.as_str();
+        while let Some((parent, _)) = path.rsplit_once('/') {
+            folders.insert(parent);
+            path = parent;
+        }
+    }
+    for raw_page in &raw.pages {
+        let shown = display_path(&origin, &raw_page.path);
+        let path = raw_page.path.clone();
+        match page::parse(&raw_page.path, &shown, &raw_page.bytes, &mut diagnostics) {
+            Page::Study(page) => study.push((path, page)),
+            Page::Index => other_pages.index.push(path),
+            Page::Plain => other_pages.plain.push(path),
+            Page::Reference => other_pages.reference.push(path),
+            Page::Broken => {}
+        }
+    }
+
+    let folder_exists = |folder: &str| folders.contains(folder);
+    let manifest_shown = display_path(&origin, MANIFEST_FILE);
+    let (text, ownership) = match &raw.manifest {
+        Some(text) => (text.as_str(), Ownership::Own),
+        None => (Source::embedded_manifest(), Ownership::Borrowed),
+    };
+    let resolved = match manifest::decode(text, &manifest_shown) {
+        Ok(manifest) => {
+            let (resolved, found) =
+                manifest::resolve(&manifest, text, &manifest_shown, ownership, folder_exists);
+            diagnostics.extend(found);
+            resolved
+        }
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            Resolved::default()
+        }
+    };
+    let Resolved {
+        mut name,
+        mut source_url,
+        mut sections,
+        specializations,
+        roles,
+    } = resolved;
+    if ownership == Ownership::Borrowed && sections.is_empty() {
+        name = folder_name(&origin);
+        source_url = None;
+    }
+
+    let index: HashMap<&str, DocId> = study
+        .iter()
+        .enumerate()
+        .map(|(i, (path, _))| (path.as_str(), DocId(i)))
+        .collect();
+    let non_study: HashSet<&str> = other_pages
+        .index
+        .iter()
+        .chain(&other_pages.reference)
+        .chain(&other_pages.plain)
+        .map(String::as_str)
+        .collect();
+    let mut links = LinkResolver {
+        index: &index,
+        non_study: &non_study,
+        origin: &origin,
+        out: &mut diagnostics,
+    };
+    let mut docs = Vec::with_capacity(study.len());
+    for (position, (path, page)) in study.iter().enumerate() {
+        let section = section_of(&sections, path);
+        if let Some(section) = section {
+            sections[section].docs.push(DocId(position));
+        }
+        docs.push(Doc {
+            title: page.title.clone(),
+            level: page.level.clone(),
+            minutes: page.minutes,
+            prerequisites: links.resolve(path, "prerequisites", &page.prerequisites, true),
+            next_recommended: links.resolve(
+                path,
+                "next_recommended",
+                &page.next_recommended,
+                false,
+            ),
+            tags: page.tags.clone(),
+            section,
+            path: path.clone(),
+        });
+    }
+
+    Ok(Loaded {
+        curriculum: Curriculum {
+            name,
+            source_url,
+            origin,
+            docs,
+            sections,
+            specializations,
+            roles,
+            other_pages,
+        },
+        diagnostics,
+    })
+}
+
+fn folder_name(origin: &str) -> String {
+    std::path::Path::new(origin)
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| origin.to_string())
+}
+
+/// The section whose folder holds the path (the deepest one, if folders nest).
+fn section_of(sections: &[super::Section], path: &str) -> Option<usize> {
+    sections
+        .iter()
+        .enumerate()
+        .flat_map(|(index, section)| section.folders.iter().map(move |folder| (index, folder)))
+        .filter(|(_, folder)| {
+            path.strip_prefix(folder.as_str())
+                .is_some_and(|rest| rest.starts_with('/'))
+        })
+        .max_by_key(|(_, folder)| folder.len())
+        .map(|(index, _)| index)
+}
+
+/// A link target as a root-relative path: no `./`, no `#anchor`, `..` resolved. `None` when it
+/// climbs out of the root.
+fn normalize_link(target: &str) -> Option<String> {
+    let target = target
+        .split('#')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .replace('\\', "/");
+    let mut parts: Vec<&str> = Vec::new();
+    for part in target.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+struct LinkResolver<'a> {
+    index: &'a HashMap<&'a str, DocId>,
+    non_study: &'a HashSet<&'a str>,
+    origin: &'a str,
+    out: &'a mut Vec<Diagnostic>,
+}
+
+impl LinkResolver<'_> {
+    /// Resolves the links of one field. Broken prerequisites are errors (the plan would be
+    /// wrong); broken `next_recommended` links are only warnings (they are hints).
+    fn resolve(&mut self, from: &str, field: &str, links: &[Link], required: bool) -> Vec<DocId> {
+        let shown = display_path(self.origin, from);
+        let mut ids = Vec::new();
+        for link in links {
+            let report = |message: String| {
+                let diagnostic = if required {
+                    Diagnostic::error(message)
+                } else {
+                    Diagnostic::warning(message)
+                };
+                diagnostic.file(&shown).line(link.line).field(field)
+            };
+            let Some(path) = normalize_link(&link.target) else {
+                self.out.push(
+                    report(format!(
+                        "'{}' points outside the curriculum folder",
+                        link.target
+                    ))
+                    .help("links are paths relative to the curriculum root"),
+                );
+                continue;
+            };
+            if let Some(&id) = self.index.get(path.as_str()) {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+                continue;
+            }
+            if self.non_study.contains(path.as_str()) {
+                self.out.push(
+                    Diagnostic::warning(format!(
+                        "'{}' is not a study document (no estimated_time); link ignored",
+                        link.target
+                    ))
+                    .file(&shown)
+                    .line(link.line)
+                    .field(field),
+                );
+                continue;
+            }
+            let mut diagnostic = report(format!("'{}' names no document", link.target));
+            let relative = from
+                .rsplit_once('/')
+                .and_then(|(folder, _)| normalize_link(&format!("{folder}/{}", link.target)))
+                .filter(|candidate| self.index.contains_key(candidate.as_str()));
+            let suggestion =
+                relative.or_else(|| closest(&path, self.index.keys().copied()).map(str::to_string));
+            if let Some(suggestion) = suggestion {
+                diagnostic = diagnostic.help(format!(
+                    "did you mean '{suggestion}'? (paths are relative to the curriculum root)"
+                ));
+            }
+            self.out.push(diagnostic);
+        }
+        ids
+    }
+}
+
+impl Loaded {
+    /// The curriculum if it has no errors, else an error carrying all diagnostics.
+    pub fn into_result(self) -> Result<(Curriculum, Vec<Diagnostic>)> {
+        if self.has_errors() {
+            return Err(Error::InvalidCurriculum {
+                diagnostics: self.diagnostics,
+            });
+        }
+        Ok((self.curriculum, self.diagnostics))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_link;
+
+    #[test]
+    fn links_are_normalized_against_the_root() {
+        assert_eq!(normalize_link("./a/b.md").as_deref(), Some("a/b.md"));
+        assert_eq!(normalize_link("a/../b.md#intro").as_deref(), Some("b.md"));
+        assert_eq!(normalize_link("../x.md"), None);
+    }
+}

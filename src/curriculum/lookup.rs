@@ -1,0 +1,216 @@
+//! Finding documents, specializations and roles by the names people type, and suggesting the
+//! closest one when a name matches nothing.
+
+use super::{Curriculum, DocId};
+use crate::error::Error;
+
+/// Lowercase words separated by single spaces, each without a plural `s`, so that
+/// "Storage Engineers" and "storage engineer" are the same name.
+pub fn normalize_name(name: &str) -> String {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            let word = word.to_lowercase();
+            match word.strip_suffix('s') {
+                Some(stem) if stem.chars().count() >= 3 && !stem.ends_with('s') => stem.to_string(),
+                _ => word,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The candidate most like `query`, if any is alike enough to be worth suggesting.
+pub fn closest<'a>(query: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let query = query.to_lowercase();
+    let mut best: Option<(f64, &str)> = None;
+    for candidate in candidates {
+        let score = strsim::normalized_damerau_levenshtein(&query, &candidate.to_lowercase())
+            .max(strsim::jaro_winkler(&query, &candidate.to_lowercase()) - 0.15);
+        if score >= 0.6 && best.is_none_or(|(top, _)| score > top) {
+            best = Some((score, candidate));
+        }
+    }
+    best.map(|(_, candidate)| candidate)
+}
+
+fn file_stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".md").unwrap_or(name)
+}
+
+fn lookup_error(message: String) -> Error {
+    Error::Lookup { message }
+}
+
+fn ambiguous(kind: &str, name: &str, candidates: Vec<String>) -> Error {
+    lookup_error(format!(
+        "{kind} '{name}' is ambiguous; it matches:\n  {}\nwrite more of the path to choose one",
+        candidates.join("\n  ")
+    ))
+}
+
+impl Curriculum {
+    /// Finds a document by full path, path without `.md`, unique file stem or unique suffix.
+    pub fn find_doc(&self, name: &str) -> Result<DocId, Error> {
+        let wanted = name.trim().trim_start_matches("./").replace('\\', "/");
+        let wanted = wanted.strip_suffix(".md").unwrap_or(&wanted);
+        let exact = self
+            .ids()
+            .find(|&id| self.doc(id).path.strip_suffix(".md") == Some(wanted));
+        if let Some(id) = exact {
+            return Ok(id);
+        }
+        let by_stem: Vec<DocId> = self
+            .ids()
+            .filter(|&id| file_stem(&self.doc(id).path) == wanted)
+            .collect();
+        let suffix = format!("/{wanted}.md");
+        let by_suffix: Vec<DocId> = self
+            .ids()
+            .filter(|&id| self.doc(id).path.ends_with(&suffix))
+            .collect();
+        let matches = if by_stem.is_empty() {
+            by_suffix
+        } else {
+            by_stem
+        };
+        match matches.as_slice() {
+            [id] => Ok(*id),
+            [] => {
+                let lower = wanted.to_lowercase();
+                let containing: Vec<&str> = self
+                    .docs
+                    .iter()
+                    .map(|doc| doc.path.as_str())
+                    .filter(|path| path.to_lowercase().contains(&lower))
+                    .collect();
+                let suggestion = closest(
+                    wanted,
+                    self.docs
+                        .iter()
+                        .flat_map(|doc| [doc.path.as_str(), file_stem(&doc.path)]),
+                );
+                let hint = match (containing.as_slice(), suggestion) {
+                    (found @ [_, ..], _) if found.len() <= 5 => {
+                        format!("did you mean one of:\n  {}", found.join("\n  "))
+                    }
+                    (_, Some(path)) => format!("did you mean '{path}'?"),
+                    _ => "run `learnpath list docs` to see them all".to_string(),
+                };
+                Err(lookup_error(format!("unknown document '{name}'; {hint}")))
+            }
+            many => Err(ambiguous(
+                "document",
+                name,
+                many.iter().map(|&id| self.doc(id).path.clone()).collect(),
+            )),
+        }
+    }
+
+    /// Finds a specialization by section id ("3.2"), folder, or words of its title.
+    pub fn find_specialization(&self, name: &str) -> Result<usize, Error> {
+        let wanted = name.trim().trim_matches('/');
+        let query = normalize_name(wanted);
+        let mut matches: Vec<usize> = Vec::new();
+        for (index, spec) in self.specializations.iter().enumerate() {
+            let section = &self.sections[spec.section];
+            let by_id_or_folder = section.id == wanted
+                || section
+                    .folders
+                    .iter()
+                    .any(|folder| folder == wanted || folder.rsplit('/').next() == Some(wanted));
+            if by_id_or_folder {
+                return Ok(index);
+            }
+            let title = format!(" {} ", normalize_name(&section.title));
+            if !query.is_empty() && title.contains(&format!(" {query} ")) {
+                matches.push(index);
+            }
+        }
+        let described = |index: &usize| {
+            let section = self.specialization_section(*index);
+            format!("{} {}", section.id, section.title)
+        };
+        match matches.as_slice() {
+            [index] => Ok(*index),
+            [] => {
+                let all: Vec<String> = (0..self.specializations.len())
+                    .map(|i| described(&i))
+                    .collect();
+                if all.is_empty() {
+                    return Err(lookup_error(format!(
+                        "unknown specialization '{name}': this curriculum defines no specializations"
+                    )));
+                }
+                let suggestion = closest(wanted, all.iter().map(String::as_str))
+                    .map(|spec| format!("did you mean '{spec}'? "))
+                    .unwrap_or_default();
+                Err(lookup_error(format!(
+                    "unknown specialization '{name}'; {suggestion}the specializations are:\n  {}",
+                    all.join("\n  ")
+                )))
+            }
+            many => Err(ambiguous(
+                "specialization",
+                name,
+                many.iter().map(described).collect(),
+            )),
+        }
+    }
+
+    /// Finds a role by name or alias, ignoring case and plurals.
+    pub fn find_role(&self, name: &str) -> Result<usize, Error> {
+        let query = normalize_name(name);
+        let found = self.roles.iter().position(|role| {
+            std::iter::once(&role.name)
+                .chain(&role.aliases)
+                .any(|alias| normalize_name(alias) == query)
+        });
+        if let Some(index) = found {
+            return Ok(index);
+        }
+        let names: Vec<(&str, &str)> = self
+            .roles
+            .iter()
+            .flat_map(|role| {
+                std::iter::once(role.name.as_str())
+                    .chain(role.aliases.iter().map(String::as_str))
+                    .map(move |alias| (alias, role.name.as_str()))
+            })
+            .collect();
+        let suggestion = closest(name, names.iter().map(|(alias, _)| *alias))
+            .and_then(|alias| names.iter().find(|(a, _)| *a == alias))
+            .map(|(_, role)| format!("did you mean '{role}'? "))
+            .unwrap_or_default();
+        let roles: Vec<&str> = self.roles.iter().map(|role| role.name.as_str()).collect();
+        Err(lookup_error(format!(
+            "unknown role '{name}'; {suggestion}the roles are: {}",
+            roles.join(", ")
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_ignore_case_plural_and_punctuation() {
+        assert_eq!(normalize_name("Storage Engineers"), "storage engineer");
+        assert_eq!(normalize_name("  SDN   engineers "), "sdn engineer");
+        assert_eq!(
+            normalize_name("low-level optimization"),
+            "low level optimization"
+        );
+        assert_eq!(normalize_name("class"), "class");
+    }
+
+    #[test]
+    fn closest_finds_a_typo_and_ignores_noise() {
+        let names = ["storage engineer", "storage", "network engineer"];
+        assert_eq!(closest("storge", names), Some("storage"));
+        assert_eq!(closest("networ engineer", names), Some("network engineer"));
+        assert_eq!(closest("zzzz", names), None);
+    }
+}

@@ -1,0 +1,316 @@
+//! The manifest, `learnpath.yaml`: the curriculum's name and source, its parts and sections,
+//! the specializations a learner chooses from, and the roles that lead to them.
+
+use super::duration::parse_minutes;
+use super::frontmatter;
+use super::lookup::normalize_name;
+use super::{Role, Section, Specialization};
+use crate::diagnostic::Diagnostic;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// The manifest as written. Unknown keys are errors: a typo in a key would otherwise silently
+/// drop a section or a role.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub name: String,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub parts: Vec<PartDef>,
+    #[serde(default)]
+    pub specializations: Vec<SpecializationDef>,
+    #[serde(default)]
+    pub roles: Vec<RoleDef>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartDef {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub sections: Vec<SectionDef>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionDef {
+    pub id: String,
+    pub title: String,
+    pub folders: Vec<String>,
+    #[serde(default)]
+    pub claimed_time: Option<String>,
+    #[serde(default)]
+    pub prerequisite_label: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpecializationDef {
+    /// The id of the section that is the specialization.
+    pub section: String,
+    /// Whom it is for ("When to specialize").
+    #[serde(default)]
+    pub when: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleDef {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Section ids of the 1-2 specializations, in the order they are studied.
+    pub specializations: Vec<String>,
+    /// Section ids on the role's learning path besides what the specializations require.
+    #[serde(default)]
+    pub includes: Vec<String>,
+}
+
+/// The manifest with its references checked and turned into indices.
+#[derive(Debug, Default)]
+pub(crate) struct Resolved {
+    pub name: String,
+    pub source_url: Option<String>,
+    pub sections: Vec<Section>,
+    pub specializations: Vec<Specialization>,
+    pub roles: Vec<Role>,
+}
+
+/// Whether the manifest belongs to the folder, or was borrowed from the embedded curriculum
+/// for a folder that has none (then sections whose folders are absent are simply left out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ownership {
+    Own,
+    Borrowed,
+}
+
+/// The rule of Part 3: a learner chooses one or two specializations.
+pub const MAX_SPECIALIZATIONS: usize = 2;
+
+struct Checker<'a> {
+    text: &'a str,
+    shown: &'a str,
+    out: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn line_of(&self, needle: &str) -> Option<usize> {
+        self.text
+            .lines()
+            .position(|line| line.contains(needle))
+            .map(|index| index + 1)
+    }
+
+    fn error(&mut self, needle: &str, field: &str, message: String, help: Option<String>) {
+        let mut diagnostic = Diagnostic::error(message)
+            .file(self.shown)
+            .line(self.line_of(needle))
+            .field(field);
+        if let Some(help) = help {
+            diagnostic = diagnostic.help(help);
+        }
+        self.out.push(diagnostic);
+    }
+}
+
+/// Decodes a manifest. `shown` names the file in messages.
+pub(crate) fn decode(text: &str, shown: &str) -> Result<Manifest, Diagnostic> {
+    frontmatter::decode(text).map_err(|error| {
+        let help = if error.message.contains("floating point") || error.message.contains("integer")
+        {
+            "quote ids and times, e.g. id: \"1.1\""
+        } else {
+            "see curriculum/learnpath.yaml in the learnpath repository for the format"
+        };
+        Diagnostic::error(format!("invalid manifest: {}", error.message))
+            .file(shown)
+            .line(error.line)
+            .help(help)
+    })
+}
+
+/// Checks a manifest against the folders that exist and resolves its references.
+pub(crate) fn resolve(
+    manifest: &Manifest,
+    text: &str,
+    shown: &str,
+    ownership: Ownership,
+    folder_exists: impl Fn(&str) -> bool,
+) -> (Resolved, Vec<Diagnostic>) {
+    let mut check = Checker {
+        text,
+        shown,
+        out: Vec::new(),
+    };
+    let mut resolved = Resolved {
+        name: manifest.name.clone(),
+        source_url: manifest.source.clone(),
+        ..Resolved::default()
+    };
+    let mut section_index: HashMap<&str, usize> = HashMap::new();
+    for part in &manifest.parts {
+        for def in &part.sections {
+            let present: Vec<String> = def
+                .folders
+                .iter()
+                .map(|folder| folder.trim_matches('/').to_string())
+                .filter(|folder| folder_exists(folder))
+                .collect();
+            if ownership == Ownership::Borrowed && present.is_empty() {
+                continue;
+            }
+            if ownership == Ownership::Own {
+                for folder in &def.folders {
+                    if !present.contains(&folder.trim_matches('/').to_string()) {
+                        check.error(
+                            folder,
+                            "folders",
+                            format!(
+                                "section {} names the folder '{folder}', which does not exist",
+                                def.id
+                            ),
+                            Some("fix the folder name or create the folder".to_string()),
+                        );
+                    }
+                }
+            }
+            if section_index.contains_key(def.id.as_str()) {
+                check.error(
+                    &format!("id: \"{}\"", def.id),
+                    "id",
+                    format!("section id '{}' is used twice", def.id),
+                    None,
+                );
+                continue;
+            }
+            let claimed_minutes = def.claimed_time.as_deref().and_then(|time| {
+                parse_minutes(time)
+                    .map_err(|error| {
+                        check.error(
+                            time,
+                            "claimed_time",
+                            format!(
+                                "expected a duration like \"~1.5 hours\", found \"{time}\": {error}"
+                            ),
+                            None,
+                        )
+                    })
+                    .ok()
+            });
+            section_index.insert(&def.id, resolved.sections.len());
+            resolved.sections.push(Section {
+                id: def.id.clone(),
+                title: def.title.clone(),
+                part: part.title.clone(),
+                folders: present,
+                claimed_time: def.claimed_time.clone(),
+                claimed_minutes,
+                prerequisite_label: def.prerequisite_label.clone(),
+                docs: Vec::new(),
+            });
+        }
+    }
+
+    let mut spec_index: HashMap<&str, usize> = HashMap::new();
+    for def in &manifest.specializations {
+        match section_index.get(def.section.as_str()) {
+            Some(&section) => {
+                spec_index.insert(&def.section, resolved.specializations.len());
+                resolved.specializations.push(Specialization {
+                    section,
+                    when: def.when.clone(),
+                });
+            }
+            None if ownership == Ownership::Borrowed => {}
+            None => check.error(
+                &def.section,
+                "specializations",
+                format!("specialization '{}' names no section", def.section),
+                Some("use the id of a section listed under `parts`".to_string()),
+            ),
+        }
+    }
+
+    let mut role_names: HashMap<String, String> = HashMap::new();
+    for def in &manifest.roles {
+        let mut specializations = Vec::new();
+        for id in &def.specializations {
+            match spec_index.get(id.as_str()) {
+                Some(&spec) => specializations.push(spec),
+                None if ownership == Ownership::Borrowed => {}
+                None => check.error(
+                    &def.name,
+                    "specializations",
+                    format!(
+                        "role '{}' names '{id}', which is not a specialization",
+                        def.name
+                    ),
+                    Some(format!(
+                        "use one of: {}",
+                        manifest
+                            .specializations
+                            .iter()
+                            .map(|spec| spec.section.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                ),
+            }
+        }
+        if ownership == Ownership::Borrowed && specializations.is_empty() {
+            continue;
+        }
+        if def.specializations.is_empty() || def.specializations.len() > MAX_SPECIALIZATIONS {
+            check.error(
+                &def.name,
+                "specializations",
+                format!(
+                    "role '{}' leads to {} specializations; choose 1-2 specializations",
+                    def.name,
+                    def.specializations.len()
+                ),
+                None,
+            );
+        }
+        let includes = def
+            .includes
+            .iter()
+            .filter_map(|id| {
+                let found = section_index.get(id.as_str()).copied();
+                if found.is_none() && ownership == Ownership::Own {
+                    check.error(
+                        &def.name,
+                        "includes",
+                        format!(
+                            "role '{}' includes '{id}', which names no section",
+                            def.name
+                        ),
+                        None,
+                    );
+                }
+                found
+            })
+            .collect();
+        for name in std::iter::once(&def.name).chain(&def.aliases) {
+            let previous = role_names.insert(normalize_name(name), def.name.clone());
+            if let Some(other) = previous.filter(|other| *other != def.name) {
+                check.error(
+                    name,
+                    "aliases",
+                    format!("'{name}' names both role '{other}' and role '{}'", def.name),
+                    None,
+                );
+            }
+        }
+        resolved.roles.push(Role {
+            name: def.name.clone(),
+            aliases: def.aliases.clone(),
+            specializations,
+            includes,
+        });
+    }
+    (resolved, check.out)
+}

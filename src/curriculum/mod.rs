@@ -1,0 +1,188 @@
+//! The curriculum model: documents, sections, specializations and roles, and how to load them.
+
+pub mod duration;
+pub mod frontmatter;
+mod load;
+mod lookup;
+pub mod manifest;
+mod page;
+mod source;
+
+pub use load::{Loaded, load};
+pub use lookup::{closest, normalize_name};
+pub use source::Source;
+
+use serde::Serialize;
+use std::fmt;
+
+/// Index of a study document in [`Curriculum::docs`] (and of its node in the graph).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct DocId(pub usize);
+
+/// A document's level. Foundational < intermediate < specialized = advanced; reference pages and
+/// levels we do not know are not ranked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(into = "String")]
+pub enum Level {
+    Foundational,
+    Intermediate,
+    Specialized,
+    Advanced,
+    Reference,
+    Other(String),
+}
+
+impl Level {
+    pub fn parse(text: &str) -> Level {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "foundational" | "foundation" | "beginner" => Level::Foundational,
+            "intermediate" => Level::Intermediate,
+            "specialized" | "specialised" => Level::Specialized,
+            "advanced" => Level::Advanced,
+            "reference" => Level::Reference,
+            _ => Level::Other(text.trim().to_string()),
+        }
+    }
+
+    /// The position used to detect a document that requires one of a higher level.
+    pub fn rank(&self) -> Option<u8> {
+        match self {
+            Level::Foundational => Some(0),
+            Level::Intermediate => Some(1),
+            Level::Specialized | Level::Advanced => Some(2),
+            Level::Reference | Level::Other(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Level::Foundational => "foundational",
+            Level::Intermediate => "intermediate",
+            Level::Specialized => "specialized",
+            Level::Advanced => "advanced",
+            Level::Reference => "reference",
+            Level::Other(text) => text,
+        })
+    }
+}
+
+impl From<Level> for String {
+    fn from(level: Level) -> String {
+        level.to_string()
+    }
+}
+
+/// A study document: a page with frontmatter and an `estimated_time`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Doc {
+    /// Path relative to the curriculum root, with `/` separators.
+    pub path: String,
+    pub title: String,
+    pub level: Level,
+    pub minutes: u32,
+    pub prerequisites: Vec<DocId>,
+    pub next_recommended: Vec<DocId>,
+    pub tags: Vec<String>,
+    /// Index into [`Curriculum::sections`].
+    pub section: Option<usize>,
+}
+
+/// A section of the curriculum (one or more folders), as the manifest describes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub part: String,
+    pub folders: Vec<String>,
+    pub claimed_time: Option<String>,
+    pub claimed_minutes: Option<u32>,
+    pub prerequisite_label: Option<String>,
+    pub docs: Vec<DocId>,
+}
+
+/// A Part 3 specialization: a section a learner may choose, and whom it is for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Specialization {
+    /// Index into [`Curriculum::sections`].
+    pub section: usize,
+    pub when: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Role {
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Indices into [`Curriculum::specializations`], in the order they are studied.
+    pub specializations: Vec<usize>,
+    /// Sections on this role's learning path besides what its specializations require.
+    pub includes: Vec<usize>,
+}
+
+/// Pages that are not study documents, by kind.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct OtherPages {
+    /// README.md / index.md pages without frontmatter.
+    pub index: Vec<String>,
+    /// Pages with frontmatter but no `estimated_time` (another schema, such as resource pages).
+    pub reference: Vec<String>,
+    /// Other pages without frontmatter.
+    pub plain: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Curriculum {
+    pub name: String,
+    /// Base URL of the full documents; a document's link is this joined with its path.
+    pub source_url: Option<String>,
+    /// Where it was loaded from, as shown to the user (`<embedded>` or the folder).
+    pub origin: String,
+    pub docs: Vec<Doc>,
+    pub sections: Vec<Section>,
+    pub specializations: Vec<Specialization>,
+    pub roles: Vec<Role>,
+    pub other_pages: OtherPages,
+}
+
+impl Curriculum {
+    pub fn doc(&self, id: DocId) -> &Doc {
+        &self.docs[id.0]
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = DocId> + '_ {
+        (0..self.docs.len()).map(DocId)
+    }
+
+    pub fn specialization_section(&self, spec: usize) -> &Section {
+        &self.sections[self.specializations[spec].section]
+    }
+
+    /// Roles that lead to the given specialization.
+    pub fn roles_for(&self, spec: usize) -> impl Iterator<Item = &Role> {
+        self.roles
+            .iter()
+            .filter(move |role| role.specializations.contains(&spec))
+    }
+
+    pub fn section_minutes(&self, section: usize) -> u32 {
+        self.sections[section]
+            .docs
+            .iter()
+            .map(|&id| self.doc(id).minutes)
+            .sum()
+    }
+
+    /// The link to a document's full text, when the curriculum has a source URL.
+    pub fn link(&self, id: DocId) -> Option<String> {
+        let base = self.source_url.as_ref()?;
+        let separator = if base.ends_with('/') { "" } else { "/" };
+        Some(format!("{base}{separator}{}", self.doc(id).path))
+    }
+
+    /// The path as the user should see it in messages.
+    pub fn display_path(&self, path: &str) -> String {
+        source::display_path(&self.origin, path)
+    }
+}

@@ -1,0 +1,159 @@
+//! Reading one page: is it a study document, an index page, or a page of another schema?
+
+use super::Level;
+use super::duration::parse_minutes;
+use super::frontmatter::{self, Split};
+use crate::diagnostic::Diagnostic;
+use serde::Deserialize;
+
+/// The frontmatter fields the planner reads. Unknown fields are ignored on purpose: real
+/// curricula carry all sorts of extra metadata.
+#[derive(Debug, Default, Deserialize)]
+struct Fields {
+    title: Option<String>,
+    level: Option<String>,
+    estimated_time: Option<String>,
+    prerequisites: Option<Vec<String>>,
+    next_recommended: Option<Vec<String>>,
+    tags: Option<Vec<String>>,
+}
+
+/// A link from one page to another, with the line it was written on.
+#[derive(Debug, Clone)]
+pub(crate) struct Link {
+    pub target: String,
+    pub line: Option<usize>,
+}
+
+#[derive(Debug)]
+pub(crate) struct StudyPage {
+    pub title: String,
+    pub level: Level,
+    pub minutes: u32,
+    pub prerequisites: Vec<Link>,
+    pub next_recommended: Vec<Link>,
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug)]
+pub(crate) enum Page {
+    Study(StudyPage),
+    /// README.md or index.md without frontmatter.
+    Index,
+    /// Another page without frontmatter.
+    Plain,
+    /// Frontmatter without `estimated_time`.
+    Reference,
+    /// The page has errors (already reported).
+    Broken,
+}
+
+fn is_index_name(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    matches!(name.as_str(), "readme.md" | "index.md" | "_index.md")
+}
+
+fn file_stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+}
+
+/// Classifies and parses one page. `shown` is the path used in messages.
+pub(crate) fn parse(path: &str, shown: &str, bytes: &[u8], out: &mut Vec<Diagnostic>) -> Page {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            out.push(
+                Diagnostic::error(format!(
+                    "not valid UTF-8 (invalid byte at offset {})",
+                    error.valid_up_to()
+                ))
+                .file(shown)
+                .help("save the file as UTF-8"),
+            );
+            return Page::Broken;
+        }
+    };
+    let text = frontmatter::normalize(text);
+    let found = match frontmatter::split(&text) {
+        Split::None { .. } if is_index_name(path) => return Page::Index,
+        Split::None { .. } => {
+            out.push(
+                Diagnostic::warning("no frontmatter; not a study document")
+                    .file(shown)
+                    .help("add `estimated_time:` in a `---` block at the top to schedule it"),
+            );
+            return Page::Plain;
+        }
+        Split::Unclosed => {
+            out.push(
+                Diagnostic::error("the frontmatter opened on line 1 is never closed")
+                    .file(shown)
+                    .line(Some(1))
+                    .help("end the frontmatter with a line holding only `---`"),
+            );
+            return Page::Broken;
+        }
+        Split::Found(found) => found,
+    };
+    let in_file = |yaml_line: usize| found.first_line + yaml_line - 1;
+    let fields: Fields = match frontmatter::decode(found.yaml) {
+        Ok(fields) => fields,
+        Err(error) => {
+            out.push(
+                Diagnostic::error(format!("invalid frontmatter: {}", error.message))
+                    .file(shown)
+                    .line(error.line.map(in_file))
+                    .help("frontmatter is YAML: `key: value` lines, lists as `- item`"),
+            );
+            return Page::Broken;
+        }
+    };
+    let Some(time) = fields.estimated_time else {
+        out.push(
+            Diagnostic::warning(
+                "frontmatter has no estimated_time; treated as a reference page, not scheduled",
+            )
+            .file(shown)
+            .line(Some(1)),
+        );
+        return Page::Reference;
+    };
+    let minutes = match parse_minutes(&time) {
+        Ok(minutes) => minutes,
+        Err(error) => {
+            out.push(
+                Diagnostic::error(format!(
+                    "expected a duration like \"55 min\" or \"1h30m\", found \"{time}\": {error}"
+                ))
+                .file(shown)
+                .line(frontmatter::key_line(found.yaml, "estimated_time").map(in_file))
+                .field("estimated_time"),
+            );
+            return Page::Broken;
+        }
+    };
+    let links = |key: &str, targets: Option<Vec<String>>| -> Vec<Link> {
+        targets
+            .unwrap_or_default()
+            .into_iter()
+            .map(|target| Link {
+                line: frontmatter::value_line(found.yaml, key, &target).map(in_file),
+                target,
+            })
+            .collect()
+    };
+    let title = fields
+        .title
+        .filter(|title| !title.trim().is_empty())
+        .or_else(|| frontmatter::first_heading(found.body).map(str::to_string))
+        .unwrap_or_else(|| file_stem(path).to_string());
+    Page::Study(StudyPage {
+        title,
+        level: Level::parse(fields.level.as_deref().unwrap_or("")),
+        minutes,
+        prerequisites: links("prerequisites", fields.prerequisites),
+        next_recommended: links("next_recommended", fields.next_recommended),
+        tags: fields.tags.unwrap_or_default(),
+    })
+}

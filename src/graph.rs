@@ -1,0 +1,203 @@
+//! The prerequisite graph: an edge runs from a prerequisite to the document that needs it.
+
+use crate::curriculum::{Curriculum, DocId};
+use crate::diagnostic::Diagnostic;
+use petgraph::Direction;
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
+
+/// Node `i` is document `DocId(i)`.
+#[derive(Debug, Clone)]
+pub struct PrereqGraph {
+    graph: DiGraph<(), ()>,
+}
+
+fn node(id: DocId) -> NodeIndex {
+    NodeIndex::new(id.0)
+}
+
+fn doc(index: NodeIndex) -> DocId {
+    DocId(index.index())
+}
+
+impl PrereqGraph {
+    /// Builds the graph and checks it has no cycle. Each cycle is reported once, in full.
+    pub fn build(curriculum: &Curriculum) -> Result<PrereqGraph, Vec<Diagnostic>> {
+        let mut graph = DiGraph::with_capacity(curriculum.docs.len(), curriculum.docs.len() * 2);
+        for _ in &curriculum.docs {
+            graph.add_node(());
+        }
+        for id in curriculum.ids() {
+            for &prerequisite in &curriculum.doc(id).prerequisites {
+                graph.add_edge(node(prerequisite), node(id), ());
+            }
+        }
+        let graph = PrereqGraph { graph };
+        let cycles = graph.cycles();
+        if cycles.is_empty() {
+            return Ok(graph);
+        }
+        Err(cycles
+            .into_iter()
+            .map(|cycle| {
+                let first = curriculum.doc(cycle[0]);
+                let chain: Vec<&str> = cycle
+                    .iter()
+                    .chain(std::iter::once(&cycle[0]))
+                    .map(|&id| curriculum.doc(id).path.as_str())
+                    .collect();
+                Diagnostic::error(format!(
+                    "prerequisite cycle: {} (each requires the next)",
+                    chain.join(" → ")
+                ))
+                .file(curriculum.display_path(&first.path))
+                .field("prerequisites")
+                .help("remove one of these prerequisites to break the cycle")
+            })
+            .collect())
+    }
+
+    /// Each cycle as the documents along it, starting at its smallest id and following
+    /// "requires" links. Sorted, so the report is deterministic.
+    fn cycles(&self) -> Vec<Vec<DocId>> {
+        let mut cycles: Vec<Vec<DocId>> = tarjan_scc(&self.graph)
+            .into_iter()
+            .filter(|component| {
+                component.len() > 1 || self.graph.contains_edge(component[0], component[0])
+            })
+            .map(|component| self.cycle_within(&component))
+            .collect();
+        cycles.sort();
+        cycles
+    }
+
+    /// A shortest cycle through the smallest node of a strongly connected component.
+    fn cycle_within(&self, component: &[NodeIndex]) -> Vec<DocId> {
+        let start = *component.iter().min().expect("components are not empty");
+        let inside: std::collections::HashSet<NodeIndex> = component.iter().copied().collect();
+        let mut came_from: std::collections::HashMap<NodeIndex, NodeIndex> = Default::default();
+        let mut queue = VecDeque::from([start]);
+        while let Some(current) = queue.pop_front() {
+            let mut requires: Vec<NodeIndex> = self
+                .graph
+                .neighbors_directed(current, Direction::Incoming)
+                .filter(|next| inside.contains(next))
+                .collect();
+            requires.sort();
+            for next in requires {
+                if next == start {
+                    let mut path = vec![doc(current)];
+                    let mut at = current;
+                    while at != start {
+                        at = came_from[&at];
+                        path.push(doc(at));
+                    }
+                    path.reverse();
+                    return path;
+                }
+                if let std::collections::hash_map::Entry::Vacant(entry) = came_from.entry(next) {
+                    entry.insert(current);
+                    queue.push_back(next);
+                }
+            }
+        }
+        vec![doc(start)]
+    }
+
+    pub fn len(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.graph.node_count() == 0
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// The documents that directly require `id`, in curriculum order.
+    pub fn dependents(&self, id: DocId) -> Vec<DocId> {
+        self.sorted_neighbors(id, Direction::Outgoing)
+    }
+
+    /// The direct prerequisites of `id`, in curriculum order.
+    pub fn prerequisites(&self, id: DocId) -> Vec<DocId> {
+        self.sorted_neighbors(id, Direction::Incoming)
+    }
+
+    fn sorted_neighbors(&self, id: DocId, direction: Direction) -> Vec<DocId> {
+        let mut found: Vec<DocId> = self
+            .graph
+            .neighbors_directed(node(id), direction)
+            .map(doc)
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    }
+
+    /// All transitive prerequisites of the given documents (not the documents themselves
+    /// unless one requires another), in curriculum order.
+    pub fn ancestors(&self, of: impl IntoIterator<Item = DocId>) -> Vec<DocId> {
+        self.reach(of, Direction::Incoming)
+    }
+
+    /// All documents that transitively require any of the given ones, in curriculum order.
+    pub fn descendants(&self, of: impl IntoIterator<Item = DocId>) -> Vec<DocId> {
+        self.reach(of, Direction::Outgoing)
+    }
+
+    fn reach(&self, of: impl IntoIterator<Item = DocId>, direction: Direction) -> Vec<DocId> {
+        let mut seen = vec![false; self.len()];
+        let mut stack: Vec<NodeIndex> = of.into_iter().map(node).collect();
+        while let Some(current) = stack.pop() {
+            for next in self.graph.neighbors_directed(current, direction) {
+                if !seen[next.index()] {
+                    seen[next.index()] = true;
+                    stack.push(next);
+                }
+            }
+        }
+        seen.iter()
+            .enumerate()
+            .filter(|(_, seen)| **seen)
+            .map(|(index, _)| DocId(index))
+            .collect()
+    }
+
+    /// A topological order of the `included` documents: prerequisites first, ties broken by the
+    /// smallest `priority` (then by curriculum order). Kahn's algorithm with a heap, so the
+    /// order is deterministic and O((V + E) log V).
+    pub fn topological_order<K: Ord + Copy>(
+        &self,
+        included: &[bool],
+        priority: impl Fn(DocId) -> K,
+    ) -> Vec<DocId> {
+        let mut waiting = vec![0usize; self.len()];
+        for edge in self.graph.raw_edges() {
+            if included[edge.source().index()] && included[edge.target().index()] {
+                waiting[edge.target().index()] += 1;
+            }
+        }
+        let mut ready: BinaryHeap<Reverse<(K, DocId)>> = (0..self.len())
+            .filter(|&index| included[index] && waiting[index] == 0)
+            .map(|index| Reverse((priority(DocId(index)), DocId(index))))
+            .collect();
+        let mut order = Vec::new();
+        while let Some(Reverse((_, id))) = ready.pop() {
+            order.push(id);
+            for next in self.graph.neighbors_directed(node(id), Direction::Outgoing) {
+                if included[next.index()] {
+                    waiting[next.index()] -= 1;
+                    if waiting[next.index()] == 0 {
+                        ready.push(Reverse((priority(doc(next)), doc(next))));
+                    }
+                }
+            }
+        }
+        order
+    }
+}

@@ -1,0 +1,41 @@
+//! `learnpath` turns a curriculum (folders of Markdown documents with YAML frontmatter) into an
+//! ordered, dated study plan.
+//!
+//! ```
+//! let opened = learnpath::open(&learnpath::Source::Embedded).unwrap();
+//! assert_eq!(opened.curriculum.docs.len(), 65);
+//! ```
+
+pub mod curriculum;
+pub mod diagnostic;
+pub mod error;
+pub mod graph;
+pub mod listing;
+pub mod render;
+pub mod validate;
+
+pub use curriculum::{Curriculum, Doc, DocId, Source};
+pub use diagnostic::{Diagnostic, Severity};
+pub use error::{Error, Result};
+pub use graph::PrereqGraph;
+
+/// A curriculum that loaded without errors, with its graph.
+#[derive(Debug)]
+pub struct Opened {
+    pub curriculum: Curriculum,
+    pub graph: PrereqGraph,
+    /// Warnings of the loader (see `validate` for the full report).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads a curriculum and builds its graph; any error in the curriculum fails.
+pub fn open(source: &Source) -> Result<Opened> {
+    let (curriculum, warnings) = curriculum::load(source)?.into_result()?;
+    let graph = PrereqGraph::build(&curriculum)
+        .map_err(|diagnostics| Error::InvalidCurriculum { diagnostics })?;
+    Ok(Opened {
+        curriculum,
+        graph,
+        warnings,
+    })
+}

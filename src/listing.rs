@@ -1,0 +1,162 @@
+//! The data behind `list` and `show`: plain rows, rendered as tables or JSON.
+
+use crate::curriculum::{Curriculum, DocId};
+use crate::graph::PrereqGraph;
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct SpecializationRow {
+    pub id: String,
+    pub title: String,
+    pub folders: Vec<String>,
+    pub documents: usize,
+    pub minutes: u32,
+    pub roles: Vec<String>,
+    pub when: Vec<String>,
+}
+
+pub fn specializations(curriculum: &Curriculum) -> Vec<SpecializationRow> {
+    curriculum
+        .specializations
+        .iter()
+        .enumerate()
+        .map(|(index, spec)| {
+            let section = &curriculum.sections[spec.section];
+            SpecializationRow {
+                id: section.id.clone(),
+                title: section.title.clone(),
+                folders: section.folders.clone(),
+                documents: section.docs.len(),
+                minutes: curriculum.section_minutes(spec.section),
+                roles: curriculum
+                    .roles_for(index)
+                    .map(|role| role.name.clone())
+                    .collect(),
+                when: spec.when.clone(),
+            }
+        })
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+pub struct DocRow {
+    pub path: String,
+    pub title: String,
+    pub level: String,
+    pub minutes: u32,
+    pub section: Option<String>,
+    pub prerequisites: usize,
+}
+
+/// All study documents, or those of one specialization (an index into `specializations`).
+pub fn docs(curriculum: &Curriculum, specialization: Option<usize>) -> Vec<DocRow> {
+    let ids: Vec<DocId> = match specialization {
+        Some(spec) => curriculum.specialization_section(spec).docs.clone(),
+        None => curriculum.ids().collect(),
+    };
+    ids.into_iter()
+        .map(|id| {
+            let doc = curriculum.doc(id);
+            DocRow {
+                path: doc.path.clone(),
+                title: doc.title.clone(),
+                level: doc.level.to_string(),
+                minutes: doc.minutes,
+                section: doc.section.map(|s| curriculum.sections[s].id.clone()),
+                prerequisites: doc.prerequisites.len(),
+            }
+        })
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+pub struct RoleRow {
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Section ids of the specializations, in study order.
+    pub specializations: Vec<String>,
+    /// Section ids of the other sections on the role's path.
+    pub includes: Vec<String>,
+}
+
+pub fn roles(curriculum: &Curriculum) -> Vec<RoleRow> {
+    curriculum
+        .roles
+        .iter()
+        .map(|role| RoleRow {
+            name: role.name.clone(),
+            aliases: role.aliases.clone(),
+            specializations: role
+                .specializations
+                .iter()
+                .map(|&spec| curriculum.specialization_section(spec).id.clone())
+                .collect(),
+            includes: role
+                .includes
+                .iter()
+                .map(|&section| curriculum.sections[section].id.clone())
+                .collect(),
+        })
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+pub struct DocRef {
+    pub path: String,
+    pub title: String,
+    pub minutes: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DocDetail {
+    pub path: String,
+    pub title: String,
+    pub level: String,
+    pub minutes: u32,
+    pub section: Option<String>,
+    pub tags: Vec<String>,
+    pub link: Option<String>,
+    pub prerequisites: Vec<DocRef>,
+    /// Every document that must come first, direct or not, in curriculum order.
+    pub all_prerequisites: Vec<DocRef>,
+    pub all_prerequisites_minutes: u32,
+    /// Documents that list this one as a direct prerequisite.
+    pub needed_by: Vec<DocRef>,
+    /// How many documents need it, directly or not.
+    pub needed_by_all: usize,
+    pub next_recommended: Vec<DocRef>,
+}
+
+fn doc_ref(curriculum: &Curriculum, id: DocId) -> DocRef {
+    let doc = curriculum.doc(id);
+    DocRef {
+        path: doc.path.clone(),
+        title: doc.title.clone(),
+        minutes: doc.minutes,
+    }
+}
+
+pub fn doc_detail(curriculum: &Curriculum, graph: &PrereqGraph, id: DocId) -> DocDetail {
+    let doc = curriculum.doc(id);
+    let refs =
+        |ids: &[DocId]| -> Vec<DocRef> { ids.iter().map(|&id| doc_ref(curriculum, id)).collect() };
+    let all = graph.ancestors([id]);
+    DocDetail {
+        path: doc.path.clone(),
+        title: doc.title.clone(),
+        level: doc.level.to_string(),
+        minutes: doc.minutes,
+        section: doc.section.map(|s| {
+            let section = &curriculum.sections[s];
+            format!("{} {}", section.id, section.title)
+        }),
+        tags: doc.tags.clone(),
+        link: curriculum.link(id),
+        prerequisites: refs(&graph.prerequisites(id)),
+        all_prerequisites_minutes: all.iter().map(|&id| curriculum.doc(id).minutes).sum(),
+        all_prerequisites: refs(&all),
+        needed_by: refs(&graph.dependents(id)),
+        needed_by_all: graph.descendants([id]).len(),
+        next_recommended: refs(&doc.next_recommended),
+    }
+}

@@ -1,0 +1,4 @@
+//! Output formats. The library produces plain data; these functions write it.
+
+pub mod json;
+pub mod table;

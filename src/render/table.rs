@@ -1,0 +1,151 @@
+//! Human-readable tables (comfy-table) for `list`, `show` and `validate`.
+
+use crate::curriculum::duration::format_minutes;
+use crate::listing::{DocDetail, DocRef, DocRow, RoleRow, SpecializationRow};
+use crate::validate::Validation;
+use comfy_table::{ContentArrangement, Table, presets};
+use std::io::{self, Write};
+
+fn new_table(header: &[&str]) -> Table {
+    let mut table = Table::new();
+    table
+        .load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header.iter().copied());
+    table
+}
+
+fn write_table(table: &Table, w: &mut dyn Write) -> io::Result<()> {
+    writeln!(w, "{table}")
+}
+
+pub fn specializations(rows: &[SpecializationRow], w: &mut dyn Write) -> io::Result<()> {
+    let mut table = new_table(&["id", "specialization", "docs", "time", "roles"]);
+    for row in rows {
+        table.add_row([
+            row.id.clone(),
+            row.title.clone(),
+            row.documents.to_string(),
+            format_minutes(row.minutes),
+            row.roles.join(", "),
+        ]);
+    }
+    write_table(&table, w)?;
+    writeln!(
+        w,
+        "Choose 1-2 specializations: `learnpath plan --spec {} --hours 5`, or by role with --role.",
+        rows.first().map_or("ID", |row| row.id.as_str())
+    )
+}
+
+pub fn docs(rows: &[DocRow], w: &mut dyn Write) -> io::Result<()> {
+    let mut table = new_table(&["path", "title", "level", "time", "section"]);
+    for row in rows {
+        table.add_row([
+            row.path.clone(),
+            row.title.clone(),
+            row.level.clone(),
+            format_minutes(row.minutes),
+            row.section.clone().unwrap_or_default(),
+        ]);
+    }
+    write_table(&table, w)?;
+    let total: u32 = rows.iter().map(|row| row.minutes).sum();
+    writeln!(w, "{} documents, {}", rows.len(), format_minutes(total))
+}
+
+pub fn roles(rows: &[RoleRow], w: &mut dyn Write) -> io::Result<()> {
+    let mut table = new_table(&["role", "also known as", "specializations", "also studies"]);
+    for row in rows {
+        table.add_row([
+            row.name.clone(),
+            row.aliases.join(", "),
+            row.specializations.join(", "),
+            row.includes.join(", "),
+        ]);
+    }
+    write_table(&table, w)
+}
+
+fn doc_list(title: &str, refs: &[DocRef], w: &mut dyn Write) -> io::Result<()> {
+    if refs.is_empty() {
+        return writeln!(w, "{title}: none");
+    }
+    writeln!(w, "{title}:")?;
+    for doc in refs {
+        writeln!(
+            w,
+            "  {}  {} ({})",
+            doc.path,
+            doc.title,
+            format_minutes(doc.minutes)
+        )?;
+    }
+    Ok(())
+}
+
+pub fn doc_detail(detail: &DocDetail, w: &mut dyn Write) -> io::Result<()> {
+    writeln!(w, "{}", detail.title)?;
+    writeln!(w, "  path:    {}", detail.path)?;
+    writeln!(w, "  level:   {}", detail.level)?;
+    writeln!(w, "  time:    {}", format_minutes(detail.minutes))?;
+    if let Some(section) = &detail.section {
+        writeln!(w, "  section: {section}")?;
+    }
+    if !detail.tags.is_empty() {
+        writeln!(w, "  tags:    {}", detail.tags.join(", "))?;
+    }
+    if let Some(link) = &detail.link {
+        writeln!(w, "  source:  {link}")?;
+    }
+    writeln!(w)?;
+    doc_list("Prerequisites", &detail.prerequisites, w)?;
+    let all_title = format!(
+        "All prerequisites ({} documents, {})",
+        detail.all_prerequisites.len(),
+        format_minutes(detail.all_prerequisites_minutes)
+    );
+    doc_list(&all_title, &detail.all_prerequisites, w)?;
+    let needed_title = format!(
+        "Needed by ({} directly, {} in all)",
+        detail.needed_by.len(),
+        detail.needed_by_all
+    );
+    doc_list(&needed_title, &detail.needed_by, w)?;
+    doc_list("Next recommended", &detail.next_recommended, w)
+}
+
+pub fn validation(report: &Validation, w: &mut dyn Write) -> io::Result<()> {
+    for diagnostic in report.errors.iter().chain(&report.warnings) {
+        writeln!(w, "{diagnostic}")?;
+    }
+    if !(report.errors.is_empty() && report.warnings.is_empty()) {
+        writeln!(w)?;
+    }
+    let counts = &report.counts;
+    writeln!(w, "{} ({})", report.curriculum, report.origin)?;
+    writeln!(
+        w,
+        "  {} study documents, {} prerequisite links, {} in all",
+        counts.documents,
+        counts.prerequisite_links,
+        format_minutes(counts.total_minutes)
+    )?;
+    writeln!(
+        w,
+        "  {} sections, {} specializations, {} roles",
+        counts.sections, counts.specializations, counts.roles
+    )?;
+    writeln!(
+        w,
+        "  not scheduled: {} index pages, {} reference pages, {} pages without frontmatter",
+        counts.index_pages, counts.reference_pages, counts.pages_without_frontmatter
+    )?;
+    let verdict = if report.ok { "ok" } else { "invalid" };
+    writeln!(
+        w,
+        "{verdict}: {} errors, {} warnings",
+        report.errors.len(),
+        report.warnings.len()
+    )
+}

@@ -1,0 +1,295 @@
+//! The command line, end to end: output, exit codes and messages.
+
+use assert_cmd::Command;
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// The result of one run of the binary.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn learnpath(args: &[&str]) -> Run {
+    let output = Command::cargo_bin("learnpath")
+        .unwrap()
+        .env_remove("LEARNPATH_CURRICULUM")
+        .args(args)
+        .output()
+        .unwrap();
+    let run = Run {
+        code: output.status.code().expect("exited, not killed"),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    };
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
+impl Run {
+    fn code(self, code: i32) -> Self {
+        assert_eq!(
+            self.code, code,
+            "stdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    fn stdout_has(self, words: &[&str]) -> Self {
+        for word in words {
+            assert!(
+                self.stdout.contains(word),
+                "stdout lacks {word:?}:\n{}",
+                self.stdout
+            );
+        }
+        self
+    }
+
+    fn stderr_has(self, words: &[&str]) -> Self {
+        for word in words {
+            assert!(
+                self.stderr.contains(word),
+                "stderr lacks {word:?}:\n{}",
+                self.stderr
+            );
+        }
+        self
+    }
+}
+
+#[test]
+fn list_shows_the_five_specializations_with_times() {
+    let run = learnpath(&["list"]).code(0).stdout_has(&[
+        "Storage & RDMA Applications",
+        "55 min",
+        "5 h 50 min",
+        "3 h 20 min",
+        "2 h 20 min",
+        "2 h 40 min",
+    ]);
+    insta::assert_snapshot!("list", run.stdout);
+    let same = learnpath(&["list", "specializations"]).code(0);
+    assert_eq!(same.stdout, run.stdout);
+}
+
+#[test]
+fn validate_embedded_is_clean_but_for_warnings() {
+    let run = learnpath(&["validate", "--format", "json"]).code(0);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["counts"]["documents"], 65);
+    assert_eq!(report["errors"].as_array().unwrap().len(), 0);
+    assert!(!report["warnings"].as_array().unwrap().is_empty());
+    insta::assert_snapshot!("validate_json", run.stdout);
+    learnpath(&["validate"])
+        .code(0)
+        .stdout_has(&["65 study documents", "ok: 0 errors"]);
+}
+
+#[test]
+fn list_docs_of_one_specialization_and_roles_as_json() {
+    learnpath(&["list", "docs", "--spec", "3.2"])
+        .code(0)
+        .stdout_has(&["01_vxlan_geneve_bgp.md", "7 documents, 5 h 50 min"]);
+    let all = learnpath(&["list", "docs", "--format", "json"]).code(0);
+    let docs: serde_json::Value = serde_json::from_str(&all.stdout).unwrap();
+    assert_eq!(docs.as_array().unwrap().len(), 65);
+    let roles = learnpath(&["list", "roles", "--format", "json"]).code(0);
+    let roles: serde_json::Value = serde_json::from_str(&roles.stdout).unwrap();
+    let storage = roles
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|role| role["name"] == "storage engineer")
+        .unwrap();
+    assert_eq!(storage["specializations"], serde_json::json!(["3.1"]));
+}
+
+#[test]
+fn show_gives_prerequisites_dependents_and_link() {
+    learnpath(&["show", "03_converged_ethernet"]).code(0).stdout_has(&[
+        "RoCE and Converged Ethernet Explained",
+        "Prerequisites:\n  02_intermediate/02_rdma/02_protocol_variants.md",
+        "All prerequisites (6 documents, 3 h 50 min)",
+        "05_specialized/01_storage/01_pfc_dcb_storage.md",
+        "https://github.com/skeptomai/datacenter-curriculum/blob/main/docs/02_intermediate/02_rdma/03_converged_ethernet.md",
+    ]);
+    let json = learnpath(&["show", "02_rdma/03_converged_ethernet", "--format", "json"]).code(0);
+    let detail: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(detail["minutes"], 50);
+    assert_eq!(detail["needed_by_all"], 2);
+}
+
+#[test]
+fn bad_names_are_usage_errors_with_suggestions() {
+    let cases: &[(&[&str], &[&str])] = &[
+        (
+            &["show", "01_rdma_fundamentalz"],
+            &["unknown document", "01_rdma_fundamentals"],
+        ),
+        (
+            &["show", "nothing-like-it-at-all-xyz"],
+            &["unknown document", "learnpath list docs"],
+        ),
+        (
+            &["list", "docs", "--spec", "3.9"],
+            &["unknown specialization '3.9'", "3.5 Compatibility"],
+        ),
+        (
+            &["show", "01_intro", "--curriculum", &fixture("ambiguous")],
+            &["ambiguous", "part_a/01_intro.md", "part_b/01_intro.md"],
+        ),
+        (&["list", "--format", "yaml"], &["invalid value 'yaml'"]),
+    ];
+    for (args, words) in cases {
+        learnpath(args).code(2).stderr_has(words);
+    }
+}
+
+#[test]
+fn fixtures_give_precise_errors_and_warnings() {
+    // (fixture, exit code of validate, words of the report)
+    let cases: &[(&str, i32, &[&str])] = &[
+        (
+            "messy",
+            0,
+            &[
+                "3 study documents",
+                "2 index pages",
+                "1 reference pages",
+                "links.md:1",
+            ],
+        ),
+        (
+            "malformed_yaml",
+            65,
+            &[
+                "malformed_yaml/a.md:5",
+                "invalid frontmatter",
+                "flow sequence",
+            ],
+        ),
+        (
+            "bad_time",
+            65,
+            &["bad_time/a.md:3", "estimated_time", "\"half an hour\""],
+        ),
+        (
+            "dangling",
+            65,
+            &[
+                "03_last.md:5",
+                "'basics/02_nxt.md' names no document",
+                "did you mean 'basics/02_next.md'",
+            ],
+        ),
+        ("cycle3", 65, &["a.md → c.md → b.md → a.md"]),
+        ("self_prerequisite", 65, &["a.md → a.md"]),
+        (
+            "level_inversion",
+            0,
+            &["level inversion", "requires 'deep.md', which is advanced"],
+        ),
+    ];
+    for (name, code, words) in cases {
+        learnpath(&["validate", "--curriculum", &fixture(name)])
+            .code(*code)
+            .stdout_has(words);
+    }
+}
+
+#[test]
+fn commands_other_than_validate_refuse_a_broken_curriculum() {
+    learnpath(&["list", "--curriculum", &fixture("bad_time")])
+        .code(65)
+        .stderr_has(&["bad_time/a.md:3", "run `learnpath validate`"]);
+}
+
+#[test]
+fn a_copy_of_the_curriculum_with_one_broken_file_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("curriculum"),
+        dir.path(),
+    );
+    let broken = dir
+        .path()
+        .join("02_intermediate/02_rdma/02_protocol_variants.md");
+    let text = std::fs::read_to_string(&broken).unwrap();
+    std::fs::write(
+        &broken,
+        text.replace(
+            "estimated_time: \"45 min\"",
+            "estimated_time: \"45 minuets\"",
+        ),
+    )
+    .unwrap();
+    let root = dir.path().display().to_string();
+    learnpath(&["validate", "--curriculum", &root])
+        .code(65)
+        .stdout_has(&[
+            "02_protocol_variants.md:3",
+            "estimated_time",
+            "45 minuets",
+            "unknown unit 'minuets'",
+        ]);
+    learnpath(&["list", "--curriculum", &root])
+        .code(65)
+        .stderr_has(&["02_protocol_variants.md:3"]);
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn missing_or_file_curriculum_is_an_io_error() {
+    learnpath(&["list", "--curriculum", "/nonexistent/learnpath-test"])
+        .code(74)
+        .stderr_has(&["/nonexistent/learnpath-test", "does not exist"]);
+    learnpath(&["validate", "--curriculum", &fixture("bad_time/a.md")])
+        .code(74)
+        .stderr_has(&["is not a folder"]);
+}
+
+#[test]
+fn the_environment_variable_chooses_the_curriculum() {
+    let output = Command::cargo_bin("learnpath")
+        .unwrap()
+        .env("LEARNPATH_CURRICULUM", fixture("messy"))
+        .args(["list", "docs"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .contains("basics/03_bom.md")
+    );
+}
+
+#[test]
+fn no_arguments_prints_a_quick_start() {
+    learnpath(&[])
+        .code(0)
+        .stdout_has(&["Quick start", "learnpath list"]);
+}

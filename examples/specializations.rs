@@ -14,17 +14,17 @@ fn main() -> Result<(), learnpath::Error> {
     let curriculum = &opened.curriculum;
     for spec in 0..curriculum.specializations.len() {
         let section = curriculum.specialization_section(spec);
-        let needed = opened.graph.ancestors(section.docs.iter().copied());
-        let minutes: u32 = needed
-            .iter()
-            .chain(&section.docs)
-            .map(|&id| curriculum.doc(id).minutes)
-            .sum();
+        let mut needed = opened.graph.ancestors(section.docs.iter().copied());
+        needed.extend(&section.docs);
+        needed.sort();
+        needed.dedup();
+        let minutes: u32 = needed.iter().map(|&id| curriculum.doc(id).minutes).sum();
         println!(
-            "{} {}: {} documents of its own, {} with prerequisites",
+            "{} {}: {} documents of its own; {} documents, {} with prerequisites",
             section.id,
             section.title,
             section.docs.len(),
+            needed.len(),
             format_minutes(minutes)
         );
     }

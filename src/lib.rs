@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod graph;
 pub mod listing;
+pub mod plan;
 pub mod render;
 pub mod validate;
 

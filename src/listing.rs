@@ -50,12 +50,15 @@ pub struct DocRow {
 
 /// All study documents, or those of one specialization (an index into `specializations`).
 pub fn docs(curriculum: &Curriculum, specialization: Option<usize>) -> Vec<DocRow> {
-    let ids: Vec<DocId> = match specialization {
-        Some(spec) => curriculum.specialization_section(spec).docs.clone(),
-        None => curriculum.ids().collect(),
-    };
-    ids.into_iter()
-        .map(|id| {
+    match specialization {
+        Some(spec) => doc_rows(curriculum, &curriculum.specialization_section(spec).docs),
+        None => doc_rows(curriculum, &curriculum.ids().collect::<Vec<_>>()),
+    }
+}
+
+pub fn doc_rows(curriculum: &Curriculum, ids: &[DocId]) -> Vec<DocRow> {
+    ids.iter()
+        .map(|&id| {
             let doc = curriculum.doc(id);
             DocRow {
                 path: doc.path.clone(),

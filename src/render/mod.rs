@@ -1,4 +1,7 @@
 //! Output formats. The library produces plain data; these functions write it.
 
 pub mod json;
+pub mod markdown;
+pub mod plan;
+pub mod ready;
 pub mod table;

@@ -1,0 +1,322 @@
+//! The study plan: selection, order, packing and dates, as plain data.
+
+pub mod ready;
+pub mod schedule;
+pub mod select;
+pub mod settings;
+
+pub use schedule::Part;
+pub use select::{Needed, Selection, needed};
+pub use settings::{SessionMinutes, Settings, StudyDays, WeeklyMinutes};
+
+use crate::curriculum::{Curriculum, DocId};
+use crate::error::Error;
+use crate::graph::PrereqGraph;
+use chrono::{Datelike, NaiveDate};
+use schedule::Sitting;
+use serde::Serialize;
+
+/// The version of the JSON shape of [`Plan`]; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Plan {
+    pub schema_version: u32,
+    pub curriculum: String,
+    /// The role, or the specializations, in words.
+    pub selection: String,
+    pub role: Option<String>,
+    /// Section ids of the chosen specializations, in study order.
+    pub specializations: Vec<String>,
+    pub settings: Settings,
+    /// Needed documents left out because they are done.
+    pub done: usize,
+    pub sessions: Vec<Session>,
+    pub summary: Summary,
+    /// Things the learner should know about their settings.
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Session {
+    pub number: usize,
+    pub date: NaiveDate,
+    pub weekday: String,
+    /// ISO 8601 week, e.g. "2027-W01".
+    pub iso_week: String,
+    pub items: Vec<Item>,
+    pub minutes: u32,
+    pub cumulative_minutes: u32,
+    pub cumulative_hours: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    #[serde(skip)]
+    pub doc: DocId,
+    pub path: String,
+    pub title: String,
+    /// Minutes of this item (of this part, for a split document).
+    pub minutes: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<Part>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub documents: usize,
+    pub total_minutes: u32,
+    pub total_hours: f64,
+    pub sessions: usize,
+    /// Calendar weeks from the first session's to the last session's, inclusive.
+    pub weeks: usize,
+    pub first_date: Option<NaiveDate>,
+    pub finish_date: Option<NaiveDate>,
+    pub specializations: Vec<SpecializationMinutes>,
+    /// Minutes of everything else: prerequisites and the role's other sections.
+    pub prerequisite_minutes: u32,
+    pub labels: Vec<LabelMet>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SpecializationMinutes {
+    pub id: String,
+    pub title: String,
+    pub minutes: u32,
+}
+
+/// A section's prerequisite label (such as "RDMA complete") and when the plan reaches it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LabelMet {
+    pub label: String,
+    pub section: String,
+    /// The session that completes it; `None` when it is met before the plan starts.
+    pub session: Option<usize>,
+    pub date: Option<NaiveDate>,
+}
+
+fn hours(minutes: u32) -> f64 {
+    (f64::from(minutes) / 60.0 * 100.0).round() / 100.0
+}
+
+/// Everything that does not depend on the learner's hours: what to study and in which order.
+#[derive(Debug, Clone)]
+pub struct Planner<'a> {
+    curriculum: &'a Curriculum,
+    graph: &'a PrereqGraph,
+    selection: Selection,
+    order: Vec<DocId>,
+    done: usize,
+}
+
+impl<'a> Planner<'a> {
+    /// `done[i]` says whether document `i` is already studied.
+    pub fn new(
+        curriculum: &'a Curriculum,
+        graph: &'a PrereqGraph,
+        selection: Selection,
+        done: &[bool],
+    ) -> Self {
+        let all = select::needed(curriculum, graph, &selection, &vec![false; done.len()]);
+        let needed = select::needed(curriculum, graph, &selection, done);
+        let done_count = all.ids().count() - needed.ids().count();
+        Planner {
+            curriculum,
+            graph,
+            order: schedule::order(graph, &needed),
+            selection,
+            done: done_count,
+        }
+    }
+
+    /// The documents of the plan, in study order.
+    pub fn order(&self) -> &[DocId] {
+        &self.order
+    }
+
+    pub fn plan(&self, settings: &Settings) -> Result<Plan, Error> {
+        let pieces = schedule::pieces(self.curriculum, &self.order, settings.effective_session());
+        let sittings = schedule::pack(&pieces, settings)?;
+        Ok(self.assemble(settings, sittings))
+    }
+
+    /// The smallest weekly hours, in half-hour steps, whose plan finishes on or before `by`,
+    /// with that plan; `Ok(None)` when even the most hours are not enough.
+    pub fn plan_by(
+        &self,
+        by: NaiveDate,
+        settings_for: impl Fn(WeeklyMinutes) -> Settings,
+    ) -> Result<Option<Plan>, Error> {
+        let steps = (settings::MAX_WEEKLY_HOURS * 2.0) as u32;
+        for step in 1..=steps {
+            let weekly = WeeklyMinutes::from_hours(f64::from(step) / 2.0)
+                .map_err(|message| Error::Usage { message })?;
+            let settings = settings_for(weekly);
+            if step == 1 && by < settings.start {
+                return Err(Error::Usage {
+                    message: format!(
+                        "--by {by} is earlier than the start date {}",
+                        settings.start
+                    ),
+                });
+            }
+            let plan = self.plan(&settings)?;
+            if plan.summary.finish_date.is_none_or(|finish| finish <= by) {
+                return Ok(Some(plan));
+            }
+        }
+        Ok(None)
+    }
+
+    fn assemble(&self, settings: &Settings, sittings: Vec<Sitting>) -> Plan {
+        let curriculum = self.curriculum;
+        let mut cumulative = 0;
+        let sessions: Vec<Session> = sittings
+            .into_iter()
+            .enumerate()
+            .map(|(index, sitting)| {
+                let minutes: u32 = sitting.pieces.iter().map(|piece| piece.minutes).sum();
+                cumulative += minutes;
+                let week = sitting.date.iso_week();
+                Session {
+                    number: index + 1,
+                    date: sitting.date,
+                    weekday: sitting.date.format("%a").to_string(),
+                    iso_week: format!("{}-W{:02}", week.year(), week.week()),
+                    items: sitting
+                        .pieces
+                        .iter()
+                        .map(|piece| {
+                            let doc = curriculum.doc(piece.doc);
+                            Item {
+                                doc: piece.doc,
+                                path: doc.path.clone(),
+                                title: doc.title.clone(),
+                                minutes: piece.minutes,
+                                part: piece.part,
+                                link: curriculum.link(piece.doc),
+                            }
+                        })
+                        .collect(),
+                    minutes,
+                    cumulative_minutes: cumulative,
+                    cumulative_hours: hours(cumulative),
+                }
+            })
+            .collect();
+        let summary = self.summarize(&sessions);
+        let mut notes = Vec::new();
+        let usable = settings.usable_weekly_minutes();
+        if usable < settings.weekly_minutes.get() {
+            notes.push(format!(
+                "{} days of at most {} min can hold {:.1} h a week, less than the {:.1} h asked; add days (--days) or allow longer sessions (--session)",
+                settings.days.count(),
+                settings.effective_session(),
+                f64::from(usable) / 60.0,
+                settings.weekly_minutes.hours()
+            ));
+        }
+        Plan {
+            schema_version: SCHEMA_VERSION,
+            curriculum: curriculum.name.clone(),
+            selection: self.selection.describe(curriculum),
+            role: self
+                .selection
+                .role
+                .map(|role| curriculum.roles[role].name.clone()),
+            specializations: self
+                .selection
+                .specializations
+                .iter()
+                .map(|&spec| curriculum.specialization_section(spec).id.clone())
+                .collect(),
+            settings: *settings,
+            done: self.done,
+            sessions,
+            summary,
+            notes,
+        }
+    }
+
+    fn summarize(&self, sessions: &[Session]) -> Summary {
+        let curriculum = self.curriculum;
+        let total_minutes: u32 = sessions.iter().map(|session| session.minutes).sum();
+        let specializations: Vec<SpecializationMinutes> = self
+            .selection
+            .specializations
+            .iter()
+            .map(|&spec| {
+                let section_index = curriculum.specializations[spec].section;
+                let section = &curriculum.sections[section_index];
+                SpecializationMinutes {
+                    id: section.id.clone(),
+                    title: section.title.clone(),
+                    minutes: self
+                        .order
+                        .iter()
+                        .filter(|&&id| curriculum.doc(id).section == Some(section_index))
+                        .map(|&id| curriculum.doc(id).minutes)
+                        .sum(),
+                }
+            })
+            .collect();
+        let specialization_minutes: u32 = specializations.iter().map(|spec| spec.minutes).sum();
+        let weeks = match (sessions.first(), sessions.last()) {
+            (Some(first), Some(last)) => {
+                let monday = |date: NaiveDate| {
+                    date - chrono::Days::new(u64::from(date.weekday().num_days_from_monday()))
+                };
+                ((monday(last.date) - monday(first.date)).num_days() / 7 + 1) as usize
+            }
+            _ => 0,
+        };
+        Summary {
+            documents: self.order.len(),
+            total_minutes,
+            total_hours: hours(total_minutes),
+            sessions: sessions.len(),
+            weeks,
+            first_date: sessions.first().map(|session| session.date),
+            finish_date: sessions.last().map(|session| session.date),
+            specializations,
+            prerequisite_minutes: total_minutes - specialization_minutes,
+            labels: self.labels(sessions),
+        }
+    }
+
+    /// For each section in the plan with a prerequisite label: the session after which all of
+    /// the section's outside prerequisites are done.
+    fn labels(&self, sessions: &[Session]) -> Vec<LabelMet> {
+        let curriculum = self.curriculum;
+        let mut finished_in = vec![None; curriculum.docs.len()];
+        for session in sessions {
+            for item in &session.items {
+                finished_in[item.doc.0] = Some(session.number);
+            }
+        }
+        let mut labels = Vec::new();
+        for (index, section) in curriculum.sections.iter().enumerate() {
+            let Some(label) = &section.prerequisite_label else {
+                continue;
+            };
+            if !section.docs.iter().any(|doc| finished_in[doc.0].is_some()) {
+                continue;
+            }
+            let outside = self
+                .graph
+                .ancestors(section.docs.iter().copied())
+                .into_iter()
+                .filter(|&doc| curriculum.doc(doc).section != Some(index));
+            let session = outside.filter_map(|doc| finished_in[doc.0]).max();
+            labels.push(LabelMet {
+                label: label.clone(),
+                section: format!("{} {}", section.id, section.title),
+                session,
+                date: session.map(|number| sessions[number - 1].date),
+            });
+        }
+        labels
+    }
+}

@@ -1,0 +1,217 @@
+//! Questions about readiness: `check` (are the prerequisites of X met?), `next` (what can I
+//! start now?) and `why` (why is this document in my plan?).
+
+use super::select::{Selection, needed};
+use crate::curriculum::{Curriculum, DocId};
+use crate::error::Error;
+use crate::graph::PrereqGraph;
+use serde::Serialize;
+use std::collections::VecDeque;
+
+/// Something to check readiness for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Doc(DocId),
+    Specialization(usize),
+}
+
+impl Target {
+    /// A document name, else a specialization name. When both fail, the document's error is
+    /// returned unless the name looks like a section id.
+    pub fn find(curriculum: &Curriculum, name: &str) -> Result<Target, Error> {
+        match curriculum.find_doc(name) {
+            Ok(id) => Ok(Target::Doc(id)),
+            Err(doc_error) => match curriculum.find_specialization(name) {
+                Ok(spec) => Ok(Target::Specialization(spec)),
+                Err(spec_error) => {
+                    let looks_like_id = name.chars().all(|c| c.is_ascii_digit() || c == '.');
+                    Err(if looks_like_id { spec_error } else { doc_error })
+                }
+            },
+        }
+    }
+
+    fn docs(self, curriculum: &Curriculum) -> Vec<DocId> {
+        match self {
+            Target::Doc(id) => vec![id],
+            Target::Specialization(spec) => curriculum.specialization_section(spec).docs.clone(),
+        }
+    }
+
+    pub fn describe(self, curriculum: &Curriculum) -> String {
+        match self {
+            Target::Doc(id) => curriculum.doc(id).path.clone(),
+            Target::Specialization(spec) => {
+                let section = curriculum.specialization_section(spec);
+                format!("{} {}", section.id, section.title)
+            }
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Prerequisite {
+    pub path: String,
+    pub title: String,
+    pub minutes: u32,
+    pub met: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Check {
+    pub targets: Vec<String>,
+    pub prerequisites: Vec<Prerequisite>,
+    pub met: usize,
+    pub missing: usize,
+    pub missing_minutes: u32,
+    /// True when every prerequisite is met.
+    pub ready: bool,
+}
+
+/// Every transitive prerequisite of the targets (outside the targets themselves), met or missing.
+pub fn check(
+    curriculum: &Curriculum,
+    graph: &PrereqGraph,
+    targets: &[Target],
+    done: &[bool],
+) -> Check {
+    let own: Vec<DocId> = targets
+        .iter()
+        .flat_map(|target| target.docs(curriculum))
+        .collect();
+    let prerequisites: Vec<Prerequisite> = graph
+        .ancestors(own.iter().copied())
+        .into_iter()
+        .filter(|id| !own.contains(id))
+        .map(|id| {
+            let doc = curriculum.doc(id);
+            Prerequisite {
+                path: doc.path.clone(),
+                title: doc.title.clone(),
+                minutes: doc.minutes,
+                met: done[id.0],
+            }
+        })
+        .collect();
+    let missing: Vec<&Prerequisite> = prerequisites.iter().filter(|p| !p.met).collect();
+    Check {
+        targets: targets
+            .iter()
+            .map(|target| target.describe(curriculum))
+            .collect(),
+        met: prerequisites.len() - missing.len(),
+        missing: missing.len(),
+        missing_minutes: missing.iter().map(|p| p.minutes).sum(),
+        ready: missing.is_empty(),
+        prerequisites,
+    }
+}
+
+/// Documents not done whose prerequisites are all done; with a selection, only those that
+/// lead toward it. In curriculum order.
+pub fn next(
+    curriculum: &Curriculum,
+    graph: &PrereqGraph,
+    selection: Option<&Selection>,
+    done: &[bool],
+) -> Vec<DocId> {
+    let candidates: Vec<bool> = match selection {
+        Some(selection) => needed(curriculum, graph, selection, done).included,
+        None => done.iter().map(|done| !done).collect(),
+    };
+    curriculum
+        .ids()
+        .filter(|id| candidates[id.0])
+        .filter(|&id| curriculum.doc(id).prerequisites.iter().all(|p| done[p.0]))
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+pub struct Why {
+    pub doc: String,
+    pub in_plan: bool,
+    pub done: bool,
+    /// What the chain leads to: a specialization or a section of the role.
+    pub reason: Option<String>,
+    /// From the target down to the document; each requires the next.
+    pub chain: Vec<String>,
+}
+
+/// Why a document is in the plan: the shortest chain of "requires" from a chosen
+/// specialization down to it, else from a section of the role's path.
+pub fn why(
+    curriculum: &Curriculum,
+    graph: &PrereqGraph,
+    selection: &Selection,
+    doc: DocId,
+    done: &[bool],
+) -> Why {
+    let all = needed(curriculum, graph, selection, &vec![false; done.len()]);
+    let specializations: Vec<usize> = selection
+        .specializations
+        .iter()
+        .map(|&spec| curriculum.specializations[spec].section)
+        .collect();
+    let path = selection
+        .role
+        .map(|role| format!(", on the {} path", curriculum.roles[role].name))
+        .unwrap_or_default();
+    let (chain, reason) = [
+        (specializations, String::new()),
+        (selection.includes.clone(), path),
+    ]
+    .iter()
+    .find_map(|(sections, suffix)| {
+        chain_to(curriculum, graph, &all.included, sections, doc)
+            .map(|(chain, reason)| (chain, reason + suffix))
+    })
+    .map_or((Vec::new(), None), |(chain, reason)| (chain, Some(reason)));
+    Why {
+        doc: curriculum.doc(doc).path.clone(),
+        in_plan: all.included[doc.0] && !done[doc.0],
+        done: done[doc.0],
+        reason,
+        chain,
+    }
+}
+
+/// Breadth-first from `doc` toward what needs it, to the nearest document of `sections`:
+/// the chain from there down to `doc`, and the section's name.
+fn chain_to(
+    curriculum: &Curriculum,
+    graph: &PrereqGraph,
+    included: &[bool],
+    sections: &[usize],
+    doc: DocId,
+) -> Option<(Vec<String>, String)> {
+    let section_of = |id: DocId| {
+        curriculum
+            .doc(id)
+            .section
+            .filter(|section| sections.contains(section))
+    };
+    let mut came_from: Vec<Option<DocId>> = vec![None; curriculum.docs.len()];
+    let mut seen = vec![false; curriculum.docs.len()];
+    seen[doc.0] = true;
+    let mut queue = VecDeque::from([doc]);
+    while let Some(current) = queue.pop_front() {
+        if let Some(section) = section_of(current) {
+            let mut chain = Vec::new();
+            let mut at = Some(current);
+            while let Some(id) = at {
+                chain.push(curriculum.doc(id).path.clone());
+                at = came_from[id.0];
+            }
+            let section = &curriculum.sections[section];
+            return Some((chain, format!("{} {}", section.id, section.title)));
+        }
+        for next in graph.dependents(current) {
+            if !seen[next.0] && included[next.0] {
+                seen[next.0] = true;
+                came_from[next.0] = Some(current);
+                queue.push_back(next);
+            }
+        }
+    }
+    None
+}

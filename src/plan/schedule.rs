@@ -1,0 +1,106 @@
+//! Ordering the needed documents and packing them into dated sessions.
+
+use super::select::Needed;
+use super::settings::Settings;
+use crate::curriculum::{Curriculum, DocId};
+use crate::error::Error;
+use crate::graph::PrereqGraph;
+use chrono::{Datelike, IsoWeek, NaiveDate};
+use serde::Serialize;
+
+/// A deterministic topological order of the needed documents: prerequisites first, then the
+/// specialization rank, then curriculum (path) order.
+pub fn order(graph: &PrereqGraph, needed: &Needed) -> Vec<DocId> {
+    graph.topological_order(&needed.included, |id| needed.rank[id.0])
+}
+
+/// Which part of a split document a piece is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Part {
+    pub index: u32,
+    pub count: u32,
+}
+
+/// A document, or one part of a document longer than a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    pub doc: DocId,
+    pub minutes: u32,
+    pub part: Option<Part>,
+}
+
+/// Cuts the ordered documents into pieces that each fit in a session. A document that fits is
+/// one piece; a longer one becomes the fewest near-equal consecutive parts.
+pub fn pieces(curriculum: &Curriculum, order: &[DocId], session: u32) -> Vec<Piece> {
+    let mut pieces = Vec::with_capacity(order.len());
+    for &doc in order {
+        let minutes = curriculum.doc(doc).minutes;
+        if minutes <= session {
+            pieces.push(Piece {
+                doc,
+                minutes,
+                part: None,
+            });
+            continue;
+        }
+        let count = minutes.div_ceil(session);
+        let (base, extra) = (minutes / count, minutes % count);
+        for index in 0..count {
+            pieces.push(Piece {
+                doc,
+                minutes: base + u32::from(index < extra),
+                part: Some(Part {
+                    index: index + 1,
+                    count,
+                }),
+            });
+        }
+    }
+    pieces
+}
+
+/// One sitting on one day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sitting {
+    pub date: NaiveDate,
+    pub pieces: Vec<Piece>,
+}
+
+/// Packs pieces in order into sittings: only on study days, at most one a day, none longer
+/// than the session, no ISO week over the weekly time (a partial first week included). A piece
+/// that does not fit in what is left of a sitting starts the next one.
+pub fn pack(pieces: &[Piece], settings: &Settings) -> Result<Vec<Sitting>, Error> {
+    let session = settings.effective_session();
+    let weekly = settings.weekly_minutes.get();
+    let mut sittings = Vec::new();
+    let mut date = settings.start;
+    let mut week: IsoWeek = date.iso_week();
+    let mut used_this_week = 0;
+    let mut next = 0;
+    while next < pieces.len() {
+        if date.iso_week() != week {
+            week = date.iso_week();
+            used_this_week = 0;
+        }
+        if settings.days.contains(date.weekday()) {
+            let capacity = session.min(weekly - used_this_week);
+            let mut filled = 0;
+            let start = next;
+            while next < pieces.len() && filled + pieces[next].minutes <= capacity {
+                filled += pieces[next].minutes;
+                next += 1;
+            }
+            if next > start {
+                used_this_week += filled;
+                sittings.push(Sitting {
+                    date,
+                    pieces: pieces[start..next].to_vec(),
+                });
+            }
+        }
+        date = date.succ_opt().ok_or_else(|| Error::Usage {
+            message: "the plan would run past the last date the calendar can hold; study more hours a week".to_string(),
+        })?;
+    }
+    Ok(sittings)
+}

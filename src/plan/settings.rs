@@ -1,0 +1,318 @@
+//! The learner's time, validated once at the edge into types that cannot hold bad values.
+
+use crate::curriculum::duration::{format_minutes, parse_minutes};
+use chrono::{NaiveDate, Weekday};
+use serde::Serialize;
+use std::fmt;
+
+/// Most weekly hours anyone can mean: 16 hours a day, 7 days a week.
+pub const MAX_WEEKLY_HOURS: f64 = 112.0;
+/// The shortest and longest sitting.
+pub const MIN_SESSION_MINUTES: u32 = 15;
+pub const MAX_SESSION_MINUTES: u32 = 8 * 60;
+/// The longest sitting we pick when the learner does not say.
+pub const DEFAULT_MAX_SESSION_MINUTES: u32 = 120;
+
+/// Study time per ISO week, in whole minutes, at least one shortest session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct WeeklyMinutes(u32);
+
+impl WeeklyMinutes {
+    /// From hours per week as typed ("5", "7.5").
+    pub fn from_hours_text(text: &str) -> Result<Self, String> {
+        let hours: f64 = text
+            .trim()
+            .parse()
+            .map_err(|_| format!("'{text}' is not a number of hours (try 5 or 7.5)"))?;
+        Self::from_hours(hours)
+    }
+
+    pub fn from_hours(hours: f64) -> Result<Self, String> {
+        if !hours.is_finite() || hours <= 0.0 {
+            return Err(format!(
+                "weekly hours must be a positive number, not {hours}"
+            ));
+        }
+        if hours > MAX_WEEKLY_HOURS {
+            return Err(format!(
+                "{hours} hours a week is more than {MAX_WEEKLY_HOURS} (16 hours a day, 7 days a week)"
+            ));
+        }
+        let minutes = (hours * 60.0).round() as u32;
+        if minutes < MIN_SESSION_MINUTES {
+            return Err(format!(
+                "{hours} hours a week is less than one {MIN_SESSION_MINUTES}-minute session (use at least 0.25)"
+            ));
+        }
+        Ok(WeeklyMinutes(minutes))
+    }
+
+    pub fn get(self) -> u32 {
+        self.0
+    }
+
+    pub fn hours(self) -> f64 {
+        f64::from(self.0) / 60.0
+    }
+}
+
+/// The longest sitting, 15 min to 8 h.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct SessionMinutes(u32);
+
+impl SessionMinutes {
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let minutes = parse_minutes(text).map_err(|error| {
+            format!("'{text}' is not a session length like \"90 min\" or \"1h30m\": {error}")
+        })?;
+        Self::new(minutes)
+    }
+
+    pub fn new(minutes: u32) -> Result<Self, String> {
+        if !(MIN_SESSION_MINUTES..=MAX_SESSION_MINUTES).contains(&minutes) {
+            return Err(format!(
+                "a session of {} is outside {} to {}",
+                format_minutes(minutes),
+                format_minutes(MIN_SESSION_MINUTES),
+                format_minutes(MAX_SESSION_MINUTES)
+            ));
+        }
+        Ok(SessionMinutes(minutes))
+    }
+
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+/// The days of the week one studies on: a non-empty set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StudyDays(u8);
+
+const DAY_NAMES: [(&str, &str); 7] = [
+    ("mon", "monday"),
+    ("tue", "tuesday"),
+    ("wed", "wednesday"),
+    ("thu", "thursday"),
+    ("fri", "friday"),
+    ("sat", "saturday"),
+    ("sun", "sunday"),
+];
+
+impl StudyDays {
+    /// "mon,wed,sat", full names, "weekdays", "weekend" or "daily".
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut bits = 0u8;
+        for word in text.split([',', ' ']).filter(|word| !word.is_empty()) {
+            let word = word.to_ascii_lowercase();
+            bits |= match word.as_str() {
+                "weekdays" => 0b001_1111,
+                "weekend" | "weekends" => 0b110_0000,
+                "daily" | "all" => 0b111_1111,
+                _ => {
+                    let index = DAY_NAMES
+                        .iter()
+                        .position(|(short, long)| word == *short || word == *long || (word.len() >= 3 && long.starts_with(&word)))
+                        .ok_or_else(|| {
+                            format!("unknown day '{word}' (use mon, tue, wed, thu, fri, sat, sun, weekdays or weekend)")
+                        })?;
+                    1 << index
+                }
+            };
+        }
+        if bits == 0 {
+            return Err("no study days given (e.g. --days mon,wed,sat)".to_string());
+        }
+        Ok(StudyDays(bits))
+    }
+
+    /// Days spread over the week for the given weekly time: about 100 minutes a day.
+    pub fn spread_for(weekly: WeeklyMinutes) -> Self {
+        let count = weekly.get().div_ceil(100).clamp(1, 7);
+        let pattern: &[Weekday] = match count {
+            1 => &[Weekday::Sat],
+            2 => &[Weekday::Tue, Weekday::Sat],
+            3 => &[Weekday::Mon, Weekday::Wed, Weekday::Sat],
+            4 => &[Weekday::Mon, Weekday::Wed, Weekday::Fri, Weekday::Sun],
+            5 => &[
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Thu,
+                Weekday::Fri,
+                Weekday::Sat,
+            ],
+            6 => &[
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+                Weekday::Sat,
+            ],
+            _ => &[
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+                Weekday::Sat,
+                Weekday::Sun,
+            ],
+        };
+        StudyDays(
+            pattern
+                .iter()
+                .fold(0, |bits, day| bits | 1 << day.num_days_from_monday()),
+        )
+    }
+
+    pub fn contains(self, day: Weekday) -> bool {
+        self.0 & (1 << day.num_days_from_monday()) != 0
+    }
+
+    pub fn count(self) -> u32 {
+        self.0.count_ones()
+    }
+
+    pub fn names(self) -> Vec<&'static str> {
+        DAY_NAMES
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| self.0 & (1 << index) != 0)
+            .map(|(_, (short, _))| *short)
+            .collect()
+    }
+}
+
+impl fmt::Display for StudyDays {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.names().join(","))
+    }
+}
+
+impl Serialize for StudyDays {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.names().serialize(serializer)
+    }
+}
+
+/// Everything the scheduler needs to know about the learner's time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Settings {
+    pub start: NaiveDate,
+    pub weekly_minutes: WeeklyMinutes,
+    pub days: StudyDays,
+    pub session_minutes: SessionMinutes,
+}
+
+impl Settings {
+    /// Fills in what the learner left out: days spread for the hours, and a session length
+    /// that uses the weekly time on those days, at most 2 h.
+    pub fn new(
+        start: NaiveDate,
+        weekly_minutes: WeeklyMinutes,
+        days: Option<StudyDays>,
+        session: Option<SessionMinutes>,
+    ) -> Settings {
+        let days = days.unwrap_or_else(|| StudyDays::spread_for(weekly_minutes));
+        let session_minutes = session.unwrap_or_else(|| {
+            let per_day = weekly_minutes.get().div_ceil(days.count()).div_ceil(5) * 5;
+            SessionMinutes(per_day.clamp(MIN_SESSION_MINUTES, DEFAULT_MAX_SESSION_MINUTES))
+        });
+        Settings {
+            start,
+            weekly_minutes,
+            days,
+            session_minutes,
+        }
+    }
+
+    /// The longest sitting that also fits in a week.
+    pub fn effective_session(&self) -> u32 {
+        self.session_minutes.get().min(self.weekly_minutes.get())
+    }
+
+    /// The most minutes these days and sessions can hold in a week.
+    pub fn usable_weekly_minutes(&self) -> u32 {
+        (self.effective_session() * self.days.count()).min(self.weekly_minutes.get())
+    }
+}
+
+/// An ISO 8601 date, with a message that says what was wrong.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|error| format!("'{text}' is not a date like 2027-01-04 (YYYY-MM-DD): {error}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_are_checked() {
+        assert_eq!(WeeklyMinutes::from_hours_text("7.5").unwrap().get(), 450);
+        for (bad, words) in [
+            ("0", "positive"),
+            ("-1", "positive"),
+            ("NaN", "positive"),
+            ("inf", "positive"),
+            ("113", "more than 112"),
+            ("0.1", "less than one"),
+            ("five", "not a number"),
+        ] {
+            let error = WeeklyMinutes::from_hours_text(bad).unwrap_err();
+            assert!(error.contains(words), "{bad}: {error}");
+        }
+    }
+
+    #[test]
+    fn days_parse_names_and_groups() {
+        assert_eq!(
+            StudyDays::parse("mon,wed,sat").unwrap().names(),
+            ["mon", "wed", "sat"]
+        );
+        assert_eq!(
+            StudyDays::parse("Tuesday thursday").unwrap().names(),
+            ["tue", "thu"]
+        );
+        assert_eq!(StudyDays::parse("weekdays").unwrap().count(), 5);
+        assert!(
+            StudyDays::parse("mon,funday")
+                .unwrap_err()
+                .contains("unknown day 'funday'")
+        );
+        assert!(StudyDays::parse(",").unwrap_err().contains("no study days"));
+    }
+
+    #[test]
+    fn sessions_are_bounded() {
+        assert_eq!(SessionMinutes::parse("1h30m").unwrap().get(), 90);
+        assert!(
+            SessionMinutes::parse("10 min")
+                .unwrap_err()
+                .contains("outside 15 min to 8 h")
+        );
+        assert!(SessionMinutes::parse("9h").unwrap_err().contains("outside"));
+    }
+
+    #[test]
+    fn defaults_spread_the_week() {
+        let start = parse_date("2027-01-04").unwrap();
+        let five = WeeklyMinutes::from_hours(5.0).unwrap();
+        let settings = Settings::new(start, five, None, None);
+        assert_eq!(settings.days.names(), ["mon", "wed", "sat"]);
+        assert_eq!(settings.session_minutes.get(), 100);
+        let many = WeeklyMinutes::from_hours(30.0).unwrap();
+        let settings = Settings::new(start, many, None, None);
+        assert_eq!(settings.session_minutes.get(), 120);
+        assert_eq!(settings.usable_weekly_minutes(), 7 * 120);
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        assert!(parse_date("2026-02-30").unwrap_err().contains("2026-02-30"));
+        assert!(parse_date("2027-01-04").is_ok());
+    }
+}

@@ -1,0 +1,109 @@
+//! The plan as a table of sessions followed by a summary.
+
+use crate::curriculum::duration::format_minutes;
+use crate::plan::{Item, Plan};
+use comfy_table::{ContentArrangement, Table, presets};
+use std::io::{self, Write};
+
+/// "Title (40 min)" or "Title, part 1/2 (45 min)".
+pub fn item_label(item: &Item) -> String {
+    match item.part {
+        Some(part) => format!(
+            "{}, part {}/{} ({})",
+            item.title,
+            part.index,
+            part.count,
+            format_minutes(item.minutes)
+        ),
+        None => format!("{} ({})", item.title, format_minutes(item.minutes)),
+    }
+}
+
+pub fn render(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
+    if plan.sessions.is_empty() {
+        return writeln!(
+            w,
+            "Nothing left to study for {}: every document is done.",
+            plan.selection
+        );
+    }
+    let mut table = Table::new();
+    table
+        .load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(["#", "date", "week", "documents", "time", "total"]);
+    for session in &plan.sessions {
+        let documents: Vec<String> = session.items.iter().map(item_label).collect();
+        table.add_row([
+            session.number.to_string(),
+            format!("{} {}", session.weekday, session.date),
+            session.iso_week.clone(),
+            documents.join("\n"),
+            format_minutes(session.minutes),
+            format!("{:.1} h", session.cumulative_hours),
+        ]);
+    }
+    writeln!(w, "{table}")?;
+    summary(plan, w)
+}
+
+pub fn summary(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
+    let summary = &plan.summary;
+    writeln!(w, "Plan for {}", plan.selection)?;
+    writeln!(
+        w,
+        "  {} documents, {} in {} sessions over {} weeks{}",
+        summary.documents,
+        format_minutes(summary.total_minutes),
+        summary.sessions,
+        summary.weeks,
+        if plan.done > 0 {
+            format!(" ({} already done)", plan.done)
+        } else {
+            String::new()
+        }
+    )?;
+    if let (Some(first), Some(finish)) = (summary.first_date, summary.finish_date) {
+        writeln!(
+            w,
+            "  from {} to {}, {:.1} h a week on {}, sessions up to {}",
+            first.format("%a %Y-%m-%d"),
+            finish.format("%a %Y-%m-%d"),
+            plan.settings.weekly_minutes.hours(),
+            plan.settings.days.names().join(", "),
+            format_minutes(plan.settings.effective_session())
+        )?;
+    }
+    for spec in &summary.specializations {
+        writeln!(
+            w,
+            "  {} {}: {}",
+            spec.id,
+            spec.title,
+            format_minutes(spec.minutes)
+        )?;
+    }
+    writeln!(
+        w,
+        "  prerequisites and the rest of the path: {}",
+        format_minutes(summary.prerequisite_minutes)
+    )?;
+    if !summary.labels.is_empty() {
+        writeln!(w, "Milestones:")?;
+        for label in &summary.labels {
+            match (label.session, label.date) {
+                (Some(session), Some(date)) => writeln!(
+                    w,
+                    "  \"{}\" (for {}): reached in session {session}, {}",
+                    label.label, label.section, date
+                )?,
+                _ => writeln!(
+                    w,
+                    "  \"{}\" (for {}): met before you start",
+                    label.label, label.section
+                )?,
+            }
+        }
+    }
+    Ok(())
+}

@@ -293,3 +293,267 @@ fn no_arguments_prints_a_quick_start() {
         .code(0)
         .stdout_has(&["Quick start", "learnpath list"]);
 }
+
+const STORAGE_PLAN: &[&str] = &[
+    "plan",
+    "--role",
+    "storage engineer",
+    "--hours",
+    "5",
+    "--start",
+    "2027-01-04",
+];
+
+#[test]
+fn plan_snapshots_for_the_storage_engineer() {
+    let table = learnpath(STORAGE_PLAN).code(0).stdout_has(&[
+        "Mon 2027-01-04",
+        "RDMA complete",
+        "12 documents",
+    ]);
+    insta::assert_snapshot!("plan_table", table.stdout);
+    let json = learnpath(&[STORAGE_PLAN, &["--format", "json"]].concat()).code(0);
+    let plan: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(plan["schema_version"], 1);
+    assert_eq!(plan["sessions"][0]["date"], "2027-01-04");
+    insta::assert_snapshot!("plan_json", json.stdout);
+    let markdown = learnpath(&[STORAGE_PLAN, &["--format", "markdown"]].concat())
+        .code(0)
+        .stdout_has(&["## Week 2027-W01", "- [ ] [PFC, DCB, and RDMA in Storage (55 min)](https://github.com/skeptomai/datacenter-curriculum/blob/main/docs/05_specialized/01_storage/01_pfc_dcb_storage.md)"]);
+    insta::assert_snapshot!("plan_markdown", markdown.stdout);
+    // Same inputs, same bytes.
+    assert_eq!(learnpath(STORAGE_PLAN).stdout, table.stdout);
+}
+
+#[test]
+fn plan_leaves_out_what_is_done_and_splits_long_documents() {
+    learnpath(&[
+        "plan",
+        "--spec",
+        "3.1",
+        "--hours",
+        "5",
+        "--start",
+        "2027-01-04",
+        "--done",
+        "01_modern_topology,02_server_hierarchy",
+    ])
+    .code(0)
+    .stdout_has(&["7 documents", "(2 already done)"]);
+    learnpath(&[
+        "plan",
+        "--spec",
+        "3.3",
+        "--hours",
+        "2",
+        "--session",
+        "45min",
+        "--start",
+        "2027-01-04",
+    ])
+    .code(0)
+    .stdout_has(&["part 1/2", "part 2/2"]);
+}
+
+#[test]
+fn plan_by_finds_the_fewest_weekly_hours() {
+    let run = learnpath(&[
+        "plan",
+        "--spec",
+        "3.2",
+        "--by",
+        "2027-02-01",
+        "--start",
+        "2027-01-04",
+    ])
+    .code(0)
+    .stdout_has(&["To finish by 2027-02-01, study"]);
+    let hours: f64 = run
+        .stdout
+        .split("study ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let finish = |h: f64| {
+        let json = learnpath(&[
+            "plan",
+            "--spec",
+            "3.2",
+            "--hours",
+            &h.to_string(),
+            "--start",
+            "2027-01-04",
+            "--format",
+            "json",
+        ]);
+        let plan: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+        plan["summary"]["finish_date"].as_str().unwrap().to_string()
+    };
+    assert!(finish(hours).as_str() <= "2027-02-01");
+    assert!(
+        finish(hours - 0.5).as_str() > "2027-02-01",
+        "half an hour less would be enough"
+    );
+    learnpath(&[
+        "plan",
+        "--spec",
+        "3.2",
+        "--by",
+        "2027-01-05",
+        "--start",
+        "2027-01-04",
+    ])
+    .code(1)
+    .stdout_has(&["No weekly hours are enough to finish by 2027-01-05"]);
+}
+
+#[test]
+fn check_exits_1_when_prerequisites_are_missing() {
+    learnpath(&["check", "3.1"])
+        .code(1)
+        .stdout_has(&["not ready: 0 of 8 met; 8 missing (5 h 20 min)"]);
+    let done = "01_modern_topology,02_server_hierarchy,03_3tier_vs_spine_leaf,04_ecmp_load_balancing,01_rdma_fundamentals,02_protocol_variants,03_converged_ethernet,04_numa_considerations";
+    learnpath(&["check", "3.1", "--done", done])
+        .code(0)
+        .stdout_has(&["ready: all 8 prerequisites met"]);
+    let json = learnpath(&["check", "01_tlb_ept_explained", "--format", "json"]).code(1);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(report["ready"], false);
+}
+
+#[test]
+fn next_and_why_answer_for_a_role() {
+    learnpath(&[
+        "next",
+        "--role",
+        "storage engineer",
+        "--done",
+        "01_modern_topology",
+    ])
+    .code(0)
+    .stdout_has(&["01_the_ring0_problem.md", "02_server_hierarchy.md"]);
+    learnpath(&["why", "01_modern_topology", "--spec", "3.1"])
+        .code(0)
+        .stdout_has(&[
+            "needed for 3.1 Storage & RDMA Applications",
+            "requires 01_foundations/02_datacenter_topology/01_modern_topology.md",
+        ]);
+    learnpath(&["why", "01_the_ring0_problem", "--spec", "3.1"])
+        .code(1)
+        .stdout_has(&["not in this plan"]);
+}
+
+#[test]
+fn bad_plan_arguments_are_usage_errors() {
+    fn plan(extra: &[&'static str]) -> Vec<&'static str> {
+        [
+            &["plan", "--spec", "3.1", "--start", "2027-01-04"][..],
+            extra,
+        ]
+        .concat()
+    }
+    let cases: Vec<(Vec<&str>, &[&str])> = vec![
+        (plan(&["--hours", "0"]), &["positive"]),
+        (plan(&["--hours", "-3"]), &["positive"]),
+        (plan(&["--hours", "NaN"]), &["positive"]),
+        (plan(&["--hours", "inf"]), &["positive"]),
+        (plan(&["--hours", "113"]), &["more than 112"]),
+        (
+            plan(&["--hours", "5", "--session", "10min"]),
+            &["outside 15 min to 8 h"],
+        ),
+        (
+            plan(&["--hours", "5", "--session", "9h"]),
+            &["outside 15 min to 8 h"],
+        ),
+        (plan(&["--hours", "5", "--days", ""]), &["no study days"]),
+        (
+            plan(&["--hours", "5", "--days", "mon,funday"]),
+            &["unknown day 'funday'"],
+        ),
+        (
+            vec![
+                "plan",
+                "--spec",
+                "3.1",
+                "--hours",
+                "5",
+                "--start",
+                "2026-02-30",
+            ],
+            &["'2026-02-30' is not a date"],
+        ),
+        (
+            vec![
+                "plan",
+                "--spec",
+                "3.1",
+                "--by",
+                "2026-12-01",
+                "--start",
+                "2027-01-04",
+            ],
+            &["earlier than the start date"],
+        ),
+        (
+            vec!["plan", "--role", "storge", "--hours", "5"],
+            &["unknown role 'storge'", "did you mean 'storage engineer'"],
+        ),
+        (
+            vec!["plan", "--spec", "3.9", "--hours", "5"],
+            &["unknown specialization '3.9'"],
+        ),
+        (
+            vec![
+                "plan",
+                "--spec",
+                "virtualization",
+                "--spec",
+                "3.1",
+                "--hours",
+                "5",
+                "--done",
+                "nosuchdoc",
+            ],
+            &["unknown document 'nosuchdoc'"],
+        ),
+        (
+            vec!["plan", "--hours", "5"],
+            &["choose 1-2 specializations"],
+        ),
+        (
+            vec![
+                "plan", "--spec", "3.1", "--spec", "3.2", "--spec", "3.3", "--hours", "5",
+            ],
+            &["choose 1-2 specializations, not 3"],
+        ),
+        (
+            vec![
+                "plan",
+                "--role",
+                "storage engineer",
+                "--spec",
+                "3.1",
+                "--hours",
+                "5",
+            ],
+            &["cannot be used with"],
+        ),
+        (vec!["plan", "--spec", "3.1"], &["--hours"]),
+    ];
+    for (args, words) in cases {
+        let run = learnpath(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        for word in words {
+            assert!(
+                run.stderr.contains(word),
+                "{args:?}: stderr lacks {word:?}:\n{}",
+                run.stderr
+            );
+        }
+    }
+}

@@ -1,0 +1,345 @@
+//! The planner: known answers on the embedded curriculum and invariants on random curricula.
+
+use chrono::{Datelike, NaiveDate};
+use learnpath::curriculum::{Curriculum, Doc, DocId, Level, OtherPages, Section, Specialization};
+use learnpath::plan::ready::{self, Target};
+use learnpath::plan::{
+    Plan, Planner, Selection, SessionMinutes, Settings, StudyDays, WeeklyMinutes,
+};
+use learnpath::{PrereqGraph, Source, open};
+use proptest::prelude::*;
+use std::collections::HashMap;
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+/// Plans the given specializations of the embedded curriculum with `done` documents.
+fn embedded_plan(specs: &[&str], done: &[&str]) -> Plan {
+    let opened = open(&Source::Embedded).unwrap();
+    let curriculum = &opened.curriculum;
+    let specs = specs
+        .iter()
+        .map(|s| curriculum.find_specialization(s).unwrap())
+        .collect();
+    let selection = Selection::specializations(curriculum, specs).unwrap();
+    let mut done_flags = vec![false; curriculum.docs.len()];
+    for name in done {
+        done_flags[curriculum.find_doc(name).unwrap().0] = true;
+    }
+    let planner = Planner::new(curriculum, &opened.graph, selection, &done_flags);
+    let settings = Settings::new(
+        date("2027-01-04"),
+        WeeklyMinutes::from_hours(5.0).unwrap(),
+        None,
+        None,
+    );
+    planner.plan(&settings).unwrap()
+}
+
+#[test]
+fn known_answers_on_the_embedded_curriculum() {
+    for (specs, documents, minutes) in [
+        (&["3.1"][..], 9, 375),
+        (&["3.2"][..], 13, 595),
+        (&["3.3", "3.4"][..], 10, 545),
+    ] {
+        let plan = embedded_plan(specs, &[]);
+        assert_eq!(
+            (plan.summary.documents, plan.summary.total_minutes),
+            (documents, minutes),
+            "{specs:?}"
+        );
+    }
+}
+
+#[test]
+fn with_every_prerequisite_of_3_1_done_only_3_1_is_left() {
+    let opened = open(&Source::Embedded).unwrap();
+    let curriculum = &opened.curriculum;
+    let spec = curriculum.find_specialization("3.1").unwrap();
+    let section_docs = &curriculum.specialization_section(spec).docs;
+    let prerequisites: Vec<String> = opened
+        .graph
+        .ancestors(section_docs.iter().copied())
+        .into_iter()
+        .map(|id| curriculum.doc(id).path.clone())
+        .collect();
+    let names: Vec<&str> = prerequisites.iter().map(String::as_str).collect();
+    let plan = embedded_plan(&["3.1"], &names);
+    assert_eq!(
+        (plan.summary.documents, plan.summary.total_minutes),
+        (1, 55)
+    );
+    assert_eq!(plan.done, 8);
+    assert_eq!(plan.summary.labels[0].label, "RDMA complete");
+    assert_eq!(plan.summary.labels[0].session, None, "met before the start");
+}
+
+#[test]
+fn a_second_specialization_starts_after_the_first_is_finished() {
+    // The virtualization engineer's order is 3.4 then 3.3, against path order.
+    let plan = embedded_plan(&["3.4", "3.3"], &[]);
+    let paths: Vec<&str> = plan
+        .sessions
+        .iter()
+        .flat_map(|s| &s.items)
+        .map(|i| i.path.as_str())
+        .collect();
+    let last_34 = paths
+        .iter()
+        .rposition(|p| p.contains("04_cpu_memory"))
+        .unwrap();
+    let first_33 = paths
+        .iter()
+        .position(|p| p.contains("03_serverless"))
+        .unwrap();
+    assert!(last_34 < first_33, "{paths:#?}");
+}
+
+#[test]
+fn rdma_complete_is_reached_when_the_last_rdma_document_is_studied() {
+    let plan = embedded_plan(&["3.1"], &[]);
+    let label = plan
+        .summary
+        .labels
+        .iter()
+        .find(|l| l.label == "RDMA complete")
+        .unwrap();
+    let numa_session = plan
+        .sessions
+        .iter()
+        .find(|s| {
+            s.items
+                .iter()
+                .any(|i| i.path.ends_with("04_numa_considerations.md"))
+        })
+        .unwrap();
+    assert_eq!(label.session, Some(numa_session.number));
+}
+
+#[test]
+fn check_next_and_why_on_the_embedded_curriculum() {
+    let opened = open(&Source::Embedded).unwrap();
+    let (curriculum, graph) = (&opened.curriculum, &opened.graph);
+    let mut done = vec![false; curriculum.docs.len()];
+    let target = Target::find(curriculum, "3.1").unwrap();
+    let report = ready::check(curriculum, graph, &[target], &done);
+    assert_eq!(
+        (report.missing, report.missing_minutes, report.ready),
+        (8, 320, false)
+    );
+    for id in graph.ancestors(curriculum.specialization_section(0).docs.iter().copied()) {
+        done[id.0] = true;
+    }
+    assert!(ready::check(curriculum, graph, &[target], &done).ready);
+
+    let selection = Selection::specializations(curriculum, vec![0]).unwrap();
+    let next = ready::next(curriculum, graph, Some(&selection), &done);
+    assert_eq!(
+        next.iter()
+            .map(|&id| curriculum.doc(id).path.as_str())
+            .collect::<Vec<_>>(),
+        ["05_specialized/01_storage/01_pfc_dcb_storage.md"]
+    );
+
+    let topology = curriculum.find_doc("01_modern_topology").unwrap();
+    let why = ready::why(
+        curriculum,
+        graph,
+        &selection,
+        topology,
+        &vec![false; done.len()],
+    );
+    assert_eq!(
+        why.chain.first().unwrap(),
+        "05_specialized/01_storage/01_pfc_dcb_storage.md"
+    );
+    assert_eq!(
+        why.chain.last().unwrap(),
+        "01_foundations/02_datacenter_topology/01_modern_topology.md"
+    );
+    assert_eq!(why.chain.len(), 8);
+}
+
+/// A random curriculum: `minutes[i]` per document, prerequisites only on earlier documents,
+/// three sections of which the last two are specializations.
+fn random_curriculum(minutes: &[u32], links: &[Vec<usize>]) -> Curriculum {
+    let n = minutes.len();
+    let bounds = [0, n / 3, 2 * n / 3, n];
+    let section_of = |i: usize| (0..3).find(|&s| i < bounds[s + 1]).unwrap();
+    let docs = (0..n)
+        .map(|i| Doc {
+            path: format!("s{}/d{i:03}.md", section_of(i)),
+            title: format!("Document {i}"),
+            level: Level::Intermediate,
+            minutes: minutes[i],
+            prerequisites: {
+                let mut p: Vec<DocId> = links[i]
+                    .iter()
+                    .filter(|&&j| j < i)
+                    .map(|&j| DocId(j))
+                    .collect();
+                p.sort();
+                p.dedup();
+                p
+            },
+            next_recommended: Vec::new(),
+            tags: Vec::new(),
+            section: Some(section_of(i)),
+        })
+        .collect();
+    let sections = (0..3)
+        .map(|s| Section {
+            id: format!("{}", s + 1),
+            title: format!("Section {s}"),
+            part: "Part".to_string(),
+            folders: vec![format!("s{s}")],
+            claimed_time: None,
+            claimed_minutes: None,
+            prerequisite_label: Some(format!("label {s}")),
+            docs: (bounds[s]..bounds[s + 1]).map(DocId).collect(),
+        })
+        .collect();
+    Curriculum {
+        name: "random".to_string(),
+        source_url: None,
+        origin: "random".to_string(),
+        docs,
+        sections,
+        specializations: vec![
+            Specialization {
+                section: 1,
+                when: vec![],
+            },
+            Specialization {
+                section: 2,
+                when: vec![],
+            },
+        ],
+        roles: Vec::new(),
+        other_pages: OtherPages::default(),
+    }
+}
+
+fn arb_case() -> impl Strategy<
+    Value = (
+        Vec<u32>,
+        Vec<Vec<usize>>,
+        Vec<bool>,
+        u32,
+        u8,
+        Option<u32>,
+        i64,
+        Vec<usize>,
+    ),
+> {
+    (3usize..40).prop_flat_map(|n| {
+        (
+            prop::collection::vec(1u32..=300, n),
+            prop::collection::vec(prop::collection::vec(0usize..n, 0..4), n),
+            prop::collection::vec(prop::bool::weighted(0.2), n),
+            1u32..=160, // weekly quarter hours: 0.25 h to 40 h
+            1u8..=127,  // study days bitset
+            prop::option::of(15u32..=480),
+            0i64..2000, // start, days after 2026-01-01
+            prop::sample::subsequence(vec![0usize, 1], 1..=2),
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn plans_keep_every_invariant((minutes, links, done, quarters, day_bits, session, offset, specs) in arb_case()) {
+        let curriculum = random_curriculum(&minutes, &links);
+        let graph = PrereqGraph::build(&curriculum).unwrap();
+        let names: Vec<&str> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+            .iter().enumerate().filter(|(i, _)| day_bits & (1 << i) != 0).map(|(_, d)| *d).collect();
+        let days = StudyDays::parse(&names.join(",")).unwrap();
+        let weekly = WeeklyMinutes::from_hours(f64::from(quarters) / 4.0).unwrap();
+        let start = date("2026-01-01") + chrono::Days::new(offset as u64);
+        let session = session.map(|m| SessionMinutes::new(m).unwrap());
+        let settings = Settings::new(start, weekly, Some(days), session);
+        let selection = Selection::specializations(&curriculum, specs).unwrap();
+        let planner = Planner::new(&curriculum, &graph, selection.clone(), &done);
+        let plan = planner.plan(&settings).unwrap();
+
+        // Every needed document is covered exactly once, its parts adding up to its minutes.
+        let needed = learnpath::plan::needed(&curriculum, &graph, &selection, &done);
+        let mut covered: HashMap<String, (u32, Vec<u32>, u32)> = HashMap::new();
+        for item in plan.sessions.iter().flat_map(|s| &s.items) {
+            let entry = covered.entry(item.path.clone()).or_default();
+            entry.0 += item.minutes;
+            if let Some(part) = item.part {
+                entry.1.push(part.index);
+                entry.2 = part.count;
+            }
+        }
+        let expected: Vec<DocId> = needed.ids().collect();
+        prop_assert_eq!(covered.len(), expected.len());
+        for id in &expected {
+            let doc = curriculum.doc(*id);
+            let (total, parts, count) = &covered[&doc.path];
+            prop_assert_eq!(*total, doc.minutes);
+            if !parts.is_empty() {
+                prop_assert_eq!(parts.clone(), (1..=*count).collect::<Vec<_>>());
+            }
+        }
+
+        // No document starts before all its needed prerequisites are complete: each
+        // prerequisite's last part comes earlier in the sequence of sessions.
+        let sequence: Vec<(usize, &str)> = plan.sessions.iter()
+            .flat_map(|s| s.items.iter().map(move |i| (s.number, i.path.as_str()))).collect();
+        let position = |path: &str, first: bool| {
+            let found = sequence.iter().enumerate().filter(|(_, (_, p))| *p == path).map(|(i, _)| i);
+            if first { found.min() } else { found.max() }
+        };
+        for id in &expected {
+            let doc = curriculum.doc(*id);
+            let starts = position(&doc.path, true).unwrap();
+            for prerequisite in &doc.prerequisites {
+                if done[prerequisite.0] { continue; }
+                let ends = position(&curriculum.doc(*prerequisite).path, false).unwrap();
+                prop_assert!(ends < starts, "{} before its prerequisite", doc.path);
+            }
+        }
+
+        // Sessions: within the session length, on study days, dates strictly rising.
+        let mut per_week: HashMap<(i32, u32), u32> = HashMap::new();
+        for pair in plan.sessions.windows(2) {
+            prop_assert!(pair[0].date < pair[1].date);
+        }
+        for session in &plan.sessions {
+            prop_assert!(session.minutes <= settings.effective_session());
+            prop_assert!(session.minutes > 0);
+            prop_assert!(days.contains(session.date.weekday()));
+            prop_assert!(session.date >= start);
+            let week = session.date.iso_week();
+            *per_week.entry((week.year(), week.week())).or_default() += session.minutes;
+        }
+        // No ISO week over the weekly time, the partial first week included.
+        for minutes in per_week.values() {
+            prop_assert!(*minutes <= weekly.get());
+        }
+
+        // Deterministic: the same inputs give the same JSON.
+        let again = Planner::new(&curriculum, &graph, selection, &done).plan(&settings).unwrap();
+        prop_assert_eq!(serde_json::to_string(&plan).unwrap(), serde_json::to_string(&again).unwrap());
+    }
+
+    #[test]
+    fn a_document_that_fits_a_session_is_never_split((minutes, links, _done, quarters, day_bits, session, _offset, specs) in arb_case()) {
+        let curriculum = random_curriculum(&minutes, &links);
+        let graph = PrereqGraph::build(&curriculum).unwrap();
+        let days = StudyDays::parse(&["mon","tue","wed","thu","fri","sat","sun"][(day_bits % 7) as usize].to_string()).unwrap();
+        let settings = Settings::new(date("2027-01-04"), WeeklyMinutes::from_hours(f64::from(quarters) / 4.0).unwrap(), Some(days), session.map(|m| SessionMinutes::new(m).unwrap()));
+        let selection = Selection::specializations(&curriculum, specs).unwrap();
+        let plan = Planner::new(&curriculum, &graph, selection, &vec![false; minutes.len()]).plan(&settings).unwrap();
+        for item in plan.sessions.iter().flat_map(|s| &s.items) {
+            let doc_minutes = minutes[item.path[4..7].parse::<usize>().unwrap()];
+            prop_assert_eq!(item.part.is_some(), doc_minutes > settings.effective_session());
+        }
+    }
+}

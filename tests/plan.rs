@@ -222,18 +222,20 @@ fn random_curriculum(minutes: &[u32], links: &[Vec<usize>]) -> Curriculum {
     }
 }
 
-fn arb_case() -> impl Strategy<
-    Value = (
-        Vec<u32>,
-        Vec<Vec<usize>>,
-        Vec<bool>,
-        u32,
-        u8,
-        Option<u32>,
-        i64,
-        Vec<usize>,
-    ),
-> {
+/// Document minutes, prerequisite links, done flags, weekly quarter hours, study-day bits,
+/// session length, start offset in days, and the specializations chosen.
+type Case = (
+    Vec<u32>,
+    Vec<Vec<usize>>,
+    Vec<bool>,
+    u32,
+    u8,
+    Option<u32>,
+    i64,
+    Vec<usize>,
+);
+
+fn arb_case() -> impl Strategy<Value = Case> {
     (3usize..40).prop_flat_map(|n| {
         (
             prop::collection::vec(1u32..=300, n),
@@ -333,7 +335,7 @@ proptest! {
     fn a_document_that_fits_a_session_is_never_split((minutes, links, _done, quarters, day_bits, session, _offset, specs) in arb_case()) {
         let curriculum = random_curriculum(&minutes, &links);
         let graph = PrereqGraph::build(&curriculum).unwrap();
-        let days = StudyDays::parse(&["mon","tue","wed","thu","fri","sat","sun"][(day_bits % 7) as usize].to_string()).unwrap();
+        let days = StudyDays::parse(["mon", "tue", "wed", "thu", "fri", "sat", "sun"][(day_bits % 7) as usize]).unwrap();
         let settings = Settings::new(date("2027-01-04"), WeeklyMinutes::from_hours(f64::from(quarters) / 4.0).unwrap(), Some(days), session.map(|m| SessionMinutes::new(m).unwrap()));
         let selection = Selection::specializations(&curriculum, specs).unwrap();
         let plan = Planner::new(&curriculum, &graph, selection, &vec![false; minutes.len()]).plan(&settings).unwrap();

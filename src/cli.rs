@@ -1,14 +1,22 @@
 //! Command-line arguments and dispatch. No logic beyond turning arguments into library calls,
 //! picking a renderer and mapping errors to exit codes.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Tz;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use learnpath::error::exit;
 use learnpath::plan::ready::{self, Target};
-use learnpath::plan::settings::parse_date;
-use learnpath::plan::{Planner, Selection, SessionMinutes, Settings, StudyDays, WeeklyMinutes};
-use learnpath::render::{json, markdown, plan as plan_render, ready as ready_render, table};
-use learnpath::{Curriculum, Error, Opened, Source, listing, validate};
+use learnpath::plan::settings::{MAX_WEEKLY_HOURS, parse_date};
+use learnpath::plan::status::{self, Status};
+use learnpath::plan::{
+    Plan, Planner, Selection, SessionMinutes, Settings, StudyDays, WeeklyMinutes,
+};
+use learnpath::progress::{Progress, ProgressStore};
+use learnpath::render::clock::{self, Clock};
+use learnpath::render::{
+    csv, ics, json, markdown, plan as plan_render, ready as ready_render, table,
+};
+use learnpath::{Curriculum, Error, Opened, Source, atomic_file, listing, validate};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -20,8 +28,9 @@ Quick start:
                                        a dated study plan for a role
   learnpath list                       the specializations you can choose
   learnpath list roles                 the roles that lead to them
-  learnpath show 01_pfc_dcb_storage    one document and what it needs
-  learnpath validate                   check a curriculum folder
+  learnpath done 01_modern_topology    mark a document studied
+  learnpath status                     how far along you are
+  learnpath export --role \"storage engineer\" --hours 5 --format ics -o plan.ics
 
 Use --curriculum DIR for your own curriculum; `learnpath --help` for everything.
 ";
@@ -36,6 +45,18 @@ struct Cli {
     /// Curriculum folder to read instead of the embedded datacenter curriculum.
     #[arg(long, global = true, env = "LEARNPATH_CURRICULUM", value_name = "DIR")]
     curriculum: Option<PathBuf>,
+
+    /// Progress file [default: $XDG_DATA_HOME/learnpath/progress.yaml].
+    #[arg(long, global = true, env = "LEARNPATH_PROGRESS", value_name = "FILE")]
+    progress: Option<PathBuf>,
+
+    /// Ignore the progress file (plan, check, next, why, export, status).
+    #[arg(long, global = true)]
+    no_progress: bool,
+
+    /// Take this date as today (YYYY-MM-DD), for reproducible output.
+    #[arg(long, global = true, env = "LEARNPATH_TODAY", value_parser = parse_date, value_name = "DATE", hide_short_help = true)]
+    today: Option<NaiveDate>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -64,7 +85,19 @@ enum PlanFormat {
     Table,
     /// The plan as JSON (schema_version 1, documented in the README).
     Json,
-    /// A checklist grouped by week, each document linked to its source.
+    /// A checklist grouped by week, each document linked to its source, and a gantt chart.
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    /// iCalendar (RFC 5545), one event per session.
+    Ics,
+    /// CSV with the columns Google Calendar imports.
+    Csv,
+    /// The plan's JSON.
+    Json,
+    /// The Markdown checklist with a Mermaid gantt chart.
     Markdown,
 }
 
@@ -79,7 +112,7 @@ struct Choice {
     spec: Vec<String>,
 }
 
-/// What the learner has already studied.
+/// Documents studied besides those in the progress file.
 #[derive(Debug, Clone, Args)]
 struct Done {
     /// Documents already studied (names as for `show`; repeat or separate with commas).
@@ -87,8 +120,9 @@ struct Done {
     done: Vec<String>,
 }
 
+/// Everything that shapes a plan; shared by `plan` and `export`.
 #[derive(Debug, Args)]
-struct PlanArgs {
+struct PlanOptions {
     #[command(flatten)]
     choice: Choice,
     /// Study hours per week, e.g. 5 or 7.5.
@@ -114,9 +148,6 @@ struct PlanArgs {
     session: Option<SessionMinutes>,
     #[command(flatten)]
     done: Done,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    format: PlanFormat,
 }
 
 #[derive(Debug, Subcommand)]
@@ -125,7 +156,66 @@ enum Command {
     #[command(
         after_help = "Examples:\n  learnpath plan --role \"storage engineer\" --hours 5\n  learnpath plan --spec 3.3 --spec 3.4 --hours 8 --days mon,tue,thu --start 2027-01-04\n  learnpath plan --spec overlay --by 2027-03-01 --format markdown"
     )]
-    Plan(PlanArgs),
+    Plan {
+        #[command(flatten)]
+        options: PlanOptions,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: PlanFormat,
+    },
+
+    /// Write the plan to a calendar (.ics), a spreadsheet (.csv), JSON or Markdown.
+    #[command(
+        after_help = "Examples:\n  learnpath export --role \"storage engineer\" --hours 5 --format ics -o plan.ics\n  learnpath export --spec 3.2 --hours 4 --format csv --at 07:30 --tz Europe/Berlin -o plan.csv\n  learnpath export --spec 3.4 --hours 3 --format markdown"
+    )]
+    Export {
+        #[command(flatten)]
+        options: PlanOptions,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// File to write (atomically); `-` or none for standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Local time sessions start (HH:MM).
+        #[arg(long, value_parser = clock::parse_time, default_value = "19:00", value_name = "HH:MM")]
+        at: NaiveTime,
+        /// IANA time zone of --at, e.g. Europe/Berlin [default: the system's].
+        #[arg(long, value_parser = clock::parse_tz, value_name = "ZONE")]
+        tz: Option<Tz>,
+    },
+
+    /// Mark documents as studied (today, or --on DATE).
+    #[command(
+        after_help = "Examples:\n  learnpath done 01_modern_topology 02_server_hierarchy\n  learnpath done 01_rdma_fundamentals --on 2027-01-06"
+    )]
+    Done {
+        /// Documents (names as for `show`).
+        #[arg(required = true)]
+        docs: Vec<String>,
+        /// The day they were done (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_date, value_name = "DATE")]
+        on: Option<NaiveDate>,
+    },
+
+    /// Unmark documents.
+    #[command(after_help = "Examples:\n  learnpath undo 01_modern_topology")]
+    Undo {
+        /// Documents (names as for `show`).
+        #[arg(required = true)]
+        docs: Vec<String>,
+    },
+
+    /// How far along each specialization is, and what to study next.
+    #[command(
+        after_help = "Examples:\n  learnpath status\n  learnpath status --role \"storage engineer\" --format json"
+    )]
+    Status {
+        #[command(flatten)]
+        choice: Choice,
+        #[command(flatten)]
+        format: FormatArg,
+    },
 
     /// Are the prerequisites of these documents or specializations met? (exit 1 when not)
     #[command(
@@ -217,6 +307,53 @@ enum ListWhat {
     Roles(FormatArg),
 }
 
+/// What every command may need besides its own arguments.
+struct Context {
+    source: Source,
+    today: NaiveDate,
+    /// The progress file's location (even with --no-progress: `done` and `undo` need it).
+    progress_path: Option<PathBuf>,
+    use_progress: bool,
+}
+
+impl Context {
+    fn store(&self) -> Result<ProgressStore, Error> {
+        match &self.progress_path {
+            Some(path) => Ok(ProgressStore::new(path)),
+            None => ProgressStore::default_path().map(ProgressStore::new),
+        }
+    }
+
+    /// The progress file's marks, unless --no-progress. Recorded documents the curriculum does
+    /// not have are kept in the file and reported here.
+    fn progress(&self, curriculum: &Curriculum) -> Result<Progress, Error> {
+        if !self.use_progress {
+            return Ok(Progress::default());
+        }
+        let store = self.store()?;
+        let progress = store.load()?;
+        let unknown = progress.unknown(curriculum);
+        if !unknown.is_empty() {
+            eprintln!(
+                "warning: {} lists {} documents this curriculum does not have (kept in the file): {}",
+                store.path().display(),
+                unknown.len(),
+                unknown.join(", ")
+            );
+        }
+        Ok(progress)
+    }
+
+    /// Done flags from the progress file and --done.
+    fn done(&self, curriculum: &Curriculum, extra: &Done) -> Result<Vec<bool>, Error> {
+        let mut done = self.progress(curriculum)?.done_flags(curriculum);
+        for name in &extra.done {
+            done[curriculum.find_doc(name)?.0] = true;
+        }
+        Ok(done)
+    }
+}
+
 /// Parses the arguments, runs the command and returns the exit code.
 pub fn run() -> i32 {
     let cli = Cli::parse();
@@ -224,10 +361,16 @@ pub fn run() -> i32 {
         print!("{QUICK_START}");
         return exit::OK;
     };
-    let source = cli.curriculum.map_or(Source::Embedded, Source::Dir);
-    let today = chrono::Local::now().date_naive();
+    let context = Context {
+        source: cli.curriculum.map_or(Source::Embedded, Source::Dir),
+        today: cli
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        progress_path: cli.progress,
+        use_progress: !cli.no_progress,
+    };
     let mut out = io::stdout().lock();
-    match command.execute(&source, today, &mut out).and_then(|code| {
+    match command.execute(&context, &mut out).and_then(|code| {
         out.flush().map_err(Failure::Output)?;
         Ok(code)
     }) {
@@ -266,26 +409,161 @@ impl From<io::Error> for Failure {
 }
 
 impl Command {
-    fn execute(
-        self,
-        source: &Source,
-        today: NaiveDate,
-        out: &mut dyn Write,
-    ) -> Result<i32, Failure> {
+    fn execute(self, context: &Context, out: &mut dyn Write) -> Result<i32, Failure> {
         match self {
-            Command::Plan(args) => plan(args, source, today, out),
+            Command::Plan { options, format } => {
+                let Some(plan) = build_plan(&options, context, format == PlanFormat::Table, out)?
+                else {
+                    return Ok(exit::NO);
+                };
+                match format {
+                    PlanFormat::Table => plan_render::render(&plan, out)?,
+                    PlanFormat::Json => json::write(&plan, out)?,
+                    PlanFormat::Markdown => markdown::render(&plan, out)?,
+                }
+                Ok(exit::OK)
+            }
+            Command::Export {
+                options,
+                format,
+                output,
+                at,
+                tz,
+            } => {
+                let Some(plan) = build_plan(&options, context, false, out)? else {
+                    return Ok(exit::NO);
+                };
+                let clock = Clock {
+                    at,
+                    tz: tz.or_else(clock::system_tz).unwrap_or(Tz::UTC),
+                };
+                let mut bytes = Vec::new();
+                match format {
+                    ExportFormat::Ics => ics::render(&plan, &clock, context.today, &mut bytes)?,
+                    ExportFormat::Csv => csv::render(&plan, &clock, &mut bytes)?,
+                    ExportFormat::Json => json::write(&plan, &mut bytes)?,
+                    ExportFormat::Markdown => markdown::render(&plan, &mut bytes)?,
+                }
+                match output.filter(|path| path.as_os_str() != "-") {
+                    Some(path) => {
+                        atomic_file::write(&path, &bytes)?;
+                        eprintln!(
+                            "wrote {} sessions to {}",
+                            plan.sessions.len(),
+                            path.display()
+                        );
+                    }
+                    None => out.write_all(&bytes)?,
+                }
+                Ok(exit::OK)
+            }
+            Command::Done { docs, on } => {
+                let Opened {
+                    curriculum, graph, ..
+                } = learnpath::open(&context.source)?;
+                let ids = docs
+                    .iter()
+                    .map(|name| curriculum.find_doc(name))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let date = on.unwrap_or(context.today);
+                let store = context.store()?;
+                let (progress, marked) =
+                    store.update(|progress| Ok(progress.mark_ids(&curriculum, &ids, date)))?;
+                let done = progress.done_flags(&curriculum);
+                for &id in &ids {
+                    let missing: Vec<&str> = graph
+                        .ancestors([id])
+                        .into_iter()
+                        .filter(|p| !done[p.0])
+                        .map(|p| curriculum.doc(p).path.as_str())
+                        .collect();
+                    if !missing.is_empty() {
+                        eprintln!(
+                            "warning: {} is marked done, but {} of its prerequisites are not: {}",
+                            curriculum.doc(id).path,
+                            missing.len(),
+                            missing.join(", ")
+                        );
+                    }
+                }
+                for &id in &ids {
+                    let path = &curriculum.doc(id).path;
+                    if marked.contains(&id) {
+                        writeln!(out, "done: {path} ({date})")?;
+                    } else if let Some(since) = progress.date(path) {
+                        writeln!(out, "already done: {path} (since {since})")?;
+                    }
+                }
+                writeln!(
+                    out,
+                    "{} documents done in {}",
+                    progress.len(),
+                    store.path().display()
+                )?;
+                Ok(exit::OK)
+            }
+            Command::Undo { docs } => {
+                let Opened { curriculum, .. } = learnpath::open(&context.source)?;
+                let ids = docs
+                    .iter()
+                    .map(|name| curriculum.find_doc(name))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let store = context.store()?;
+                let (progress, unmarked) = store.update(|progress| {
+                    Ok(ids
+                        .iter()
+                        .map(|&id| progress.unmark(&curriculum.doc(id).path))
+                        .collect::<Vec<_>>())
+                })?;
+                for (&id, was_done) in ids.iter().zip(unmarked) {
+                    let path = &curriculum.doc(id).path;
+                    if was_done {
+                        writeln!(out, "undone: {path}")?;
+                    } else {
+                        writeln!(out, "not marked done: {path}")?;
+                    }
+                }
+                writeln!(
+                    out,
+                    "{} documents done in {}",
+                    progress.len(),
+                    store.path().display()
+                )?;
+                Ok(exit::OK)
+            }
+            Command::Status { choice, format } => {
+                let Opened {
+                    curriculum, graph, ..
+                } = learnpath::open(&context.source)?;
+                let selection = choice.resolve_optional(&curriculum)?;
+                let done = context.done(&curriculum, &Done { done: Vec::new() })?;
+                let specs: Vec<usize> = match &selection {
+                    Some(selection) => selection.specializations.clone(),
+                    None => (0..curriculum.specializations.len()).collect(),
+                };
+                let next = ready::next(&curriculum, &graph, selection.as_ref(), &done);
+                let finished: Vec<usize> = (0..done.len()).filter(|&i| done[i]).collect();
+                let report = Status {
+                    documents_done: finished.len(),
+                    minutes_done: finished.iter().map(|&i| curriculum.docs[i].minutes).sum(),
+                    specializations: status::specializations(&curriculum, &graph, &specs, &done),
+                    next: listing::doc_rows(&curriculum, &next),
+                };
+                emit(format.format, &report, ready_render::status, out)?;
+                Ok(exit::OK)
+            }
             Command::Check {
                 targets,
                 done,
                 format,
             } => {
-                let opened = learnpath::open(source)?;
+                let opened = learnpath::open(&context.source)?;
                 let curriculum = &opened.curriculum;
                 let targets = targets
                     .iter()
                     .map(|name| Target::find(curriculum, name))
                     .collect::<Result<Vec<_>, _>>()?;
-                let done = done.resolve(curriculum)?;
+                let done = context.done(curriculum, &done)?;
                 let report = ready::check(curriculum, &opened.graph, &targets, &done);
                 emit(format.format, &report, ready_render::check, out)?;
                 Ok(if report.ready { exit::OK } else { exit::NO })
@@ -295,10 +573,10 @@ impl Command {
                 done,
                 format,
             } => {
-                let opened = learnpath::open(source)?;
+                let opened = learnpath::open(&context.source)?;
                 let curriculum = &opened.curriculum;
                 let selection = choice.resolve_optional(curriculum)?;
-                let done = done.resolve(curriculum)?;
+                let done = context.done(curriculum, &done)?;
                 let ids = ready::next(curriculum, &opened.graph, selection.as_ref(), &done);
                 emit(
                     format.format,
@@ -314,11 +592,11 @@ impl Command {
                 done,
                 format,
             } => {
-                let opened = learnpath::open(source)?;
+                let opened = learnpath::open(&context.source)?;
                 let curriculum = &opened.curriculum;
                 let selection = choice.resolve(curriculum)?;
                 let doc = curriculum.find_doc(&doc)?;
-                let done = done.resolve(curriculum)?;
+                let done = context.done(curriculum, &done)?;
                 let answer = ready::why(curriculum, &opened.graph, &selection, doc, &done);
                 emit(format.format, &answer, ready_render::why, out)?;
                 Ok(if answer.reason.is_some() {
@@ -328,7 +606,7 @@ impl Command {
                 })
             }
             Command::Validate(FormatArg { format }) => {
-                let report = validate::validate(source)?;
+                let report = validate::validate(&context.source)?;
                 match format {
                     Format::Table => table::validation(&report, out)?,
                     Format::Json => json::write(&report, out)?,
@@ -336,59 +614,50 @@ impl Command {
                 Ok(if report.ok { exit::OK } else { exit::DATA })
             }
             Command::List(args) => {
-                let opened = learnpath::open(source)?;
+                let opened = learnpath::open(&context.source)?;
                 let curriculum = &opened.curriculum;
-                match args.what {
-                    None => emit(
-                        args.format.format,
-                        &listing::specializations(curriculum)[..],
-                        table::specializations,
-                        out,
-                    )?,
-                    Some(ListWhat::Specializations(FormatArg { format })) => emit(
+                let (format, what) = match args.what {
+                    None => (args.format.format, ListWhat::Specializations(args.format)),
+                    Some(what) => (
+                        match &what {
+                            ListWhat::Specializations(f) | ListWhat::Roles(f) => f.format,
+                            ListWhat::Docs { format, .. } => format.format,
+                        },
+                        what,
+                    ),
+                };
+                match what {
+                    ListWhat::Specializations(_) => emit(
                         format,
                         &listing::specializations(curriculum)[..],
                         table::specializations,
                         out,
                     )?,
-                    Some(ListWhat::Docs { spec, format }) => {
+                    ListWhat::Docs { spec, .. } => {
                         let spec = spec
                             .map(|name| curriculum.find_specialization(&name))
                             .transpose()?;
                         emit(
-                            format.format,
+                            format,
                             &listing::docs(curriculum, spec)[..],
                             table::docs,
                             out,
                         )?
                     }
-                    Some(ListWhat::Roles(FormatArg { format })) => {
+                    ListWhat::Roles(_) => {
                         emit(format, &listing::roles(curriculum)[..], table::roles, out)?
                     }
                 }
                 Ok(exit::OK)
             }
             Command::Show { doc, format } => {
-                let opened = learnpath::open(source)?;
+                let opened = learnpath::open(&context.source)?;
                 let id = opened.curriculum.find_doc(&doc)?;
                 let detail = listing::doc_detail(&opened.curriculum, &opened.graph, id);
                 emit(format.format, &detail, table::doc_detail, out)?;
                 Ok(exit::OK)
             }
         }
-    }
-}
-
-/// Writes `value` as a table or as JSON.
-fn emit<T: serde::Serialize + ?Sized>(
-    format: Format,
-    value: &T,
-    as_table: fn(&T, &mut dyn Write) -> io::Result<()>,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    match format {
-        Format::Table => as_table(value, out),
-        Format::Json => json::write(value, out),
     }
 }
 
@@ -417,32 +686,23 @@ impl Choice {
     }
 }
 
-impl Done {
-    /// Per document: is it done?
-    fn resolve(&self, curriculum: &Curriculum) -> Result<Vec<bool>, Error> {
-        let mut done = vec![false; curriculum.docs.len()];
-        for name in &self.done {
-            done[curriculum.find_doc(name)?.0] = true;
-        }
-        Ok(done)
-    }
-}
-
-fn plan(
-    args: PlanArgs,
-    source: &Source,
-    today: NaiveDate,
+/// The plan the options ask for. `None` when `--by` cannot be met (the answer is printed).
+/// `prose` says whether the `--by` answer may go to standard output (tables only).
+fn build_plan(
+    options: &PlanOptions,
+    context: &Context,
+    prose: bool,
     out: &mut dyn Write,
-) -> Result<i32, Failure> {
+) -> Result<Option<Plan>, Failure> {
     let Opened {
         curriculum, graph, ..
-    } = learnpath::open(source)?;
-    let selection = args.choice.resolve(&curriculum)?;
-    let done = args.done.resolve(&curriculum)?;
-    let start = args.start.unwrap_or(today);
+    } = learnpath::open(&context.source)?;
+    let selection = options.choice.resolve(&curriculum)?;
+    let done = context.done(&curriculum, &options.done)?;
+    let start = options.start.unwrap_or(context.today);
     let planner = Planner::new(&curriculum, &graph, selection, &done);
-    let settings_for = |weekly| Settings::new(start, weekly, args.days, args.session);
-    let plan = match (args.hours, args.by) {
+    let settings_for = |weekly| Settings::new(start, weekly, options.days, options.session);
+    let plan = match (options.hours, options.by) {
         (Some(weekly), _) => planner.plan(&settings_for(weekly))?,
         (None, Some(by)) => match planner.plan_by(by, settings_for)? {
             Some(plan) => {
@@ -450,8 +710,8 @@ fn plan(
                     "To finish by {by}, study {:.1} h a week.",
                     plan.settings.weekly_minutes.hours()
                 );
-                // Only the table has room for prose; JSON and Markdown stay clean.
-                if args.format == PlanFormat::Table {
+                // Only the table has room for prose; JSON, Markdown and files stay clean.
+                if prose {
                     writeln!(out, "{answer}\n")?;
                 } else {
                     eprintln!("{answer}");
@@ -459,13 +719,13 @@ fn plan(
                 plan
             }
             None => {
-                let most = WeeklyMinutes::from_hours(learnpath::plan::settings::MAX_WEEKLY_HOURS)
+                let most = WeeklyMinutes::from_hours(MAX_WEEKLY_HOURS)
                     .map_err(|message| Error::Usage { message })?;
                 let fastest = planner.plan(&settings_for(most))?;
                 writeln!(
                     out,
                     "No weekly hours are enough to finish by {by}: even the most this schedule can use ({:.1} h a week on {}, sessions up to {} min) finishes on {}.\nAdd study days (--days) or allow longer sessions (--session).",
-                    fastest.settings.usable_weekly_minutes() as f64 / 60.0,
+                    f64::from(fastest.settings.usable_weekly_minutes()) / 60.0,
                     fastest.settings.days,
                     fastest.settings.effective_session(),
                     fastest
@@ -473,7 +733,7 @@ fn plan(
                         .finish_date
                         .map_or_else(|| "-".to_string(), |date| date.to_string()),
                 )?;
-                return Ok(exit::NO);
+                return Ok(None);
             }
         },
         (None, None) => {
@@ -486,10 +746,18 @@ fn plan(
     for note in &plan.notes {
         eprintln!("note: {note}");
     }
-    match args.format {
-        PlanFormat::Table => plan_render::render(&plan, out)?,
-        PlanFormat::Json => json::write(&plan, out)?,
-        PlanFormat::Markdown => markdown::render(&plan, out)?,
+    Ok(Some(plan))
+}
+
+/// Writes `value` as a table or as JSON.
+fn emit<T: serde::Serialize + ?Sized>(
+    format: Format,
+    value: &T,
+    as_table: fn(&T, &mut dyn Write) -> io::Result<()>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Table => as_table(value, out),
+        Format::Json => json::write(value, out),
     }
-    Ok(exit::OK)
 }

@@ -39,6 +39,14 @@ pub enum Error {
     /// An argument value the library cannot accept (the CLI validates most of them first).
     #[error("{message}")]
     Usage { message: String },
+
+    /// The progress file cannot be understood. It is never overwritten in that case.
+    #[error("progress file '{}'{}: {message}\n  help: fix or move the file away; learnpath left it untouched", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Progress {
+        path: PathBuf,
+        line: Option<usize>,
+        message: String,
+    },
 }
 
 impl Error {
@@ -47,7 +55,7 @@ impl Error {
             Error::CurriculumMissing { .. }
             | Error::CurriculumNotADir { .. }
             | Error::Io { .. } => exit::IO,
-            Error::InvalidCurriculum { .. } => exit::DATA,
+            Error::InvalidCurriculum { .. } | Error::Progress { .. } => exit::DATA,
             Error::Lookup { .. } | Error::Usage { .. } => exit::USAGE,
         }
     }

@@ -6,12 +6,14 @@
 //! assert_eq!(opened.curriculum.docs.len(), 65);
 //! ```
 
+pub mod atomic_file;
 pub mod curriculum;
 pub mod diagnostic;
 pub mod error;
 pub mod graph;
 pub mod listing;
 pub mod plan;
+pub mod progress;
 pub mod render;
 pub mod validate;
 

@@ -1,71 +1,9 @@
 //! The command line, end to end: output, exit codes and messages.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{fixture, learnpath};
 use std::path::PathBuf;
-
-fn fixture(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-        .display()
-        .to_string()
-}
-
-/// The result of one run of the binary.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn learnpath(args: &[&str]) -> Run {
-    let output = Command::cargo_bin("learnpath")
-        .unwrap()
-        .env_remove("LEARNPATH_CURRICULUM")
-        .args(args)
-        .output()
-        .unwrap();
-    let run = Run {
-        code: output.status.code().expect("exited, not killed"),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    };
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    run
-}
-
-impl Run {
-    fn code(self, code: i32) -> Self {
-        assert_eq!(
-            self.code, code,
-            "stdout:\n{}\nstderr:\n{}",
-            self.stdout, self.stderr
-        );
-        self
-    }
-
-    fn stdout_has(self, words: &[&str]) -> Self {
-        for word in words {
-            assert!(
-                self.stdout.contains(word),
-                "stdout lacks {word:?}:\n{}",
-                self.stdout
-            );
-        }
-        self
-    }
-
-    fn stderr_has(self, words: &[&str]) -> Self {
-        for word in words {
-            assert!(
-                self.stderr.contains(word),
-                "stderr lacks {word:?}:\n{}",
-                self.stderr
-            );
-        }
-        self
-    }
-}
 
 #[test]
 fn list_shows_the_five_specializations_with_times() {
@@ -273,18 +211,12 @@ fn missing_or_file_curriculum_is_an_io_error() {
 
 #[test]
 fn the_environment_variable_chooses_the_curriculum() {
-    let output = Command::cargo_bin("learnpath")
-        .unwrap()
-        .env("LEARNPATH_CURRICULUM", fixture("messy"))
-        .args(["list", "docs"])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    assert!(
-        String::from_utf8(output.stdout)
-            .unwrap()
-            .contains("basics/03_bom.md")
-    );
+    common::Run::with_env(
+        &["list", "docs"],
+        &[("LEARNPATH_CURRICULUM", &fixture("messy"))],
+    )
+    .code(0)
+    .stdout_has(&["basics/03_bom.md"]);
 }
 
 #[test]

@@ -4,6 +4,7 @@ pub mod ready;
 pub mod schedule;
 pub mod select;
 pub mod settings;
+pub mod status;
 
 pub use schedule::Part;
 pub use select::{Needed, Selection, needed};
@@ -29,12 +30,21 @@ pub struct Plan {
     /// Section ids of the chosen specializations, in study order.
     pub specializations: Vec<String>,
     pub settings: Settings,
-    /// Needed documents left out because they are done.
-    pub done: usize,
+    /// Documents the selection needs that are already done, left out of the sessions.
+    pub done: Vec<DoneDoc>,
     pub sessions: Vec<Session>,
     pub summary: Summary,
     /// Things the learner should know about their settings.
     pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DoneDoc {
+    pub path: String,
+    pub title: String,
+    pub minutes: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -108,7 +118,7 @@ pub struct Planner<'a> {
     graph: &'a PrereqGraph,
     selection: Selection,
     order: Vec<DocId>,
-    done: usize,
+    done: Vec<DocId>,
 }
 
 impl<'a> Planner<'a> {
@@ -121,13 +131,12 @@ impl<'a> Planner<'a> {
     ) -> Self {
         let all = select::needed(curriculum, graph, &selection, &vec![false; done.len()]);
         let needed = select::needed(curriculum, graph, &selection, done);
-        let done_count = all.ids().count() - needed.ids().count();
         Planner {
             curriculum,
             graph,
             order: schedule::order(graph, &needed),
+            done: all.ids().filter(|id| done[id.0]).collect(),
             selection,
-            done: done_count,
         }
     }
 
@@ -233,7 +242,19 @@ impl<'a> Planner<'a> {
                 .map(|&spec| curriculum.specialization_section(spec).id.clone())
                 .collect(),
             settings: *settings,
-            done: self.done,
+            done: self
+                .done
+                .iter()
+                .map(|&id| {
+                    let doc = curriculum.doc(id);
+                    DoneDoc {
+                        path: doc.path.clone(),
+                        title: doc.title.clone(),
+                        minutes: doc.minutes,
+                        link: curriculum.link(id),
+                    }
+                })
+                .collect(),
             sessions,
             summary,
             notes,

@@ -1,4 +1,5 @@
-//! The plan as a Markdown checklist grouped by ISO week, each document linked to its source.
+//! The plan as a Markdown checklist grouped by ISO week, each document linked to its source,
+//! with what is already done checked, and a Mermaid `gantt` chart of the sessions.
 
 use super::plan::item_label;
 use crate::curriculum::duration::format_minutes;
@@ -27,6 +28,15 @@ pub fn render(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
             plan.settings.days.names().join(", ")
         )?;
     }
+    if !plan.done.is_empty() {
+        writeln!(w)?;
+        writeln!(w, "## Done")?;
+        writeln!(w)?;
+        for doc in &plan.done {
+            let label = format!("{} ({})", doc.title, format_minutes(doc.minutes));
+            checklist_line(w, true, &label, doc.link.as_deref(), &doc.path)?;
+        }
+    }
     let mut week = None;
     for session in &plan.sessions {
         if week != Some(&session.iso_week) {
@@ -45,12 +55,58 @@ pub fn render(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
         )?;
         writeln!(w)?;
         for item in &session.items {
-            let label = item_label(item);
-            match &item.link {
-                Some(link) => writeln!(w, "- [ ] [{label}]({link})")?,
-                None => writeln!(w, "- [ ] {label} (`{}`)", item.path)?,
-            }
+            checklist_line(
+                w,
+                false,
+                &item_label(item),
+                item.link.as_deref(),
+                &item.path,
+            )?;
         }
     }
+    if !plan.sessions.is_empty() {
+        gantt(plan, w)?;
+    }
     Ok(())
+}
+
+fn checklist_line(
+    w: &mut dyn Write,
+    done: bool,
+    label: &str,
+    link: Option<&str>,
+    path: &str,
+) -> io::Result<()> {
+    let mark = if done { "x" } else { " " };
+    match link {
+        Some(link) => writeln!(w, "- [{mark}] [{label}]({link})"),
+        None => writeln!(w, "- [{mark}] {label} (`{path}`)"),
+    }
+}
+
+/// One bar per session, a Mermaid section per ISO week.
+fn gantt(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
+    writeln!(w)?;
+    writeln!(w, "## Timeline")?;
+    writeln!(w)?;
+    writeln!(w, "```mermaid")?;
+    writeln!(w, "gantt")?;
+    writeln!(w, "    dateFormat YYYY-MM-DD")?;
+    writeln!(w, "    axisFormat %b %d")?;
+    let mut week = None;
+    for session in &plan.sessions {
+        if week != Some(&session.iso_week) {
+            week = Some(&session.iso_week);
+            writeln!(w, "    section {}", session.iso_week)?;
+        }
+        writeln!(
+            w,
+            "    Session {} ({}) :s{}, {}, 1d",
+            session.number,
+            format_minutes(session.minutes),
+            session.number,
+            session.date
+        )?;
+    }
+    writeln!(w, "```")
 }

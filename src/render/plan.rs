@@ -57,8 +57,8 @@ pub fn summary(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
         format_minutes(summary.total_minutes),
         summary.sessions,
         summary.weeks,
-        if plan.done > 0 {
-            format!(" ({} already done)", plan.done)
+        if !plan.done.is_empty() {
+            format!(" ({} already done)", plan.done.len())
         } else {
             String::new()
         }

@@ -73,3 +73,30 @@ pub fn why(why: &Why, w: &mut dyn Write) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// The status of each specialization as a bar, then the documents to start next.
+pub fn status(status: &crate::plan::status::Status, w: &mut dyn Write) -> io::Result<()> {
+    const WIDTH: usize = 20;
+    writeln!(
+        w,
+        "{} documents done ({} in all)",
+        status.documents_done,
+        format_minutes(status.minutes_done)
+    )?;
+    for spec in &status.specializations {
+        let filled = (spec.percent as usize * WIDTH / 100).min(WIDTH);
+        writeln!(
+            w,
+            "  {} {:<32} [{}{}] {:>3}%  {} done, {} left",
+            spec.id,
+            spec.title,
+            "#".repeat(filled),
+            "-".repeat(WIDTH - filled),
+            spec.percent,
+            format_minutes(spec.minutes_done),
+            format_minutes(spec.minutes - spec.minutes_done)
+        )?;
+    }
+    writeln!(w)?;
+    next(&status.next, w)
+}

@@ -1,0 +1,83 @@
+//! The test helpers shared by the CLI test binaries: run `learnpath`, check what it said.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::PathBuf;
+
+pub fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// A progress file that does not exist, so that no test reads the real one.
+pub const NO_PROGRESS_FILE: &str = "/nonexistent/learnpath-tests/progress.yaml";
+
+/// The result of one run of the binary.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `learnpath` with `args`, isolated from the user's environment.
+pub fn learnpath(args: &[&str]) -> Run {
+    Run::with_env(args, &[])
+}
+
+impl Run {
+    pub fn with_env(args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut command = Command::cargo_bin("learnpath").unwrap();
+        command
+            .env_remove("LEARNPATH_CURRICULUM")
+            .env_remove("LEARNPATH_TODAY")
+            .env_remove("NO_COLOR")
+            .env("LEARNPATH_PROGRESS", NO_PROGRESS_FILE)
+            .env("TZ", "UTC")
+            .args(args);
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let output = command.output().unwrap();
+        let run = Run {
+            code: output.status.code().expect("exited, not killed"),
+            stdout: String::from_utf8(output.stdout).unwrap(),
+            stderr: String::from_utf8(output.stderr).unwrap(),
+        };
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+        run
+    }
+
+    pub fn code(self, code: i32) -> Self {
+        assert_eq!(
+            self.code, code,
+            "stdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    pub fn stdout_has(self, words: &[&str]) -> Self {
+        for word in words {
+            assert!(
+                self.stdout.contains(word),
+                "stdout lacks {word:?}:\n{}",
+                self.stdout
+            );
+        }
+        self
+    }
+
+    pub fn stderr_has(self, words: &[&str]) -> Self {
+        for word in words {
+            assert!(
+                self.stderr.contains(word),
+                "stderr lacks {word:?}:\n{}",
+                self.stderr
+            );
+        }
+        self
+    }
+}

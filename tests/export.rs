@@ -1,0 +1,322 @@
+//! `export`: iCalendar, CSV, JSON and Markdown, checked byte by byte, parsed back, and read by
+//! an independent iCalendar parser.
+
+mod common;
+
+use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+use common::learnpath;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+const STORAGE: &[&str] = &[
+    "--role",
+    "storage engineer",
+    "--hours",
+    "5",
+    "--start",
+    "2027-01-04",
+    "--today",
+    "2027-01-01",
+];
+
+fn export(format: &str, extra: &[&str]) -> String {
+    let args = [
+        &["export", "--format", format, "--tz", "Europe/Berlin"][..],
+        STORAGE,
+        extra,
+    ]
+    .concat();
+    learnpath(&args).code(0).stdout
+}
+
+fn plan_json(extra: &[&str]) -> serde_json::Value {
+    let args = [&["plan", "--format", "json"][..], STORAGE, extra].concat();
+    serde_json::from_str(&learnpath(&args).code(0).stdout).unwrap()
+}
+
+fn uids(ics: &str) -> Vec<String> {
+    ics.split("\r\n")
+        .filter_map(|line| line.strip_prefix("UID:"))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn ics_is_crlf_folded_and_deterministic() {
+    let ics = export("ics", &[]);
+    assert!(
+        ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"),
+        "{ics}"
+    );
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
+    for (index, byte) in ics.bytes().enumerate() {
+        if byte == b'\n' {
+            assert_eq!(ics.as_bytes()[index - 1], b'\r', "bare LF at byte {index}");
+        }
+    }
+    for line in ics.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line}", line.len());
+    }
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 5);
+    assert!(ics.contains("DTSTAMP:20270101T000000Z\r\n"));
+    // Berlin is UTC+1 in January: 19:00 local is 18:00 UTC.
+    assert!(ics.contains("DTSTART:20270104T180000Z\r\n"));
+    assert_eq!(export("ics", &[]), ics, "same inputs, same bytes");
+    insta::assert_snapshot!("export_ics", ics);
+}
+
+#[test]
+fn folding_never_splits_a_utf8_character() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = "---\nlevel: foundational\nestimated_time: \"30 min\"\n---\n\n# Ünïcödé çøürsé — ŝtüdÿ ŵïth äççéñtš ëvërÿwhérë ïñ thë tïtlé, lōñg ëñōügh tō fōld\n";
+    std::fs::create_dir(dir.path().join("one")).unwrap();
+    std::fs::write(dir.path().join("one/a.md"), doc).unwrap();
+    let manifest = "name: Unicode\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: Ünïcödé\n        folders: [one]\nspecializations:\n  - section: \"1.1\"\n";
+    std::fs::write(dir.path().join("learnpath.yaml"), manifest).unwrap();
+    let root = dir.path().display().to_string();
+    let run = learnpath(&[
+        "export",
+        "--curriculum",
+        &root,
+        "--spec",
+        "1.1",
+        "--hours",
+        "2",
+        "--start",
+        "2027-01-04",
+        "--format",
+        "ics",
+        "--tz",
+        "UTC",
+    ]);
+    let ics = run.code(0).stdout;
+    for line in ics.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line}", line.len());
+    }
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(unfolded.contains("Ünïcödé çøürsé"), "{unfolded}");
+}
+
+#[test]
+fn the_same_session_keeps_its_uid_when_the_plan_moves() {
+    let january = export("ics", &[]);
+    let later = learnpath(&[
+        "export",
+        "--format",
+        "ics",
+        "--tz",
+        "Europe/Berlin",
+        "--role",
+        "storage engineer",
+        "--hours",
+        "5",
+        "--start",
+        "2027-03-01",
+        "--today",
+        "2027-02-20",
+    ])
+    .code(0)
+    .stdout;
+    assert_ne!(january, later);
+    assert_eq!(uids(&january), uids(&later));
+    let unique: BTreeSet<String> = uids(&january).into_iter().collect();
+    assert_eq!(unique.len(), 5, "one UID per session");
+    // A changed session gets a new UID.
+    let replanned = export("ics", &["--done", "01_the_ring0_problem"]);
+    assert_ne!(uids(&replanned)[0], uids(&january)[0]);
+}
+
+#[test]
+fn csv_parses_back_into_the_plan_sessions() {
+    let text = export("csv", &[]);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "Subject",
+            "Start Date",
+            "Start Time",
+            "End Date",
+            "End Time",
+            "Description"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let plan = plan_json(&[]);
+    let sessions = plan["sessions"].as_array().unwrap();
+    assert_eq!(rows.len(), sessions.len());
+    for (row, session) in rows.iter().zip(sessions) {
+        let date =
+            NaiveDate::parse_from_str(session["date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+        assert_eq!(&row[0], format!("Study session {}", session["number"]));
+        assert_eq!(&row[1], date.format("%m/%d/%Y").to_string());
+        assert_eq!(&row[2], "07:00 PM");
+        let end = NaiveTime::from_hms_opt(19, 0, 0).unwrap()
+            + chrono::Duration::minutes(session["minutes"].as_i64().unwrap());
+        assert_eq!(&row[4], end.format("%I:%M %p").to_string());
+        for item in session["items"].as_array().unwrap() {
+            assert!(row[5].contains(item["title"].as_str().unwrap()));
+        }
+    }
+    insta::assert_snapshot!("export_csv", text);
+}
+
+#[test]
+fn json_and_markdown_exports_match_plan() {
+    let json: serde_json::Value = serde_json::from_str(&export("json", &[])).unwrap();
+    assert_eq!(json, plan_json(&[]));
+    let markdown = export("markdown", &["--done", "01_the_ring0_problem"]);
+    assert!(
+        markdown.contains(
+            "## Done\n\n- [x] [The Ring-0 Problem: Why Virtualization is Hard (20 min)]("
+        ),
+        "{markdown}"
+    );
+    assert!(markdown.contains("```mermaid\ngantt\n"), "{markdown}");
+    assert!(
+        markdown.contains("    Session 1 (1 h 35 min) :s1, 2027-01-04, 1d\n"),
+        "{markdown}"
+    );
+    insta::assert_snapshot!("export_markdown", markdown);
+}
+
+#[test]
+fn output_files_are_written_whole_and_never_onto_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.ics");
+    std::fs::write(&file, "old content").unwrap();
+    let path = file.display().to_string();
+    let args = [
+        &["export", "--format", "ics", "--tz", "UTC", "-o", &path][..],
+        STORAGE,
+    ]
+    .concat();
+    learnpath(&args)
+        .code(0)
+        .stderr_has(&["wrote 5 sessions to"]);
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("BEGIN:VCALENDAR")
+    );
+    let folder = dir.path().display().to_string();
+    let args = [&["export", "--format", "csv", "-o", &folder][..], STORAGE].concat();
+    learnpath(&args).code(2).stderr_has(&["is a folder"]);
+    let args = [
+        &["export", "--format", "csv", "-o", "/dev/null"][..],
+        STORAGE,
+    ]
+    .concat();
+    learnpath(&args).code(2).stderr_has(&["not a regular file"]);
+    let args = [&["export", "--format", "json", "-o", "-"][..], STORAGE].concat();
+    assert!(learnpath(&args).code(0).stdout.starts_with('{'));
+    let args = [
+        &["export", "--format", "ics", "--tz", "Mars/Base"][..],
+        STORAGE,
+    ]
+    .concat();
+    learnpath(&args).code(2).stderr_has(&["IANA time zone"]);
+    let args = [&["export", "--format", "ics", "--at", "7pm"][..], STORAGE].concat();
+    learnpath(&args).code(2).stderr_has(&["HH:MM"]);
+}
+
+/// The Python interpreter with the `icalendar` package: `LEARNPATH_TEST_PYTHON` (set by
+/// .ci/run, which installs it), else `python3` if it has the package.
+fn python_with_icalendar() -> Option<PathBuf> {
+    if let Some(python) = std::env::var_os("LEARNPATH_TEST_PYTHON") {
+        return Some(PathBuf::from(python));
+    }
+    let found = std::process::Command::new("python3")
+        .args(["-c", "import icalendar"])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    found.then(|| PathBuf::from("python3"))
+}
+
+#[test]
+fn an_independent_parser_reads_our_calendar() {
+    let Some(python) = python_with_icalendar() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must provide Python's icalendar (see .ci/run)"
+        );
+        eprintln!("skipped: no Python with the icalendar package (.ci/run installs one)");
+        return;
+    };
+    // Across the start of daylight saving time in New York (2027-03-14).
+    let args = [
+        "--spec",
+        "3.2",
+        "--hours",
+        "5",
+        "--start",
+        "2027-03-01",
+        "--today",
+        "2027-02-20",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.ics");
+    let path = file.display().to_string();
+    learnpath(
+        &[
+            &[
+                "export",
+                "--format",
+                "ics",
+                "--tz",
+                "America/New_York",
+                "--at",
+                "07:30",
+                "-o",
+                &path,
+            ][..],
+            &args,
+        ]
+        .concat(),
+    )
+    .code(0);
+    let output = std::process::Command::new(python)
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/interop/read_ics.py"
+        ))
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let parsed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(parsed["version"], "2.0");
+    let plan: serde_json::Value = serde_json::from_str(
+        &learnpath(&[&["plan", "--format", "json"][..], &args].concat()).stdout,
+    )
+    .unwrap();
+    let sessions = plan["sessions"].as_array().unwrap();
+    let events = parsed["events"].as_array().unwrap();
+    assert_eq!(events.len(), sessions.len());
+    let zone = chrono_tz::America::New_York;
+    let mut offsets = BTreeSet::new();
+    for (event, session) in events.iter().zip(sessions) {
+        let date =
+            NaiveDate::parse_from_str(session["date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+        let start = zone
+            .from_local_datetime(&date.and_hms_opt(7, 30, 0).unwrap())
+            .unwrap()
+            .with_timezone(&Utc);
+        let end = start + chrono::Duration::minutes(session["minutes"].as_i64().unwrap());
+        assert_eq!(
+            event["start"],
+            start.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+        );
+        assert_eq!(event["end"], end.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+        offsets.insert(event["start"].as_str().unwrap()[11..13].to_string());
+    }
+    assert_eq!(
+        offsets.len(),
+        2,
+        "the UTC hour changes with daylight saving time: {offsets:?}"
+    );
+}

@@ -1,0 +1,269 @@
+//! The progress store through the CLI: round trips, refusals that leave files alone, and
+//! concurrent or killed writers that lose nothing.
+
+mod common;
+
+use common::Run;
+use learnpath::progress::ProgressStore;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+fn with_progress(file: &Path, args: &[&str]) -> Run {
+    Run::with_env(args, &[("LEARNPATH_PROGRESS", file.to_str().unwrap())])
+}
+
+#[test]
+fn done_undo_status_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("nested/progress.yaml");
+    with_progress(
+        &file,
+        &[
+            "done",
+            "01_modern_topology",
+            "02_server_hierarchy",
+            "--on",
+            "2027-01-04",
+        ],
+    )
+    .code(0)
+    .stdout_has(&[
+        "done: 01_foundations/02_datacenter_topology/01_modern_topology.md (2027-01-04)",
+        "2 documents done",
+    ]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("schema_version: 1") && text.contains("date: 2027-01-04"),
+        "{text}"
+    );
+
+    with_progress(
+        &file,
+        &["done", "01_modern_topology", "--today", "2027-02-01"],
+    )
+    .code(0)
+    .stdout_has(&["already done", "since 2027-01-04"]);
+    let status = with_progress(&file, &["status", "--spec", "3.1", "--format", "json"]).code(0);
+    let status: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
+    assert_eq!(status["documents_done"], 2);
+    assert_eq!(status["specializations"][0]["minutes_done"], 70);
+    assert_eq!(status["specializations"][0]["percent"], 70 * 100 / 375);
+    with_progress(&file, &["status", "--spec", "3.1"])
+        .code(0)
+        .stdout_has(&["[###-", "18%", "1 h 10 min done, 5 h 5 min left"]);
+
+    with_progress(
+        &file,
+        &["undo", "01_modern_topology", "03_3tier_vs_spine_leaf"],
+    )
+    .code(0)
+    .stdout_has(&[
+        "undone: 01_foundations/02_datacenter_topology/01_modern_topology.md",
+        "not marked done: 01_foundations/02_datacenter_topology/03_3tier_vs_spine_leaf.md",
+        "1 documents done",
+    ]);
+    let store = ProgressStore::new(&file);
+    let progress = store.load().unwrap();
+    assert!(progress.is_done("01_foundations/02_datacenter_topology/02_server_hierarchy.md"));
+    assert!(!progress.is_done("01_foundations/02_datacenter_topology/01_modern_topology.md"));
+}
+
+#[test]
+fn plan_reads_the_progress_file_unless_told_not_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.yaml");
+    with_progress(
+        &file,
+        &[
+            "done",
+            "01_modern_topology",
+            "02_server_hierarchy",
+            "--on",
+            "2027-01-04",
+        ],
+    )
+    .code(0);
+    let plan = [
+        "plan",
+        "--spec",
+        "3.1",
+        "--hours",
+        "5",
+        "--start",
+        "2027-01-04",
+    ];
+    with_progress(&file, &plan)
+        .code(0)
+        .stdout_has(&["7 documents", "(2 already done)"]);
+    with_progress(&file, &[&plan[..], &["--no-progress"]].concat())
+        .code(0)
+        .stdout_has(&["9 documents"]);
+    with_progress(&file, &["check", "3.1"])
+        .code(1)
+        .stdout_has(&["2 of 8 met"]);
+}
+
+#[test]
+fn marking_before_the_prerequisites_warns_and_unknown_documents_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.yaml");
+    with_progress(&file, &["done", "01_pfc_dcb_storage", "--on", "2027-01-04"])
+        .code(0)
+        .stderr_has(&["warning: 05_specialized/01_storage/01_pfc_dcb_storage.md is marked done, but 8 of its prerequisites are not"]);
+    let before = std::fs::read(&file).unwrap();
+    with_progress(
+        &file,
+        &["done", "01_modern_topology", "01_rdma_fundamentalz"],
+    )
+    .code(2)
+    .stderr_has(&[
+        "unknown document '01_rdma_fundamentalz'",
+        "01_rdma_fundamentals",
+    ]);
+    assert_eq!(std::fs::read(&file).unwrap(), before, "nothing is written");
+}
+
+#[test]
+fn a_corrupt_or_foreign_file_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: &[(&str, &[u8], &str)] = &[
+        (
+            "invalid YAML",
+            b"schema_version: 1\ndone: [\n",
+            "invalid YAML",
+        ),
+        (
+            "another schema",
+            b"schema_version: 7\ndone: []\n",
+            "schema_version 7",
+        ),
+        (
+            "someone else's file",
+            b"title: my notes\n",
+            "no schema_version",
+        ),
+        ("empty", b"", "empty"),
+        (
+            "not UTF-8",
+            b"schema_version: 1\n\xff\xfe\n",
+            "not valid UTF-8",
+        ),
+    ];
+    for (name, bytes, words) in cases {
+        let file = dir.path().join(format!("{}.yaml", name.replace(' ', "_")));
+        std::fs::write(&file, bytes).unwrap();
+        for args in [
+            &["done", "01_modern_topology"][..],
+            &["undo", "01_modern_topology"][..],
+            &["plan", "--spec", "3.1", "--hours", "5"][..],
+            &["status"][..],
+        ] {
+            with_progress(&file, args).code(65).stderr_has(&[
+                words,
+                file.to_str().unwrap(),
+                "left it untouched",
+            ]);
+            assert_eq!(
+                &std::fs::read(&file).unwrap(),
+                bytes,
+                "{name}: {args:?} changed the file"
+            );
+        }
+    }
+}
+
+fn learnpath_binary() -> std::path::PathBuf {
+    assert_cmd::cargo::cargo_bin("learnpath")
+}
+
+#[test]
+fn twenty_concurrent_writers_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.yaml");
+    let docs: Vec<String> = {
+        let list = common::learnpath(&["list", "docs", "--format", "json"]).code(0);
+        let rows: serde_json::Value = serde_json::from_str(&list.stdout).unwrap();
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .take(20)
+            .map(|row| row["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let children: Vec<_> = docs
+        .iter()
+        .map(|doc| {
+            Command::new(learnpath_binary())
+                .args(["done", doc, "--on", "2027-01-04", "--progress"])
+                .arg(&file)
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let progress = ProgressStore::new(&file).load().unwrap();
+    assert_eq!(progress.len(), 20);
+    for doc in &docs {
+        assert!(progress.is_done(doc), "{doc} was lost");
+    }
+}
+
+#[test]
+fn a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.yaml");
+    let store = ProgressStore::new(&file);
+    let docs = [
+        "01_modern_topology",
+        "02_server_hierarchy",
+        "03_3tier_vs_spine_leaf",
+    ];
+    // Deterministic, varied delays from 0 to about 12 ms: early, mid-write and late kills.
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for round in 0..100 {
+        let before = store.load().unwrap();
+        let doc = docs[round % docs.len()];
+        let verb = if before.is_done(&format!("01_foundations/02_datacenter_topology/{doc}.md")) {
+            "undo"
+        } else {
+            "done"
+        };
+        let mut child = Command::new(learnpath_binary())
+            .args([verb, doc, "--on", "2027-01-04", "--progress"])
+            .arg(&file)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        std::thread::sleep(Duration::from_micros((seed >> 33) % 12_000));
+        let _ = child.kill(); // SIGKILL on Unix
+        let _ = child.wait();
+        let after = store
+            .load()
+            .unwrap_or_else(|error| panic!("round {round}: {error}"));
+        let mut expected = before.clone();
+        let path = format!("01_foundations/02_datacenter_topology/{doc}.md");
+        if verb == "done" {
+            expected.mark(&path, "2027-01-04".parse().unwrap());
+        } else {
+            expected.unmark(&path);
+        }
+        assert!(
+            after == before || after == expected,
+            "round {round}: neither the old nor the new content"
+        );
+    }
+}

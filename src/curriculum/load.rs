@@ -2,10 +2,11 @@
 
 use super::manifest::{self, Ownership, Resolved};
 use super::page::{self, Link, Page, StudyPage};
-use super::source::{MANIFEST_FILE, Source, display_path};
+use super::source::{MANIFEST_FILE, PAGE_READ_LIMIT, Source, display_path};
 use super::{Curriculum, Doc, DocId, OtherPages, closest};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 /// A curriculum as loaded, with everything found wrong or odd in it.
@@ -22,26 +23,45 @@ impl Loaded {
 }
 
 /// Reads and parses a curriculum. Only I/O problems fail here; problems with the content are
-/// diagnostics, so that `validate` can report all of them at once.
+/// diagnostics, so that `validate` can report all of them at once. Pages are read and parsed
+/// in parallel; the result is in path order whatever the threads do.
 pub fn load(source: &Source) -> Result<Loaded> {
-    let raw = source.read()?;
-    let origin = raw.origin;
-    let mut diagnostics = raw.diagnostics;
+    let listing = source.list()?;
+    let origin = listing.origin;
+    let mut diagnostics = listing.diagnostics;
 
-    let mut study: Vec<(String, StudyPage)> = Vec::new();
-    let mut other_pages = OtherPages::default();
     let mut folders: HashSet<&str> = HashSet::new();
-    for raw_page in &raw.pages {
-        let mut path = raw_page.path.as_str();
+    for entry in &listing.entries {
+        let mut path = entry.path.as_str();
         while let Some((parent, _)) = path.rsplit_once('/') {
-            folders.insert(parent);
+            if !folders.insert(parent) {
+                break;
+            }
             path = parent;
         }
     }
-    for raw_page in &raw.pages {
-        let shown = display_path(&origin, &raw_page.path);
-        let path = raw_page.path.clone();
-        match page::parse(&raw_page.path, &shown, &raw_page.bytes, &mut diagnostics) {
+    let parsed: Vec<Result<(Page, Vec<Diagnostic>)>> = listing
+        .entries
+        .par_iter()
+        .map(|entry| {
+            let head = entry
+                .content
+                .head()
+                .map_err(|error| Error::io(display_path(&origin, &entry.path), error))?;
+            let mut found = Vec::new();
+            let truncated = head.len() >= PAGE_READ_LIMIT;
+            let shown = display_path(&origin, &entry.path);
+            let page = page::parse(&entry.path, &shown, &head, truncated, &mut found);
+            Ok((page, found))
+        })
+        .collect();
+    let mut study: Vec<(String, StudyPage)> = Vec::new();
+    let mut other_pages = OtherPages::default();
+    for (entry, result) in listing.entries.iter().zip(parsed) {
+        let (page, found) = result?;
+        diagnostics.extend(found);
+        let path = entry.path.clone();
+        match page {
             Page::Study(page) => study.push((path, page)),
             Page::Index => other_pages.index.push(path),
             Page::Plain => other_pages.plain.push(path),
@@ -52,7 +72,7 @@ pub fn load(source: &Source) -> Result<Loaded> {
 
     let folder_exists = |folder: &str| folders.contains(folder);
     let manifest_shown = display_path(&origin, MANIFEST_FILE);
-    let (text, ownership) = match &raw.manifest {
+    let (text, ownership) = match &listing.manifest {
         Some(text) => (text.as_str(), Ownership::Own),
         None => (Source::embedded_manifest(), Ownership::Borrowed),
     };
@@ -98,9 +118,19 @@ pub fn load(source: &Source) -> Result<Loaded> {
         origin: &origin,
         out: &mut diagnostics,
     };
+    let section_by_folder: HashMap<String, usize> = sections
+        .iter()
+        .enumerate()
+        .flat_map(|(index, section)| {
+            section
+                .folders
+                .iter()
+                .map(move |folder| (folder.clone(), index))
+        })
+        .collect();
     let mut docs = Vec::with_capacity(study.len());
     for (position, (path, page)) in study.iter().enumerate() {
-        let section = section_of(&sections, path);
+        let section = section_of(&section_by_folder, path);
         if let Some(section) = section {
             sections[section].docs.push(DocId(position));
         }
@@ -143,18 +173,16 @@ fn folder_name(origin: &str) -> String {
         .unwrap_or_else(|| origin.to_string())
 }
 
-/// The section whose folder holds the path (the deepest one, if folders nest).
-fn section_of(sections: &[super::Section], path: &str) -> Option<usize> {
-    sections
-        .iter()
-        .enumerate()
-        .flat_map(|(index, section)| section.folders.iter().map(move |folder| (index, folder)))
-        .filter(|(_, folder)| {
-            path.strip_prefix(folder.as_str())
-                .is_some_and(|rest| rest.starts_with('/'))
-        })
-        .max_by_key(|(_, folder)| folder.len())
-        .map(|(index, _)| index)
+/// The section whose folder holds the path: the deepest one, if section folders nest.
+fn section_of(section_by_folder: &HashMap<String, usize>, path: &str) -> Option<usize> {
+    let mut folder = path;
+    while let Some((parent, _)) = folder.rsplit_once('/') {
+        if let Some(&section) = section_by_folder.get(parent) {
+            return Some(section);
+        }
+        folder = parent;
+    }
+    None
 }
 
 /// A link target as a root-relative path: no `./`, no `#anchor`, `..` resolved. `None` when it

@@ -58,10 +58,25 @@ fn file_stem(path: &str) -> &str {
     name.rsplit_once('.').map_or(name, |(stem, _)| stem)
 }
 
-/// Classifies and parses one page. `shown` is the path used in messages.
-pub(crate) fn parse(path: &str, shown: &str, bytes: &[u8], out: &mut Vec<Diagnostic>) -> Page {
+/// The longest frontmatter we read. Real frontmatter is a few hundred bytes; the limit keeps a
+/// runaway block from costing memory or time.
+pub const MAX_FRONTMATTER_BYTES: usize = 64 * 1024;
+
+/// Classifies and parses one page from its first bytes (see `PAGE_READ_LIMIT`); `truncated`
+/// says the page may go on past them. `shown` is the path used in messages.
+pub(crate) fn parse(
+    path: &str,
+    shown: &str,
+    bytes: &[u8],
+    truncated: bool,
+    out: &mut Vec<Diagnostic>,
+) -> Page {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
+        // The read stopped inside a character: the text before it is all we need.
+        Err(error) if truncated && error.error_len().is_none() => {
+            std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default()
+        }
         Err(error) => {
             out.push(
                 Diagnostic::error(format!(
@@ -85,12 +100,36 @@ pub(crate) fn parse(path: &str, shown: &str, bytes: &[u8], out: &mut Vec<Diagnos
             );
             return Page::Plain;
         }
+        Split::Unclosed if truncated => {
+            out.push(
+                Diagnostic::error(format!(
+                    "the frontmatter is longer than the limit of {} KiB, or never closed",
+                    MAX_FRONTMATTER_BYTES / 1024
+                ))
+                .file(shown)
+                .line(Some(1))
+                .help("end the frontmatter with a line holding only `---`"),
+            );
+            return Page::Broken;
+        }
         Split::Unclosed => {
             out.push(
                 Diagnostic::error("the frontmatter opened on line 1 is never closed")
                     .file(shown)
                     .line(Some(1))
                     .help("end the frontmatter with a line holding only `---`"),
+            );
+            return Page::Broken;
+        }
+        Split::Found(found) if found.yaml.len() > MAX_FRONTMATTER_BYTES => {
+            out.push(
+                Diagnostic::error(format!(
+                    "the frontmatter is {} KiB, more than the limit of {} KiB",
+                    found.yaml.len() / 1024,
+                    MAX_FRONTMATTER_BYTES / 1024
+                ))
+                .file(shown)
+                .line(Some(1)),
             );
             return Page::Broken;
         }

@@ -1,10 +1,12 @@
-//! Where a curriculum comes from: the copy embedded in the binary, or a folder on disk.
-//! This is the only part of the loader that touches the file system.
+//! Where a curriculum comes from: the copy embedded in the binary, a folder on disk, or files
+//! held in memory. This is the only part of the loader that touches the file system.
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use include_dir::{Dir, include_dir};
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/curriculum");
 
@@ -14,34 +16,67 @@ pub const MANIFEST_FILE: &str = "learnpath.yaml";
 /// How the embedded curriculum is named in messages.
 pub const EMBEDDED_ORIGIN: &str = "<embedded>";
 
+/// How much of a page is read: the frontmatter and the first heading are all the planner
+/// needs, and a limit keeps a huge file from costing memory or time.
+pub const PAGE_READ_LIMIT: usize = 128 * 1024;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     /// The default curriculum compiled into the binary.
     Embedded,
     /// A curriculum folder.
     Dir(PathBuf),
+    /// Files held in memory: (path relative to the root, content). A `learnpath.yaml` among
+    /// them is the manifest. For tests, fuzzing and benchmarks.
+    Memory(Arc<Vec<(String, Vec<u8>)>>),
 }
 
-/// A Markdown page as read from the source.
-pub(crate) struct RawPage {
+/// Where a page's bytes are.
+pub(crate) enum Content<'a> {
+    Bytes(&'a [u8]),
+    File(PathBuf),
+}
+
+impl Content<'_> {
+    /// The page's first [`PAGE_READ_LIMIT`] bytes (all of it when shorter).
+    pub fn head(&self) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
+        match self {
+            Content::Bytes(bytes) => Ok(std::borrow::Cow::Borrowed(
+                &bytes[..bytes.len().min(PAGE_READ_LIMIT)],
+            )),
+            Content::File(path) => {
+                let mut head = Vec::with_capacity(4096);
+                std::fs::File::open(path)?
+                    .take(PAGE_READ_LIMIT as u64)
+                    .read_to_end(&mut head)?;
+                Ok(std::borrow::Cow::Owned(head))
+            }
+        }
+    }
+}
+
+/// A page of the source, not read yet.
+pub(crate) struct Entry<'a> {
     /// Relative to the root, `/`-separated.
     pub path: String,
-    pub bytes: Vec<u8>,
+    pub content: Content<'a>,
 }
 
 /// Everything the loader needs from a source.
-pub(crate) struct RawCurriculum {
+pub(crate) struct Listing<'a> {
     pub origin: String,
-    pub pages: Vec<RawPage>,
+    /// In path order.
+    pub entries: Vec<Entry<'a>>,
     pub manifest: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Source {
-    pub(crate) fn read(&self) -> Result<RawCurriculum> {
+    pub(crate) fn list(&self) -> Result<Listing<'_>> {
         match self {
-            Source::Embedded => Ok(read_embedded()),
-            Source::Dir(root) => read_dir(root),
+            Source::Embedded => Ok(list_embedded()),
+            Source::Dir(root) => list_dir(root),
+            Source::Memory(files) => list_memory(files),
         }
     }
 
@@ -50,7 +85,7 @@ impl Source {
         EMBEDDED
             .get_file(MANIFEST_FILE)
             .and_then(|file| file.contents_utf8())
-            .expect("the embedded curriculum has a UTF-8 manifest (checked by tests)")
+            .unwrap_or_default()
     }
 }
 
@@ -68,30 +103,65 @@ fn is_markdown(path: &Path) -> bool {
         .is_some_and(|extension| extension.eq_ignore_ascii_case("md"))
 }
 
-fn read_embedded() -> RawCurriculum {
-    let mut pages = Vec::new();
+fn list_embedded() -> Listing<'static> {
+    let mut entries = Vec::new();
     let mut stack = vec![&EMBEDDED];
     while let Some(dir) = stack.pop() {
         stack.extend(dir.dirs());
-        pages.extend(
+        entries.extend(
             dir.files()
                 .filter(|file| is_markdown(file.path()))
-                .map(|file| RawPage {
+                .map(|file| Entry {
                     path: file.path().to_string_lossy().replace('\\', "/"),
-                    bytes: file.contents().to_vec(),
+                    content: Content::Bytes(file.contents()),
                 }),
         );
     }
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
-    RawCurriculum {
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
+    Listing {
         origin: EMBEDDED_ORIGIN.to_string(),
-        pages,
+        entries,
         manifest: Some(Source::embedded_manifest().to_string()),
         diagnostics: Vec::new(),
     }
 }
 
-fn read_dir(root: &Path) -> Result<RawCurriculum> {
+fn list_memory(files: &[(String, Vec<u8>)]) -> Result<Listing<'_>> {
+    let mut entries: Vec<Entry<'_>> = files
+        .iter()
+        .filter(|(path, _)| is_markdown(Path::new(path)))
+        .map(|(path, bytes)| Entry {
+            path: path.clone(),
+            content: Content::Bytes(bytes),
+        })
+        .collect();
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
+    let manifest = files
+        .iter()
+        .find(|(path, _)| path == MANIFEST_FILE)
+        .map(|(_, bytes)| manifest_text(bytes, Path::new(MANIFEST_FILE)))
+        .transpose()?;
+    Ok(Listing {
+        origin: "<memory>".to_string(),
+        entries,
+        manifest,
+        diagnostics: Vec::new(),
+    })
+}
+
+fn manifest_text(bytes: &[u8], shown: &Path) -> Result<String> {
+    String::from_utf8(bytes.to_vec()).map_err(|error| Error::InvalidCurriculum {
+        diagnostics: vec![
+            Diagnostic::error(format!(
+                "not valid UTF-8 (invalid byte at offset {})",
+                error.utf8_error().valid_up_to()
+            ))
+            .file(shown.display().to_string()),
+        ],
+    })
+}
+
+fn list_dir(root: &Path) -> Result<Listing<'static>> {
     let metadata = std::fs::metadata(root).map_err(|error| match error.kind() {
         std::io::ErrorKind::NotFound => Error::CurriculumMissing {
             path: root.to_path_buf(),
@@ -104,11 +174,10 @@ fn read_dir(root: &Path) -> Result<RawCurriculum> {
         });
     }
     let origin = root.display().to_string();
-    let mut pages = Vec::new();
+    let mut entries = Vec::new();
     let mut diagnostics = Vec::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(false)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
     for entry in walker {
@@ -137,35 +206,24 @@ fn read_dir(root: &Path) -> Result<RawCurriculum> {
             );
             continue;
         }
-        if !entry.file_type().is_file() {
-            continue;
+        if entry.file_type().is_file() {
+            entries.push(Entry {
+                path: relative,
+                content: Content::File(entry.into_path()),
+            });
         }
-        let bytes = std::fs::read(path).map_err(|error| Error::io(path, error))?;
-        pages.push(RawPage {
-            path: relative,
-            bytes,
-        });
     }
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
+    diagnostics.sort_by(|a, b| a.file.cmp(&b.file));
     let manifest_path = root.join(MANIFEST_FILE);
     let manifest = match std::fs::read(&manifest_path) {
-        Ok(bytes) => Some(
-            String::from_utf8(bytes).map_err(|error| Error::InvalidCurriculum {
-                diagnostics: vec![
-                    Diagnostic::error(format!(
-                        "not valid UTF-8 (invalid byte at offset {})",
-                        error.utf8_error().valid_up_to()
-                    ))
-                    .file(manifest_path.display().to_string()),
-                ],
-            })?,
-        ),
+        Ok(bytes) => Some(manifest_text(&bytes, &manifest_path)?),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
         Err(error) => return Err(Error::io(manifest_path, error)),
     };
-    Ok(RawCurriculum {
+    Ok(Listing {
         origin,
-        pages,
+        entries,
         manifest,
         diagnostics,
     })

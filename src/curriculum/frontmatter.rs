@@ -135,19 +135,29 @@ pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
         .map(|index| index + 1)
 }
 
-/// The 1-based line (within `yaml`) where `value` is written under `key` (as a list item or
-/// inline), falling back to the key's own line.
-pub fn value_line(yaml: &str, key: &str, value: &str) -> Option<usize> {
-    let start = key_line(yaml, key)?;
-    yaml.lines()
+/// The 1-based lines (within `yaml`) where each of `values` is written under `key` (as list
+/// items or inline), falling back to the key's own line. One pass over the key's block.
+pub fn value_lines(yaml: &str, key: &str, values: &[String]) -> Vec<Option<usize>> {
+    let Some(start) = key_line(yaml, key) else {
+        return vec![None; values.len()];
+    };
+    let block: Vec<(usize, &str)> = yaml
+        .lines()
         .enumerate()
         .skip(start - 1)
         .take_while(|(index, line)| {
             *index + 1 == start || line.starts_with(' ') || line.starts_with('-')
         })
-        .find(|(_, line)| line.contains(value))
-        .map(|(index, _)| index + 1)
-        .or(Some(start))
+        .collect();
+    values
+        .iter()
+        .map(|value| {
+            block
+                .iter()
+                .find(|(_, line)| line.contains(value.as_str()))
+                .map_or(Some(start), |(index, _)| Some(index + 1))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -188,7 +198,11 @@ mod tests {
     fn finds_lines_of_keys_and_values() {
         let yaml = "level: x\nprerequisites:\n  - a.md\n  - b.md\ntags: [b.md]\n";
         assert_eq!(key_line(yaml, "tags"), Some(5));
-        assert_eq!(value_line(yaml, "prerequisites", "b.md"), Some(4));
+        let values = ["b.md".to_string(), "zzz".to_string()];
+        assert_eq!(
+            value_lines(yaml, "prerequisites", &values),
+            [Some(4), Some(2)]
+        );
         assert_eq!(key_line(yaml, "missing"), None);
     }
 

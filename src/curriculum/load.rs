@@ -1,8 +1,8 @@
 //! Turning a source's pages and manifest into a [`Curriculum`], with diagnostics.
 
 use super::manifest::{self, Ownership, Resolved};
-use super::page::{self, Link, Page, StudyPage};
-use super::source::{MANIFEST_FILE, PAGE_READ_LIMIT, Source, display_path};
+use super::page::{self, Link, Page};
+use super::source::{Entry, MANIFEST_FILE, PAGE_READ_LIMIT, Source, display_path};
 use super::{Curriculum, Doc, DocId, OtherPages, closest};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
@@ -22,6 +22,9 @@ impl Loaded {
     }
 }
 
+/// Below this many pages, parsing on one thread is faster than starting the pool.
+const PARALLEL_FROM: usize = 256;
+
 /// Reads and parses a curriculum. Only I/O problems fail here; problems with the content are
 /// diagnostics, so that `validate` can report all of them at once. Pages are read and parsed
 /// in parallel; the result is in path order whatever the threads do.
@@ -30,39 +33,68 @@ pub fn load(source: &Source) -> Result<Loaded> {
     let origin = listing.origin;
     let mut diagnostics = listing.diagnostics;
 
-    let mut folders: HashSet<&str> = HashSet::new();
+    let mut folders: HashSet<String> = HashSet::new();
     for entry in &listing.entries {
         let mut path = entry.path.as_str();
         while let Some((parent, _)) = path.rsplit_once('/') {
-            if !folders.insert(parent) {
+            if !folders.insert(parent.to_string()) {
                 break;
             }
             path = parent;
         }
     }
-    let parsed: Vec<Result<(Page, Vec<Diagnostic>)>> = listing
-        .entries
-        .par_iter()
-        .map(|entry| {
-            let head = entry
-                .content
-                .head()
-                .map_err(|error| Error::io(display_path(&origin, &entry.path), error))?;
-            let mut found = Vec::new();
-            let truncated = head.len() >= PAGE_READ_LIMIT;
-            let shown = display_path(&origin, &entry.path);
-            let page = page::parse(&entry.path, &shown, &head, truncated, &mut found);
-            Ok((page, found))
-        })
-        .collect();
-    let mut study: Vec<(String, StudyPage)> = Vec::new();
+    let parse_one = |buffer: &mut Vec<u8>, entry: &Entry<'_>| -> Result<(Page, Vec<Diagnostic>)> {
+        let shown = display_path(&origin, &entry.path);
+        let head = entry
+            .content
+            .head(buffer)
+            .map_err(|error| Error::io(&shown, error))?;
+        let mut found = Vec::new();
+        let truncated = head.len() >= PAGE_READ_LIMIT;
+        let page = page::parse(&entry.path, &shown, head, truncated, &mut found);
+        Ok((page, found))
+    };
+    let parsed: Vec<Result<(Page, Vec<Diagnostic>)>> = if listing.entries.len() >= PARALLEL_FROM {
+        listing
+            .entries
+            .par_iter()
+            .map_init(|| Vec::with_capacity(8192), parse_one)
+            .collect()
+    } else {
+        let mut buffer = Vec::new();
+        listing
+            .entries
+            .iter()
+            .map(|entry| parse_one(&mut buffer, entry))
+            .collect()
+    };
+    // Pages become documents at once (their links are resolved below), so that no second
+    // copy of every page is alive at the peak.
+    let study_count = parsed
+        .iter()
+        .filter(|result| matches!(result, Ok((Page::Study(_), _))))
+        .count();
+    let mut docs: Vec<Doc> = Vec::with_capacity(study_count);
+    let mut raw_links: Vec<(Vec<Link>, Vec<Link>)> = Vec::with_capacity(study_count);
     let mut other_pages = OtherPages::default();
-    for (entry, result) in listing.entries.iter().zip(parsed) {
+    for (entry, result) in listing.entries.into_iter().zip(parsed) {
         let (page, found) = result?;
         diagnostics.extend(found);
-        let path = entry.path.clone();
+        let path = entry.path;
         match page {
-            Page::Study(page) => study.push((path, page)),
+            Page::Study(page) => {
+                raw_links.push((page.prerequisites, page.next_recommended));
+                docs.push(Doc {
+                    path,
+                    title: page.title,
+                    level: page.level,
+                    minutes: page.minutes,
+                    prerequisites: Vec::new(),
+                    next_recommended: Vec::new(),
+                    tags: page.tags,
+                    section: None,
+                });
+            }
             Page::Index => other_pages.index.push(path),
             Page::Plain => other_pages.plain.push(path),
             Page::Reference => other_pages.reference.push(path),
@@ -70,7 +102,6 @@ pub fn load(source: &Source) -> Result<Loaded> {
         }
     }
 
-    let folder_exists = |folder: &str| folders.contains(folder);
     let manifest_shown = display_path(&origin, MANIFEST_FILE);
     let (text, ownership) = match &listing.manifest {
         Some(text) => (text.as_str(), Ownership::Own),
@@ -78,6 +109,7 @@ pub fn load(source: &Source) -> Result<Loaded> {
     };
     let resolved = match manifest::decode(text, &manifest_shown) {
         Ok(manifest) => {
+            let folder_exists = |folder: &str| folders.contains(folder);
             let (resolved, found) =
                 manifest::resolve(&manifest, text, &manifest_shown, ownership, folder_exists);
             diagnostics.extend(found);
@@ -100,23 +132,35 @@ pub fn load(source: &Source) -> Result<Loaded> {
         source_url = None;
     }
 
-    let index: HashMap<&str, DocId> = study
-        .iter()
-        .enumerate()
-        .map(|(i, (path, _))| (path.as_str(), DocId(i)))
-        .collect();
-    let non_study: HashSet<&str> = other_pages
-        .index
-        .iter()
-        .chain(&other_pages.reference)
-        .chain(&other_pages.plain)
-        .map(String::as_str)
-        .collect();
-    let mut links = LinkResolver {
-        index: &index,
-        non_study: &non_study,
-        origin: &origin,
-        out: &mut diagnostics,
+    // Links are resolved while the index borrows the paths, then stored in the documents.
+    let links: Vec<(Vec<DocId>, Vec<DocId>)> = {
+        let index: HashMap<&str, DocId> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, doc)| (doc.path.as_str(), DocId(i)))
+            .collect();
+        let non_study: HashSet<&str> = other_pages
+            .index
+            .iter()
+            .chain(&other_pages.reference)
+            .chain(&other_pages.plain)
+            .map(String::as_str)
+            .collect();
+        let mut resolver = LinkResolver {
+            index: &index,
+            non_study: &non_study,
+            origin: &origin,
+            out: &mut diagnostics,
+        };
+        docs.iter()
+            .zip(raw_links)
+            .map(|(doc, (prerequisites, next))| {
+                (
+                    resolver.resolve(&doc.path, "prerequisites", &prerequisites, true),
+                    resolver.resolve(&doc.path, "next_recommended", &next, false),
+                )
+            })
+            .collect()
     };
     let section_by_folder: HashMap<String, usize> = sections
         .iter()
@@ -128,27 +172,15 @@ pub fn load(source: &Source) -> Result<Loaded> {
                 .map(move |folder| (folder.clone(), index))
         })
         .collect();
-    let mut docs = Vec::with_capacity(study.len());
-    for (position, (path, page)) in study.iter().enumerate() {
-        let section = section_of(&section_by_folder, path);
-        if let Some(section) = section {
+    for (position, (doc, (prerequisites, next_recommended))) in
+        docs.iter_mut().zip(links).enumerate()
+    {
+        doc.prerequisites = prerequisites;
+        doc.next_recommended = next_recommended;
+        doc.section = section_of(&section_by_folder, &doc.path);
+        if let Some(section) = doc.section {
             sections[section].docs.push(DocId(position));
         }
-        docs.push(Doc {
-            title: page.title.clone(),
-            level: page.level.clone(),
-            minutes: page.minutes,
-            prerequisites: links.resolve(path, "prerequisites", &page.prerequisites, true),
-            next_recommended: links.resolve(
-                path,
-                "next_recommended",
-                &page.next_recommended,
-                false,
-            ),
-            tags: page.tags.clone(),
-            section,
-            path: path.clone(),
-        });
     }
 
     Ok(Loaded {

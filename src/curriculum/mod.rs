@@ -5,7 +5,7 @@ pub mod frontmatter;
 mod load;
 mod lookup;
 pub mod manifest;
-mod page;
+pub mod page;
 mod source;
 
 pub use load::{Loaded, load};

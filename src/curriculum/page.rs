@@ -20,13 +20,13 @@ struct Fields {
 
 /// A link from one page to another, with the line it was written on.
 #[derive(Debug, Clone)]
-pub(crate) struct Link {
+pub struct Link {
     pub target: String,
     pub line: Option<usize>,
 }
 
 #[derive(Debug)]
-pub(crate) struct StudyPage {
+pub struct StudyPage {
     pub title: String,
     pub level: Level,
     pub minutes: u32,
@@ -36,7 +36,7 @@ pub(crate) struct StudyPage {
 }
 
 #[derive(Debug)]
-pub(crate) enum Page {
+pub enum Page {
     Study(StudyPage),
     /// README.md or index.md without frontmatter.
     Index,
@@ -64,7 +64,7 @@ pub const MAX_FRONTMATTER_BYTES: usize = 64 * 1024;
 
 /// Classifies and parses one page from its first bytes (see `PAGE_READ_LIMIT`); `truncated`
 /// says the page may go on past them. `shown` is the path used in messages.
-pub(crate) fn parse(
+pub fn parse(
     path: &str,
     shown: &str,
     bytes: &[u8],
@@ -173,12 +173,14 @@ pub(crate) fn parse(
         }
     };
     let links = |key: &str, targets: Option<Vec<String>>| -> Vec<Link> {
+        let targets = targets.unwrap_or_default();
+        let lines = frontmatter::value_lines(found.yaml, key, &targets);
         targets
-            .unwrap_or_default()
             .into_iter()
-            .map(|target| Link {
-                line: frontmatter::value_line(found.yaml, key, &target).map(in_file),
+            .zip(lines)
+            .map(|(target, line)| Link {
                 target,
+                line: line.map(in_file),
             })
             .collect()
     };

@@ -38,18 +38,17 @@ pub(crate) enum Content<'a> {
 }
 
 impl Content<'_> {
-    /// The page's first [`PAGE_READ_LIMIT`] bytes (all of it when shorter).
-    pub fn head(&self) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
+    /// The page's first [`PAGE_READ_LIMIT`] bytes (all of it when shorter). A file is read into
+    /// `buffer`, which the caller reuses from page to page.
+    pub fn head<'b>(&'b self, buffer: &'b mut Vec<u8>) -> std::io::Result<&'b [u8]> {
         match self {
-            Content::Bytes(bytes) => Ok(std::borrow::Cow::Borrowed(
-                &bytes[..bytes.len().min(PAGE_READ_LIMIT)],
-            )),
+            Content::Bytes(bytes) => Ok(&bytes[..bytes.len().min(PAGE_READ_LIMIT)]),
             Content::File(path) => {
-                let mut head = Vec::with_capacity(4096);
+                buffer.clear();
                 std::fs::File::open(path)?
                     .take(PAGE_READ_LIMIT as u64)
-                    .read_to_end(&mut head)?;
-                Ok(std::borrow::Cow::Owned(head))
+                    .read_to_end(buffer)?;
+                Ok(buffer)
             }
         }
     }

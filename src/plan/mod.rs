@@ -308,14 +308,28 @@ impl<'a> Planner<'a> {
     }
 
     /// For each section in the plan with a prerequisite label: the session after which all of
-    /// the section's outside prerequisites are done.
+    /// the section's outside prerequisites are done. One pass over the graph in topological
+    /// order computes, per document, the session by which it and everything it requires are
+    /// done, so this stays linear however many sections there are.
     fn labels(&self, sessions: &[Session]) -> Vec<LabelMet> {
         let curriculum = self.curriculum;
-        let mut finished_in = vec![None; curriculum.docs.len()];
+        let mut finished_in: Vec<Option<usize>> = vec![None; curriculum.docs.len()];
         for session in sessions {
             for item in &session.items {
                 finished_in[item.doc.0] = Some(session.number);
             }
+        }
+        let everything = vec![true; curriculum.docs.len()];
+        let mut with_prerequisites = finished_in.clone();
+        for id in self.graph.topological_order(&everything, |_| 0u8) {
+            let latest = curriculum
+                .doc(id)
+                .prerequisites
+                .iter()
+                .map(|p| with_prerequisites[p.0])
+                .max()
+                .flatten();
+            with_prerequisites[id.0] = with_prerequisites[id.0].max(latest);
         }
         let mut labels = Vec::new();
         for (index, section) in curriculum.sections.iter().enumerate() {
@@ -325,12 +339,13 @@ impl<'a> Planner<'a> {
             if !section.docs.iter().any(|doc| finished_in[doc.0].is_some()) {
                 continue;
             }
-            let outside = self
-                .graph
-                .ancestors(section.docs.iter().copied())
-                .into_iter()
-                .filter(|&doc| curriculum.doc(doc).section != Some(index));
-            let session = outside.filter_map(|doc| finished_in[doc.0]).max();
+            let session = section
+                .docs
+                .iter()
+                .flat_map(|&doc| &curriculum.doc(doc).prerequisites)
+                .filter(|p| curriculum.doc(**p).section != Some(index))
+                .filter_map(|p| with_prerequisites[p.0])
+                .max();
             labels.push(LabelMet {
                 label: label.clone(),
                 section: format!("{} {}", section.id, section.title),

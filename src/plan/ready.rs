@@ -79,10 +79,14 @@ pub fn check(
         .iter()
         .flat_map(|target| target.docs(curriculum))
         .collect();
+    let mut is_own = vec![false; curriculum.docs.len()];
+    for id in &own {
+        is_own[id.0] = true;
+    }
     let prerequisites: Vec<Prerequisite> = graph
         .ancestors(own.iter().copied())
         .into_iter()
-        .filter(|id| !own.contains(id))
+        .filter(|id| !is_own[id.0])
         .map(|id| {
             let doc = curriculum.doc(id);
             Prerequisite {

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks: learnpath against the floors it cannot beat.
+#
+#   bench/run.sh                  # 1k, 10k and 100k documents
+#   SIZES="1000 10000" bench/run.sh
+#
+# - plan on a synthetic curriculum vs `cat` of all its Markdown files (the I/O floor);
+# - plan on the embedded curriculum vs `learnpath --version` (the process-start floor);
+# - peak RSS of the plan at each size; the 10k -> 100k growth factor.
+# Uses hyperfine when it is installed (Debian: apt-get install hyperfine), else a loop timed
+# with /usr/bin/time. Timings are for reading, not for pass/fail: machines are noisy.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=${SIZES:-"1000 10000 100000"}
+work=${BENCH_DIR:-${TMPDIR:-/tmp}/learnpath-bench}
+runs=${RUNS:-10}
+cargo build --release --quiet --bin learnpath --example synth
+bin=$PWD/target/release/learnpath
+mkdir -p "$work"
+
+# Median wall time in seconds of a command, over $runs runs after warm-ups. Commands without a
+# pipe run without a shell, so that millisecond timings are not shell start-up.
+measure() {
+    local command=$1 shell=()
+    case $command in *"|"*) ;; *) shell=(--shell=none) ;; esac
+    if command -v hyperfine >/dev/null; then
+        hyperfine "${shell[@]}" --style none --warmup 3 --runs "$runs" --export-csv "$work/last.csv" "$command" >/dev/null 2>&1
+        awk -F, 'NR == 2 { print $4 }' "$work/last.csv"
+    else
+        sh -c "$command" >/dev/null 2>&1
+        for _ in $(seq "$runs"); do
+            /usr/bin/time -f %e sh -c "$command" 2>&1 >/dev/null | tail -n 1
+        done | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+    fi
+}
+
+# Peak resident memory in MB of a command.
+peak_rss() {
+    /usr/bin/time -f %M sh -c "$1" 2>&1 >/dev/null | tail -n 1 | awk '{ printf "%.1f", $1 / 1024 }'
+}
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); timer: $(command -v hyperfine >/dev/null && echo hyperfine || echo /usr/bin/time)"
+echo
+printf '%-9s %10s %10s %8s %10s\n' docs "plan (s)" "cat (s)" "ratio" "RSS (MB)"
+declare -A plan_seconds
+for size in $sizes; do
+    dir=$work/synth-$size
+    if [ ! -f "$dir/.complete" ]; then
+        rm -rf "$dir"
+        target/release/examples/synth --docs "$size" --seed 1 --out "$dir" 2>/dev/null
+        touch "$dir/.complete"
+    fi
+    plan="$bin plan --curriculum $dir --spec 5.1 --spec 5.2 --hours 10 --no-progress --start 2027-01-04"
+    floor="find $dir -name '*.md' -print0 | xargs -0 cat > /dev/null"
+    plan_time=$(measure "$plan")
+    cat_time=$(measure "$floor")
+    plan_seconds[$size]=$plan_time
+    printf '%-9s %10.3f %10.3f %7.2fx %10s\n' "$size" "$plan_time" "$cat_time" \
+        "$(awk -v a="$plan_time" -v b="$cat_time" 'BEGIN { print a / b }')" "$(peak_rss "$plan")"
+done
+echo
+
+embedded="$bin plan --role 'storage engineer' --hours 5 --no-progress --start 2027-01-04"
+version="$bin --version"
+embedded_time=$(runs=$((runs * 10)) measure "$embedded")
+version_time=$(runs=$((runs * 10)) measure "$version")
+printf 'embedded plan %.4f s, --version %.4f s: %.2fx, RSS %s MB\n' "$embedded_time" "$version_time" \
+    "$(awk -v a="$embedded_time" -v b="$version_time" 'BEGIN { print a / b }')" "$(peak_rss "$embedded")"
+
+if [ -n "${plan_seconds[10000]:-}" ] && [ -n "${plan_seconds[100000]:-}" ]; then
+    printf 'growth 10k -> 100k documents (10x): %.1fx the time\n' \
+        "$(awk -v a="${plan_seconds[100000]}" -v b="${plan_seconds[10000]}" 'BEGIN { print a / b }')"
+fi

@@ -4,12 +4,13 @@
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use learnpath::curriculum::duration::format_minutes;
 use learnpath::error::exit;
 use learnpath::plan::ready::{self, Target};
-use learnpath::plan::settings::{MAX_WEEKLY_HOURS, parse_date};
-use learnpath::plan::status::{self, Status};
+use learnpath::plan::settings::parse_date;
+use learnpath::plan::status;
 use learnpath::plan::{
-    Plan, Planner, Selection, SessionMinutes, Settings, StudyDays, WeeklyMinutes,
+    ByDate, Plan, Planner, Selection, SessionMinutes, Settings, StudyDays, WeeklyMinutes,
 };
 use learnpath::progress::{Progress, ProgressStore};
 use learnpath::render::clock::{self, Clock};
@@ -287,24 +288,23 @@ enum Command {
 struct ListArgs {
     #[command(subcommand)]
     what: Option<ListWhat>,
-    #[command(flatten)]
-    format: FormatArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t, global = true)]
+    format: Format,
 }
 
 #[derive(Debug, Subcommand)]
 enum ListWhat {
     /// The specializations a learner chooses 1-2 of (the default).
-    Specializations(FormatArg),
+    Specializations,
     /// Study documents, optionally of one specialization.
     Docs {
         /// Only the documents of this specialization ("3.1", its folder or a word of its title).
         #[arg(long)]
         spec: Option<String>,
-        #[command(flatten)]
-        format: FormatArg,
     },
     /// Roles and the specializations they lead to.
-    Roles(FormatArg),
+    Roles,
 }
 
 /// What every command may need besides its own arguments.
@@ -334,12 +334,12 @@ impl Context {
         let progress = store.load()?;
         let unknown = progress.unknown(curriculum);
         if !unknown.is_empty() {
-            eprintln!(
+            say(format!(
                 "warning: {} lists {} documents this curriculum does not have (kept in the file): {}",
                 store.path().display(),
                 unknown.len(),
                 unknown.join(", ")
-            );
+            ));
         }
         Ok(progress)
     }
@@ -354,12 +354,23 @@ impl Context {
     }
 }
 
+/// Writes a line to standard error. A closed or full stderr is not worth dying for.
+fn say(message: impl std::fmt::Display) {
+    let _ = writeln!(io::stderr(), "{message}");
+}
+
 /// Parses the arguments, runs the command and returns the exit code.
 pub fn run() -> i32 {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
-        print!("{QUICK_START}");
-        return exit::OK;
+        let mut out = io::stdout().lock();
+        return match out
+            .write_all(QUICK_START.as_bytes())
+            .and_then(|()| out.flush())
+        {
+            Err(error) if error.kind() != io::ErrorKind::BrokenPipe => exit::IO,
+            _ => exit::OK,
+        };
     };
     let context = Context {
         source: cli.curriculum.map_or(Source::Embedded, Source::Dir),
@@ -377,14 +388,14 @@ pub fn run() -> i32 {
         Ok(code) => code,
         Err(Failure::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => exit::OK,
         Err(Failure::Output(error)) => {
-            eprintln!("error: cannot write output: {error}");
+            say(format!("error: cannot write output: {error}"));
             exit::IO
         }
         Err(Failure::Library(error)) => {
             match error {
                 // Its diagnostics carry their own "error:" labels.
-                Error::InvalidCurriculum { .. } => eprintln!("{error}"),
-                _ => eprintln!("error: {error}"),
+                Error::InvalidCurriculum { .. } => say(&error),
+                _ => say(format!("error: {error}")),
             }
             error.code()
         }
@@ -433,10 +444,14 @@ impl Command {
                 let Some(plan) = build_plan(&options, context, false, out)? else {
                     return Ok(exit::NO);
                 };
-                let clock = Clock {
-                    at,
-                    tz: tz.or_else(clock::system_tz).unwrap_or(Tz::UTC),
+                let tz = match tz.or_else(clock::system_tz) {
+                    Some(tz) => tz,
+                    None => {
+                        say("warning: cannot tell the system's time zone; using UTC (pass --tz)");
+                        Tz::UTC
+                    }
                 };
+                let clock = Clock { at, tz };
                 let mut bytes = Vec::new();
                 match format {
                     ExportFormat::Ics => ics::render(&plan, &clock, context.today, &mut bytes)?,
@@ -447,11 +462,11 @@ impl Command {
                 match output.filter(|path| path.as_os_str() != "-") {
                     Some(path) => {
                         atomic_file::write(&path, &bytes)?;
-                        eprintln!(
+                        say(format!(
                             "wrote {} sessions to {}",
                             plan.sessions.len(),
                             path.display()
-                        );
+                        ));
                     }
                     None => out.write_all(&bytes)?,
                 }
@@ -471,19 +486,18 @@ impl Command {
                     store.update(|progress| Ok(progress.mark_ids(&curriculum, &ids, date)))?;
                 let done = progress.done_flags(&curriculum);
                 for &id in &ids {
-                    let missing: Vec<&str> = graph
-                        .ancestors([id])
-                        .into_iter()
-                        .filter(|p| !done[p.0])
-                        .map(|p| curriculum.doc(p).path.as_str())
-                        .collect();
+                    let missing = ready::unmet(&graph, id, &done);
                     if !missing.is_empty() {
-                        eprintln!(
+                        let paths: Vec<&str> = missing
+                            .iter()
+                            .map(|&p| curriculum.doc(p).path.as_str())
+                            .collect();
+                        say(format!(
                             "warning: {} is marked done, but {} of its prerequisites are not: {}",
                             curriculum.doc(id).path,
                             missing.len(),
-                            missing.join(", ")
-                        );
+                            paths.join(", ")
+                        ));
                     }
                 }
                 for &id in &ids {
@@ -504,19 +518,24 @@ impl Command {
             }
             Command::Undo { docs } => {
                 let Opened { curriculum, .. } = learnpath::open(&context.source)?;
-                let ids = docs
-                    .iter()
-                    .map(|name| curriculum.find_doc(name))
-                    .collect::<Result<Vec<_>, _>>()?;
                 let store = context.store()?;
+                // A recorded path the curriculum no longer has can still be taken back.
+                let recorded = store.load()?;
+                let paths = docs
+                    .iter()
+                    .map(|name| match curriculum.find_doc(name) {
+                        Ok(id) => Ok(curriculum.doc(id).path.clone()),
+                        Err(_) if recorded.is_done(name) => Ok(name.clone()),
+                        Err(error) => Err(error),
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
                 let (progress, unmarked) = store.update(|progress| {
-                    Ok(ids
+                    Ok(paths
                         .iter()
-                        .map(|&id| progress.unmark(&curriculum.doc(id).path))
+                        .map(|path| progress.unmark(path))
                         .collect::<Vec<_>>())
                 })?;
-                for (&id, was_done) in ids.iter().zip(unmarked) {
-                    let path = &curriculum.doc(id).path;
+                for (path, was_done) in paths.iter().zip(unmarked) {
                     if was_done {
                         writeln!(out, "undone: {path}")?;
                     } else {
@@ -537,18 +556,7 @@ impl Command {
                 } = learnpath::open(&context.source)?;
                 let selection = choice.resolve_optional(&curriculum)?;
                 let done = context.done(&curriculum, &Done { done: Vec::new() })?;
-                let specs: Vec<usize> = match &selection {
-                    Some(selection) => selection.specializations.clone(),
-                    None => (0..curriculum.specializations.len()).collect(),
-                };
-                let next = ready::next(&curriculum, &graph, selection.as_ref(), &done);
-                let finished: Vec<usize> = (0..done.len()).filter(|&i| done[i]).collect();
-                let report = Status {
-                    documents_done: finished.len(),
-                    minutes_done: finished.iter().map(|&i| curriculum.docs[i].minutes).sum(),
-                    specializations: status::specializations(&curriculum, &graph, &specs, &done),
-                    next: listing::doc_rows(&curriculum, &next),
-                };
+                let report = status::status(&curriculum, &graph, selection.as_ref(), &done);
                 emit(format.format, &report, ready_render::status, out)?;
                 Ok(exit::OK)
             }
@@ -613,27 +621,17 @@ impl Command {
                 }
                 Ok(if report.ok { exit::OK } else { exit::DATA })
             }
-            Command::List(args) => {
+            Command::List(ListArgs { what, format }) => {
                 let opened = learnpath::open(&context.source)?;
                 let curriculum = &opened.curriculum;
-                let (format, what) = match args.what {
-                    None => (args.format.format, ListWhat::Specializations(args.format)),
-                    Some(what) => (
-                        match &what {
-                            ListWhat::Specializations(f) | ListWhat::Roles(f) => f.format,
-                            ListWhat::Docs { format, .. } => format.format,
-                        },
-                        what,
-                    ),
-                };
-                match what {
-                    ListWhat::Specializations(_) => emit(
+                match what.unwrap_or(ListWhat::Specializations) {
+                    ListWhat::Specializations => emit(
                         format,
                         &listing::specializations(curriculum)[..],
                         table::specializations,
                         out,
                     )?,
-                    ListWhat::Docs { spec, .. } => {
+                    ListWhat::Docs { spec } => {
                         let spec = spec
                             .map(|name| curriculum.find_specialization(&name))
                             .transpose()?;
@@ -644,7 +642,7 @@ impl Command {
                             out,
                         )?
                     }
-                    ListWhat::Roles(_) => {
+                    ListWhat::Roles => {
                         emit(format, &listing::roles(curriculum)[..], table::roles, out)?
                     }
                 }
@@ -705,7 +703,8 @@ fn build_plan(
     let plan = match (options.hours, options.by) {
         (Some(weekly), _) => planner.plan(&settings_for(weekly))?,
         (None, Some(by)) => match planner.plan_by(by, settings_for)? {
-            Some(plan) => {
+            ByDate::Met(plan) => {
+                // Half-hour steps: one decimal is exact.
                 let answer = format!(
                     "To finish by {by}, study {:.1} h a week.",
                     plan.settings.weekly_minutes.hours()
@@ -714,25 +713,26 @@ fn build_plan(
                 if prose {
                     writeln!(out, "{answer}\n")?;
                 } else {
-                    eprintln!("{answer}");
+                    say(&answer);
                 }
                 plan
             }
-            None => {
-                let most = WeeklyMinutes::from_hours(MAX_WEEKLY_HOURS)
-                    .map_err(|message| Error::Usage { message })?;
-                let fastest = planner.plan(&settings_for(most))?;
-                writeln!(
-                    out,
-                    "No weekly hours are enough to finish by {by}: even the most this schedule can use ({:.1} h a week on {}, sessions up to {} min) finishes on {}.\nAdd study days (--days) or allow longer sessions (--session).",
-                    f64::from(fastest.settings.usable_weekly_minutes()) / 60.0,
+            ByDate::Missed { fastest } => {
+                let answer = format!(
+                    "No weekly hours are enough to finish by {by}: even the most this schedule can use ({} a week on {}, sessions up to {}) finishes on {}.\nAdd study days (--days) or allow longer sessions (--session).",
+                    format_minutes(fastest.settings.usable_weekly_minutes()),
                     fastest.settings.days,
-                    fastest.settings.effective_session(),
+                    format_minutes(fastest.settings.effective_session()),
                     fastest
                         .summary
                         .finish_date
                         .map_or_else(|| "-".to_string(), |date| date.to_string()),
-                )?;
+                );
+                if prose {
+                    writeln!(out, "{answer}")?;
+                } else {
+                    say(&answer);
+                }
                 return Ok(None);
             }
         },
@@ -744,7 +744,7 @@ fn build_plan(
         }
     };
     for note in &plan.notes {
-        eprintln!("note: {note}");
+        say(format!("note: {note}"));
     }
     Ok(Some(plan))
 }

@@ -43,6 +43,13 @@ impl PrereqGraph {
             .into_iter()
             .map(|cycle| {
                 let first = curriculum.doc(cycle[0]);
+                // The line where the first document names the next one of the cycle.
+                let next = cycle.get(1).copied().unwrap_or(cycle[0]);
+                let line = first
+                    .prerequisites
+                    .iter()
+                    .position(|&p| p == next)
+                    .and_then(|index| first.prerequisite_lines.get(index).copied().flatten());
                 let chain: Vec<&str> = cycle
                     .iter()
                     .chain(std::iter::once(&cycle[0]))
@@ -53,6 +60,7 @@ impl PrereqGraph {
                     chain.join(" → ")
                 ))
                 .file(curriculum.display_path(&first.path))
+                .line(line)
                 .field("prerequisites")
                 .help("remove one of these prerequisites to break the cycle")
             })
@@ -143,6 +151,15 @@ impl PrereqGraph {
     /// unless one requires another), in curriculum order.
     pub fn ancestors(&self, of: impl IntoIterator<Item = DocId>) -> Vec<DocId> {
         self.reach(of, Direction::Incoming)
+    }
+
+    /// The given documents and all they require, in curriculum order.
+    pub fn closure(&self, of: &[DocId]) -> Vec<DocId> {
+        let mut all = self.ancestors(of.iter().copied());
+        all.extend(of);
+        all.sort();
+        all.dedup();
+        all
     }
 
     /// All documents that transitively require any of the given ones, in curriculum order.

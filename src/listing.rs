@@ -151,7 +151,7 @@ pub fn doc_detail(curriculum: &Curriculum, graph: &PrereqGraph, id: DocId) -> Do
         minutes: doc.minutes,
         section: doc.section.map(|s| {
             let section = &curriculum.sections[s];
-            format!("{} {}", section.id, section.title)
+            section.label()
         }),
         tags: doc.tags.clone(),
         link: curriculum.link(id),

@@ -229,6 +229,7 @@ impl ProgressStore {
         &self,
         change: impl FnOnce(&mut Progress) -> Result<T>,
     ) -> Result<(Progress, T)> {
+        atomic_file::check_target(&self.path)?;
         if let Some(folder) = self
             .path
             .parent()

@@ -82,7 +82,7 @@ pub fn lint(curriculum: &Curriculum) -> Vec<Diagnostic> {
         let Some(rank) = doc.level.rank() else {
             continue;
         };
-        for &prerequisite in &doc.prerequisites {
+        for (index, &prerequisite) in doc.prerequisites.iter().enumerate() {
             let required = curriculum.doc(prerequisite);
             if required.level.rank().is_some_and(|other| other > rank) {
                 warnings.push(
@@ -91,6 +91,7 @@ pub fn lint(curriculum: &Curriculum) -> Vec<Diagnostic> {
                         doc.level, required.path, required.level
                     ))
                     .file(curriculum.display_path(&doc.path))
+                    .line(doc.prerequisite_lines.get(index).copied().flatten())
                     .field("prerequisites"),
                 );
             }
@@ -103,7 +104,7 @@ pub fn lint(curriculum: &Curriculum) -> Vec<Diagnostic> {
         let total = curriculum.section_minutes(index);
         let difference = f64::from(total.abs_diff(claimed)) / f64::from(claimed);
         if difference > SECTION_TIME_TOLERANCE {
-            warnings.push(Diagnostic::warning(format!(
+            let mut warning = Diagnostic::warning(format!(
                 "section {} '{}' claims {} but its {} documents add up to {} ({:.0}% off)",
                 section.id,
                 section.title,
@@ -111,7 +112,12 @@ pub fn lint(curriculum: &Curriculum) -> Vec<Diagnostic> {
                 section.docs.len(),
                 format_minutes(total),
                 difference * 100.0
-            )));
+            ))
+            .field("claimed_time");
+            if let Some((file, line)) = &section.defined_at {
+                warning = warning.file(file.clone()).line(*line);
+            }
+            warnings.push(warning);
         }
     }
     warnings

@@ -489,3 +489,193 @@ fn bad_plan_arguments_are_usage_errors() {
         }
     }
 }
+
+#[test]
+fn list_format_may_come_before_the_subcommand() {
+    for args in [
+        &["list", "--format", "json", "roles"][..],
+        &["list", "roles", "--format", "json"][..],
+    ] {
+        let run = learnpath(args).code(0);
+        let roles: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(roles.as_array().unwrap().len(), 8, "{args:?}");
+    }
+}
+
+#[test]
+fn machine_formats_get_no_prose_on_stdout() {
+    let run = learnpath(&[
+        "plan",
+        "--spec",
+        "3.2",
+        "--by",
+        "2027-01-05",
+        "--start",
+        "2027-01-04",
+        "--format",
+        "json",
+    ])
+    .code(1)
+    .stderr_has(&["No weekly hours are enough"]);
+    assert_eq!(run.stdout, "");
+    let run = learnpath(&[
+        "plan",
+        "--spec",
+        "3.2",
+        "--by",
+        "2027-03-01",
+        "--start",
+        "2027-01-04",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .stderr_has(&["To finish by 2027-03-01"]);
+    assert!(serde_json::from_str::<serde_json::Value>(&run.stdout).is_ok());
+}
+
+#[test]
+fn dates_outside_years_1_to_9999_are_refused() {
+    for date in [
+        "-262143-01-01",
+        "+262142-12-31",
+        "0000-01-01",
+        "10000-01-01",
+    ] {
+        learnpath(&[
+            "plan",
+            "--spec",
+            "3.1",
+            "--hours",
+            "5",
+            &format!("--start={date}"),
+        ])
+        .code(2)
+        .stderr_has(&[date]);
+    }
+    learnpath(&[
+        "plan",
+        "--spec",
+        "3.1",
+        "--by",
+        "2027-02-29",
+        "--start",
+        "2027-01-04",
+    ])
+    .code(2)
+    .stderr_has(&["'2027-02-29' is not a date"]);
+    learnpath(&[
+        "plan",
+        "--spec",
+        "3.1",
+        "--hours",
+        "0.25",
+        "--start",
+        "9999-12-01",
+    ])
+    .code(2)
+    .stderr_has(&["past the year 9999"]);
+}
+
+#[test]
+fn a_full_stdout_is_an_error_not_a_panic() {
+    let dev_full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    for args in [&[][..], &["list"][..]] {
+        let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("learnpath"))
+            .env("LEARNPATH_PROGRESS", common::NO_PROGRESS_FILE)
+            .args(args)
+            .stdout(dev_full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(74), "{args:?}");
+        assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
+    }
+}
+
+#[test]
+fn a_specialization_without_documents_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("05_specialized/01_storage")).unwrap();
+    std::fs::write(
+        dir.path().join("05_specialized/01_storage/README.md"),
+        "# Storage\n",
+    )
+    .unwrap();
+    let root = dir.path().display().to_string();
+    learnpath(&[
+        "plan",
+        "--curriculum",
+        &root,
+        "--spec",
+        "3.1",
+        "--hours",
+        "5",
+    ])
+    .code(2)
+    .stderr_has(&["'3.1 Storage & RDMA Applications' has no study documents"]);
+    let status = learnpath(&["status", "--curriculum", &root, "--format", "json"]).code(0);
+    let status: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
+    assert_eq!(status["specializations"][0]["percent"], 0);
+}
+
+#[test]
+fn suggestions_and_follow_on_errors_are_stable_and_precise() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = |prerequisite: &str| {
+        format!("---\nestimated_time: \"10 min\"\nprerequisites: [{prerequisite}]\n---\n# Doc\n")
+    };
+    std::fs::create_dir(dir.path().join("s")).unwrap();
+    for name in ["a", "c", "d", "e", "f", "g", "h"] {
+        std::fs::write(dir.path().join(format!("s/{name}.md")), doc("")).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("s/broken.md"),
+        "---\nestimated_time: soon\n---\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("z.md"), doc("s/b.md, s/broken.md, s/b.md")).unwrap();
+    let root = dir.path().display().to_string();
+    let first = learnpath(&["validate", "--curriculum", &root]).code(65);
+    for _ in 0..5 {
+        assert_eq!(
+            learnpath(&["validate", "--curriculum", &root]).stdout,
+            first.stdout
+        );
+    }
+    assert_eq!(
+        first.stdout.matches("'s/b.md' names no document").count(),
+        1,
+        "{}",
+        first.stdout
+    );
+    assert!(
+        first
+            .stdout
+            .contains("'s/broken.md' has errors (reported above)"),
+        "{}",
+        first.stdout
+    );
+}
+
+#[test]
+fn manifest_mistakes_are_named_on_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("one")).unwrap();
+    std::fs::write(
+        dir.path().join("one/a.md"),
+        "---\nestimated_time: \"10 min\"\n---\n# A\n",
+    )
+    .unwrap();
+    let manifest = "name: Test\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: One\n        folders: [one]\nspecializations:\n  - section: \"1.1\"\n  - section: \"1.1\"\nroles:\n  - name: r\n    specializations: [\"1.1\", \"1.1\"]\n";
+    std::fs::write(dir.path().join("learnpath.yaml"), manifest).unwrap();
+    let root = dir.path().display().to_string();
+    learnpath(&["validate", "--curriculum", &root])
+        .code(65)
+        .stdout_has(&[
+            "learnpath.yaml:11: specializations: specialization '1.1' is listed twice",
+            "learnpath.yaml:13: specializations: role 'r' names '1.1' twice",
+        ]);
+}

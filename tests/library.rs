@@ -1,7 +1,7 @@
 //! The library on its own: the embedded curriculum, the manifest, and the loader on fixtures.
 
 use learnpath::curriculum::{Source, load};
-use learnpath::{PrereqGraph, Severity, open, validate::validate};
+use learnpath::{Severity, open, validate::validate};
 use std::path::PathBuf;
 
 fn fixture(name: &str) -> Source {
@@ -17,7 +17,6 @@ fn embedded_curriculum_has_65_study_documents_and_no_cycle() {
     let opened = open(&Source::Embedded).expect("the embedded curriculum loads");
     assert_eq!(opened.curriculum.docs.len(), 65);
     assert_eq!(opened.graph.len(), 65);
-    assert!(PrereqGraph::build(&opened.curriculum).is_ok());
     let paths: Vec<&str> = opened
         .curriculum
         .docs
@@ -59,9 +58,10 @@ fn part_3_section_totals_match_the_catalog() {
 fn every_document_has_a_title_and_a_summary() {
     let curriculum = open(&Source::Embedded).unwrap().curriculum;
     for doc in &curriculum.docs {
+        let stem = learnpath::curriculum::page::file_stem(&doc.path);
         assert!(
-            !doc.title.is_empty() && doc.title != doc.path,
-            "{}",
+            !doc.title.is_empty() && doc.title != stem,
+            "{}: no heading",
             doc.path
         );
     }
@@ -77,7 +77,7 @@ fn every_document_has_a_title_and_a_summary() {
         let sentences =
             summary.matches(". ").count() + usize::from(summary.trim_end().ends_with('.'));
         assert!(
-            (2..=5).contains(&sentences),
+            (2..=4).contains(&sentences),
             "{}: {sentences} sentences",
             entry.display()
         );

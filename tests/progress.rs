@@ -173,8 +173,14 @@ fn a_corrupt_or_foreign_file_is_never_overwritten() {
     }
 }
 
-fn learnpath_binary() -> std::path::PathBuf {
-    assert_cmd::cargo::cargo_bin("learnpath")
+/// The binary, isolated from the caller's environment like `common::learnpath`.
+fn learnpath_command() -> Command {
+    let mut command = Command::new(assert_cmd::cargo::cargo_bin("learnpath"));
+    command
+        .env_remove("LEARNPATH_CURRICULUM")
+        .env_remove("LEARNPATH_TODAY")
+        .env_remove("LEARNPATH_PROGRESS");
+    command
 }
 
 #[test]
@@ -194,7 +200,7 @@ fn twenty_concurrent_writers_lose_nothing() {
     let children: Vec<_> = docs
         .iter()
         .map(|doc| {
-            Command::new(learnpath_binary())
+            learnpath_command()
                 .args(["done", doc, "--on", "2027-01-04", "--progress"])
                 .arg(&file)
                 .stdout(Stdio::null())
@@ -238,7 +244,7 @@ fn a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file() {
         } else {
             "done"
         };
-        let mut child = Command::new(learnpath_binary())
+        let mut child = learnpath_command()
             .args([verb, doc, "--on", "2027-01-04", "--progress"])
             .arg(&file)
             .stdout(Stdio::null())
@@ -266,4 +272,39 @@ fn a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file() {
             "round {round}: neither the old nor the new content"
         );
     }
+}
+
+#[test]
+fn a_folder_is_never_taken_for_the_progress_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().display().to_string();
+    let slash = format!("{folder}/");
+    for path in [folder.as_str(), slash.as_str()] {
+        common::Run::with_env(&["done", "01_modern_topology", "--progress", path], &[])
+            .code(2)
+            .stderr_has(&["is a folder"]);
+    }
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no lock file was left"
+    );
+    assert!(!dir.path().with_extension("lock").exists());
+}
+
+#[test]
+fn undo_takes_back_a_path_the_curriculum_no_longer_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.yaml");
+    std::fs::write(
+        &file,
+        "schema_version: 1\ndone:\n- path: old/removed.md\n  date: 2027-01-04\n",
+    )
+    .unwrap();
+    with_progress(&file, &["status"])
+        .code(0)
+        .stderr_has(&["old/removed.md", "kept in the file"]);
+    with_progress(&file, &["undo", "old/removed.md"])
+        .code(0)
+        .stdout_has(&["undone: old/removed.md", "0 documents done"]);
 }

@@ -77,6 +77,7 @@ pub fn load(source: &Source) -> Result<Loaded> {
     let mut docs: Vec<Doc> = Vec::with_capacity(study_count);
     let mut raw_links: Vec<(Vec<Link>, Vec<Link>)> = Vec::with_capacity(study_count);
     let mut other_pages = OtherPages::default();
+    let mut broken: Vec<String> = Vec::new();
     for (entry, result) in listing.entries.into_iter().zip(parsed) {
         let (page, found) = result?;
         diagnostics.extend(found);
@@ -90,6 +91,7 @@ pub fn load(source: &Source) -> Result<Loaded> {
                     level: page.level,
                     minutes: page.minutes,
                     prerequisites: Vec::new(),
+                    prerequisite_lines: Vec::new(),
                     next_recommended: Vec::new(),
                     tags: page.tags,
                     section: None,
@@ -98,7 +100,7 @@ pub fn load(source: &Source) -> Result<Loaded> {
             Page::Index => other_pages.index.push(path),
             Page::Plain => other_pages.plain.push(path),
             Page::Reference => other_pages.reference.push(path),
-            Page::Broken => {}
+            Page::Broken => broken.push(path),
         }
     }
 
@@ -133,12 +135,14 @@ pub fn load(source: &Source) -> Result<Loaded> {
     }
 
     // Links are resolved while the index borrows the paths, then stored in the documents.
-    let links: Vec<(Vec<DocId>, Vec<DocId>)> = {
-        let index: HashMap<&str, DocId> = docs
+    let links: Vec<(Vec<LinkedDoc>, Vec<DocId>)> = {
+        let paths: Vec<&str> = docs.iter().map(|doc| doc.path.as_str()).collect();
+        let index: HashMap<&str, DocId> = paths
             .iter()
             .enumerate()
-            .map(|(i, doc)| (doc.path.as_str(), DocId(i)))
+            .map(|(i, path)| (*path, DocId(i)))
             .collect();
+        let broken: HashSet<&str> = broken.iter().map(String::as_str).collect();
         let non_study: HashSet<&str> = other_pages
             .index
             .iter()
@@ -148,6 +152,8 @@ pub fn load(source: &Source) -> Result<Loaded> {
             .collect();
         let mut resolver = LinkResolver {
             index: &index,
+            paths: &paths,
+            broken: &broken,
             non_study: &non_study,
             origin: &origin,
             out: &mut diagnostics,
@@ -157,7 +163,11 @@ pub fn load(source: &Source) -> Result<Loaded> {
             .map(|(doc, (prerequisites, next))| {
                 (
                     resolver.resolve(&doc.path, "prerequisites", &prerequisites, true),
-                    resolver.resolve(&doc.path, "next_recommended", &next, false),
+                    resolver
+                        .resolve(&doc.path, "next_recommended", &next, false)
+                        .into_iter()
+                        .map(|(id, _)| id)
+                        .collect(),
                 )
             })
             .collect()
@@ -175,7 +185,7 @@ pub fn load(source: &Source) -> Result<Loaded> {
     for (position, (doc, (prerequisites, next_recommended))) in
         docs.iter_mut().zip(links).enumerate()
     {
-        doc.prerequisites = prerequisites;
+        (doc.prerequisites, doc.prerequisite_lines) = prerequisites.into_iter().unzip();
         doc.next_recommended = next_recommended;
         doc.section = section_of(&section_by_folder, &doc.path);
         if let Some(section) = doc.section {
@@ -239,8 +249,15 @@ fn normalize_link(target: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// A resolved link and the line it was written on.
+type LinkedDoc = (DocId, Option<usize>);
+
 struct LinkResolver<'a> {
     index: &'a HashMap<&'a str, DocId>,
+    /// Every document path, in order, for deterministic suggestions.
+    paths: &'a [&'a str],
+    /// Pages that failed to parse (already reported).
+    broken: &'a HashSet<&'a str>,
     non_study: &'a HashSet<&'a str>,
     origin: &'a str,
     out: &'a mut Vec<Diagnostic>,
@@ -249,10 +266,20 @@ struct LinkResolver<'a> {
 impl LinkResolver<'_> {
     /// Resolves the links of one field. Broken prerequisites are errors (the plan would be
     /// wrong); broken `next_recommended` links are only warnings (they are hints).
-    fn resolve(&mut self, from: &str, field: &str, links: &[Link], required: bool) -> Vec<DocId> {
+    fn resolve(
+        &mut self,
+        from: &str,
+        field: &str,
+        links: &[Link],
+        required: bool,
+    ) -> Vec<LinkedDoc> {
         let shown = display_path(self.origin, from);
-        let mut ids = Vec::new();
+        let mut ids: Vec<LinkedDoc> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for link in links {
+            if !seen.insert(link.target.as_str()) {
+                continue;
+            }
             let report = |message: String| {
                 let diagnostic = if required {
                     Diagnostic::error(message)
@@ -272,9 +299,16 @@ impl LinkResolver<'_> {
                 continue;
             };
             if let Some(&id) = self.index.get(path.as_str()) {
-                if !ids.contains(&id) {
-                    ids.push(id);
+                if !ids.iter().any(|(known, _)| *known == id) {
+                    ids.push((id, link.line));
                 }
+                continue;
+            }
+            if self.broken.contains(path.as_str()) {
+                self.out.push(report(format!(
+                    "'{}' has errors (reported above), so it cannot be used here",
+                    link.target
+                )));
                 continue;
             }
             if self.non_study.contains(path.as_str()) {
@@ -295,7 +329,7 @@ impl LinkResolver<'_> {
                 .and_then(|(folder, _)| normalize_link(&format!("{folder}/{}", link.target)))
                 .filter(|candidate| self.index.contains_key(candidate.as_str()));
             let suggestion =
-                relative.or_else(|| closest(&path, self.index.keys().copied()).map(str::to_string));
+                relative.or_else(|| closest(&path, self.paths.iter().copied()).map(str::to_string));
             if let Some(suggestion) = suggestion {
                 diagnostic = diagnostic.help(format!(
                     "did you mean '{suggestion}'? (paths are relative to the curriculum root)"

@@ -1,6 +1,7 @@
 //! Finding documents, specializations and roles by the names people type, and suggesting the
 //! closest one when a name matches nothing.
 
+use super::page::file_stem;
 use super::{Curriculum, DocId};
 use crate::error::Error;
 
@@ -32,11 +33,6 @@ pub fn closest<'a>(query: &str, candidates: impl IntoIterator<Item = &'a str>) -
         }
     }
     best.map(|(_, candidate)| candidate)
-}
-
-fn file_stem(path: &str) -> &str {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    name.strip_suffix(".md").unwrap_or(name)
 }
 
 fn lookup_error(message: String) -> Error {
@@ -130,7 +126,7 @@ impl Curriculum {
         }
         let described = |index: &usize| {
             let section = self.specialization_section(*index);
-            format!("{} {}", section.id, section.title)
+            section.label()
         };
         match matches.as_slice() {
             [index] => Ok(*index),

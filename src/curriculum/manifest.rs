@@ -98,16 +98,34 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn line_of(&self, needle: &str) -> Option<usize> {
+        self.line_of_nth(needle, 0)
+    }
+
+    /// The line of the `nth` (from 0) line that contains `needle`.
+    fn line_of_nth(&self, needle: &str, nth: usize) -> Option<usize> {
         self.text
             .lines()
-            .position(|line| line.contains(needle))
-            .map(|index| index + 1)
+            .enumerate()
+            .filter(|(_, line)| line.contains(needle))
+            .nth(nth)
+            .map(|(index, _)| index + 1)
     }
 
     fn error(&mut self, needle: &str, field: &str, message: String, help: Option<String>) {
+        self.error_at(needle, 0, field, message, help);
+    }
+
+    fn error_at(
+        &mut self,
+        needle: &str,
+        nth: usize,
+        field: &str,
+        message: String,
+        help: Option<String>,
+    ) {
         let mut diagnostic = Diagnostic::error(message)
             .file(self.shown)
-            .line(self.line_of(needle))
+            .line(self.line_of_nth(needle, nth))
             .field(field);
         if let Some(help) = help {
             diagnostic = diagnostic.help(help);
@@ -165,8 +183,13 @@ pub(crate) fn resolve(
             if ownership == Ownership::Own {
                 for folder in &def.folders {
                     if !present.contains(&folder.trim_matches('/').to_string()) {
+                        let needle = if folder.trim().is_empty() {
+                            "folders"
+                        } else {
+                            folder.as_str()
+                        };
                         check.error(
-                            folder,
+                            needle,
                             "folders",
                             format!(
                                 "section {} names the folder '{folder}', which does not exist",
@@ -210,13 +233,27 @@ pub(crate) fn resolve(
                 claimed_minutes,
                 prerequisite_label: def.prerequisite_label.clone(),
                 docs: Vec::new(),
+                defined_at: Some((
+                    shown.to_string(),
+                    check.line_of(&format!("id: \"{}\"", def.id)),
+                )),
             });
         }
     }
 
     let mut spec_index: HashMap<&str, usize> = HashMap::new();
-    for def in &manifest.specializations {
+    for (position, def) in manifest.specializations.iter().enumerate() {
         match section_index.get(def.section.as_str()) {
+            Some(_) if spec_index.contains_key(def.section.as_str()) => check.error_at(
+                &format!("section: \"{}\"", def.section),
+                manifest.specializations[..position]
+                    .iter()
+                    .filter(|earlier| earlier.section == def.section)
+                    .count(),
+                "specializations",
+                format!("specialization '{}' is listed twice", def.section),
+                None,
+            ),
             Some(&section) => {
                 spec_index.insert(&def.section, resolved.specializations.len());
                 resolved.specializations.push(Specialization {
@@ -236,13 +273,20 @@ pub(crate) fn resolve(
 
     let mut role_names: HashMap<String, String> = HashMap::new();
     for def in &manifest.roles {
+        let role_needle = format!("name: {}", def.name);
         let mut specializations = Vec::new();
         for id in &def.specializations {
             match spec_index.get(id.as_str()) {
+                Some(spec) if specializations.contains(spec) => check.error(
+                    &role_needle,
+                    "specializations",
+                    format!("role '{}' names '{id}' twice", def.name),
+                    None,
+                ),
                 Some(&spec) => specializations.push(spec),
                 None if ownership == Ownership::Borrowed => {}
                 None => check.error(
-                    &def.name,
+                    &role_needle,
                     "specializations",
                     format!(
                         "role '{}' names '{id}', which is not a specialization",
@@ -263,14 +307,15 @@ pub(crate) fn resolve(
         if ownership == Ownership::Borrowed && specializations.is_empty() {
             continue;
         }
-        if def.specializations.is_empty() || def.specializations.len() > MAX_SPECIALIZATIONS {
+        let distinct: std::collections::HashSet<&String> = def.specializations.iter().collect();
+        if distinct.is_empty() || distinct.len() > MAX_SPECIALIZATIONS {
             check.error(
-                &def.name,
+                &role_needle,
                 "specializations",
                 format!(
                     "role '{}' leads to {} specializations; choose 1-2 specializations",
                     def.name,
-                    def.specializations.len()
+                    distinct.len()
                 ),
                 None,
             );
@@ -282,7 +327,7 @@ pub(crate) fn resolve(
                 let found = section_index.get(id.as_str()).copied();
                 if found.is_none() && ownership == Ownership::Own {
                     check.error(
-                        &def.name,
+                        &role_needle,
                         "includes",
                         format!(
                             "role '{}' includes '{id}', which names no section",

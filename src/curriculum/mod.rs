@@ -84,6 +84,9 @@ pub struct Doc {
     pub level: Level,
     pub minutes: u32,
     pub prerequisites: Vec<DocId>,
+    /// The frontmatter line of each prerequisite, for messages.
+    #[serde(skip)]
+    pub prerequisite_lines: Vec<Option<usize>>,
     pub next_recommended: Vec<DocId>,
     pub tags: Vec<String>,
     /// Index into [`Curriculum::sections`].
@@ -101,6 +104,16 @@ pub struct Section {
     pub claimed_minutes: Option<u32>,
     pub prerequisite_label: Option<String>,
     pub docs: Vec<DocId>,
+    /// Where the manifest defines it (file and line), for messages.
+    #[serde(skip)]
+    pub defined_at: Option<(String, Option<usize>)>,
+}
+
+impl Section {
+    /// "3.1 Storage & RDMA Applications".
+    pub fn label(&self) -> String {
+        format!("{} {}", self.id, self.title)
+    }
 }
 
 /// A Part 3 specialization: a section a learner may choose, and whom it is for.

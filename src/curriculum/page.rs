@@ -53,7 +53,8 @@ fn is_index_name(path: &str) -> bool {
     matches!(name.as_str(), "readme.md" | "index.md" | "_index.md")
 }
 
-fn file_stem(path: &str) -> &str {
+/// The file name without its extension: "a/01_intro.md" -> "01_intro".
+pub fn file_stem(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
     name.rsplit_once('.').map_or(name, |(stem, _)| stem)
 }
@@ -189,9 +190,22 @@ pub fn parse(
         .filter(|title| !title.trim().is_empty())
         .or_else(|| frontmatter::first_heading(found.body).map(str::to_string))
         .unwrap_or_else(|| file_stem(path).to_string());
+    let level = Level::parse(fields.level.as_deref().unwrap_or(""));
+    if let Level::Other(text) = &level
+        && !text.is_empty()
+    {
+        out.push(
+            Diagnostic::warning(format!(
+                "unknown level '{text}'; expected foundational, intermediate, specialized, advanced or reference"
+            ))
+            .file(shown)
+            .line(frontmatter::key_line(found.yaml, "level").map(in_file))
+            .field("level"),
+        );
+    }
     Page::Study(StudyPage {
         title,
-        level: Level::parse(fields.level.as_deref().unwrap_or("")),
+        level,
         minutes,
         prerequisites: links("prerequisites", fields.prerequisites),
         next_recommended: links("next_recommended", fields.next_recommended),

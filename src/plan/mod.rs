@@ -111,6 +111,15 @@ fn hours(minutes: u32) -> f64 {
     (f64::from(minutes) / 60.0 * 100.0).round() / 100.0
 }
 
+/// The answer of [`Planner::plan_by`].
+#[derive(Debug, Clone)]
+pub enum ByDate {
+    /// The plan with the fewest weekly hours that finishes in time.
+    Met(Plan),
+    /// No weekly hours are enough; this is the plan that finishes soonest.
+    Missed { fastest: Plan },
+}
+
 /// Everything that does not depend on the learner's hours: what to study and in which order.
 #[derive(Debug, Clone)]
 pub struct Planner<'a> {
@@ -151,32 +160,38 @@ impl<'a> Planner<'a> {
         Ok(self.assemble(settings, sittings))
     }
 
-    /// The smallest weekly hours, in half-hour steps, whose plan finishes on or before `by`,
-    /// with that plan; `Ok(None)` when even the most hours are not enough.
+    /// The smallest weekly hours, in half-hour steps up to the most there are, whose plan
+    /// finishes on or before `by`; or, when none does, the fastest plan there is.
     pub fn plan_by(
         &self,
         by: NaiveDate,
         settings_for: impl Fn(WeeklyMinutes) -> Settings,
-    ) -> Result<Option<Plan>, Error> {
+    ) -> Result<ByDate, Error> {
         let steps = (settings::MAX_WEEKLY_HOURS * 2.0) as u32;
-        for step in 1..=steps {
-            let weekly = WeeklyMinutes::from_hours(f64::from(step) / 2.0)
-                .map_err(|message| Error::Usage { message })?;
-            let settings = settings_for(weekly);
-            if step == 1 && by < settings.start {
-                return Err(Error::Usage {
-                    message: format!(
-                        "--by {by} is earlier than the start date {}",
-                        settings.start
-                    ),
-                });
-            }
-            let plan = self.plan(&settings)?;
-            if plan.summary.finish_date.is_none_or(|finish| finish <= by) {
-                return Ok(Some(plan));
-            }
+        let weekly = |step: u32| {
+            WeeklyMinutes::from_hours(f64::from(step) / 2.0)
+                .map_err(|message| Error::Usage { message })
+        };
+        let start = settings_for(weekly(1)?).start;
+        if by < start {
+            return Err(Error::Usage {
+                message: format!("--by {by} is earlier than the start date {start}"),
+            });
         }
-        Ok(None)
+        let mut fastest = None;
+        for step in 1..=steps {
+            let plan = self.plan(&settings_for(weekly(step)?))?;
+            if plan.summary.finish_date.is_none_or(|finish| finish <= by) {
+                return Ok(ByDate::Met(plan));
+            }
+            fastest = Some(plan);
+        }
+        match fastest {
+            Some(fastest) => Ok(ByDate::Missed { fastest }),
+            None => Err(Error::Usage {
+                message: "no weekly hours to try".to_string(),
+            }),
+        }
     }
 
     fn assemble(&self, settings: &Settings, sittings: Vec<Sitting>) -> Plan {
@@ -348,7 +363,7 @@ impl<'a> Planner<'a> {
                 .max();
             labels.push(LabelMet {
                 label: label.clone(),
-                section: format!("{} {}", section.id, section.title),
+                section: section.label(),
                 session,
                 date: session.map(|number| sessions[number - 1].date),
             });

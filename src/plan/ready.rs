@@ -43,7 +43,7 @@ impl Target {
             Target::Doc(id) => curriculum.doc(id).path.clone(),
             Target::Specialization(spec) => {
                 let section = curriculum.specialization_section(spec);
-                format!("{} {}", section.id, section.title)
+                section.label()
             }
         }
     }
@@ -109,6 +109,15 @@ pub fn check(
         ready: missing.is_empty(),
         prerequisites,
     }
+}
+
+/// The transitive prerequisites of `id` that are not done, in curriculum order.
+pub fn unmet(graph: &PrereqGraph, id: DocId, done: &[bool]) -> Vec<DocId> {
+    graph
+        .ancestors([id])
+        .into_iter()
+        .filter(|p| !done[p.0])
+        .collect()
 }
 
 /// Documents not done whose prerequisites are all done; with a selection, only those that
@@ -207,7 +216,7 @@ fn chain_to(
                 at = came_from[id.0];
             }
             let section = &curriculum.sections[section];
-            return Some((chain, format!("{} {}", section.id, section.title)));
+            return Some((chain, section.label()));
         }
         for next in graph.dependents(current) {
             if !seen[next.0] && included[next.0] {

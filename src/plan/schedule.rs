@@ -98,9 +98,15 @@ pub fn pack(pieces: &[Piece], settings: &Settings) -> Result<Vec<Sitting>, Error
                 });
             }
         }
-        date = date.succ_opt().ok_or_else(|| Error::Usage {
-            message: "the plan would run past the last date the calendar can hold; study more hours a week".to_string(),
-        })?;
+        if next < pieces.len() {
+            date = date
+                .succ_opt()
+                .filter(|date| date.year() <= 9999)
+                .ok_or_else(|| Error::Usage {
+                    message: "the plan would run past the year 9999; study more hours a week"
+                        .to_string(),
+                })?;
+        }
     }
     Ok(sittings)
 }

@@ -55,6 +55,18 @@ impl Selection {
                 ),
             });
         }
+        if let Some(&empty) = specs
+            .iter()
+            .find(|&&spec| curriculum.specialization_section(spec).docs.is_empty())
+        {
+            return Err(Error::Usage {
+                message: format!(
+                    "specialization '{}' has no study documents in {}",
+                    curriculum.specialization_section(empty).label(),
+                    curriculum.origin
+                ),
+            });
+        }
         Ok(Selection {
             role: None,
             specializations: specs,
@@ -83,7 +95,7 @@ impl Selection {
             .iter()
             .map(|&spec| {
                 let section = curriculum.specialization_section(spec);
-                format!("{} {}", section.id, section.title)
+                section.label()
             })
             .collect();
         match self.role {

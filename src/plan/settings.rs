@@ -1,7 +1,7 @@
 //! The learner's time, validated once at the edge into types that cannot hold bad values.
 
 use crate::curriculum::duration::{format_minutes, parse_minutes};
-use chrono::{NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 use std::fmt;
 
@@ -241,9 +241,14 @@ impl Settings {
 }
 
 /// An ISO 8601 date, with a message that says what was wrong.
+/// Years outside 1-9999 are refused: calendars and spreadsheets cannot hold them.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|error| format!("'{text}' is not a date like 2027-01-04 (YYYY-MM-DD): {error}"))
+    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|error| format!("'{text}' is not a date like 2027-01-04 (YYYY-MM-DD): {error}"))?;
+    if !(1..=9999).contains(&date.year()) {
+        return Err(format!("'{text}' is outside the years 1 to 9999"));
+    }
+    Ok(date)
 }
 
 #[cfg(test)]
@@ -314,5 +319,15 @@ mod tests {
     fn impossible_dates_are_refused() {
         assert!(parse_date("2026-02-30").unwrap_err().contains("2026-02-30"));
         assert!(parse_date("2027-01-04").is_ok());
+        assert!(
+            parse_date("-262143-01-01")
+                .unwrap_err()
+                .contains("1 to 9999")
+        );
+        assert!(
+            parse_date("+12345-01-01")
+                .unwrap_err()
+                .contains("1 to 9999")
+        );
     }
 }

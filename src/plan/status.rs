@@ -1,5 +1,6 @@
 //! `status`: how far along each specialization is.
 
+use super::select::{Selection, needed};
 use crate::curriculum::{Curriculum, DocId};
 use crate::graph::PrereqGraph;
 use serde::Serialize;
@@ -17,37 +18,81 @@ pub struct SpecializationStatus {
     pub percent: u32,
 }
 
-/// Progress toward each of `specializations` (indices into `Curriculum::specializations`).
-pub fn specializations(
+fn progress_of(
+    curriculum: &Curriculum,
+    docs: &[DocId],
+    done: &[bool],
+    id: String,
+    title: String,
+) -> SpecializationStatus {
+    let minutes: u32 = docs.iter().map(|&id| curriculum.doc(id).minutes).sum();
+    let finished: Vec<DocId> = docs.iter().copied().filter(|id| done[id.0]).collect();
+    let minutes_done: u32 = finished.iter().map(|&id| curriculum.doc(id).minutes).sum();
+    SpecializationStatus {
+        id,
+        title,
+        documents: docs.len(),
+        documents_done: finished.len(),
+        minutes,
+        minutes_done,
+        // Nothing to study is no progress to report: 0, not 100.
+        percent: (u64::from(minutes_done) * 100)
+            .checked_div(u64::from(minutes))
+            .unwrap_or(0) as u32,
+    }
+}
+
+/// How far along the learner is: per chosen specialization (every one without a selection)
+/// with all it requires, plus the role's whole path, and what can be started now.
+pub fn status(
     curriculum: &Curriculum,
     graph: &PrereqGraph,
-    specializations: &[usize],
+    selection: Option<&Selection>,
     done: &[bool],
-) -> Vec<SpecializationStatus> {
-    specializations
+) -> Status {
+    let specs: Vec<usize> = match selection {
+        Some(selection) => selection.specializations.clone(),
+        None => (0..curriculum.specializations.len()).collect(),
+    };
+    let mut rows: Vec<SpecializationStatus> = specs
         .iter()
         .map(|&spec| {
             let section = curriculum.specialization_section(spec);
-            let mut docs: Vec<DocId> = graph.ancestors(section.docs.iter().copied());
-            docs.extend(&section.docs);
-            docs.sort();
-            docs.dedup();
-            let minutes: u32 = docs.iter().map(|&id| curriculum.doc(id).minutes).sum();
-            let finished: Vec<DocId> = docs.iter().copied().filter(|id| done[id.0]).collect();
-            let minutes_done: u32 = finished.iter().map(|&id| curriculum.doc(id).minutes).sum();
-            SpecializationStatus {
-                id: section.id.clone(),
-                title: section.title.clone(),
-                documents: docs.len(),
-                documents_done: finished.len(),
-                minutes,
-                minutes_done,
-                percent: (u64::from(minutes_done) * 100)
-                    .checked_div(u64::from(minutes))
-                    .unwrap_or(100) as u32,
-            }
+            let docs = graph.closure(&section.docs);
+            progress_of(
+                curriculum,
+                &docs,
+                done,
+                section.id.clone(),
+                section.title.clone(),
+            )
         })
-        .collect()
+        .collect();
+    if let Some(selection) = selection.filter(|selection| !selection.includes.is_empty()) {
+        let path: Vec<DocId> = needed(curriculum, graph, selection, &vec![false; done.len()])
+            .ids()
+            .collect();
+        let name = selection
+            .role
+            .map_or_else(String::new, |role| curriculum.roles[role].name.clone());
+        rows.push(progress_of(
+            curriculum,
+            &path,
+            done,
+            "path".to_string(),
+            format!("whole {name} path"),
+        ));
+    }
+    let finished: Vec<DocId> = curriculum.ids().filter(|id| done[id.0]).collect();
+    Status {
+        documents_done: finished.len(),
+        minutes_done: finished.iter().map(|&id| curriculum.doc(id).minutes).sum(),
+        specializations: rows,
+        next: crate::listing::doc_rows(
+            curriculum,
+            &super::ready::next(curriculum, graph, selection, done),
+        ),
+    }
 }
 
 /// What `learnpath status` shows.

@@ -47,9 +47,13 @@ pub fn parse_tz(text: &str) -> Result<Tz, String> {
     })
 }
 
-/// The system's time zone, if it can be told and is a known IANA name.
+/// The system's time zone, if it can be told and is a known IANA name: `TZ` when it names
+/// one (as "Europe/Berlin" or ":Europe/Berlin"), else the zone the system is set to.
 pub fn system_tz() -> Option<Tz> {
-    iana_time_zone::get_timezone().ok()?.parse().ok()
+    let from_env = std::env::var("TZ")
+        .ok()
+        .and_then(|name| name.trim_start_matches(':').parse().ok());
+    from_env.or_else(|| iana_time_zone::get_timezone().ok()?.parse().ok())
 }
 
 #[cfg(test)]

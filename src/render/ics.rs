@@ -54,8 +54,13 @@ fn description(session: &Session) -> String {
 }
 
 /// Writes the calendar. `stamp` is the DTSTAMP date (the date the CLI passes in as today).
+///
+/// Calendar clients apply a re-imported event with a known UID only when its SEQUENCE has gone
+/// up, so SEQUENCE counts the days from 2000-01-01 to the export date: a later export wins.
 pub fn render(plan: &Plan, clock: &Clock, stamp: NaiveDate, w: &mut dyn Write) -> io::Result<()> {
     let dtstamp = stamp.and_time(chrono::NaiveTime::MIN).and_utc();
+    let epoch = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
+    let sequence = (stamp - epoch).num_days().max(0).to_string();
     let mut calendar = Calendar::empty();
     calendar
         .append_property(("VERSION", "2.0"))
@@ -71,6 +76,11 @@ pub fn render(plan: &Plan, clock: &Clock, stamp: NaiveDate, w: &mut dyn Write) -
             Event::new()
                 .uid(&uid(plan, session))
                 .timestamp(dtstamp)
+                .add_property("SEQUENCE", sequence.as_str())
+                .add_property(
+                    "LAST-MODIFIED",
+                    dtstamp.format("%Y%m%dT%H%M%SZ").to_string(),
+                )
                 .starts(start.with_timezone(&Utc))
                 .ends(end.with_timezone(&Utc))
                 .summary(&summary(session))

@@ -2,7 +2,6 @@
 
 use crate::curriculum::duration::format_minutes;
 use crate::plan::{Item, Plan};
-use comfy_table::{ContentArrangement, Table, presets};
 use std::io::{self, Write};
 
 /// "Title (40 min)" or "Title, part 1/2 (45 min)".
@@ -27,11 +26,7 @@ pub fn render(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
             plan.selection
         );
     }
-    let mut table = Table::new();
-    table
-        .load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(["#", "date", "week", "documents", "time", "total"]);
+    let mut table = super::table::new_table(&["#", "date", "week", "documents", "time", "total"]);
     for session in &plan.sessions {
         let documents: Vec<String> = session.items.iter().map(item_label).collect();
         table.add_row([

@@ -6,7 +6,8 @@ use crate::validate::Validation;
 use comfy_table::{ContentArrangement, Table, presets};
 use std::io::{self, Write};
 
-fn new_table(header: &[&str]) -> Table {
+/// A table in the house style.
+pub fn new_table(header: &[&str]) -> Table {
     let mut table = Table::new();
     table
         .load_preset(presets::UTF8_FULL_CONDENSED)

@@ -188,6 +188,17 @@ fn list_dir(root: &Path) -> Result<Listing<'static>> {
             Error::io(path, io)
         })?;
         let path = entry.path();
+        if entry.path_is_symlink() {
+            // Links are not followed (a link to a folder could loop or leave the curriculum);
+            // say so for links to pages and folders, stay quiet about links to other files.
+            if is_markdown(path) || path.is_dir() {
+                diagnostics.push(
+                    Diagnostic::warning("symbolic links are not followed; skipped")
+                        .file(path.display().to_string()),
+                );
+            }
+            continue;
+        }
         if !is_markdown(path) {
             continue;
         }
@@ -198,13 +209,6 @@ fn list_dir(root: &Path) -> Result<Listing<'static>> {
             );
             continue;
         };
-        if entry.path_is_symlink() {
-            diagnostics.push(
-                Diagnostic::warning("symbolic links are not followed; skipped")
-                    .file(path.display().to_string()),
-            );
-            continue;
-        }
         if entry.file_type().is_file() {
             entries.push(Entry {
                 path: relative,

@@ -685,11 +685,22 @@ fn symbolic_links_are_reported_and_not_followed() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     std::fs::create_dir(root.join("basics")).unwrap();
-    std::fs::write(root.join("basics/a.md"), "---\nestimated_time: \"10 min\"\n---\n# A\n").unwrap();
+    std::fs::write(
+        root.join("basics/a.md"),
+        "---\nestimated_time: \"10 min\"\n---\n# A\n",
+    )
+    .unwrap();
     std::os::unix::fs::symlink(root.join("basics"), root.join("loop")).unwrap();
     std::os::unix::fs::symlink("/", root.join("outside")).unwrap();
     std::os::unix::fs::symlink(root.join("basics/a.md"), root.join("again.md")).unwrap();
     let run = learnpath(&["validate", "--curriculum", &root.display().to_string()]).code(0);
-    assert_eq!(run.stdout.matches("symbolic links are not followed").count(), 3, "{}", run.stdout);
+    assert_eq!(
+        run.stdout
+            .matches("symbolic links are not followed")
+            .count(),
+        3,
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("1 study documents"), "{}", run.stdout);
 }

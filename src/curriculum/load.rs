@@ -273,8 +273,11 @@ impl LinkResolver<'_> {
         links: &[Link],
         required: bool,
     ) -> Vec<LinkedDoc> {
-        let shown = display_path(self.origin, from);
         let mut ids: Vec<LinkedDoc> = Vec::new();
+        if links.is_empty() {
+            return ids;
+        }
+        let shown = display_path(self.origin, from);
         let mut seen: HashSet<&str> = HashSet::new();
         for link in links {
             if !seen.insert(link.target.as_str()) {

@@ -2,13 +2,14 @@
 
 use super::Level;
 use super::duration::parse_minutes;
+use super::flat_yaml::{self, Value};
 use super::frontmatter::{self, Split};
 use crate::diagnostic::Diagnostic;
 use serde::Deserialize;
 
 /// The frontmatter fields the planner reads. Unknown fields are ignored on purpose: real
 /// curricula carry all sorts of extra metadata.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, PartialEq, Eq, Deserialize)]
 struct Fields {
     title: Option<String>,
     level: Option<String>,
@@ -16,6 +17,47 @@ struct Fields {
     prerequisites: Option<Vec<String>>,
     next_recommended: Option<Vec<String>>,
     tags: Option<Vec<String>>,
+}
+
+/// The lines (within the YAML) of each prerequisite and each next_recommended link.
+type LinkLines = (Vec<Option<usize>>, Vec<Option<usize>>);
+
+/// The fields, read by the fast reader when the frontmatter is in its subset, with the lines of
+/// the links; `None` sends the page to the full YAML parser.
+fn fast_fields(yaml: &str) -> Option<(Fields, LinkLines)> {
+    let mut fields = Fields::default();
+    let mut lines: LinkLines = (Vec::new(), Vec::new());
+    for (key, value) in flat_yaml::parse(yaml)? {
+        let item_lines =
+            |items: &[(&str, usize)]| items.iter().map(|(_, line)| Some(*line)).collect();
+        match (key, &value) {
+            ("prerequisites", Value::List(items)) => lines.0 = item_lines(items),
+            ("next_recommended", Value::List(items)) => lines.1 = item_lines(items),
+            _ => {}
+        }
+        let text = |value: Value<'_>| match value {
+            Value::Null => Some(None),
+            Value::Str(text) => Some(Some(text.to_string())),
+            Value::List(_) => None,
+        };
+        let list = |value: Value<'_>| match value {
+            Value::Null => Some(None),
+            Value::List(items) => Some(Some(
+                items.iter().map(|(item, _)| item.to_string()).collect(),
+            )),
+            Value::Str(_) => None,
+        };
+        match key {
+            "title" => fields.title = text(value)?,
+            "level" => fields.level = text(value)?,
+            "estimated_time" => fields.estimated_time = text(value)?,
+            "prerequisites" => fields.prerequisites = list(value)?,
+            "next_recommended" => fields.next_recommended = list(value)?,
+            "tags" => fields.tags = list(value)?,
+            _ => {}
+        }
+    }
+    Some((fields, lines))
 }
 
 /// A link from one page to another, with the line it was written on.
@@ -137,8 +179,12 @@ pub fn parse(
         Split::Found(found) => found,
     };
     let in_file = |yaml_line: usize| found.first_line + yaml_line - 1;
-    let fields: Fields = match frontmatter::decode(found.yaml) {
-        Ok(fields) => fields,
+    let decoded = match fast_fields(found.yaml) {
+        Some((fields, lines)) => Ok((fields, Some(lines))),
+        None => frontmatter::decode::<Fields>(found.yaml).map(|fields| (fields, None)),
+    };
+    let (fields, fast_lines) = match decoded {
+        Ok(decoded) => decoded,
         Err(error) => {
             out.push(
                 Diagnostic::error(format!("invalid frontmatter: {}", error.message))
@@ -173,9 +219,14 @@ pub fn parse(
             return Page::Broken;
         }
     };
-    let links = |key: &str, targets: Option<Vec<String>>| -> Vec<Link> {
+    let (prerequisite_lines, next_lines) = fast_lines.unwrap_or_default();
+    let links = |key: &str, targets: Option<Vec<String>>, known: Vec<Option<usize>>| -> Vec<Link> {
         let targets = targets.unwrap_or_default();
-        let lines = frontmatter::value_lines(found.yaml, key, &targets);
+        let lines = if known.len() == targets.len() {
+            known
+        } else {
+            frontmatter::value_lines(found.yaml, key, &targets)
+        };
         targets
             .into_iter()
             .zip(lines)
@@ -207,8 +258,112 @@ pub fn parse(
         title,
         level,
         minutes,
-        prerequisites: links("prerequisites", fields.prerequisites),
-        next_recommended: links("next_recommended", fields.next_recommended),
+        prerequisites: links("prerequisites", fields.prerequisites, prerequisite_lines),
+        next_recommended: links("next_recommended", fields.next_recommended, next_lines),
         tags: fields.tags.unwrap_or_default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lines of frontmatter built from pieces that are in the fast reader's subset and pieces
+    /// that are not, so that both paths and their borders are exercised.
+    fn frontmatter_lines() -> impl Strategy<Value = String> {
+        let key = prop::sample::select(vec![
+            "title",
+            "level",
+            "estimated_time",
+            "prerequisites",
+            "next_recommended",
+            "tags",
+            "author",
+            "Title",
+            "depth",
+        ]);
+        let scalar = prop::sample::select(vec![
+            "intermediate",
+            "45 min",
+            "\"1h30m\"",
+            "'quoted'",
+            "a/b.md",
+            "01_x/02_y.md",
+            "55",
+            "1.5",
+            "true",
+            "null",
+            "~",
+            "yes",
+            "0x1F",
+            "1e3",
+            "x: y",
+            "a #b",
+            "\"\"",
+            "-5 min",
+            "[a, b]",
+            "[]",
+            "[ ]",
+            "[a,]",
+            "{a: 1}",
+            "&x y",
+            "*x",
+            "|",
+            ">",
+            "!tag x",
+            "é ü",
+            "12abc",
+            ".inf",
+            "a,b",
+            "[x, 'y', \"z\"]",
+        ]);
+        let line = (
+            key,
+            scalar,
+            0..4usize,
+            prop::sample::select(vec!["", "  ", "    ", "\t"]),
+        )
+            .prop_map(|(key, value, items, indent)| match items {
+                0 => format!("{key}: {value}\n"),
+                1 => format!("{key}:\n"),
+                n => {
+                    let mut text = format!("{key}:\n");
+                    for _ in 1..n {
+                        text.push_str(&format!("{indent}- {value}\n"));
+                    }
+                    text
+                }
+            });
+        prop::collection::vec(line, 0..7).prop_map(|lines| lines.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        /// The fast reader agrees with the full YAML parser on everything it accepts.
+        #[test]
+        fn fast_reader_agrees_with_the_yaml_parser(yaml in frontmatter_lines()) {
+            if let Some((fast, _)) = fast_fields(&yaml) {
+                let full: Result<Fields, _> = frontmatter::decode(&yaml);
+                prop_assert_eq!(Ok(fast), full, "{:?}", yaml);
+            }
+        }
+    }
+
+    #[test]
+    fn the_embedded_curriculum_takes_the_fast_path() {
+        let source = crate::Source::Embedded;
+        let listing = source.list().unwrap();
+        for entry in &listing.entries {
+            let super::super::source::Content::Bytes(bytes) = entry.content else {
+                panic!("embedded pages are bytes")
+            };
+            let text = std::str::from_utf8(bytes).unwrap();
+            let Split::Found(found) = frontmatter::split(text) else {
+                panic!("{} has frontmatter", entry.path)
+            };
+            assert!(fast_fields(found.yaml).is_some(), "{}", entry.path);
+        }
+    }
 }

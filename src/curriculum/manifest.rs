@@ -97,10 +97,6 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn line_of(&self, needle: &str) -> Option<usize> {
-        self.line_of_nth(needle, 0)
-    }
-
     /// The line of the `nth` (from 0) line that contains `needle`.
     fn line_of_nth(&self, needle: &str, nth: usize) -> Option<usize> {
         self.text
@@ -163,6 +159,16 @@ pub(crate) fn resolve(
         shown,
         out: Vec::new(),
     };
+    // Where each `id:` is written, found in one pass (searching per section would be
+    // quadratic in a manifest of thousands of sections).
+    let mut id_lines: HashMap<&str, usize> = HashMap::new();
+    for (index, line) in text.lines().enumerate() {
+        let content = line.trim_start().trim_start_matches("- ");
+        if let Some(value) = content.strip_prefix("id:") {
+            let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
+            id_lines.entry(value).or_insert(index + 1);
+        }
+    }
     let mut resolved = Resolved {
         name: manifest.name.clone(),
         source_url: manifest.source.clone(),
@@ -233,10 +239,7 @@ pub(crate) fn resolve(
                 claimed_minutes,
                 prerequisite_label: def.prerequisite_label.clone(),
                 docs: Vec::new(),
-                defined_at: Some((
-                    shown.to_string(),
-                    check.line_of(&format!("id: \"{}\"", def.id)),
-                )),
+                defined_at: Some((shown.to_string(), id_lines.get(def.id.as_str()).copied())),
             });
         }
     }

@@ -41,7 +41,7 @@ pub enum Error {
     Usage { message: String },
 
     /// The progress file cannot be understood. It is never overwritten in that case.
-    #[error("progress file '{}'{}: {message}\n  help: fix or move the file away; learnpath left it untouched", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
+    #[error("{}{}: {message}\n  help: fix the progress file or move it away; learnpath left it untouched", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
     Progress {
         path: PathBuf,
         line: Option<usize>,

@@ -236,7 +236,7 @@ fn a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file() {
     ];
     // Deterministic, varied delays from 0 to about 12 ms: early, mid-write and late kills.
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    for round in 0..100 {
+    for round in 0..200 {
         let before = store.load().unwrap();
         let doc = docs[round % docs.len()];
         let verb = if before.is_done(&format!("01_foundations/02_datacenter_topology/{doc}.md")) {

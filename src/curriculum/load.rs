@@ -2,7 +2,7 @@
 
 use super::manifest::{self, Ownership, Resolved};
 use super::page::{self, Link, Page};
-use super::source::{Entry, MANIFEST_FILE, PAGE_READ_LIMIT, Source, display_path};
+use super::source::{Entry, MANIFEST_FILE, MAX_PATH_BYTES, PAGE_READ_LIMIT, Source, display_path};
 use super::{Curriculum, Doc, DocId, OtherPages, closest};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
@@ -291,6 +291,13 @@ impl LinkResolver<'_> {
                 };
                 diagnostic.file(&shown).line(link.line).field(field)
             };
+            if link.target.len() > MAX_PATH_BYTES {
+                self.out.push(report(format!(
+                    "a link of {} bytes, longer than the limit of {MAX_PATH_BYTES}",
+                    link.target.len()
+                )));
+                continue;
+            }
             let Some(path) = normalize_link(&link.target) else {
                 self.out.push(
                     report(format!(

@@ -101,6 +101,49 @@ pub fn file_stem(path: &str) -> &str {
     name.rsplit_once('.').map_or(name, |(stem, _)| stem)
 }
 
+/// The most prerequisites one document may list: far more than any real document needs, few
+/// enough that no input makes the graph explode.
+pub const MAX_PREREQUISITES: usize = 256;
+
+/// A better line and a fix for the YAML errors people make most: a tab in the indentation and
+/// a key written twice (the parser points at the mapping, not at the second key).
+fn explain_yaml_error(yaml: &str, error: &frontmatter::YamlError) -> (Option<usize>, &'static str) {
+    if let Some(key) = error
+        .message
+        .split("duplicate field `")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+    {
+        let second = yaml
+            .lines()
+            .enumerate()
+            .filter(|(_, line)| {
+                line.strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            })
+            .nth(1)
+            .map(|(index, _)| index + 1);
+        return (
+            second.or(error.line),
+            "remove one of the two; each key may appear once",
+        );
+    }
+    let tab_line = error
+        .line
+        .and_then(|line| yaml.lines().nth(line.saturating_sub(1)))
+        .is_some_and(|line| line.contains('\t'));
+    if tab_line {
+        return (
+            error.line,
+            "YAML does not allow tabs for indentation; indent with spaces",
+        );
+    }
+    (
+        error.line,
+        "frontmatter is YAML: `key: value` lines, lists as `- item`",
+    )
+}
+
 /// The longest frontmatter we read. Real frontmatter is a few hundred bytes; the limit keeps a
 /// runaway block from costing memory or time.
 pub const MAX_FRONTMATTER_BYTES: usize = 64 * 1024;
@@ -186,15 +229,30 @@ pub fn parse(
     let (fields, fast_lines) = match decoded {
         Ok(decoded) => decoded,
         Err(error) => {
+            let (line, help) = explain_yaml_error(found.yaml, &error);
             out.push(
                 Diagnostic::error(format!("invalid frontmatter: {}", error.message))
                     .file(shown)
-                    .line(error.line.map(in_file))
-                    .help("frontmatter is YAML: `key: value` lines, lists as `- item`"),
+                    .line(line.map(in_file))
+                    .help(help),
             );
             return Page::Broken;
         }
     };
+    if let Some(count) = fields.prerequisites.as_ref().map(Vec::len)
+        && count > MAX_PREREQUISITES
+    {
+        out.push(
+            Diagnostic::error(format!(
+                "{count} prerequisites, more than the limit of {MAX_PREREQUISITES}"
+            ))
+            .file(shown)
+            .line(frontmatter::key_line(found.yaml, "prerequisites").map(in_file))
+            .field("prerequisites")
+            .help("split the document, or list only its direct prerequisites"),
+        );
+        return Page::Broken;
+    }
     let Some(time) = fields.estimated_time else {
         out.push(
             Diagnostic::warning(

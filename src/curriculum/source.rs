@@ -16,6 +16,13 @@ pub const MANIFEST_FILE: &str = "learnpath.yaml";
 /// How the embedded curriculum is named in messages.
 pub const EMBEDDED_ORIGIN: &str = "<embedded>";
 
+/// The most Markdown pages a curriculum may hold: a hundred times the largest real ones, and
+/// a bound on the memory a load may take.
+pub const MAX_PAGES: usize = 1_000_000;
+
+/// The longest page path (relative to the root) and link, in bytes.
+pub const MAX_PATH_BYTES: usize = 1024;
+
 /// How much of a page is read: the frontmatter and the first heading are all the planner
 /// needs, and a limit keeps a huge file from costing memory or time.
 pub const PAGE_READ_LIMIT: usize = 128 * 1024;
@@ -210,6 +217,26 @@ fn list_dir(root: &Path) -> Result<Listing<'static>> {
             continue;
         };
         if entry.file_type().is_file() {
+            if entries.len() == MAX_PAGES {
+                return Err(Error::InvalidCurriculum {
+                    diagnostics: vec![
+                        Diagnostic::error(format!(
+                            "more than {MAX_PAGES} Markdown pages; learnpath reads at most that many"
+                        ))
+                        .file(origin.clone())
+                        .help("point --curriculum at a smaller folder"),
+                    ],
+                });
+            }
+            if relative.len() > MAX_PATH_BYTES {
+                diagnostics.push(
+                    Diagnostic::warning(format!(
+                        "the path is longer than the limit of {MAX_PATH_BYTES} bytes; skipped"
+                    ))
+                    .file(path.display().to_string()),
+                );
+                continue;
+            }
             entries.push(Entry {
                 path: relative,
                 content: Content::File(entry.into_path()),

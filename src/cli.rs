@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use learnpath::curriculum::duration::format_minutes;
+use learnpath::diagram;
 use learnpath::error::exit;
 use learnpath::plan::ready::{self, Target};
 use learnpath::plan::settings::parse_date;
@@ -15,7 +16,7 @@ use learnpath::plan::{
 use learnpath::progress::{Progress, ProgressStore};
 use learnpath::render::clock::{self, Clock};
 use learnpath::render::{
-    csv, ics, json, markdown, plan as plan_render, ready as ready_render, table,
+    csv, dot, ics, json, markdown, mermaid, plan as plan_render, ready as ready_render, svg, table,
 };
 use learnpath::{Curriculum, Error, Opened, Source, atomic_file, listing, validate};
 use std::io::{self, Write};
@@ -55,12 +56,51 @@ struct Cli {
     #[arg(long, global = true)]
     no_progress: bool,
 
+    /// When to use color: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
+
+    /// Print no warnings or notes (errors still go to stderr).
+    #[arg(short, long, global = true)]
+    quiet: bool,
+
     /// Take this date as today (YYYY-MM-DD), for reproducible output.
     #[arg(long, global = true, env = "LEARNPATH_TODAY", value_parser = parse_date, value_name = "DATE", hide_short_help = true)]
     today: Option<NaiveDate>,
 
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Color for a stream: `--color always|never` decide; `auto` means a terminal and no
+    /// NO_COLOR (set and not empty), as no-color.org asks.
+    fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                is_terminal && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum GraphFormat {
+    /// A picture, laid out in process (no Graphviz needed).
+    Svg,
+    /// Graphviz DOT, for `dot -Tpng` and friends.
+    Dot,
+    /// A Mermaid flowchart, which GitHub and GitLab render in Markdown.
+    Mermaid,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -260,6 +300,40 @@ enum Command {
         format: FormatArg,
     },
 
+    /// Draw the prerequisite graph of a choice (or the whole curriculum) as SVG, DOT or Mermaid.
+    #[command(
+        after_help = "Examples:\n  learnpath graph --spec 3.4 -o cpu.svg\n  learnpath graph --role \"storage engineer\" --format dot | dot -Tpng > storage.png\n  learnpath graph 01_tlb_ept_explained --format mermaid"
+    )]
+    Graph {
+        /// Documents to draw with all they require (instead of --role/--spec).
+        docs: Vec<String>,
+        #[command(flatten)]
+        choice: Choice,
+        #[command(flatten)]
+        done: Done,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = GraphFormat::Svg)]
+        format: GraphFormat,
+        /// File to write (atomically); `-` or none for standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  learnpath completions bash > ~/.local/share/bash-completion/completions/learnpath\n  learnpath completions zsh > ~/.zfunc/_learnpath\n  learnpath completions fish > ~/.config/fish/completions/learnpath.fish"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the man page (roff).
+    #[command(
+        after_help = "Examples:\n  learnpath man > ~/.local/share/man/man1/learnpath.1\n  learnpath man | man -l -"
+    )]
+    Man,
+
     /// Check a curriculum: errors, warnings and counts (exit 65 when it has errors).
     #[command(
         after_help = "Examples:\n  learnpath validate\n  learnpath validate --curriculum ~/notes/course --format json"
@@ -354,14 +428,43 @@ impl Context {
     }
 }
 
-/// Writes a line to standard error. A closed or full stderr is not worth dying for.
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+static STDERR_COLOR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Writes a line to standard error, its "error:"/"warning:"/"note:" label in color when that
+/// is on. `-q` silences everything but errors. A closed or full stderr is not worth dying for.
 fn say(message: impl std::fmt::Display) {
-    let _ = writeln!(io::stderr(), "{message}");
+    use std::sync::atomic::Ordering::Relaxed;
+    let text = message.to_string();
+    if QUIET.load(Relaxed) && !text.starts_with("error") {
+        return;
+    }
+    let _ = writeln!(
+        io::stderr(),
+        "{}",
+        table::paint_label(&text, STDERR_COLOR.load(Relaxed))
+    );
 }
 
 /// Parses the arguments, runs the command and returns the exit code.
 pub fn run() -> i32 {
     let cli = Cli::parse();
+    {
+        use std::io::IsTerminal;
+        use std::sync::atomic::Ordering::Relaxed;
+        QUIET.store(cli.quiet, Relaxed);
+        STDERR_COLOR.store(cli.color.enabled(io::stderr().is_terminal()), Relaxed);
+        let stdout_terminal = io::stdout().is_terminal();
+        table::set_style(table::Style {
+            color: cli.color.enabled(stdout_terminal),
+            // Tables wrap to the terminal; comfy-table finds its width while it may look. A
+            // terminal that reports no size (0 columns) counts as unknown.
+            width: stdout_terminal
+                .then(|| comfy_table::Table::new().width())
+                .flatten()
+                .filter(|&columns| columns >= 40),
+        });
+    }
     let Some(command) = cli.command else {
         let mut out = io::stdout().lock();
         return match out
@@ -459,17 +562,12 @@ impl Command {
                     ExportFormat::Json => json::write(&plan, &mut bytes)?,
                     ExportFormat::Markdown => markdown::render(&plan, &mut bytes)?,
                 }
-                match output.filter(|path| path.as_os_str() != "-") {
-                    Some(path) => {
-                        atomic_file::write(&path, &bytes)?;
-                        say(format!(
-                            "wrote {} sessions to {}",
-                            plan.sessions.len(),
-                            path.display()
-                        ));
-                    }
-                    None => out.write_all(&bytes)?,
-                }
+                write_output(
+                    output,
+                    &bytes,
+                    out,
+                    &format!("{} sessions", plan.sessions.len()),
+                )?;
                 Ok(exit::OK)
             }
             Command::Done { docs, on } => {
@@ -613,6 +711,57 @@ impl Command {
                     exit::NO
                 })
             }
+            Command::Graph {
+                docs,
+                choice,
+                done,
+                format,
+                output,
+            } => {
+                let Opened {
+                    curriculum, graph, ..
+                } = learnpath::open(&context.source)?;
+                let done = context.done(&curriculum, &done)?;
+                let (targets, title) = if docs.is_empty() {
+                    match choice.resolve_optional(&curriculum)? {
+                        Some(selection) => (
+                            selection.targets(&curriculum),
+                            selection.describe(&curriculum),
+                        ),
+                        None => (Vec::new(), curriculum.name.clone()),
+                    }
+                } else {
+                    let ids = docs
+                        .iter()
+                        .map(|name| curriculum.find_doc(name))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    (ids, docs.join(", "))
+                };
+                let picture = diagram::diagram(&curriculum, &graph, &targets, &done, title);
+                let mut bytes = Vec::new();
+                match format {
+                    GraphFormat::Svg => svg::render(&picture, &mut bytes)?,
+                    GraphFormat::Dot => dot::render(&picture, &mut bytes)?,
+                    GraphFormat::Mermaid => mermaid::render(&picture, &mut bytes)?,
+                }
+                write_output(
+                    output,
+                    &bytes,
+                    out,
+                    &format!("{} documents", picture.nodes.len()),
+                )?;
+                Ok(exit::OK)
+            }
+            Command::Completions { shell } => {
+                let mut command = <Cli as clap::CommandFactory>::command();
+                clap_complete::generate(shell, &mut command, "learnpath", out);
+                Ok(exit::OK)
+            }
+            Command::Man => {
+                let command = <Cli as clap::CommandFactory>::command();
+                clap_mangen::Man::new(command).render(out)?;
+                Ok(exit::OK)
+            }
             Command::Validate(FormatArg { format }) => {
                 let report = validate::validate(&context.source)?;
                 match format {
@@ -747,6 +896,23 @@ fn build_plan(
         say(format!("note: {note}"));
     }
     Ok(Some(plan))
+}
+
+/// Writes `bytes` to the file (atomically) or, for none or `-`, to standard output.
+fn write_output(
+    output: Option<PathBuf>,
+    bytes: &[u8],
+    out: &mut dyn Write,
+    what: &str,
+) -> Result<(), Failure> {
+    match output.filter(|path| path.as_os_str() != "-") {
+        Some(path) => {
+            atomic_file::write(&path, bytes)?;
+            say(format!("note: wrote {what} to {}", path.display()));
+        }
+        None => out.write_all(bytes)?,
+    }
+    Ok(())
 }
 
 /// Writes `value` as a table or as JSON.

@@ -9,6 +9,7 @@
 pub mod atomic_file;
 pub mod curriculum;
 pub mod diagnostic;
+pub mod diagram;
 pub mod error;
 pub mod graph;
 pub mod listing;

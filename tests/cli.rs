@@ -704,3 +704,33 @@ fn symbolic_links_are_reported_and_not_followed() {
     );
     assert!(run.stdout.contains("1 study documents"), "{}", run.stdout);
 }
+
+#[test]
+fn the_examples_are_valid() {
+    let tiny = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/tiny-curriculum");
+    learnpath(&["validate", "--curriculum", tiny])
+        .code(0)
+        .stdout_has(&[
+            "10 study documents",
+            "3 sections",
+            "1 index pages",
+            "ok: 0 errors, 0 warnings",
+        ]);
+    learnpath(&[
+        "plan",
+        "--curriculum",
+        tiny,
+        "--role",
+        "team developer",
+        "--hours",
+        "2",
+        "--start",
+        "2027-01-04",
+    ])
+    .code(0)
+    .stdout_has(&["10 documents, 6 h 10 min", "Comfortable with branches"]);
+    let progress = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/progress.yaml");
+    learnpath(&["status", "--progress", progress])
+        .code(0)
+        .stdout_has(&["3 documents done (1 h 30 min in all)"]);
+}

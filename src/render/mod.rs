@@ -2,9 +2,12 @@
 
 pub mod clock;
 pub mod csv;
+pub mod dot;
 pub mod ics;
 pub mod json;
 pub mod markdown;
+pub mod mermaid;
 pub mod plan;
 pub mod ready;
+pub mod svg;
 pub mod table;

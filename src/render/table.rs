@@ -3,17 +3,65 @@
 use crate::curriculum::duration::format_minutes;
 use crate::listing::{DocDetail, DocRef, DocRow, RoleRow, SpecializationRow};
 use crate::validate::Validation;
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 use std::io::{self, Write};
+use std::sync::OnceLock;
 
-/// A table in the house style.
+/// How tables (and the labels of `validate`) look: set once by the command line, which knows
+/// about terminals, `--color` and `NO_COLOR`. Without it, output is plain and not wrapped.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+    /// Wrap tables to this many columns.
+    pub width: Option<u16>,
+}
+
+static STYLE: OnceLock<Style> = OnceLock::new();
+
+/// Sets the style for the rest of the process; only the first call counts.
+pub fn set_style(style: Style) {
+    let _ = STYLE.set(style);
+}
+
+pub fn style() -> Style {
+    STYLE.get().copied().unwrap_or_default()
+}
+
+/// A table in the house style. comfy-table would look at the terminal on its own (and ignore
+/// NO_COLOR); it is told instead.
 pub fn new_table(header: &[&str]) -> Table {
+    let style = style();
     let mut table = Table::new();
+    table.load_preset(presets::UTF8_FULL_CONDENSED);
+    if style.color {
+        table.enforce_styling();
+        table.set_header(header.iter().map(|title| {
+            Cell::new(title)
+                .add_attribute(Attribute::Bold)
+                .fg(Color::Cyan)
+        }));
+    } else {
+        table.force_no_tty();
+        table.set_header(header.iter().copied());
+    }
+    if let Some(width) = style.width {
+        table.set_width(width);
+    }
+    table.set_content_arrangement(ContentArrangement::Dynamic);
     table
-        .load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.iter().copied());
-    table
+}
+
+/// "error:" in red, "warning:" in yellow, "note:" in cyan, when color is on.
+pub fn paint_label(line: &str, color: bool) -> String {
+    let labels = [
+        ("error:", "\x1b[1;31m"),
+        ("warning:", "\x1b[1;33m"),
+        ("note:", "\x1b[1;36m"),
+    ];
+    match labels.iter().find(|(label, _)| line.starts_with(label)) {
+        Some((label, code)) if color => format!("{code}{label}\x1b[0m{}", &line[label.len()..]),
+        _ => line.to_string(),
+    }
 }
 
 fn write_table(table: &Table, w: &mut dyn Write) -> io::Result<()> {
@@ -117,8 +165,9 @@ pub fn doc_detail(detail: &DocDetail, w: &mut dyn Write) -> io::Result<()> {
 }
 
 pub fn validation(report: &Validation, w: &mut dyn Write) -> io::Result<()> {
+    let color = style().color;
     for diagnostic in report.errors.iter().chain(&report.warnings) {
-        writeln!(w, "{diagnostic}")?;
+        writeln!(w, "{}", paint_label(&diagnostic.to_string(), color))?;
     }
     if !(report.errors.is_empty() && report.warnings.is_empty()) {
         writeln!(w)?;

@@ -1,0 +1,130 @@
+//! The prerequisite graph as a picture: which documents, grouped by section, in which state.
+//! Plain data; `render::dot`, `render::mermaid` and `render::svg` draw it.
+
+use crate::curriculum::{Curriculum, DocId};
+use crate::graph::PrereqGraph;
+use serde::Serialize;
+
+/// How a document stands for the learner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    /// Studied.
+    Done,
+    /// Not studied, and every prerequisite is: it can be started now.
+    Ready,
+    /// Waiting for a prerequisite.
+    Blocked,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Node {
+    pub path: String,
+    pub title: String,
+    pub minutes: u32,
+    pub state: State,
+    /// A document of a chosen specialization (or named on the command line).
+    pub target: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    /// "3.1 Storage & RDMA Applications", or "Other documents".
+    pub label: String,
+    /// Indices into `Diagram::nodes`.
+    pub nodes: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagram {
+    pub title: String,
+    pub nodes: Vec<Node>,
+    /// (prerequisite, dependent) as indices into `nodes`.
+    pub edges: Vec<(usize, usize)>,
+    pub groups: Vec<Group>,
+}
+
+/// The subgraph of `targets` and everything they require (the whole curriculum when `targets`
+/// is empty), with each document's state against `done`.
+pub fn diagram(
+    curriculum: &Curriculum,
+    graph: &PrereqGraph,
+    targets: &[DocId],
+    done: &[bool],
+    title: String,
+) -> Diagram {
+    let shown: Vec<DocId> = if targets.is_empty() {
+        curriculum.ids().collect()
+    } else {
+        graph.closure(targets)
+    };
+    let mut index_of = vec![usize::MAX; curriculum.docs.len()];
+    for (index, id) in shown.iter().enumerate() {
+        index_of[id.0] = index;
+    }
+    let mut is_target = vec![false; curriculum.docs.len()];
+    for id in targets {
+        is_target[id.0] = true;
+    }
+    let nodes = shown
+        .iter()
+        .map(|&id| {
+            let doc = curriculum.doc(id);
+            let state = if done[id.0] {
+                State::Done
+            } else if doc.prerequisites.iter().all(|p| done[p.0]) {
+                State::Ready
+            } else {
+                State::Blocked
+            };
+            Node {
+                path: doc.path.clone(),
+                title: doc.title.clone(),
+                minutes: doc.minutes,
+                state,
+                target: is_target[id.0],
+            }
+        })
+        .collect();
+    let index_of = &index_of;
+    let edges = shown
+        .iter()
+        .flat_map(|&id| {
+            let to = index_of[id.0];
+            curriculum
+                .doc(id)
+                .prerequisites
+                .iter()
+                .map(move |p| (index_of[p.0], to))
+        })
+        .collect();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut other = Vec::new();
+    for (index, &id) in shown.iter().enumerate() {
+        match curriculum.doc(id).section {
+            Some(section) => {
+                let label = curriculum.sections[section].label();
+                match groups.iter_mut().find(|group| group.label == label) {
+                    Some(group) => group.nodes.push(index),
+                    None => groups.push(Group {
+                        label,
+                        nodes: vec![index],
+                    }),
+                }
+            }
+            None => other.push(index),
+        }
+    }
+    if !other.is_empty() {
+        groups.push(Group {
+            label: "Other documents".to_string(),
+            nodes: other,
+        });
+    }
+    Diagram {
+        title,
+        nodes,
+        edges,
+        groups,
+    }
+}

@@ -1,0 +1,78 @@
+//! The diagram as Graphviz DOT: a cluster per section, a legend, styles by state.
+
+use crate::curriculum::duration::format_minutes;
+use crate::diagram::{Diagram, Node, State};
+use std::io::{self, Write};
+
+/// Fill colors by state, shared with the other pictures.
+pub fn fill(state: State) -> &'static str {
+    match state {
+        State::Done => "#b7e1b0",
+        State::Ready => "#fde58a",
+        State::Blocked => "#e4e4e4",
+    }
+}
+
+/// A DOT string literal; line breaks become `\n`, which DOT centres.
+fn quoted(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n");
+    format!("\"{escaped}\"")
+}
+
+fn node_line(
+    w: &mut dyn Write,
+    id: &str,
+    label: &str,
+    state: State,
+    target: bool,
+) -> io::Result<()> {
+    let border = if target {
+        ", penwidth=3, color=\"#1f5fbf\""
+    } else {
+        ""
+    };
+    writeln!(
+        w,
+        "    {id} [label={}, fillcolor=\"{}\"{border}];",
+        quoted(label),
+        fill(state)
+    )
+}
+
+pub fn label(node: &Node) -> String {
+    format!("{}\n{}", node.title, format_minutes(node.minutes))
+}
+
+pub fn render(diagram: &Diagram, w: &mut dyn Write) -> io::Result<()> {
+    writeln!(w, "digraph learnpath {{")?;
+    writeln!(w, "  label={};", quoted(&diagram.title))?;
+    writeln!(w, "  labelloc=t;")?;
+    writeln!(w, "  rankdir=LR;")?;
+    writeln!(
+        w,
+        "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\"];"
+    )?;
+    for (index, group) in diagram.groups.iter().enumerate() {
+        writeln!(w, "  subgraph cluster_{index} {{")?;
+        writeln!(w, "    label={};", quoted(&group.label))?;
+        for &node in &group.nodes {
+            let n = &diagram.nodes[node];
+            node_line(w, &format!("d{node}"), &label(n), n.state, n.target)?;
+        }
+        writeln!(w, "  }}")?;
+    }
+    for (from, to) in &diagram.edges {
+        writeln!(w, "  d{from} -> d{to};")?;
+    }
+    writeln!(w, "  subgraph cluster_legend {{")?;
+    writeln!(w, "    label=\"Legend\";")?;
+    node_line(w, "legend_done", "done", State::Done, false)?;
+    node_line(w, "legend_ready", "ready now", State::Ready, false)?;
+    node_line(w, "legend_blocked", "still blocked", State::Blocked, false)?;
+    node_line(w, "legend_target", "target", State::Blocked, true)?;
+    writeln!(w, "  }}")?;
+    writeln!(w, "}}")
+}

@@ -650,3 +650,21 @@ fn every_bad_input_gets_a_clear_error() {
         }
     }
 }
+
+/// Permissions cannot stop root, so this case runs only where they apply (not as root).
+#[test]
+fn an_unreadable_file_is_an_io_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("a.md");
+    std::fs::write(&page, ok_doc()).unwrap();
+    std::fs::set_permissions(&page, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&page).is_ok() {
+        eprintln!("skipped: running as root, permissions do not apply");
+        return;
+    }
+    let root = dir.path().display().to_string();
+    common::learnpath(&["validate", "--curriculum", &root])
+        .code(74)
+        .stderr_has(&["a.md", "ermission denied"]);
+}

@@ -1,0 +1,354 @@
+//! The command line's arguments: clap derive types, validated into library types as they are
+//! parsed (hours, days, dates, sessions), so nothing downstream sees a raw value.
+
+use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Tz;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use learnpath::plan::settings::parse_date;
+use learnpath::plan::{SessionMinutes, StudyDays, WeeklyMinutes};
+use learnpath::render::clock;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "learnpath",
+    version,
+    about = "Plan your way through a Markdown curriculum"
+)]
+pub(super) struct Cli {
+    /// Curriculum folder to read instead of the embedded datacenter curriculum.
+    #[arg(long, global = true, env = "LEARNPATH_CURRICULUM", value_name = "DIR")]
+    pub(super) curriculum: Option<PathBuf>,
+
+    /// Progress file [default: $XDG_DATA_HOME/learnpath/progress.yaml].
+    #[arg(long, global = true, env = "LEARNPATH_PROGRESS", value_name = "FILE")]
+    pub(super) progress: Option<PathBuf>,
+
+    /// Ignore the progress file (plan, check, next, why, export, status).
+    #[arg(long, global = true)]
+    pub(super) no_progress: bool,
+
+    /// When to use color: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub(super) color: ColorChoice,
+
+    /// Print no warnings or notes (errors still go to stderr).
+    #[arg(short, long, global = true)]
+    pub(super) quiet: bool,
+
+    /// Take this date as today (YYYY-MM-DD), for reproducible output.
+    #[arg(long, global = true, env = "LEARNPATH_TODAY", value_parser = parse_date, value_name = "DATE", hide_short_help = true)]
+    pub(super) today: Option<NaiveDate>,
+
+    #[command(subcommand)]
+    pub(super) command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(super) enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Color for a stream: `--color always|never` decide; `auto` means a terminal and no
+    /// NO_COLOR (set and not empty), as no-color.org asks.
+    pub(super) fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                is_terminal && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(super) enum GraphFormat {
+    /// A picture, laid out in process (no Graphviz needed).
+    Svg,
+    /// Graphviz DOT, for `dot -Tpng` and friends.
+    Dot,
+    /// A Mermaid flowchart, which GitHub and GitLab render in Markdown.
+    Mermaid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub(super) enum Format {
+    /// Human-readable tables.
+    #[default]
+    Table,
+    /// Stable JSON for scripts (documented in the README).
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, Args)]
+pub(super) struct FormatArg {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub(super) format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub(super) enum PlanFormat {
+    /// A table of sessions and a summary.
+    #[default]
+    Table,
+    /// The plan as JSON (schema_version 1, documented in the README).
+    Json,
+    /// A checklist grouped by week, each document linked to its source, and a gantt chart.
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(super) enum ExportFormat {
+    /// iCalendar (RFC 5545), one event per session.
+    Ics,
+    /// CSV with the columns Google Calendar imports.
+    Csv,
+    /// The plan's JSON.
+    Json,
+    /// The Markdown checklist with a Mermaid gantt chart.
+    Markdown,
+}
+
+/// Who the learner is: a role, or one or two specializations.
+#[derive(Debug, Clone, Args)]
+pub(super) struct Choice {
+    /// A role, e.g. "storage engineer" (see `learnpath list roles`).
+    #[arg(long, conflicts_with = "spec")]
+    pub(super) role: Option<String>,
+    /// A specialization: "3.2", its folder or a word of its title. Give one or two.
+    #[arg(long)]
+    pub(super) spec: Vec<String>,
+}
+
+/// Documents studied besides those in the progress file.
+#[derive(Debug, Clone, Args)]
+pub(super) struct Done {
+    /// Documents already studied (names as for `show`; repeat or separate with commas).
+    #[arg(long, value_delimiter = ',', num_args = 1..)]
+    pub(super) done: Vec<String>,
+}
+
+/// Everything that shapes a plan; shared by `plan` and `export`.
+#[derive(Debug, Args)]
+pub(super) struct PlanOptions {
+    #[command(flatten)]
+    pub(super) choice: Choice,
+    /// Study hours per week, e.g. 5 or 7.5.
+    #[arg(
+        long,
+        value_parser = WeeklyMinutes::from_hours_text,
+        allow_negative_numbers = true,
+        required_unless_present = "by",
+        conflicts_with = "by"
+    )]
+    pub(super) hours: Option<WeeklyMinutes>,
+    /// Find the fewest weekly hours (in half hours) that finish by this date.
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub(super) by: Option<NaiveDate>,
+    /// First day of the plan (YYYY-MM-DD); default today.
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub(super) start: Option<NaiveDate>,
+    /// Study days, e.g. mon,wed,sat, weekdays or weekend; default spread for the hours.
+    #[arg(long, value_parser = StudyDays::parse)]
+    pub(super) days: Option<StudyDays>,
+    /// Longest sitting, e.g. 90min or 1h30m (15 min to 8 h); default from hours and days, at most 2 h.
+    #[arg(long, value_parser = SessionMinutes::parse, value_name = "DURATION")]
+    pub(super) session: Option<SessionMinutes>,
+    #[command(flatten)]
+    pub(super) done: Done,
+}
+
+#[derive(Debug, Subcommand)]
+pub(super) enum Command {
+    /// Plan study sessions for a role or 1-2 specializations: what, in which order, on which days.
+    #[command(
+        after_help = "Examples:\n  learnpath plan --role \"storage engineer\" --hours 5\n  learnpath plan --spec 3.3 --spec 3.4 --hours 8 --days mon,tue,thu --start 2027-01-04\n  learnpath plan --spec overlay --by 2027-03-01 --format markdown"
+    )]
+    Plan {
+        #[command(flatten)]
+        options: PlanOptions,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: PlanFormat,
+    },
+
+    /// Write the plan to a calendar (.ics), a spreadsheet (.csv), JSON or Markdown.
+    #[command(
+        after_help = "Examples:\n  learnpath export --role \"storage engineer\" --hours 5 --format ics -o plan.ics\n  learnpath export --spec 3.2 --hours 4 --format csv --at 07:30 --tz Europe/Berlin -o plan.csv\n  learnpath export --spec 3.4 --hours 3 --format markdown"
+    )]
+    Export {
+        #[command(flatten)]
+        options: PlanOptions,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// File to write (atomically); `-` or none for standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Local time sessions start (HH:MM).
+        #[arg(long, value_parser = clock::parse_time, default_value = "19:00", value_name = "HH:MM")]
+        at: NaiveTime,
+        /// IANA time zone of --at, e.g. Europe/Berlin [default: the system's].
+        #[arg(long, value_parser = clock::parse_tz, value_name = "ZONE")]
+        tz: Option<Tz>,
+    },
+
+    /// Mark documents as studied (today, or --on DATE).
+    #[command(
+        after_help = "Examples:\n  learnpath done 01_modern_topology 02_server_hierarchy\n  learnpath done 01_rdma_fundamentals --on 2027-01-06"
+    )]
+    Done {
+        /// Documents (names as for `show`).
+        #[arg(required = true)]
+        docs: Vec<String>,
+        /// The day they were done (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_date, value_name = "DATE")]
+        on: Option<NaiveDate>,
+    },
+
+    /// Unmark documents.
+    #[command(after_help = "Examples:\n  learnpath undo 01_modern_topology")]
+    Undo {
+        /// Documents (names as for `show`).
+        #[arg(required = true)]
+        docs: Vec<String>,
+    },
+
+    /// How far along each specialization is, and what to study next.
+    #[command(
+        after_help = "Examples:\n  learnpath status\n  learnpath status --role \"storage engineer\" --format json"
+    )]
+    Status {
+        #[command(flatten)]
+        choice: Choice,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+
+    /// Are the prerequisites of these documents or specializations met? (exit 1 when not)
+    #[command(
+        after_help = "Examples:\n  learnpath check 3.1 --done 01_modern_topology,02_server_hierarchy\n  learnpath check 01_tlb_ept_explained --format json"
+    )]
+    Check {
+        /// Documents or specializations.
+        #[arg(required = true)]
+        targets: Vec<String>,
+        #[command(flatten)]
+        done: Done,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+
+    /// The documents you can start now, optionally only those toward a role or specializations.
+    #[command(
+        after_help = "Examples:\n  learnpath next --role \"network engineer\" --done 01_modern_topology\n  learnpath next --spec 3.4 --format json"
+    )]
+    Next {
+        #[command(flatten)]
+        choice: Choice,
+        #[command(flatten)]
+        done: Done,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+
+    /// Why a document is in the plan: the chain of prerequisites from a target down to it.
+    #[command(
+        after_help = "Examples:\n  learnpath why 01_modern_topology --role \"storage engineer\"\n  learnpath why 02_hardware_solution --spec 3.4 --format json"
+    )]
+    Why {
+        /// The document.
+        doc: String,
+        #[command(flatten)]
+        choice: Choice,
+        #[command(flatten)]
+        done: Done,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+
+    /// Draw the prerequisite graph of a choice (or the whole curriculum) as SVG, DOT or Mermaid.
+    #[command(
+        after_help = "Examples:\n  learnpath graph --spec 3.4 -o cpu.svg\n  learnpath graph --role \"storage engineer\" --format dot | dot -Tpng > storage.png\n  learnpath graph 01_tlb_ept_explained --format mermaid"
+    )]
+    Graph {
+        /// Documents to draw with all they require (instead of --role/--spec).
+        docs: Vec<String>,
+        #[command(flatten)]
+        choice: Choice,
+        #[command(flatten)]
+        done: Done,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = GraphFormat::Svg)]
+        format: GraphFormat,
+        /// File to write (atomically); `-` or none for standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  learnpath completions bash > ~/.local/share/bash-completion/completions/learnpath\n  learnpath completions zsh > ~/.zfunc/_learnpath\n  learnpath completions fish > ~/.config/fish/completions/learnpath.fish"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the man page (roff).
+    #[command(
+        after_help = "Examples:\n  learnpath man > ~/.local/share/man/man1/learnpath.1\n  learnpath man | man -l -"
+    )]
+    Man,
+
+    /// Check a curriculum: errors, warnings and counts (exit 65 when it has errors).
+    #[command(
+        after_help = "Examples:\n  learnpath validate\n  learnpath validate --curriculum ~/notes/course --format json"
+    )]
+    Validate(FormatArg),
+
+    /// List specializations (the default), documents or roles.
+    #[command(
+        after_help = "Examples:\n  learnpath list\n  learnpath list docs --spec 3.1\n  learnpath list roles --format json"
+    )]
+    List(ListArgs),
+
+    /// Show one document: metadata, prerequisites, what needs it, and its source link.
+    #[command(
+        after_help = "Examples:\n  learnpath show 01_pfc_dcb_storage\n  learnpath show 05_specialized/04_cpu_memory/01_tlb_ept_explained.md --format json"
+    )]
+    Show {
+        /// A path, a path without .md, a unique file name or a unique end of a path.
+        doc: String,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Args)]
+pub(super) struct ListArgs {
+    #[command(subcommand)]
+    pub(super) what: Option<ListWhat>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t, global = true)]
+    pub(super) format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub(super) enum ListWhat {
+    /// The specializations a learner chooses 1-2 of (the default).
+    Specializations,
+    /// Study documents, optionally of one specialization.
+    Docs {
+        /// Only the documents of this specialization ("3.1", its folder or a word of its title).
+        #[arg(long)]
+        spec: Option<String>,
+    },
+    /// Roles and the specializations they lead to.
+    Roles,
+}

@@ -1,0 +1,424 @@
+//! What each command does: library calls and a renderer.
+
+use super::args::*;
+use super::{Context, Failure, say};
+use chrono_tz::Tz;
+use learnpath::curriculum::duration::format_minutes;
+use learnpath::diagram;
+use learnpath::error::exit;
+use learnpath::plan::ready::{self, Target};
+use learnpath::plan::status;
+use learnpath::plan::{ByDate, Plan, Planner, Selection, Settings};
+use learnpath::render::clock::{self, Clock};
+use learnpath::render::{
+    csv, dot, ics, json, markdown, mermaid, plan as plan_render, ready as ready_render, svg, table,
+};
+use learnpath::{Curriculum, Error, Opened, atomic_file, listing, validate};
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+impl Command {
+    pub(super) fn execute(self, context: &Context, out: &mut dyn Write) -> Result<i32, Failure> {
+        match self {
+            Command::Plan { options, format } => {
+                let Some(plan) = build_plan(&options, context, format == PlanFormat::Table, out)?
+                else {
+                    return Ok(exit::NO);
+                };
+                match format {
+                    PlanFormat::Table => plan_render::render(&plan, out)?,
+                    PlanFormat::Json => json::write(&plan, out)?,
+                    PlanFormat::Markdown => markdown::render(&plan, out)?,
+                }
+                Ok(exit::OK)
+            }
+            Command::Export {
+                options,
+                format,
+                output,
+                at,
+                tz,
+            } => {
+                let Some(plan) = build_plan(&options, context, false, out)? else {
+                    return Ok(exit::NO);
+                };
+                let tz = match tz.or_else(clock::system_tz) {
+                    Some(tz) => tz,
+                    None => {
+                        say("warning: cannot tell the system's time zone; using UTC (pass --tz)");
+                        Tz::UTC
+                    }
+                };
+                let clock = Clock { at, tz };
+                let mut bytes = Vec::new();
+                match format {
+                    ExportFormat::Ics => ics::render(&plan, &clock, context.today, &mut bytes)?,
+                    ExportFormat::Csv => csv::render(&plan, &clock, &mut bytes)?,
+                    ExportFormat::Json => json::write(&plan, &mut bytes)?,
+                    ExportFormat::Markdown => markdown::render(&plan, &mut bytes)?,
+                }
+                write_output(
+                    output,
+                    &bytes,
+                    out,
+                    &format!("{} sessions", plan.sessions.len()),
+                )?;
+                Ok(exit::OK)
+            }
+            Command::Done { docs, on } => {
+                let Opened {
+                    curriculum, graph, ..
+                } = learnpath::open(&context.source)?;
+                let ids = docs
+                    .iter()
+                    .map(|name| curriculum.find_doc(name))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let date = on.unwrap_or(context.today);
+                let store = context.store()?;
+                let (progress, marked) =
+                    store.update(|progress| Ok(progress.mark_ids(&curriculum, &ids, date)))?;
+                let done = progress.done_flags(&curriculum);
+                for &id in &ids {
+                    let missing = ready::unmet(&graph, id, &done);
+                    if !missing.is_empty() {
+                        let paths: Vec<&str> = missing
+                            .iter()
+                            .map(|&p| curriculum.doc(p).path.as_str())
+                            .collect();
+                        say(format!(
+                            "warning: {} is marked done, but {} of its prerequisites are not: {}",
+                            curriculum.doc(id).path,
+                            missing.len(),
+                            paths.join(", ")
+                        ));
+                    }
+                }
+                for &id in &ids {
+                    let path = &curriculum.doc(id).path;
+                    if marked.contains(&id) {
+                        writeln!(out, "done: {path} ({date})")?;
+                    } else if let Some(since) = progress.date(path) {
+                        writeln!(out, "already done: {path} (since {since})")?;
+                    }
+                }
+                writeln!(
+                    out,
+                    "{} documents done in {}",
+                    progress.len(),
+                    store.path().display()
+                )?;
+                Ok(exit::OK)
+            }
+            Command::Undo { docs } => {
+                let Opened { curriculum, .. } = learnpath::open(&context.source)?;
+                let store = context.store()?;
+                // A recorded path the curriculum no longer has can still be taken back.
+                let recorded = store.load()?;
+                let paths = docs
+                    .iter()
+                    .map(|name| match curriculum.find_doc(name) {
+                        Ok(id) => Ok(curriculum.doc(id).path.clone()),
+                        Err(_) if recorded.is_done(name) => Ok(name.clone()),
+                        Err(error) => Err(error),
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                let (progress, unmarked) = store.update(|progress| {
+                    Ok(paths
+                        .iter()
+                        .map(|path| progress.unmark(path))
+                        .collect::<Vec<_>>())
+                })?;
+                for (path, was_done) in paths.iter().zip(unmarked) {
+                    if was_done {
+                        writeln!(out, "undone: {path}")?;
+                    } else {
+                        writeln!(out, "not marked done: {path}")?;
+                    }
+                }
+                writeln!(
+                    out,
+                    "{} documents done in {}",
+                    progress.len(),
+                    store.path().display()
+                )?;
+                Ok(exit::OK)
+            }
+            Command::Status { choice, format } => {
+                let Opened {
+                    curriculum, graph, ..
+                } = learnpath::open(&context.source)?;
+                let selection = choice.resolve_optional(&curriculum)?;
+                let done = context.done(&curriculum, &Done { done: Vec::new() })?;
+                let report = status::status(&curriculum, &graph, selection.as_ref(), &done);
+                emit(format.format, &report, ready_render::status, out)?;
+                Ok(exit::OK)
+            }
+            Command::Check {
+                targets,
+                done,
+                format,
+            } => {
+                let opened = learnpath::open(&context.source)?;
+                let curriculum = &opened.curriculum;
+                let targets = targets
+                    .iter()
+                    .map(|name| Target::find(curriculum, name))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let done = context.done(curriculum, &done)?;
+                let report = ready::check(curriculum, &opened.graph, &targets, &done);
+                emit(format.format, &report, ready_render::check, out)?;
+                Ok(if report.ready { exit::OK } else { exit::NO })
+            }
+            Command::Next {
+                choice,
+                done,
+                format,
+            } => {
+                let opened = learnpath::open(&context.source)?;
+                let curriculum = &opened.curriculum;
+                let selection = choice.resolve_optional(curriculum)?;
+                let done = context.done(curriculum, &done)?;
+                let ids = ready::next(curriculum, &opened.graph, selection.as_ref(), &done);
+                emit(
+                    format.format,
+                    &listing::doc_rows(curriculum, &ids)[..],
+                    ready_render::next,
+                    out,
+                )?;
+                Ok(exit::OK)
+            }
+            Command::Why {
+                doc,
+                choice,
+                done,
+                format,
+            } => {
+                let opened = learnpath::open(&context.source)?;
+                let curriculum = &opened.curriculum;
+                let selection = choice.resolve(curriculum)?;
+                let doc = curriculum.find_doc(&doc)?;
+                let done = context.done(curriculum, &done)?;
+                let answer = ready::why(curriculum, &opened.graph, &selection, doc, &done);
+                emit(format.format, &answer, ready_render::why, out)?;
+                Ok(if answer.reason.is_some() {
+                    exit::OK
+                } else {
+                    exit::NO
+                })
+            }
+            Command::Graph {
+                docs,
+                choice,
+                done,
+                format,
+                output,
+            } => {
+                let Opened {
+                    curriculum, graph, ..
+                } = learnpath::open(&context.source)?;
+                let done = context.done(&curriculum, &done)?;
+                let (targets, title) = if docs.is_empty() {
+                    match choice.resolve_optional(&curriculum)? {
+                        Some(selection) => (
+                            selection.targets(&curriculum),
+                            selection.describe(&curriculum),
+                        ),
+                        None => (Vec::new(), curriculum.name.clone()),
+                    }
+                } else {
+                    let ids = docs
+                        .iter()
+                        .map(|name| curriculum.find_doc(name))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    (ids, docs.join(", "))
+                };
+                let picture = diagram::diagram(&curriculum, &graph, &targets, &done, title);
+                let mut bytes = Vec::new();
+                match format {
+                    GraphFormat::Svg => svg::render(&picture, &mut bytes)?,
+                    GraphFormat::Dot => dot::render(&picture, &mut bytes)?,
+                    GraphFormat::Mermaid => mermaid::render(&picture, &mut bytes)?,
+                }
+                write_output(
+                    output,
+                    &bytes,
+                    out,
+                    &format!("{} documents", picture.nodes.len()),
+                )?;
+                Ok(exit::OK)
+            }
+            Command::Completions { shell } => {
+                let mut command = <Cli as clap::CommandFactory>::command();
+                clap_complete::generate(shell, &mut command, "learnpath", out);
+                Ok(exit::OK)
+            }
+            Command::Man => {
+                let command = <Cli as clap::CommandFactory>::command();
+                clap_mangen::Man::new(command).render(out)?;
+                Ok(exit::OK)
+            }
+            Command::Validate(FormatArg { format }) => {
+                let report = validate::validate(&context.source)?;
+                match format {
+                    Format::Table => table::validation(&report, out)?,
+                    Format::Json => json::write(&report, out)?,
+                }
+                Ok(if report.ok { exit::OK } else { exit::DATA })
+            }
+            Command::List(ListArgs { what, format }) => {
+                let opened = learnpath::open(&context.source)?;
+                let curriculum = &opened.curriculum;
+                match what.unwrap_or(ListWhat::Specializations) {
+                    ListWhat::Specializations => emit(
+                        format,
+                        &listing::specializations(curriculum)[..],
+                        table::specializations,
+                        out,
+                    )?,
+                    ListWhat::Docs { spec } => {
+                        let spec = spec
+                            .map(|name| curriculum.find_specialization(&name))
+                            .transpose()?;
+                        emit(
+                            format,
+                            &listing::docs(curriculum, spec)[..],
+                            table::docs,
+                            out,
+                        )?
+                    }
+                    ListWhat::Roles => {
+                        emit(format, &listing::roles(curriculum)[..], table::roles, out)?
+                    }
+                }
+                Ok(exit::OK)
+            }
+            Command::Show { doc, format } => {
+                let opened = learnpath::open(&context.source)?;
+                let id = opened.curriculum.find_doc(&doc)?;
+                let detail = listing::doc_detail(&opened.curriculum, &opened.graph, id);
+                emit(format.format, &detail, table::doc_detail, out)?;
+                Ok(exit::OK)
+            }
+        }
+    }
+}
+
+impl Choice {
+    /// The selection; a role or 1-2 specializations are required.
+    fn resolve(&self, curriculum: &Curriculum) -> Result<Selection, Error> {
+        match &self.role {
+            Some(role) => Selection::role(curriculum, curriculum.find_role(role)?),
+            None => {
+                let specs = self
+                    .spec
+                    .iter()
+                    .map(|name| curriculum.find_specialization(name))
+                    .collect::<Result<Vec<_>, _>>()?;
+                Selection::specializations(curriculum, specs)
+            }
+        }
+    }
+
+    /// The selection, or none when neither --role nor --spec is given.
+    fn resolve_optional(&self, curriculum: &Curriculum) -> Result<Option<Selection>, Error> {
+        if self.role.is_none() && self.spec.is_empty() {
+            return Ok(None);
+        }
+        self.resolve(curriculum).map(Some)
+    }
+}
+
+/// The plan the options ask for. `None` when `--by` cannot be met (the answer is printed).
+/// `prose` says whether the `--by` answer may go to standard output (tables only).
+fn build_plan(
+    options: &PlanOptions,
+    context: &Context,
+    prose: bool,
+    out: &mut dyn Write,
+) -> Result<Option<Plan>, Failure> {
+    let Opened {
+        curriculum, graph, ..
+    } = learnpath::open(&context.source)?;
+    let selection = options.choice.resolve(&curriculum)?;
+    let done = context.done(&curriculum, &options.done)?;
+    let start = options.start.unwrap_or(context.today);
+    let planner = Planner::new(&curriculum, &graph, selection, &done);
+    let settings_for = |weekly| Settings::new(start, weekly, options.days, options.session);
+    let plan = match (options.hours, options.by) {
+        (Some(weekly), _) => planner.plan(&settings_for(weekly))?,
+        (None, Some(by)) => match planner.plan_by(by, settings_for)? {
+            ByDate::Met(plan) => {
+                // Half-hour steps: one decimal is exact.
+                let answer = format!(
+                    "To finish by {by}, study {:.1} h a week.",
+                    plan.settings.weekly_minutes.hours()
+                );
+                // Only the table has room for prose; JSON, Markdown and files stay clean.
+                if prose {
+                    writeln!(out, "{answer}\n")?;
+                } else {
+                    say(&answer);
+                }
+                plan
+            }
+            ByDate::Missed { fastest } => {
+                let answer = format!(
+                    "No weekly hours are enough to finish by {by}: even the most this schedule can use ({} a week on {}, sessions up to {}) finishes on {}.\nAdd study days (--days) or allow longer sessions (--session).",
+                    format_minutes(fastest.settings.usable_weekly_minutes()),
+                    fastest.settings.days,
+                    format_minutes(fastest.settings.effective_session()),
+                    fastest
+                        .summary
+                        .finish_date
+                        .map_or_else(|| "-".to_string(), |date| date.to_string()),
+                );
+                if prose {
+                    writeln!(out, "{answer}")?;
+                } else {
+                    say(&answer);
+                }
+                return Ok(None);
+            }
+        },
+        (None, None) => {
+            return Err(Error::Usage {
+                message: "give --hours (weekly study hours) or --by DATE".to_string(),
+            }
+            .into());
+        }
+    };
+    for note in &plan.notes {
+        say(format!("note: {note}"));
+    }
+    Ok(Some(plan))
+}
+
+/// Writes `bytes` to the file (atomically) or, for none or `-`, to standard output.
+fn write_output(
+    output: Option<PathBuf>,
+    bytes: &[u8],
+    out: &mut dyn Write,
+    what: &str,
+) -> Result<(), Failure> {
+    match output.filter(|path| path.as_os_str() != "-") {
+        Some(path) => {
+            atomic_file::write(&path, bytes)?;
+            say(format!("note: wrote {what} to {}", path.display()));
+        }
+        None => out.write_all(bytes)?,
+    }
+    Ok(())
+}
+
+/// Writes `value` as a table or as JSON.
+fn emit<T: serde::Serialize + ?Sized>(
+    format: Format,
+    value: &T,
+    as_table: fn(&T, &mut dyn Write) -> io::Result<()>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Table => as_table(value, out),
+        Format::Json => json::write(value, out),
+    }
+}

@@ -1,0 +1,171 @@
+//! Command-line arguments and dispatch. No logic beyond turning arguments into library calls,
+//! picking a renderer and mapping errors to exit codes.
+
+mod args;
+mod commands;
+
+use args::{Cli, Done};
+use chrono::NaiveDate;
+use clap::Parser;
+use learnpath::error::exit;
+use learnpath::progress::{Progress, ProgressStore};
+use learnpath::render::table;
+use learnpath::{Curriculum, Error, Source};
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+const QUICK_START: &str = "\
+learnpath: plan your way through a Markdown curriculum
+
+Quick start:
+  learnpath plan --role \"storage engineer\" --hours 5
+                                       a dated study plan for a role
+  learnpath list                       the specializations you can choose
+  learnpath list roles                 the roles that lead to them
+  learnpath done 01_modern_topology    mark a document studied
+  learnpath status                     how far along you are
+  learnpath export --role \"storage engineer\" --hours 5 --format ics -o plan.ics
+
+Use --curriculum DIR for your own curriculum; `learnpath --help` for everything.
+";
+
+/// What every command may need besides its own arguments.
+struct Context {
+    source: Source,
+    today: NaiveDate,
+    /// The progress file's location (even with --no-progress: `done` and `undo` need it).
+    progress_path: Option<PathBuf>,
+    use_progress: bool,
+}
+
+impl Context {
+    fn store(&self) -> Result<ProgressStore, Error> {
+        match &self.progress_path {
+            Some(path) => Ok(ProgressStore::new(path)),
+            None => ProgressStore::default_path().map(ProgressStore::new),
+        }
+    }
+
+    /// The progress file's marks, unless --no-progress. Recorded documents the curriculum does
+    /// not have are kept in the file and reported here.
+    fn progress(&self, curriculum: &Curriculum) -> Result<Progress, Error> {
+        if !self.use_progress {
+            return Ok(Progress::default());
+        }
+        let store = self.store()?;
+        let progress = store.load()?;
+        let unknown = progress.unknown(curriculum);
+        if !unknown.is_empty() {
+            say(format!(
+                "warning: {} lists {} documents this curriculum does not have (kept in the file): {}",
+                store.path().display(),
+                unknown.len(),
+                unknown.join(", ")
+            ));
+        }
+        Ok(progress)
+    }
+
+    /// Done flags from the progress file and --done.
+    fn done(&self, curriculum: &Curriculum, extra: &Done) -> Result<Vec<bool>, Error> {
+        let mut done = self.progress(curriculum)?.done_flags(curriculum);
+        for name in &extra.done {
+            done[curriculum.find_doc(name)?.0] = true;
+        }
+        Ok(done)
+    }
+}
+
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+static STDERR_COLOR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Writes a line to standard error, its "error:"/"warning:"/"note:" label in color when that
+/// is on. `-q` silences everything but errors. A closed or full stderr is not worth dying for.
+fn say(message: impl std::fmt::Display) {
+    use std::sync::atomic::Ordering::Relaxed;
+    let text = message.to_string();
+    if QUIET.load(Relaxed) && !text.starts_with("error") {
+        return;
+    }
+    let _ = writeln!(
+        io::stderr(),
+        "{}",
+        table::paint_label(&text, STDERR_COLOR.load(Relaxed))
+    );
+}
+
+/// Parses the arguments, runs the command and returns the exit code.
+pub fn run() -> i32 {
+    let cli = Cli::parse();
+    {
+        use std::io::IsTerminal;
+        use std::sync::atomic::Ordering::Relaxed;
+        QUIET.store(cli.quiet, Relaxed);
+        STDERR_COLOR.store(cli.color.enabled(io::stderr().is_terminal()), Relaxed);
+        let stdout_terminal = io::stdout().is_terminal();
+        table::set_style(table::Style {
+            color: cli.color.enabled(stdout_terminal),
+            // Tables wrap to the terminal; comfy-table finds its width while it may look. A
+            // terminal that reports no size (0 columns) counts as unknown.
+            width: stdout_terminal
+                .then(|| comfy_table::Table::new().width())
+                .flatten()
+                .filter(|&columns| columns >= 40),
+        });
+    }
+    let Some(command) = cli.command else {
+        let mut out = io::stdout().lock();
+        return match out
+            .write_all(QUICK_START.as_bytes())
+            .and_then(|()| out.flush())
+        {
+            Err(error) if error.kind() != io::ErrorKind::BrokenPipe => exit::IO,
+            _ => exit::OK,
+        };
+    };
+    let context = Context {
+        source: cli.curriculum.map_or(Source::Embedded, Source::Dir),
+        today: cli
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        progress_path: cli.progress,
+        use_progress: !cli.no_progress,
+    };
+    let mut out = io::stdout().lock();
+    match command.execute(&context, &mut out).and_then(|code| {
+        out.flush().map_err(Failure::Output)?;
+        Ok(code)
+    }) {
+        Ok(code) => code,
+        Err(Failure::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => exit::OK,
+        Err(Failure::Output(error)) => {
+            say(format!("error: cannot write output: {error}"));
+            exit::IO
+        }
+        Err(Failure::Library(error)) => {
+            match error {
+                // Its diagnostics carry their own "error:" labels.
+                Error::InvalidCurriculum { .. } => say(&error),
+                _ => say(format!("error: {error}")),
+            }
+            error.code()
+        }
+    }
+}
+
+enum Failure {
+    Library(Error),
+    Output(io::Error),
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Failure::Library(error)
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(error: io::Error) -> Self {
+        Failure::Output(error)
+    }
+}

@@ -98,15 +98,21 @@ fn scalar(text: &str, in_flow: bool) -> Option<&str> {
         let inner = inner.strip_suffix('\'')?;
         return (!inner.contains('\'')).then_some(inner);
     }
-    let first = text.chars().next()?;
-    if "-?:,[]{}#&*!|>'\"%@`~".contains(first)
-        || text.contains(": ")
-        || text.contains(" #")
-        || text.ends_with(':')
-        || (in_flow && text.contains(['[', ']', '{', '}']))
-        || looks_like_a_number(text)
-        || is_reserved_word(text)
-    {
+    let bytes = text.as_bytes();
+    let first = *bytes.first()?;
+    if b"-?:,[]{}#&*!|>'\"%@`~".contains(&first) || text.ends_with(':') {
+        return None;
+    }
+    // One pass for what may not appear inside: ": ", " #", and brackets in a flow list.
+    for pair in bytes.windows(2) {
+        if pair == b": " || pair == b" #" {
+            return None;
+        }
+    }
+    if in_flow && bytes.iter().any(|b| b"[]{}".contains(b)) {
+        return None;
+    }
+    if looks_like_a_number(text) || is_reserved_word(text) {
         return None;
     }
     Some(text)

@@ -45,7 +45,7 @@ pub fn split(text: &str) -> Split<'_> {
     };
     let mut offset = 0;
     for line in after_open.split_inclusive('\n') {
-        let content = line.trim_end_matches('\n').trim_end();
+        let content = line.trim_end();
         if content == "---" || content == "..." {
             return Split::Found(Frontmatter {
                 yaml: &after_open[..offset],

@@ -109,7 +109,14 @@ pub fn load(source: &Source) -> Result<Loaded> {
         Some(text) => (text.as_str(), Ownership::Own),
         None => (Source::embedded_manifest(), Ownership::Borrowed),
     };
-    let resolved = match manifest::decode(text, &manifest_shown) {
+    // The embedded manifest comes decoded from the build (see build.rs).
+    let embedded = ownership == Ownership::Borrowed || *source == Source::Embedded;
+    let prebuilt = if embedded {
+        manifest::decode_embedded()
+    } else {
+        None
+    };
+    let resolved = match prebuilt.map_or_else(|| manifest::decode(text, &manifest_shown), Ok) {
         Ok(manifest) => {
             let folder_exists = |folder: &str| folders.contains(folder);
             let (resolved, found) =
@@ -230,6 +237,15 @@ fn section_of(section_by_folder: &HashMap<String, usize>, path: &str) -> Option<
 /// A link target as a root-relative path: no `./`, no `#anchor`, `..` resolved. `None` when it
 /// climbs out of the root.
 fn normalize_link(target: &str) -> Option<String> {
+    // Most links are already clean: no anchor, no backslash, no `.` or empty segment.
+    let clean = !target.is_empty()
+        && !target.contains(['#', '\\', ' '])
+        && target
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..");
+    if clean {
+        return Some(target.to_string());
+    }
     let target = target
         .split('#')
         .next()
@@ -277,10 +293,14 @@ impl LinkResolver<'_> {
         if links.is_empty() {
             return ids;
         }
-        let shown = display_path(self.origin, from);
-        let mut seen: HashSet<&str> = HashSet::new();
-        for link in links {
-            if !seen.insert(link.target.as_str()) {
+        // Only a message needs the path as shown (links per page are few and bounded, so the
+        // repeat check is a scan).
+        let shown = || display_path(self.origin, from);
+        for (position, link) in links.iter().enumerate() {
+            if links[..position]
+                .iter()
+                .any(|earlier| earlier.target == link.target)
+            {
                 continue;
             }
             let report = |message: String| {
@@ -289,7 +309,7 @@ impl LinkResolver<'_> {
                 } else {
                     Diagnostic::warning(message)
                 };
-                diagnostic.file(&shown).line(link.line).field(field)
+                diagnostic.file(shown()).line(link.line).field(field)
             };
             if link.target.len() > MAX_PATH_BYTES {
                 self.out.push(report(format!(
@@ -327,7 +347,7 @@ impl LinkResolver<'_> {
                         "'{}' is not a study document (no estimated_time); link ignored",
                         link.target
                     ))
-                    .file(&shown)
+                    .file(shown())
                     .line(link.line)
                     .field(field),
                 );

@@ -6,68 +6,9 @@ use super::frontmatter;
 use super::lookup::normalize_name;
 use super::{Role, Section, Specialization};
 use crate::diagnostic::Diagnostic;
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-/// The manifest as written. Unknown keys are errors: a typo in a key would otherwise silently
-/// drop a section or a role.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Manifest {
-    pub name: String,
-    #[serde(default)]
-    pub source: Option<String>,
-    #[serde(default)]
-    pub parts: Vec<PartDef>,
-    #[serde(default)]
-    pub specializations: Vec<SpecializationDef>,
-    #[serde(default)]
-    pub roles: Vec<RoleDef>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct PartDef {
-    pub id: String,
-    pub title: String,
-    #[serde(default)]
-    pub sections: Vec<SectionDef>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct SectionDef {
-    pub id: String,
-    pub title: String,
-    pub folders: Vec<String>,
-    #[serde(default)]
-    pub claimed_time: Option<String>,
-    #[serde(default)]
-    pub prerequisite_label: Option<String>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct SpecializationDef {
-    /// The id of the section that is the specialization.
-    pub section: String,
-    /// Whom it is for ("When to specialize").
-    #[serde(default)]
-    pub when: Vec<String>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct RoleDef {
-    pub name: String,
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    /// Section ids of the 1-2 specializations, in the order they are studied.
-    pub specializations: Vec<String>,
-    /// Section ids on the role's learning path besides what the specializations require.
-    #[serde(default)]
-    pub includes: Vec<String>,
-}
+pub use super::manifest_schema::{Manifest, PartDef, RoleDef, SectionDef, SpecializationDef};
 
 /// The manifest with its references checked and turned into indices.
 #[derive(Debug, Default)]
@@ -128,6 +69,16 @@ impl Checker<'_> {
         }
         self.out.push(diagnostic);
     }
+}
+
+/// The embedded manifest, decoded by the build script (build.rs) from the same YAML; `None`
+/// only if that went wrong, and then the caller decodes the YAML.
+pub(crate) fn decode_embedded() -> Option<Manifest> {
+    serde_json::from_str(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/embedded_manifest.json"
+    )))
+    .ok()
 }
 
 /// Decodes a manifest. `shown` names the file in messages.
@@ -361,4 +312,16 @@ pub(crate) fn resolve(
         });
     }
     (resolved, check.out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_prebuilt_embedded_manifest_matches_its_yaml() {
+        let yaml = crate::curriculum::Source::embedded_manifest();
+        let from_yaml: Manifest = frontmatter::decode(yaml).unwrap();
+        assert_eq!(decode_embedded(), Some(from_yaml));
+    }
 }

@@ -6,6 +6,7 @@ pub mod frontmatter;
 mod load;
 mod lookup;
 pub mod manifest;
+mod manifest_schema;
 pub mod page;
 mod source;
 
@@ -36,14 +37,21 @@ pub enum Level {
 
 impl Level {
     pub fn parse(text: &str) -> Level {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "foundational" | "foundation" | "beginner" => Level::Foundational,
-            "intermediate" => Level::Intermediate,
-            "specialized" | "specialised" => Level::Specialized,
-            "advanced" => Level::Advanced,
-            "reference" => Level::Reference,
-            _ => Level::Other(text.trim().to_string()),
-        }
+        let text = text.trim();
+        let known = [
+            ("foundational", Level::Foundational),
+            ("foundation", Level::Foundational),
+            ("beginner", Level::Foundational),
+            ("intermediate", Level::Intermediate),
+            ("specialized", Level::Specialized),
+            ("specialised", Level::Specialized),
+            ("advanced", Level::Advanced),
+            ("reference", Level::Reference),
+        ];
+        known
+            .into_iter()
+            .find(|(name, _)| text.eq_ignore_ascii_case(name))
+            .map_or_else(|| Level::Other(text.to_string()), |(_, level)| level)
     }
 
     /// The position used to detect a document that requires one of a higher level.

@@ -169,16 +169,15 @@ pub fn why(
         .role
         .map(|role| format!(", on the {} path", curriculum.roles[role].name))
         .unwrap_or_default();
-    let (chain, reason) = [
-        (specializations, String::new()),
-        (selection.includes.clone(), path),
-    ]
-    .iter()
-    .find_map(|(sections, suffix)| {
-        chain_to(curriculum, graph, &all.included, sections, doc)
-            .map(|(chain, reason)| (chain, reason + suffix))
-    })
-    .map_or((Vec::new(), None), |(chain, reason)| (chain, Some(reason)));
+    // A chosen specialization explains it best; else a section of the role's path.
+    let found = chain_to(curriculum, graph, &all.included, &specializations, doc).or_else(|| {
+        chain_to(curriculum, graph, &all.included, &selection.includes, doc)
+            .map(|(chain, reason)| (chain, reason + &path))
+    });
+    let (chain, reason) = match found {
+        Some((chain, reason)) => (chain, Some(reason)),
+        None => (Vec::new(), None),
+    };
     Why {
         doc: curriculum.doc(doc).path.clone(),
         in_plan: all.included[doc.0] && !done[doc.0],

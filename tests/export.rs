@@ -320,3 +320,17 @@ fn an_independent_parser_reads_our_calendar() {
         "the UTC hour changes with daylight saving time: {offsets:?}"
     );
 }
+
+#[test]
+fn the_default_time_zone_follows_tz() {
+    let args = [&["export", "--format", "ics"][..], STORAGE].concat();
+    let tokyo = common::Run::with_env(&args, &[("TZ", "Asia/Tokyo")])
+        .code(0)
+        .stdout;
+    // 19:00 in Tokyo (UTC+9) is 10:00 UTC.
+    assert!(tokyo.contains("DTSTART:20270104T100000Z\r\n"), "{tokyo}");
+    let utc = common::Run::with_env(&args, &[("TZ", "UTC")])
+        .code(0)
+        .stdout;
+    assert!(utc.contains("DTSTART:20270104T190000Z\r\n"));
+}

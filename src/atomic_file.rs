@@ -4,36 +4,45 @@
 use crate::error::{Error, Result};
 use atomic_write_file::AtomicWriteFile;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Replaces `path` with `bytes` atomically (see [`check_target`] for what it refuses).
+/// Replaces `path` with `bytes` atomically (see [`check_target`] for what it refuses). A
+/// symbolic link keeps pointing where it did: the file it points to is replaced.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
-    check_target(path)?;
+    let target = check_target(path)?;
     let mut file = AtomicWriteFile::options()
-        .open(path)
+        .open(&target)
         .map_err(|error| Error::io(path, error))?;
     file.write_all(bytes)
         .map_err(|error| Error::io(path, error))?;
     file.commit().map_err(|error| Error::io(path, error))
 }
 
-/// Whether `path` may be replaced: not a folder (nor a name ending in `/`), nor anything that
-/// is not a regular file (a device, a pipe), since renaming over those would lose what the
-/// user had. A path that does not exist yet is fine.
-pub fn check_target(path: &Path) -> Result<()> {
+/// Where a write to `path` would go, if it may: not a folder (nor a name ending in `/`), nor
+/// anything that is not a regular file (a device, a pipe), since renaming over those would lose
+/// what the user had. A path that does not exist yet is fine; a symbolic link resolves to the
+/// file it points to.
+pub fn check_target(path: &Path) -> Result<PathBuf> {
     let refuse = |what: &str| {
         Err(Error::Usage {
             message: format!("'{}' {what}", path.display()),
         })
     };
     if path.as_os_str().to_string_lossy().ends_with('/') {
-        return refuse("is a folder; give a file name to write to");
+        return refuse("ends with '/', which names a folder; give a file name to write to");
     }
-    match std::fs::symlink_metadata(path) {
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.is_symlink() => match std::fs::canonicalize(path) {
+            Ok(target) => target,
+            Err(_) => return refuse("is a symbolic link to nothing; refusing to replace it"),
+        },
+        _ => path.to_path_buf(),
+    };
+    match std::fs::metadata(&target) {
         Ok(metadata) if metadata.is_dir() => refuse("is a folder; give a file name to write to"),
         Ok(metadata) if !metadata.is_file() => {
             refuse("is not a regular file; refusing to replace it")
         }
-        _ => Ok(()),
+        _ => Ok(target),
     }
 }

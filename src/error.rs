@@ -21,7 +21,7 @@ pub enum Error {
     #[error("curriculum path '{}' is not a folder", path.display())]
     CurriculumNotADir { path: PathBuf },
 
-    #[error("cannot read '{}': {source}", path.display())]
+    #[error("'{}': {source}", path.display())]
     Io {
         path: PathBuf,
         #[source]

@@ -575,6 +575,17 @@ fn dates_outside_years_1_to_9999_are_refused() {
     ])
     .code(2)
     .stderr_has(&["past the year 9999"]);
+    learnpath(&[
+        "plan",
+        "--spec",
+        "3.1",
+        "--hours",
+        "5",
+        "--start",
+        "9999-12-31",
+    ])
+    .code(2)
+    .stderr_has(&["past the year 9999"]);
 }
 
 #[test]
@@ -583,7 +594,7 @@ fn a_full_stdout_is_an_error_not_a_panic() {
         .write(true)
         .open("/dev/full")
         .unwrap();
-    for args in [&[][..], &["list"][..]] {
+    for args in [&[][..], &["list"][..], &["completions", "bash"][..]] {
         let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("learnpath"))
             .env("LEARNPATH_PROGRESS", common::NO_PROGRESS_FILE)
             .args(args)
@@ -733,4 +744,109 @@ fn the_examples_are_valid() {
     learnpath(&["status", "--progress", progress])
         .code(0)
         .stdout_has(&["3 documents done (1 h 30 min in all)"]);
+}
+
+#[test]
+fn odd_titles_and_names_cannot_break_the_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("one")).unwrap();
+    std::fs::write(
+        dir.path().join("one/a.md"),
+        "---\nestimated_time: \"30 min\"\ntitle: \"bell\\a <b> [c] \\\"q\\\" \\\\ end\"\n---\n",
+    )
+    .unwrap();
+    let manifest = "name: 'Odd \\q \"name\"'\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: One\n        folders: [one]\nspecializations:\n  - section: \"1.1\"\n";
+    std::fs::write(dir.path().join("learnpath.yaml"), manifest).unwrap();
+    let root = dir.path().display().to_string();
+    let docs = learnpath(&["list", "docs", "--curriculum", &root, "--format", "json"])
+        .code(0)
+        .stdout;
+    let docs: serde_json::Value = serde_json::from_str(&docs).unwrap();
+    let title = docs[0]["title"].as_str().unwrap();
+    assert!(!title.chars().any(char::is_control), "{title:?}");
+    assert!(title.starts_with("bell  <b> [c]"), "{title:?}");
+    // The SVG is still XML, the calendar has no bare control characters, Mermaid's title is YAML.
+    let svg = learnpath(&["graph", "--curriculum", &root]).code(0).stdout;
+    roxmltree::Document::parse(&svg).expect("well-formed XML");
+    let ics = learnpath(&[
+        "export",
+        "--curriculum",
+        &root,
+        "--spec",
+        "1.1",
+        "--hours",
+        "2",
+        "--format",
+        "ics",
+        "--tz",
+        "UTC",
+    ])
+    .code(0)
+    .stdout;
+    assert!(
+        !ics.replace("\r\n", "").chars().any(char::is_control),
+        "{ics}"
+    );
+    let mermaid = learnpath(&["graph", "--curriculum", &root, "--format", "mermaid"])
+        .code(0)
+        .stdout;
+    assert!(
+        mermaid.contains("title: \"Odd \\\\q \\\"name\\\"\"\n"),
+        "{mermaid}"
+    );
+    assert!(mermaid.contains("#lt;b#gt;"), "{mermaid}");
+    let markdown = learnpath(&[
+        "plan",
+        "--curriculum",
+        &root,
+        "--spec",
+        "1.1",
+        "--hours",
+        "2",
+        "--format",
+        "markdown",
+    ])
+    .code(0)
+    .stdout;
+    assert!(markdown.contains("&lt;b> \\[c\\]"), "{markdown}");
+}
+
+#[test]
+fn the_svg_is_the_same_every_time() {
+    let first = learnpath(&["graph", "--spec", "3.2"]).code(0).stdout;
+    for _ in 0..4 {
+        assert_eq!(learnpath(&["graph", "--spec", "3.2"]).stdout, first);
+    }
+}
+
+#[test]
+fn graph_takes_documents_or_a_choice_not_both() {
+    learnpath(&["graph", "01_the_ring0_problem", "--spec", "3.1"])
+        .code(2)
+        .stderr_has(&["cannot be used with"]);
+}
+
+#[test]
+fn a_symlinked_progress_file_is_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.yaml");
+    std::fs::write(&real, "schema_version: 1\ndone: []\n").unwrap();
+    let link = dir.path().join("link.yaml");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    learnpath(&[
+        "done",
+        "01_the_ring0_problem",
+        "--progress",
+        &link.display().to_string(),
+    ])
+    .code(0);
+    assert!(
+        std::fs::symlink_metadata(&link).unwrap().is_symlink(),
+        "the link stays a link"
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .contains("01_the_ring0_problem.md")
+    );
 }

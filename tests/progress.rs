@@ -282,7 +282,7 @@ fn a_folder_is_never_taken_for_the_progress_file() {
     for path in [folder.as_str(), slash.as_str()] {
         common::Run::with_env(&["done", "01_modern_topology", "--progress", path], &[])
             .code(2)
-            .stderr_has(&["is a folder"]);
+            .stderr_has(&["a folder; give a file name"]);
     }
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),

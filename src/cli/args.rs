@@ -278,6 +278,7 @@ pub(super) enum Command {
     )]
     Graph {
         /// Documents to draw with all they require (instead of --role/--spec).
+        #[arg(conflicts_with_all = ["role", "spec"])]
         docs: Vec<String>,
         #[command(flatten)]
         choice: Choice,

@@ -249,7 +249,10 @@ impl Command {
             }
             Command::Completions { shell } => {
                 let mut command = <Cli as clap::CommandFactory>::command();
-                clap_complete::generate(shell, &mut command, "learnpath", out);
+                // clap_complete panics when its writer fails: give it memory, write it ourselves.
+                let mut script = Vec::new();
+                clap_complete::generate(shell, &mut command, "learnpath", &mut script);
+                out.write_all(&script)?;
                 Ok(exit::OK)
             }
             Command::Man => {

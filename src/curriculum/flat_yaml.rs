@@ -21,20 +21,27 @@ pub fn parse(yaml: &str) -> Option<Vec<(&str, Value<'_>)>> {
     let mut entries: Vec<(&str, Value<'_>)> = Vec::new();
     // The indentation of the `- item` lines of the current block list, once one is seen.
     let mut item_indent: Option<usize> = None;
+    // Whether the last key had an empty value, so that `- item` lines may follow it.
+    let mut block_list_open = false;
+    // Only spaces are YAML whitespace here; tabs, control characters and the line breaks YAML
+    // knows beyond `\n` (NEL, LS, PS) and a stray BOM all go to the full parser.
+    if yaml
+        .chars()
+        .any(|c| (c.is_control() && c != '\n') || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}'))
+    {
+        return None;
+    }
     for (index, line) in yaml.lines().enumerate() {
         let number = index + 1;
-        if line.contains('\t') || line.contains('\r') {
-            return None;
-        }
-        let content = line.trim_start();
+        let content = line.trim_start_matches(' ');
         if content.is_empty() || content.starts_with('#') {
             continue;
         }
         let indent = line.len() - content.len();
         if indent > 0 || content.starts_with('-') {
             // An item of a block list under the last key, whose value was empty.
-            let item = content.strip_prefix("- ")?.trim();
-            if item_indent.is_some_and(|expected| expected != indent) {
+            let item = content.strip_prefix("- ")?.trim_matches(' ');
+            if !block_list_open || item_indent.is_some_and(|expected| expected != indent) {
                 return None;
             }
             item_indent = Some(indent);
@@ -48,25 +55,26 @@ pub fn parse(yaml: &str) -> Option<Vec<(&str, Value<'_>)>> {
         }
         item_indent = None;
         let (key, rest) = content.split_once(':')?;
+        block_list_open = rest.trim_matches(' ').is_empty();
         if !is_key(key) || !(rest.is_empty() || rest.starts_with(' ')) {
             return None;
         }
         if entries.iter().any(|(known, _)| *known == key) {
             return None;
         }
-        let rest = rest.trim();
+        let rest = rest.trim_matches(' ');
         let value = if rest.is_empty() {
             Value::Null
         } else if let Some(inner) = rest.strip_prefix('[') {
             let inner = inner.strip_suffix(']')?;
-            if inner.trim().is_empty() {
+            if inner.trim_matches(' ').is_empty() {
                 // An empty flow list: not an empty block list, so no items may follow.
                 Value::List(Vec::new())
             } else {
                 Value::List(
                     inner
                         .split(',')
-                        .map(|item| scalar(item.trim(), true).map(|item| (item, number)))
+                        .map(|item| scalar(item.trim_matches(' '), true).map(|item| (item, number)))
                         .collect::<Option<Vec<_>>>()?,
                 )
             }
@@ -160,6 +168,15 @@ mod tests {
     }
 
     #[test]
+    fn keeps_unicode_spaces_as_yaml_does() {
+        // Only ASCII spaces are YAML whitespace: a no-break space is part of the value.
+        assert_eq!(
+            parse("title: foo\u{a0}\n"),
+            Some(vec![("title", Value::Str("foo\u{a0}"))])
+        );
+    }
+
+    #[test]
     fn leaves_everything_else_to_the_full_parser() {
         for yaml in [
             "estimated_time: 55\n",
@@ -176,6 +193,12 @@ mod tests {
             "tags: [a, [b]]\n",
             "tags: [a,]\n",
             "- item\n",
+            "tags: [a]\n  - b\n",
+            "title: a\u{1}b\n",
+            "title: a\u{7f}b\n",
+            "prerequisites:\n\u{a0}- a.md\n",
+            "title: a\u{2028}b\n",
+            "title: a\u{85} b\n",
             "level: 0x1F\n",
         ] {
             assert_eq!(parse(yaml), None, "{yaml:?}");

@@ -294,11 +294,15 @@ pub fn parse(
             })
             .collect()
     };
-    let title = fields
+    // Control characters would break calendars, tables and XML: they become spaces.
+    let title: String = fields
         .title
         .filter(|title| !title.trim().is_empty())
         .or_else(|| frontmatter::first_heading(found.body).map(str::to_string))
-        .unwrap_or_else(|| file_stem(path).to_string());
+        .unwrap_or_else(|| file_stem(path).to_string())
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     let level = Level::parse(fields.level.as_deref().unwrap_or(""));
     if let Level::Other(text) = &level
         && !text.is_empty()
@@ -375,6 +379,13 @@ mod tests {
             ".inf",
             "a,b",
             "[x, 'y', \"z\"]",
+            "a\u{1}b",
+            "b\u{a0}",
+            "\u{3000}c",
+            "a\u{2028}b",
+            "a\u{85} b",
+            "d\u{7f}",
+            "[a]\n  - b",
         ]);
         let line = (
             key,

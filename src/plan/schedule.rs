@@ -66,6 +66,9 @@ pub struct Sitting {
     pub pieces: Vec<Piece>,
 }
 
+/// The last day a session may fall on.
+const LAST_DATE: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 30).expect("a real date");
+
 /// Packs pieces in order into sittings: only on study days, at most one a day, none longer
 /// than the session, no ISO week over the weekly time (a partial first week included). A piece
 /// that does not fit in what is left of a sitting starts the next one.
@@ -81,6 +84,14 @@ pub fn pack(pieces: &[Piece], settings: &Settings) -> Result<Vec<Sitting>, Error
         if date.iso_week() != week {
             week = date.iso_week();
             used_this_week = 0;
+        }
+        // Calendars hold years up to 9999, and a session late on the last day could fall
+        // into the year 10000 in UTC.
+        if date > LAST_DATE {
+            return Err(Error::Usage {
+                message: "the plan would run past the year 9999; study more hours a week"
+                    .to_string(),
+            });
         }
         if settings.days.contains(date.weekday()) {
             let capacity = session.min(weekly - used_this_week);

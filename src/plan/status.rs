@@ -79,8 +79,8 @@ pub fn status(
             curriculum,
             &path,
             done,
-            "path".to_string(),
-            format!("whole {name} path"),
+            "all".to_string(),
+            format!("the {name} path"),
         ));
     }
     let finished: Vec<DocId> = curriculum.ids().filter(|id| done[id.0]).collect();

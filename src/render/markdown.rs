@@ -78,6 +78,11 @@ fn checklist_line(
     path: &str,
 ) -> io::Result<()> {
     let mark = if done { "x" } else { " " };
+    // Brackets would end the link text early and `<` would start HTML.
+    let label = label
+        .replace('[', "\\[")
+        .replace(']', "\\]")
+        .replace('<', "&lt;");
     match link {
         Some(link) => writeln!(w, "- [{mark}] [{label}]({link})"),
         None => writeln!(w, "- [{mark}] {label} (`{path}`)"),

@@ -5,9 +5,18 @@ use crate::curriculum::duration::format_minutes;
 use crate::diagram::{Diagram, State};
 use std::io::{self, Write};
 
-/// Text in a Mermaid label: quotes are the only character that must go.
+/// Text in a quoted Mermaid label: quotes and angle brackets become Mermaid's entity codes, so
+/// that they show as written and are not read as HTML.
 fn text(value: &str) -> String {
-    value.replace('"', "#quot;")
+    value
+        .replace('"', "#quot;")
+        .replace('<', "#lt;")
+        .replace('>', "#gt;")
+}
+
+/// A YAML double-quoted string, for the diagram's frontmatter title.
+fn yaml_string(value: &str) -> String {
+    format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 fn class(state: State) -> &'static str {
@@ -20,7 +29,7 @@ fn class(state: State) -> &'static str {
 
 pub fn render(diagram: &Diagram, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "---")?;
-    writeln!(w, "title: \"{}\"", text(&diagram.title))?;
+    writeln!(w, "title: {}", yaml_string(&diagram.title))?;
     writeln!(w, "---")?;
     writeln!(w, "flowchart LR")?;
     for (index, group) in diagram.groups.iter().enumerate() {

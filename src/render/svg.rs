@@ -77,5 +77,20 @@ pub fn render(diagram: &Diagram, w: &mut dyn Write) -> io::Result<()> {
     }
     let mut svg = SVGWriter::new();
     graph.do_it(false, false, false, &mut svg);
-    w.write_all(svg.finalize().as_bytes())
+    w.write_all(sorted_styles(&svg.finalize()).as_bytes())
+}
+
+/// layout-rs writes its CSS classes in hash-map order; sorted, the same graph gives the same
+/// bytes every time.
+fn sorted_styles(svg: &str) -> String {
+    let (Some(open), Some(close)) = (svg.find("<style>"), svg.find("</style>")) else {
+        return svg.to_string();
+    };
+    let start = open + "<style>".len();
+    let mut rules: Vec<&str> = svg[start..close]
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    rules.sort_unstable();
+    format!("{}\n{}\n{}", &svg[..start], rules.join("\n"), &svg[close..])
 }

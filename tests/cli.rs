@@ -850,3 +850,13 @@ fn a_symlinked_progress_file_is_written_through() {
             .contains("01_the_ring0_problem.md")
     );
 }
+
+#[test]
+fn an_empty_environment_variable_counts_as_unset() {
+    common::Run::with_env(
+        &["list"],
+        &[("LEARNPATH_CURRICULUM", ""), ("LEARNPATH_TODAY", "")],
+    )
+    .code(0)
+    .stdout_has(&["Storage & RDMA Applications"]);
+}

@@ -608,14 +608,8 @@ fn a_full_stdout_is_an_error_not_a_panic() {
 
 #[test]
 fn a_specialization_without_documents_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("05_specialized/01_storage")).unwrap();
-    std::fs::write(
-        dir.path().join("05_specialized/01_storage/README.md"),
-        "# Storage\n",
-    )
-    .unwrap();
-    let root = dir.path().display().to_string();
+    let folder = common::folder(&[("05_specialized/01_storage/README.md", "# Storage\n")]);
+    let root = folder.root.clone();
     learnpath(&[
         "plan",
         "--curriculum",
@@ -634,21 +628,25 @@ fn a_specialization_without_documents_is_refused() {
 
 #[test]
 fn suggestions_and_follow_on_errors_are_stable_and_precise() {
-    let dir = tempfile::tempdir().unwrap();
     let doc = |prerequisite: &str| {
         format!("---\nestimated_time: \"10 min\"\nprerequisites: [{prerequisite}]\n---\n# Doc\n")
     };
-    std::fs::create_dir(dir.path().join("s")).unwrap();
-    for name in ["a", "c", "d", "e", "f", "g", "h"] {
-        std::fs::write(dir.path().join(format!("s/{name}.md")), doc("")).unwrap();
-    }
-    std::fs::write(
-        dir.path().join("s/broken.md"),
-        "---\nestimated_time: soon\n---\n",
-    )
-    .unwrap();
-    std::fs::write(dir.path().join("z.md"), doc("s/b.md, s/broken.md, s/b.md")).unwrap();
-    let root = dir.path().display().to_string();
+    let plain = doc("");
+    let mut files: Vec<(String, String)> = ["a", "c", "d", "e", "f", "g", "h"]
+        .iter()
+        .map(|name| (format!("s/{name}.md"), plain.clone()))
+        .collect();
+    files.push((
+        "s/broken.md".to_string(),
+        "---\nestimated_time: soon\n---\n".to_string(),
+    ));
+    files.push(("z.md".to_string(), doc("s/b.md, s/broken.md, s/b.md")));
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, c)| (p.as_str(), c.as_str()))
+        .collect();
+    let folder = common::folder(&files);
+    let root = folder.root.clone();
     let first = learnpath(&["validate", "--curriculum", &root]).code(65);
     for _ in 0..5 {
         assert_eq!(
@@ -673,16 +671,12 @@ fn suggestions_and_follow_on_errors_are_stable_and_precise() {
 
 #[test]
 fn manifest_mistakes_are_named_on_their_line() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("one")).unwrap();
-    std::fs::write(
-        dir.path().join("one/a.md"),
-        "---\nestimated_time: \"10 min\"\n---\n# A\n",
-    )
-    .unwrap();
     let manifest = "name: Test\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: One\n        folders: [one]\nspecializations:\n  - section: \"1.1\"\n  - section: \"1.1\"\nroles:\n  - name: r\n    specializations: [\"1.1\", \"1.1\"]\n";
-    std::fs::write(dir.path().join("learnpath.yaml"), manifest).unwrap();
-    let root = dir.path().display().to_string();
+    let folder = common::folder(&[
+        ("one/a.md", "---\nestimated_time: \"10 min\"\n---\n# A\n"),
+        ("learnpath.yaml", manifest),
+    ]);
+    let root = folder.root.clone();
     learnpath(&["validate", "--curriculum", &root])
         .code(65)
         .stdout_has(&[
@@ -748,16 +742,15 @@ fn the_examples_are_valid() {
 
 #[test]
 fn odd_titles_and_names_cannot_break_the_outputs() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("one")).unwrap();
-    std::fs::write(
-        dir.path().join("one/a.md"),
-        "---\nestimated_time: \"30 min\"\ntitle: \"bell\\a <b> [c] \\\"q\\\" \\\\ end\"\n---\n",
-    )
-    .unwrap();
     let manifest = "name: 'Odd \\q \"name\"'\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: One\n        folders: [one]\nspecializations:\n  - section: \"1.1\"\n";
-    std::fs::write(dir.path().join("learnpath.yaml"), manifest).unwrap();
-    let root = dir.path().display().to_string();
+    let folder = common::folder(&[
+        (
+            "one/a.md",
+            "---\nestimated_time: \"30 min\"\ntitle: \"bell\\a <b> [c] \\\"q\\\" \\\\ end\"\n---\n",
+        ),
+        ("learnpath.yaml", manifest),
+    ]);
+    let root = folder.root.clone();
     let docs = learnpath(&["list", "docs", "--curriculum", &root, "--format", "json"])
         .code(0)
         .stdout;

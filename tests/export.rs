@@ -67,13 +67,10 @@ fn ics_is_crlf_folded_and_deterministic() {
 
 #[test]
 fn folding_never_splits_a_utf8_character() {
-    let dir = tempfile::tempdir().unwrap();
     let doc = "---\nlevel: foundational\nestimated_time: \"30 min\"\n---\n\n# Ünïcödé çøürsé — ŝtüdÿ ŵïth äççéñtš ëvërÿwhérë ïñ thë tïtlé, lōñg ëñōügh tō fōld\n";
-    std::fs::create_dir(dir.path().join("one")).unwrap();
-    std::fs::write(dir.path().join("one/a.md"), doc).unwrap();
     let manifest = "name: Unicode\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: Ünïcödé\n        folders: [one]\nspecializations:\n  - section: \"1.1\"\n";
-    std::fs::write(dir.path().join("learnpath.yaml"), manifest).unwrap();
-    let root = dir.path().display().to_string();
+    let folder = common::folder(&[("one/a.md", doc), ("learnpath.yaml", manifest)]);
+    let root = folder.root.clone();
     let run = learnpath(&[
         "export",
         "--curriculum",

@@ -9,6 +9,7 @@ use learnpath::error::exit;
 use learnpath::plan::ready::{self, Target};
 use learnpath::plan::status;
 use learnpath::plan::{ByDate, Plan, Planner, Selection, Settings};
+use learnpath::progress::{Progress, ProgressStore};
 use learnpath::render::clock::{self, Clock};
 use learnpath::render::{
     csv, dot, ics, json, markdown, mermaid, plan as plan_render, ready as ready_render, svg, table,
@@ -69,10 +70,7 @@ impl Command {
                 let Opened {
                     curriculum, graph, ..
                 } = learnpath::open(&context.source)?;
-                let ids = docs
-                    .iter()
-                    .map(|name| curriculum.find_doc(name))
-                    .collect::<Result<Vec<_>, _>>()?;
+                let ids = curriculum.find_docs(&docs)?;
                 let date = on.unwrap_or(context.today);
                 let store = context.store()?;
                 let (progress, marked) =
@@ -101,12 +99,7 @@ impl Command {
                         writeln!(out, "already done: {path} (since {since})")?;
                     }
                 }
-                writeln!(
-                    out,
-                    "{} documents done in {}",
-                    progress.len(),
-                    store.path().display()
-                )?;
+                progress_footer(out, &progress, &store)?;
                 Ok(exit::OK)
             }
             Command::Undo { docs } => {
@@ -135,12 +128,7 @@ impl Command {
                         writeln!(out, "not marked done: {path}")?;
                     }
                 }
-                writeln!(
-                    out,
-                    "{} documents done in {}",
-                    progress.len(),
-                    store.path().display()
-                )?;
+                progress_footer(out, &progress, &store)?;
                 Ok(exit::OK)
             }
             Command::Status { choice, format } => {
@@ -226,10 +214,7 @@ impl Command {
                         None => (Vec::new(), curriculum.name.clone()),
                     }
                 } else {
-                    let ids = docs
-                        .iter()
-                        .map(|name| curriculum.find_doc(name))
-                        .collect::<Result<Vec<_>, _>>()?;
+                    let ids = curriculum.find_docs(&docs)?;
                     (ids, docs.join(", "))
                 };
                 let picture = diagram::diagram(&curriculum, &graph, &targets, &done, title);
@@ -394,6 +379,20 @@ fn build_plan(
         say(format!("note: {note}"));
     }
     Ok(Some(plan))
+}
+
+/// The last line of `done` and `undo`: how many documents are done, and where that is kept.
+fn progress_footer(
+    out: &mut dyn Write,
+    progress: &Progress,
+    store: &ProgressStore,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} documents done in {}",
+        progress.len(),
+        store.path().display()
+    )
 }
 
 /// Writes `bytes` to the file (atomically) or, for none or `-`, to standard output.

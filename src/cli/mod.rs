@@ -69,8 +69,8 @@ impl Context {
     /// Done flags from the progress file and --done.
     fn done(&self, curriculum: &Curriculum, extra: &Done) -> Result<Vec<bool>, Error> {
         let mut done = self.progress(curriculum)?.done_flags(curriculum);
-        for name in &extra.done {
-            done[curriculum.find_doc(name)?.0] = true;
+        for id in curriculum.find_docs(&extra.done)? {
+            done[id.0] = true;
         }
         Ok(done)
     }

@@ -104,6 +104,11 @@ impl Curriculum {
         }
     }
 
+    /// Finds every named document; the first name that matches nothing (or too much) fails.
+    pub fn find_docs(&self, names: &[String]) -> Result<Vec<DocId>, Error> {
+        names.iter().map(|name| self.find_doc(name)).collect()
+    }
+
     /// Finds a specialization by section id ("3.2"), folder, or words of its title.
     pub fn find_specialization(&self, name: &str) -> Result<usize, Error> {
         let wanted = name.trim().trim_matches('/');

@@ -12,6 +12,27 @@ pub fn fixture(name: &str) -> String {
         .to_string()
 }
 
+/// A curriculum folder made for one test: removed when dropped.
+pub struct Folder {
+    _dir: tempfile::TempDir,
+    /// The folder, as an argument for `--curriculum`.
+    pub root: String,
+}
+
+/// Writes `files` (path relative to the root, content) into a new folder.
+pub fn folder(files: &[(&str, &str)]) -> Folder {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, content) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    }
+    Folder {
+        root: dir.path().display().to_string(),
+        _dir: dir,
+    }
+}
+
 /// A progress file that does not exist, so that no test reads the real one.
 pub const NO_PROGRESS_FILE: &str = "/nonexistent/learnpath-tests/progress.yaml";
 

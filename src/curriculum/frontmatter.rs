@@ -114,7 +114,9 @@ fn without_location(message: &str) -> String {
                     .unwrap_or(digits.len())
         })
         .unwrap_or(rest.len());
-    format!("{}{}", &message[..at], &rest[end..])
+    // The parser may name a second place (where a scalar started); in the YAML's numbering it
+    // would mislead, so every one goes.
+    without_location(&format!("{}{}", &message[..at], &rest[end..]))
 }
 
 /// Encodes a value as YAML.

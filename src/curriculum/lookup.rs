@@ -35,6 +35,16 @@ pub fn closest<'a>(query: &str, candidates: impl IntoIterator<Item = &'a str>) -
     best.map(|(_, candidate)| candidate)
 }
 
+/// The path without its `.md` extension, whatever its case (`Intro.MD` is a page too).
+fn without_md(path: &str) -> &str {
+    match path.len().checked_sub(3) {
+        Some(cut) if path.is_char_boundary(cut) && path[cut..].eq_ignore_ascii_case(".md") => {
+            &path[..cut]
+        }
+        _ => path,
+    }
+}
+
 fn lookup_error(message: String) -> Error {
     Error::Lookup { message }
 }
@@ -50,10 +60,10 @@ impl Curriculum {
     /// Finds a document by full path, path without `.md`, unique file stem or unique suffix.
     pub fn find_doc(&self, name: &str) -> Result<DocId, Error> {
         let wanted = name.trim().trim_start_matches("./").replace('\\', "/");
-        let wanted = wanted.strip_suffix(".md").unwrap_or(&wanted);
+        let wanted = without_md(&wanted);
         let exact = self
             .ids()
-            .find(|&id| self.doc(id).path.strip_suffix(".md") == Some(wanted));
+            .find(|&id| without_md(&self.doc(id).path) == wanted);
         if let Some(id) = exact {
             return Ok(id);
         }
@@ -61,10 +71,10 @@ impl Curriculum {
             .ids()
             .filter(|&id| file_stem(&self.doc(id).path) == wanted)
             .collect();
-        let suffix = format!("/{wanted}.md");
+        let suffix = format!("/{wanted}");
         let by_suffix: Vec<DocId> = self
             .ids()
-            .filter(|&id| self.doc(id).path.ends_with(&suffix))
+            .filter(|&id| without_md(&self.doc(id).path).ends_with(&suffix))
             .collect();
         let matches = if by_stem.is_empty() {
             by_suffix

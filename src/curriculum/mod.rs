@@ -42,16 +42,28 @@ impl Level {
             ("foundational", Level::Foundational),
             ("foundation", Level::Foundational),
             ("beginner", Level::Foundational),
+            ("basic", Level::Foundational),
+            ("easy", Level::Foundational),
+            ("introductory", Level::Foundational),
             ("intermediate", Level::Intermediate),
+            ("medium", Level::Intermediate),
             ("specialized", Level::Specialized),
             ("specialised", Level::Specialized),
             ("advanced", Level::Advanced),
+            ("expert", Level::Advanced),
+            ("hard", Level::Advanced),
             ("reference", Level::Reference),
         ];
         known
             .into_iter()
             .find(|(name, _)| text.eq_ignore_ascii_case(name))
             .map_or_else(|| Level::Other(text.to_string()), |(_, level)| level)
+    }
+
+    /// Where the level puts a document among those the prerequisites leave in any order:
+    /// foundational first; a document without a known level sits with the intermediate ones.
+    pub fn order_rank(&self) -> u8 {
+        self.rank().unwrap_or(1)
     }
 
     /// The position used to detect a document that requires one of a higher level.

@@ -102,7 +102,10 @@ pub struct SpecializationMinutes {
 pub struct LabelMet {
     pub label: String,
     pub section: String,
-    /// The session that completes it; `None` when it is met before the plan starts.
+    /// False when something it stands for is neither done nor in the plan.
+    pub reached: bool,
+    /// The session that completes it; `None` when it is met before the plan starts (or is
+    /// not reached).
     pub session: Option<usize>,
     pub date: Option<NaiveDate>,
 }
@@ -127,7 +130,10 @@ pub struct Planner<'a> {
     graph: &'a PrereqGraph,
     selection: Selection,
     order: Vec<DocId>,
+    /// The done documents the selection needs, shown as done in the plan.
     done: Vec<DocId>,
+    /// Per document: is it done? (Milestones look past the selection.)
+    done_flags: Vec<bool>,
 }
 
 impl<'a> Planner<'a> {
@@ -143,8 +149,9 @@ impl<'a> Planner<'a> {
         Planner {
             curriculum,
             graph,
-            order: schedule::order(graph, &needed),
+            order: schedule::order(curriculum, graph, &needed),
             done: all.ids().filter(|id| done[id.0]).collect(),
+            done_flags: done.to_vec(),
             selection,
         }
     }
@@ -322,10 +329,11 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// For each section in the plan with a prerequisite label: the session after which all of
-    /// the section's outside prerequisites are done. One pass over the graph in topological
-    /// order computes, per document, the session by which it and everything it requires are
-    /// done, so this stays linear however many sections there are.
+    /// For each section the plan enters that has a prerequisite label: when everything the
+    /// section's documents require from outside it is done. A requirement is met before the
+    /// start when it is done, in a session when the plan studies it (and what it requires),
+    /// and never when it is neither done nor planned. One pass over the graph in topological
+    /// order, so this stays linear however many sections there are.
     fn labels(&self, sessions: &[Session]) -> Vec<LabelMet> {
         let curriculum = self.curriculum;
         let mut finished_in: Vec<Option<usize>> = vec![None; curriculum.docs.len()];
@@ -334,17 +342,22 @@ impl<'a> Planner<'a> {
                 finished_in[item.doc.0] = Some(session.number);
             }
         }
+        let done = &self.done_flags;
+        let mut ready = vec![Reached::Never; curriculum.docs.len()];
         let everything = vec![true; curriculum.docs.len()];
-        let mut with_prerequisites = finished_in.clone();
         for id in self.graph.topological_order(&everything, |_| 0u8) {
-            let latest = curriculum
-                .doc(id)
-                .prerequisites
-                .iter()
-                .map(|p| with_prerequisites[p.0])
-                .max()
-                .flatten();
-            with_prerequisites[id.0] = with_prerequisites[id.0].max(latest);
+            ready[id.0] = if done[id.0] {
+                Reached::Before
+            } else if let Some(session) = finished_in[id.0] {
+                curriculum
+                    .doc(id)
+                    .prerequisites
+                    .iter()
+                    .map(|p| ready[p.0])
+                    .fold(Reached::In(session), Reached::max)
+            } else {
+                Reached::Never
+            };
         }
         let mut labels = Vec::new();
         for (index, section) in curriculum.sections.iter().enumerate() {
@@ -354,20 +367,34 @@ impl<'a> Planner<'a> {
             if !section.docs.iter().any(|doc| finished_in[doc.0].is_some()) {
                 continue;
             }
-            let session = section
+            let reached = section
                 .docs
                 .iter()
                 .flat_map(|&doc| &curriculum.doc(doc).prerequisites)
                 .filter(|p| curriculum.doc(**p).section != Some(index))
-                .filter_map(|p| with_prerequisites[p.0])
-                .max();
+                .map(|p| ready[p.0])
+                .fold(Reached::Before, Reached::max);
+            let session = match reached {
+                Reached::In(session) => Some(session),
+                Reached::Before | Reached::Never => None,
+            };
             labels.push(LabelMet {
                 label: label.clone(),
                 section: section.label(),
+                reached: reached != Reached::Never,
                 session,
                 date: session.map(|number| sessions[number - 1].date),
             });
         }
         labels
     }
+}
+
+/// When a document and all it requires are done: before the plan, in a session, or never
+/// (something it requires is neither done nor planned). Ordered so that `max` is "the later".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Reached {
+    Before,
+    In(usize),
+    Never,
 }

@@ -9,9 +9,12 @@ use chrono::{Datelike, IsoWeek, NaiveDate};
 use serde::Serialize;
 
 /// A deterministic topological order of the needed documents: prerequisites first, then the
-/// specialization rank, then curriculum (path) order.
-pub fn order(graph: &PrereqGraph, needed: &Needed) -> Vec<DocId> {
-    graph.topological_order(&needed.included, |id| needed.rank[id.0])
+/// specialization rank, then the level (foundational before advanced), then curriculum (path)
+/// order.
+pub fn order(curriculum: &Curriculum, graph: &PrereqGraph, needed: &Needed) -> Vec<DocId> {
+    graph.topological_order(&needed.included, |id| {
+        (needed.rank[id.0], curriculum.doc(id).level.order_rank())
+    })
 }
 
 /// Which part of a split document a piece is.
@@ -66,8 +69,8 @@ pub struct Sitting {
     pub pieces: Vec<Piece>,
 }
 
-/// The last day a session may fall on.
-const LAST_DATE: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 30).expect("a real date");
+/// The last day a session may fall on: calendars and spreadsheets hold years up to 9999.
+const LAST_DATE: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real date");
 
 /// Packs pieces in order into sittings: only on study days, at most one a day, none longer
 /// than the session, no ISO week over the weekly time (a partial first week included). A piece
@@ -85,8 +88,6 @@ pub fn pack(pieces: &[Piece], settings: &Settings) -> Result<Vec<Sitting>, Error
             week = date.iso_week();
             used_this_week = 0;
         }
-        // Calendars hold years up to 9999, and a session late on the last day could fall
-        // into the year 10000 in UTC.
         if date > LAST_DATE {
             return Err(Error::Usage {
                 message: "the plan would run past the year 9999; study more hours a week"
@@ -112,7 +113,7 @@ pub fn pack(pieces: &[Piece], settings: &Settings) -> Result<Vec<Sitting>, Error
         if next < pieces.len() {
             date = date
                 .succ_opt()
-                .filter(|date| date.year() <= 9999)
+                .filter(|date| *date <= LAST_DATE)
                 .ok_or_else(|| Error::Usage {
                     message: "the plan would run past the year 9999; study more hours a week"
                         .to_string(),

@@ -39,7 +39,9 @@ impl WeeklyMinutes {
                 "{hours} hours a week is more than {MAX_WEEKLY_HOURS} (16 hours a day, 7 days a week)"
             ));
         }
-        let minutes = (hours * 60.0).round() as u32;
+        // Never round capacity up: 1.01 h is 60 minutes, not 61. The small allowance keeps
+        // hours that are exact in decimal but not in binary (4.1 * 60 = 245.999...) whole.
+        let minutes = (hours * 60.0 + 1e-6).floor() as u32;
         if minutes < MIN_SESSION_MINUTES {
             return Err(format!(
                 "{hours} hours a week is less than one {MIN_SESSION_MINUTES}-minute session (use at least 0.25)"

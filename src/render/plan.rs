@@ -86,8 +86,13 @@ pub fn summary(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
     if !summary.labels.is_empty() {
         writeln!(w, "Milestones:")?;
         for label in &summary.labels {
-            match (label.session, label.date) {
-                (Some(session), Some(date)) => writeln!(
+            match (label.reached, label.session, label.date) {
+                (false, ..) => writeln!(
+                    w,
+                    "  \"{}\" (for {}): not reached by this plan",
+                    label.label, label.section
+                )?,
+                (true, Some(session), Some(date)) => writeln!(
                     w,
                     "  \"{}\" (for {}): reached in session {session}, {}",
                     label.label, label.section, date

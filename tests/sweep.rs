@@ -1,0 +1,231 @@
+//! The correctness sweep (issue 10): each test names the item it covers and failed before
+//! the fix.
+
+mod common;
+
+use common::{Folder, Run, folder, learnpath};
+
+/// A page with frontmatter.
+fn page(level: &str, time: &str, prerequisites: &[&str]) -> String {
+    format!(
+        "---\nlevel: {level}\nestimated_time: \"{time}\"\nprerequisites: [{}]\n---\n\n# {}\n",
+        prerequisites.join(", "),
+        "A page"
+    )
+}
+
+/// Item 1's curriculum: 1.2 has a label and `b2` requires `a1` from outside; the plan for
+/// 1.3 needs only `b1`.
+fn label_course(extra: &[(&str, String)]) -> Folder {
+    let manifest = "name: Labels\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: A\n        folders: [a]\n      - id: \"1.2\"\n        title: B\n        folders: [b]\n        prerequisite_label: A finished\n      - id: \"1.3\"\n        title: C\n        folders: [c]\nspecializations:\n  - section: \"1.3\"\n";
+    let mut files: Vec<(&str, String)> = vec![
+        ("learnpath.yaml", manifest.to_string()),
+        ("a/a1.md", page("foundational", "30 min", &[])),
+        ("b/b1.md", page("foundational", "30 min", &[])),
+        ("b/b2.md", page("foundational", "30 min", &["a/a1.md"])),
+        ("c/c1.md", page("foundational", "30 min", &["b/b1.md"])),
+    ];
+    for (path, text) in extra {
+        files.push((path, text.clone()));
+    }
+    let borrowed: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    folder(&borrowed)
+}
+
+/// A one-section curriculum (section 1.1, folder `s`, a specialization) with these pages.
+fn course(pages: &[(&str, String)]) -> Folder {
+    let manifest = "name: One\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: S\n        folders: [s]\nspecializations:\n  - section: \"1.1\"\n";
+    let mut files: Vec<(&str, &str)> = vec![("learnpath.yaml", manifest)];
+    files.extend(pages.iter().map(|(path, text)| (*path, text.as_str())));
+    folder(&files)
+}
+
+fn plan_json(args: &[&str]) -> serde_json::Value {
+    let run = learnpath(args).code(0);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+#[test]
+fn item_1_a_label_whose_prerequisite_is_never_studied_is_not_reached() {
+    let course = label_course(&[]);
+    let args = [
+        "--curriculum",
+        &course.root,
+        "plan",
+        "--spec",
+        "1.3",
+        "--hours",
+        "2",
+        "--start",
+        "2027-01-04",
+    ];
+    learnpath(&args)
+        .code(0)
+        .stdout_has(&["\"A finished\" (for 1.2 B): not reached by this plan"]);
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let plan = plan_json(&json_args);
+    let label = &plan["summary"]["labels"][0];
+    assert_eq!(label["reached"], false, "{label}");
+    assert_eq!(label["session"], serde_json::Value::Null);
+
+    // Done, the requirement is met before the start.
+    let mut done_args = args.to_vec();
+    done_args.extend(["--done", "a/a1"]);
+    learnpath(&done_args)
+        .code(0)
+        .stdout_has(&["\"A finished\" (for 1.2 B): met before you start"]);
+}
+
+#[test]
+fn item_1_a_session_that_finishes_only_an_outside_prerequisite_does_not_reach_a_label() {
+    // a1 requires a0; c1 needs a0 (so a0 is planned) but a1 is never planned.
+    let course = label_course(&[
+        ("a/a0.md", page("foundational", "30 min", &[])),
+        ("a/a1.md", page("foundational", "30 min", &["a/a0.md"])),
+        (
+            "c/c1.md",
+            page("foundational", "30 min", &["b/b1.md", "a/a0.md"]),
+        ),
+    ]);
+    let plan = plan_json(&[
+        "--curriculum",
+        &course.root,
+        "plan",
+        "--spec",
+        "1.3",
+        "--hours",
+        "2",
+        "--start",
+        "2027-01-04",
+        "--format",
+        "json",
+    ]);
+    let label = &plan["summary"]["labels"][0];
+    assert_eq!(label["label"], "A finished");
+    assert_eq!(label["reached"], false, "{label}");
+}
+
+#[test]
+fn item_2_a_week_never_gets_more_than_the_hours() {
+    let course = course(&[
+        ("s/a.md", page("foundational", "61 min", &[])),
+        ("s/b.md", page("foundational", "15 min", &[])),
+    ]);
+    for (hours, weekly) in [("1.01", 60), ("0.26", 15), ("4.1", 246)] {
+        let plan = plan_json(&[
+            "--curriculum",
+            &course.root,
+            "plan",
+            "--spec",
+            "s",
+            "--hours",
+            hours,
+            "--start",
+            "2027-01-04",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(
+            plan["settings"]["weekly_minutes"], weekly,
+            "--hours {hours}"
+        );
+        let mut per_week = std::collections::HashMap::new();
+        for session in plan["sessions"].as_array().unwrap() {
+            *per_week
+                .entry(session["iso_week"].as_str().unwrap().to_string())
+                .or_insert(0) += session["minutes"].as_u64().unwrap();
+        }
+        assert!(
+            per_week.values().all(|&minutes| minutes <= weekly),
+            "--hours {hours}: {per_week:?}"
+        );
+    }
+}
+
+#[test]
+fn item_4_other_level_names_are_understood_and_unknown_ones_warned_about() {
+    use learnpath::curriculum::Level;
+    for (text, rank) in [
+        ("beginner", 0),
+        ("Basic", 0),
+        ("easy", 0),
+        ("Medium", 1),
+        ("expert", 2),
+        ("hard", 2),
+        ("ADVANCED", 2),
+    ] {
+        assert_eq!(Level::parse(text).rank(), Some(rank), "{text}");
+    }
+    let course = course(&[("s/a.md", page("wizardly", "20 min", &[]))]);
+    learnpath(&["--curriculum", &course.root, "validate"])
+        .code(0)
+        .stdout_has(&["s/a.md:2: level: unknown level 'wizardly'"]);
+}
+
+#[test]
+fn item_4_ties_go_to_the_lower_level_first() {
+    // Path order would open with the advanced page; the foundational one comes first.
+    let course = course(&[
+        ("s/01_deep.md", page("advanced", "20 min", &[])),
+        ("s/02_basics.md", page("beginner", "20 min", &[])),
+        ("s/03_middle.md", page("intermediate", "20 min", &[])),
+    ]);
+    let plan = plan_json(&[
+        "--curriculum",
+        &course.root,
+        "plan",
+        "--spec",
+        "s",
+        "--hours",
+        "5",
+        "--start",
+        "2027-01-04",
+        "--format",
+        "json",
+    ]);
+    let order: Vec<&str> = plan["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|session| session["items"].as_array().unwrap())
+        .map(|item| item["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(order, ["s/02_basics.md", "s/03_middle.md", "s/01_deep.md"]);
+}
+
+#[test]
+fn item_10_pages_named_dot_md_in_capitals_are_found_by_path() {
+    let course = course(&[("s/Intro.MD", page("foundational", "20 min", &[]))]);
+    for name in ["s/Intro.MD", "s/Intro", "Intro", "s/Intro.md"] {
+        learnpath(&["--curriculum", &course.root, "show", name])
+            .code(0)
+            .stdout_has(&["path:    s/Intro.MD"]);
+    }
+}
+
+#[test]
+fn item_11_a_plan_may_end_on_the_last_day_of_9999() {
+    // 9999-12-31 is a Friday.
+    let course = course(&[("s/a.md", page("foundational", "30 min", &[]))]);
+    let base = [
+        "--curriculum",
+        &course.root,
+        "plan",
+        "--spec",
+        "s",
+        "--hours",
+        "1",
+        "--days",
+        "fri",
+        "--start",
+        "9999-12-31",
+    ];
+    learnpath(&base).code(0).stdout_has(&["Fri 9999-12-31"]);
+    let mut export = base.to_vec();
+    export[2] = "export";
+    export.extend(["--format", "ics", "--tz", "UTC", "--at", "19:00"]);
+    Run::with_env(&export, &[])
+        .code(0)
+        .stdout_has(&["DTSTART:99991231T190000Z"]);
+}

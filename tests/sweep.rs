@@ -229,3 +229,88 @@ fn item_11_a_plan_may_end_on_the_last_day_of_9999() {
         .code(0)
         .stdout_has(&["DTSTART:99991231T190000Z"]);
 }
+
+/// Runs with a progress file.
+fn with_progress(file: &std::path::Path, args: &[&str]) -> Run {
+    Run::with_env(args, &[("LEARNPATH_PROGRESS", file.to_str().unwrap())])
+}
+
+#[test]
+fn item_3_replanning_mid_week_counts_what_was_studied_this_week() {
+    let pages: Vec<(String, String)> = ["a", "b", "c", "d", "e", "f", "g"]
+        .iter()
+        .map(|name| (format!("s/{name}.md"), page("foundational", "55 min", &[])))
+        .collect();
+    let pages: Vec<(&str, String)> = pages.iter().map(|(p, t)| (p.as_str(), t.clone())).collect();
+    let course = course(&pages);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.yaml");
+    // 165 minutes on Monday 2027-01-04.
+    with_progress(
+        &file,
+        &[
+            "--curriculum",
+            &course.root,
+            "done",
+            "s/a",
+            "s/b",
+            "s/c",
+            "--on",
+            "2027-01-04",
+        ],
+    )
+    .code(0);
+    let plan_args = |today: &'static str| {
+        [
+            "--curriculum".to_string(),
+            course.root.clone(),
+            "--today".to_string(),
+            today.to_string(),
+            "plan".to_string(),
+            "--spec".to_string(),
+            "s".to_string(),
+            "--hours".to_string(),
+            "5".to_string(),
+            "--days".to_string(),
+            "daily".to_string(),
+            "--format".to_string(),
+            "json".to_string(),
+        ]
+    };
+    let args = plan_args("2027-01-05");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = with_progress(&file, &args).code(0);
+    assert!(
+        run.stderr.contains("2 h 45 min already studied this week"),
+        "{}",
+        run.stderr
+    );
+    let plan: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let first_week: u64 = plan["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|session| session["iso_week"] == "2027-W01")
+        .map(|session| session["minutes"].as_u64().unwrap())
+        .sum();
+    assert!(165 + first_week <= 300, "{first_week} more minutes in W01");
+    assert_eq!(first_week, 110, "two more 55-minute documents fit");
+    assert_eq!(plan["settings"]["studied"]["week_minutes"], 165);
+
+    // Re-planning on the day of a `done` adds no second sitting that day.
+    with_progress(
+        &file,
+        &[
+            "--curriculum",
+            &course.root,
+            "done",
+            "s/d",
+            "--on",
+            "2027-01-05",
+        ],
+    )
+    .code(0);
+    let run = with_progress(&file, &args).code(0);
+    let plan: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(plan["sessions"][0]["date"], "2027-01-06", "{plan}");
+}

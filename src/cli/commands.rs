@@ -8,7 +8,7 @@ use learnpath::diagram;
 use learnpath::error::exit;
 use learnpath::plan::ready::{self, Target};
 use learnpath::plan::status;
-use learnpath::plan::{ByDate, Plan, Planner, Selection, Settings};
+use learnpath::plan::{ByDate, Plan, Planner, Selection, Settings, Studied};
 use learnpath::progress::{Progress, ProgressStore};
 use learnpath::render::clock::{self, Clock};
 use learnpath::render::{
@@ -328,10 +328,19 @@ fn build_plan(
         curriculum, graph, ..
     } = learnpath::open(&context.source)?;
     let selection = options.choice.resolve(&curriculum)?;
-    let done = context.done(&curriculum, &options.done)?;
+    let progress = context.progress(&curriculum)?;
+    let done = context.done_with(&curriculum, &progress, &options.done)?;
     let start = options.start.unwrap_or(context.today);
+    let studied = Studied::before(
+        start,
+        curriculum
+            .docs
+            .iter()
+            .filter_map(|doc| progress.date(&doc.path).map(|date| (doc.minutes, date))),
+    );
     let planner = Planner::new(&curriculum, &graph, selection, &done);
-    let settings_for = |weekly| Settings::new(start, weekly, options.days, options.session);
+    let settings_for =
+        |weekly| Settings::new(start, weekly, options.days, options.session).with_studied(studied);
     let plan = match (options.hours, options.by) {
         (Some(weekly), _) => planner.plan(&settings_for(weekly))?,
         (None, Some(by)) => match planner.plan_by(by, settings_for)? {

@@ -68,7 +68,17 @@ impl Context {
 
     /// Done flags from the progress file and --done.
     fn done(&self, curriculum: &Curriculum, extra: &Done) -> Result<Vec<bool>, Error> {
-        let mut done = self.progress(curriculum)?.done_flags(curriculum);
+        self.done_with(curriculum, &self.progress(curriculum)?, extra)
+    }
+
+    /// Done flags from a progress file already read and --done.
+    fn done_with(
+        &self,
+        curriculum: &Curriculum,
+        progress: &Progress,
+        extra: &Done,
+    ) -> Result<Vec<bool>, Error> {
+        let mut done = progress.done_flags(curriculum);
         for id in curriculum.find_docs(&extra.done)? {
             done[id.0] = true;
         }

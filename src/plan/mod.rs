@@ -8,8 +8,9 @@ pub mod status;
 
 pub use schedule::Part;
 pub use select::{Needed, Selection, needed};
-pub use settings::{SessionMinutes, Settings, StudyDays, WeeklyMinutes};
+pub use settings::{SessionMinutes, Settings, Studied, StudyDays, WeeklyMinutes};
 
+use crate::curriculum::duration::format_minutes;
 use crate::curriculum::{Curriculum, DocId};
 use crate::error::Error;
 use crate::graph::PrereqGraph;
@@ -247,6 +248,19 @@ impl<'a> Planner<'a> {
                 settings.effective_session(),
                 f64::from(usable) / 60.0,
                 settings.weekly_minutes.hours()
+            ));
+        }
+        let studied = settings.studied;
+        if studied.week_minutes > 0 {
+            notes.push(format!(
+                "{} already studied this week (from the progress file) count toward this week's {}{}",
+                format_minutes(studied.week_minutes),
+                format_minutes(settings.weekly_minutes.get()),
+                if studied.on_start_day {
+                    format!("; {} already had its sitting", settings.start)
+                } else {
+                    String::new()
+                }
             ));
         }
         Plan {

@@ -73,7 +73,8 @@ pub struct Sitting {
 const LAST_DATE: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real date");
 
 /// Packs pieces in order into sittings: only on study days, at most one a day, none longer
-/// than the session, no ISO week over the weekly time (a partial first week included). A piece
+/// than the session, no ISO week over the weekly time (a partial first week included, with
+/// what was already studied in it; a start day that already had a sitting gets none). A piece
 /// that does not fit in what is left of a sitting starts the next one.
 pub fn pack(pieces: &[Piece], settings: &Settings) -> Result<Vec<Sitting>, Error> {
     let session = settings.effective_session();
@@ -81,7 +82,7 @@ pub fn pack(pieces: &[Piece], settings: &Settings) -> Result<Vec<Sitting>, Error
     let mut sittings = Vec::new();
     let mut date = settings.start;
     let mut week: IsoWeek = date.iso_week();
-    let mut used_this_week = 0;
+    let mut used_this_week = settings.studied.week_minutes;
     let mut next = 0;
     while next < pieces.len() {
         if date.iso_week() != week {
@@ -94,8 +95,9 @@ pub fn pack(pieces: &[Piece], settings: &Settings) -> Result<Vec<Sitting>, Error
                     .to_string(),
             });
         }
-        if settings.days.contains(date.weekday()) {
-            let capacity = session.min(weekly - used_this_week);
+        let had_its_sitting = date == settings.start && settings.studied.on_start_day;
+        if settings.days.contains(date.weekday()) && !had_its_sitting {
+            let capacity = session.min(weekly.saturating_sub(used_this_week));
             let mut filled = 0;
             let start = next;
             while next < pieces.len() && filled + pieces[next].minutes <= capacity {

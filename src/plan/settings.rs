@@ -200,6 +200,36 @@ impl Serialize for StudyDays {
     }
 }
 
+/// What the progress file says was already studied in the week of the start date, up to and
+/// including the start date: it counts against that week's time, and a day that already had
+/// its sitting gets no second one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Studied {
+    /// Minutes done from the Monday of the start's ISO week up to the start date.
+    pub week_minutes: u32,
+    /// Whether something was done on the start date itself.
+    pub on_start_day: bool,
+}
+
+impl Studied {
+    fn is_nothing(&self) -> bool {
+        *self == Studied::default()
+    }
+
+    /// From each done document's minutes and date.
+    pub fn before(start: NaiveDate, done: impl IntoIterator<Item = (u32, NaiveDate)>) -> Self {
+        let monday = start - chrono::Days::new(u64::from(start.weekday().num_days_from_monday()));
+        let mut studied = Studied::default();
+        for (minutes, date) in done {
+            if (monday..=start).contains(&date) {
+                studied.week_minutes += minutes;
+                studied.on_start_day |= date == start;
+            }
+        }
+        studied
+    }
+}
+
 /// Everything the scheduler needs to know about the learner's time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Settings {
@@ -207,6 +237,9 @@ pub struct Settings {
     pub weekly_minutes: WeeklyMinutes,
     pub days: StudyDays,
     pub session_minutes: SessionMinutes,
+    /// Already studied in the first week (from the progress file).
+    #[serde(skip_serializing_if = "Studied::is_nothing")]
+    pub studied: Studied,
 }
 
 impl Settings {
@@ -228,7 +261,13 @@ impl Settings {
             weekly_minutes,
             days,
             session_minutes,
+            studied: Studied::default(),
         }
+    }
+
+    /// The same settings, counting what was already studied in the first week.
+    pub fn with_studied(self, studied: Studied) -> Settings {
+        Settings { studied, ..self }
     }
 
     /// The longest sitting that also fits in a week.

@@ -32,14 +32,18 @@ pub struct Opened {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Loads a curriculum and builds its graph; any error in the curriculum fails.
+/// Loads a curriculum and builds its graph; any error in the curriculum fails, with every
+/// error that `validate` reports (cycles included), so that both count the same.
 pub fn open(source: &Source) -> Result<Opened> {
-    let (curriculum, warnings) = curriculum::load(source)?.into_result()?;
-    let graph = PrereqGraph::build(&curriculum)
-        .map_err(|diagnostics| Error::InvalidCurriculum { diagnostics })?;
-    Ok(Opened {
-        curriculum,
-        graph,
-        warnings,
-    })
+    let loaded = curriculum::load(source)?;
+    let (curriculum, mut diagnostics) = (loaded.curriculum, loaded.diagnostics);
+    let graph = PrereqGraph::build(&curriculum).map_err(|cycles| diagnostics.extend(cycles));
+    match graph {
+        Ok(graph) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(Opened {
+            curriculum,
+            graph,
+            warnings: diagnostics,
+        }),
+        _ => Err(Error::InvalidCurriculum { diagnostics }),
+    }
 }

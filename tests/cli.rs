@@ -681,7 +681,7 @@ fn manifest_mistakes_are_named_on_their_line() {
         .code(65)
         .stdout_has(&[
             "learnpath.yaml:11: specializations: specialization '1.1' is listed twice",
-            "learnpath.yaml:13: specializations: role 'r' names '1.1' twice",
+            "learnpath.yaml:14: specializations: role 'r' names '1.1' twice",
         ]);
 }
 

@@ -314,3 +314,214 @@ fn item_3_replanning_mid_week_counts_what_was_studied_this_week() {
     let plan: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(plan["sessions"][0]["date"], "2027-01-06", "{plan}");
 }
+
+/// A manifest of sections with these (id, folders-as-written) and the given extra text.
+fn manifest_course(sections: &[(&str, &str)], tail: &str) -> Folder {
+    let mut manifest =
+        String::from("name: Test course\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n");
+    for (id, folders) in sections {
+        manifest.push_str(&format!(
+            "      - id: {id}\n        title: Section {id}\n        folders: {folders}\n"
+        ));
+    }
+    manifest.push_str(tail);
+    let a = page("foundational", "20 min", &[]);
+    let b = page("foundational", "20 min", &[]);
+    folder(&[
+        ("learnpath.yaml", manifest.as_str()),
+        ("a/one.md", a.as_str()),
+        ("b/two.md", b.as_str()),
+        ("top.md", b.as_str()),
+    ])
+}
+
+fn validate_json(course: &Folder) -> serde_json::Value {
+    let run = learnpath(&["--curriculum", &course.root, "validate", "--format", "json"]);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+#[test]
+fn item_5_two_sections_may_not_claim_one_folder() {
+    let course = manifest_course(&[("'1.1'", "[a]"), ("'1.2'", "[b, a]")], "");
+    let run = learnpath(&["--curriculum", &course.root, "validate"]).code(65);
+    let shown = format!(
+        "{}/learnpath.yaml:11: folders: section 1.2 names the folder 'a', which section 1.1 already has",
+        course.root
+    );
+    assert!(run.stdout.contains(&shown), "{}", run.stdout);
+    // `plan` gives the same message.
+    learnpath(&[
+        "--curriculum",
+        &course.root,
+        "plan",
+        "--spec",
+        "1.1",
+        "--hours",
+        "2",
+    ])
+    .code(65)
+    .stderr_has(&[&shown]);
+}
+
+#[test]
+fn item_5_a_section_without_folders_is_an_error() {
+    let course = manifest_course(&[("'1.1'", "[a]"), ("'1.2'", "[]")], "");
+    let report = validate_json(&course);
+    let error = &report["errors"][0];
+    assert_eq!(error["line"], 11, "{report}");
+    assert_eq!(error["field"], "folders");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("section 1.2 lists no folders")
+    );
+}
+
+#[test]
+fn item_5_the_root_folder_is_a_section_folder() {
+    let course = manifest_course(
+        &[("'1.1'", "[a]"), ("'1.2'", "[.]")],
+        "specializations:\n  - section: \"1.2\"\n",
+    );
+    let report = validate_json(&course);
+    assert_eq!(report["errors"], serde_json::json!([]), "{report}");
+    // The root section holds the root page and b/two.md, which no other section has.
+    let run = learnpath(&[
+        "--curriculum",
+        &course.root,
+        "list",
+        "docs",
+        "--spec",
+        "1.2",
+        "--format",
+        "json",
+    ])
+    .code(0);
+    let docs: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let paths: Vec<&str> = docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["b/two.md", "top.md"]);
+}
+
+#[test]
+fn item_6_plan_and_validate_count_the_same_errors() {
+    let cyclic = |other: &str| page("foundational", "20 min", &[other]);
+    let course = folder(&[
+        (
+            "learnpath.yaml",
+            "name: Cycles\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: S\n        folders: [s]\nspecializations:\n  - section: \"1.1\"\n",
+        ),
+        ("s/a.md", &cyclic("s/b.md")),
+        ("s/b.md", &cyclic("s/a.md")),
+        ("s/c.md", &page("foundational", "soon", &[])),
+        ("s/d.md", &page("foundational", "20 min", &["s/nothing.md"])),
+    ]);
+    let report = validate_json(&course);
+    let errors = report["errors"].as_array().unwrap().len();
+    assert_eq!(errors, 3, "{report}");
+    learnpath(&[
+        "--curriculum",
+        &course.root,
+        "plan",
+        "--spec",
+        "1.1",
+        "--hours",
+        "2",
+    ])
+    .code(65)
+    .stderr_has(&["the curriculum has 3 errors", "cycle"]);
+}
+
+#[test]
+fn item_6_a_broken_manifest_keeps_the_curriculum_named() {
+    let course = folder(&[
+        ("learnpath.yaml", "name: [unclosed\n"),
+        ("s/a.md", &page("foundational", "20 min", &[])),
+    ]);
+    let report = validate_json(&course);
+    let folder_name = std::path::Path::new(&course.root)
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert_eq!(report["curriculum"], folder_name);
+    assert_eq!(report["ok"], false);
+}
+
+#[test]
+fn item_7_manifest_errors_point_at_the_line_the_parse_found() {
+    let tail = "specializations:\n  - section: \"1.1\"\nroles:\n  - name: Test\n    specializations: [\"9.9\"]\n  - name: \"Quoted\"\n    specializations: [\"8.8\"]\n";
+    let course = manifest_course(&[("'1.1'", "[a]"), ("'1.1'", "[b]")], tail);
+    let report = validate_json(&course);
+    let lines: Vec<(String, serde_json::Value)> = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["message"].as_str().unwrap().to_string(),
+                e["line"].clone(),
+            )
+        })
+        .collect();
+    let line_of = |words: &str| {
+        lines
+            .iter()
+            .find(|(message, _)| message.contains(words))
+            .map(|(_, line)| line.clone())
+            .unwrap_or_else(|| panic!("no error with {words:?}: {lines:?}"))
+    };
+    assert_eq!(line_of("section id '1.1' is used twice"), 9);
+    assert_eq!(line_of("role 'Test' names '9.9'"), 16);
+    assert_eq!(line_of("role 'Quoted' names '8.8'"), 18);
+}
+
+#[test]
+fn item_8_warnings_about_a_borrowed_manifest_name_the_embedded_one() {
+    // A folder with the embedded curriculum's section 1.1 (claimed ~1.5 hours) holding 20 min.
+    let course = folder(&[(
+        "01_foundations/01_virtualization_basics/01_a.md",
+        &page("foundational", "20 min", &[]),
+    )]);
+    let run = learnpath(&["--curriculum", &course.root, "validate"]);
+    assert!(
+        !run.stdout
+            .contains(&format!("{}/learnpath.yaml", course.root)),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("<embedded>/learnpath.yaml:"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn item_9_a_manifest_that_is_not_utf8_is_a_reported_error() {
+    let course = folder(&[("s/a.md", &page("foundational", "20 min", &[]))]);
+    std::fs::write(
+        std::path::Path::new(&course.root).join("learnpath.yaml"),
+        b"name: caf\xe9\n",
+    )
+    .unwrap();
+    let run = learnpath(&["--curriculum", &course.root, "validate", "--format", "json"]).code(65);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(
+        report["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not valid UTF-8"),
+        "{report}"
+    );
+    assert!(
+        !run.stderr.contains("run `learnpath validate`"),
+        "{}",
+        run.stderr
+    );
+}

@@ -2,7 +2,9 @@
 
 use super::manifest::{self, Ownership, Resolved};
 use super::page::{self, Link, Page};
-use super::source::{Entry, MANIFEST_FILE, MAX_PATH_BYTES, PAGE_READ_LIMIT, Source, display_path};
+use super::source::{
+    EMBEDDED_ORIGIN, Entry, MANIFEST_FILE, MAX_PATH_BYTES, PAGE_READ_LIMIT, Source, display_path,
+};
 use super::{Curriculum, Doc, DocId, OtherPages, closest};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
@@ -104,42 +106,15 @@ pub fn load(source: &Source) -> Result<Loaded> {
         }
     }
 
-    let manifest_shown = display_path(&origin, MANIFEST_FILE);
-    let (text, ownership) = match &listing.manifest {
-        Some(text) => (text.as_str(), Ownership::Own),
-        None => (Source::embedded_manifest(), Ownership::Borrowed),
-    };
-    // The embedded manifest comes decoded from the build (see build.rs).
-    let embedded = ownership == Ownership::Borrowed || *source == Source::Embedded;
-    let prebuilt = if embedded {
-        manifest::decode_embedded()
-    } else {
-        None
-    };
-    let resolved = match prebuilt.map_or_else(|| manifest::decode(text, &manifest_shown), Ok) {
-        Ok(manifest) => {
-            let folder_exists = |folder: &str| folders.contains(folder);
-            let (resolved, found) =
-                manifest::resolve(&manifest, text, &manifest_shown, ownership, folder_exists);
-            diagnostics.extend(found);
-            resolved
-        }
-        Err(diagnostic) => {
-            diagnostics.push(diagnostic);
-            Resolved::default()
-        }
-    };
+    let (resolved, found) = resolve_manifest(source, &origin, listing.manifest, &folders);
+    diagnostics.extend(found);
     let Resolved {
-        mut name,
-        mut source_url,
+        name,
+        source_url,
         mut sections,
         specializations,
         roles,
     } = resolved;
-    if ownership == Ownership::Borrowed && sections.is_empty() {
-        name = folder_name(&origin);
-        source_url = None;
-    }
 
     // Links are resolved while the index borrows the paths, then stored in the documents.
     let links: Vec<(Vec<LinkedDoc>, Vec<DocId>)> = {
@@ -215,6 +190,56 @@ pub fn load(source: &Source) -> Result<Loaded> {
     })
 }
 
+/// The manifest, checked against the folders: the folder's own, else the embedded one (whose
+/// sections then apply only where the folder has their folders). A manifest that cannot be
+/// read or decoded is a diagnostic, and the curriculum takes the folder's name.
+fn resolve_manifest(
+    source: &Source,
+    origin: &str,
+    manifest: Option<std::result::Result<String, Diagnostic>>,
+    folders: &HashSet<String>,
+) -> (Resolved, Vec<Diagnostic>) {
+    let unnamed = || Resolved {
+        name: folder_name(origin),
+        ..Resolved::default()
+    };
+    let (text, shown, ownership) = match &manifest {
+        Some(Ok(text)) => (
+            text.as_str(),
+            display_path(origin, MANIFEST_FILE),
+            Ownership::Own,
+        ),
+        Some(Err(diagnostic)) => return (unnamed(), vec![diagnostic.clone()]),
+        // Messages about a borrowed manifest name the embedded one: the folder has no file.
+        None => (
+            Source::embedded_manifest(),
+            display_path(EMBEDDED_ORIGIN, MANIFEST_FILE),
+            Ownership::Borrowed,
+        ),
+    };
+    // The embedded manifest comes decoded from the build (see build.rs).
+    let embedded = ownership == Ownership::Borrowed || *source == Source::Embedded;
+    let prebuilt = if embedded {
+        manifest::decode_embedded()
+    } else {
+        None
+    };
+    match prebuilt.map_or_else(|| manifest::decode(text, &shown), Ok) {
+        Ok(manifest) => {
+            // The root (written `.`) always exists.
+            let folder_exists = |folder: &str| folder.is_empty() || folders.contains(folder);
+            let (mut resolved, found) =
+                manifest::resolve(&manifest, text, &shown, ownership, folder_exists);
+            if ownership == Ownership::Borrowed && resolved.sections.is_empty() {
+                resolved.name = folder_name(origin);
+                resolved.source_url = None;
+            }
+            (resolved, found)
+        }
+        Err(diagnostic) => (unnamed(), vec![diagnostic]),
+    }
+}
+
 fn folder_name(origin: &str) -> String {
     std::path::Path::new(origin)
         .file_name()
@@ -222,7 +247,8 @@ fn folder_name(origin: &str) -> String {
         .unwrap_or_else(|| origin.to_string())
 }
 
-/// The section whose folder holds the path: the deepest one, if section folders nest.
+/// The section whose folder holds the path: the deepest one, if section folders nest; a
+/// section of the root (`.`) holds what no other section does.
 fn section_of(section_by_folder: &HashMap<String, usize>, path: &str) -> Option<usize> {
     let mut folder = path;
     while let Some((parent, _)) = folder.rsplit_once('/') {
@@ -231,7 +257,7 @@ fn section_of(section_by_folder: &HashMap<String, usize>, path: &str) -> Option<
         }
         folder = parent;
     }
-    None
+    section_by_folder.get("").copied()
 }
 
 /// A link target as a root-relative path: no `./`, no `#anchor`, `..` resolved. `None` when it
@@ -368,18 +394,6 @@ impl LinkResolver<'_> {
             self.out.push(diagnostic);
         }
         ids
-    }
-}
-
-impl Loaded {
-    /// The curriculum if it has no errors, else an error carrying all diagnostics.
-    pub fn into_result(self) -> Result<(Curriculum, Vec<Diagnostic>)> {
-        if self.has_errors() {
-            return Err(Error::InvalidCurriculum {
-                diagnostics: self.diagnostics,
-            });
-        }
-        Ok((self.curriculum, self.diagnostics))
     }
 }
 

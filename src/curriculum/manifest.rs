@@ -4,6 +4,7 @@
 use super::duration::parse_minutes;
 use super::frontmatter;
 use super::lookup::normalize_name;
+use super::yaml_positions::Positions;
 use super::{Role, Section, Specialization};
 use crate::diagnostic::Diagnostic;
 use std::collections::HashMap;
@@ -32,37 +33,17 @@ pub(crate) enum Ownership {
 pub const MAX_SPECIALIZATIONS: usize = 2;
 
 struct Checker<'a> {
-    text: &'a str,
+    positions: Positions,
     shown: &'a str,
     out: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
-    /// The line of the `nth` (from 0) line that contains `needle`.
-    fn line_of_nth(&self, needle: &str, nth: usize) -> Option<usize> {
-        self.text
-            .lines()
-            .enumerate()
-            .filter(|(_, line)| line.contains(needle))
-            .nth(nth)
-            .map(|(index, _)| index + 1)
-    }
-
-    fn error(&mut self, needle: &str, field: &str, message: String, help: Option<String>) {
-        self.error_at(needle, 0, field, message, help);
-    }
-
-    fn error_at(
-        &mut self,
-        needle: &str,
-        nth: usize,
-        field: &str,
-        message: String,
-        help: Option<String>,
-    ) {
+    /// An error at the node `path` (see [`Positions`]) of the manifest.
+    fn error(&mut self, path: &str, field: &str, message: String, help: Option<String>) {
         let mut diagnostic = Diagnostic::error(message)
             .file(self.shown)
-            .line(self.line_of_nth(needle, nth))
+            .line(self.positions.line(path))
             .field(field);
         if let Some(help) = help {
             diagnostic = diagnostic.help(help);
@@ -106,47 +87,68 @@ pub(crate) fn resolve(
     folder_exists: impl Fn(&str) -> bool,
 ) -> (Resolved, Vec<Diagnostic>) {
     let mut check = Checker {
-        text,
+        positions: Positions::of(text),
         shown,
         out: Vec::new(),
     };
-    // Where each `id:` is written, found in one pass (searching per section would be
-    // quadratic in a manifest of thousands of sections).
-    let mut id_lines: HashMap<&str, usize> = HashMap::new();
-    for (index, line) in text.lines().enumerate() {
-        let content = line.trim_start().trim_start_matches("- ");
-        if let Some(value) = content.strip_prefix("id:") {
-            let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
-            id_lines.entry(value).or_insert(index + 1);
-        }
-    }
     let mut resolved = Resolved {
         name: manifest.name.clone(),
         source_url: manifest.source.clone(),
         ..Resolved::default()
     };
+    let section_index = sections(
+        manifest,
+        &mut check,
+        ownership,
+        &folder_exists,
+        &mut resolved,
+    );
+    let spec_index = specializations(
+        manifest,
+        &mut check,
+        ownership,
+        &section_index,
+        &mut resolved,
+    );
+    roles(
+        manifest,
+        &mut check,
+        ownership,
+        &section_index,
+        &spec_index,
+        &mut resolved,
+    );
+    (resolved, check.out)
+}
+
+/// A section folder as the loader names folders: no slashes around it, and `""` for the
+/// curriculum root (written `.` or `./`).
+pub(crate) fn folder_key(folder: &str) -> &str {
+    let folder = folder.trim().trim_matches('/');
+    if folder == "." { "" } else { folder }
+}
+
+/// The sections, in manifest order, with the folders that exist; each folder belongs to one
+/// section. Returns the index of each section id.
+fn sections<'m>(
+    manifest: &'m Manifest,
+    check: &mut Checker<'_>,
+    ownership: Ownership,
+    folder_exists: &impl Fn(&str) -> bool,
+    resolved: &mut Resolved,
+) -> HashMap<&'m str, usize> {
     let mut section_index: HashMap<&str, usize> = HashMap::new();
-    for part in &manifest.parts {
-        for def in &part.sections {
-            let present: Vec<String> = def
-                .folders
-                .iter()
-                .map(|folder| folder.trim_matches('/').to_string())
-                .filter(|folder| folder_exists(folder))
-                .collect();
-            if ownership == Ownership::Borrowed && present.is_empty() {
-                continue;
-            }
-            if ownership == Ownership::Own {
-                for folder in &def.folders {
-                    if !present.contains(&folder.trim_matches('/').to_string()) {
-                        let needle = if folder.trim().is_empty() {
-                            "folders"
-                        } else {
-                            folder.as_str()
-                        };
+    let mut claimed: HashMap<&str, &str> = HashMap::new();
+    for (p, part) in manifest.parts.iter().enumerate() {
+        for (s, def) in part.sections.iter().enumerate() {
+            let at = format!("parts.{p}.sections.{s}");
+            let mut present = Vec::new();
+            for (f, folder) in def.folders.iter().enumerate() {
+                let key = folder_key(folder);
+                if !folder_exists(key) {
+                    if ownership == Ownership::Own {
                         check.error(
-                            needle,
+                            &format!("{at}.folders.{f}"),
                             "folders",
                             format!(
                                 "section {} names the folder '{folder}', which does not exist",
@@ -155,11 +157,39 @@ pub(crate) fn resolve(
                             Some("fix the folder name or create the folder".to_string()),
                         );
                     }
+                    continue;
                 }
+                if let Some(owner) = claimed.insert(key, &def.id) {
+                    check.error(
+                        &format!("{at}.folders.{f}"),
+                        "folders",
+                        format!(
+                            "section {} names the folder '{folder}', which section {owner} already has",
+                            def.id
+                        ),
+                        Some("a folder belongs to one section; remove it from one of them".to_string()),
+                    );
+                    continue;
+                }
+                present.push(key.to_string());
+            }
+            if ownership == Ownership::Borrowed && present.is_empty() {
+                continue;
+            }
+            if def.folders.is_empty() {
+                check.error(
+                    &format!("{at}.folders"),
+                    "folders",
+                    format!(
+                        "section {} lists no folders, so it can hold no documents",
+                        def.id
+                    ),
+                    Some("name the section's folders, e.g. folders: [01_intro]".to_string()),
+                );
             }
             if section_index.contains_key(def.id.as_str()) {
                 check.error(
-                    &format!("id: \"{}\"", def.id),
+                    &format!("{at}.id"),
                     "id",
                     format!("section id '{}' is used twice", def.id),
                     None,
@@ -170,7 +200,7 @@ pub(crate) fn resolve(
                 parse_minutes(time)
                     .map_err(|error| {
                         check.error(
-                            time,
+                            &format!("{at}.claimed_time"),
                             "claimed_time",
                             format!(
                                 "expected a duration like \"~1.5 hours\", found \"{time}\": {error}"
@@ -190,20 +220,27 @@ pub(crate) fn resolve(
                 claimed_minutes,
                 prerequisite_label: def.prerequisite_label.clone(),
                 docs: Vec::new(),
-                defined_at: Some((shown.to_string(), id_lines.get(def.id.as_str()).copied())),
+                defined_at: Some((check.shown.to_string(), check.positions.line(&at))),
             });
         }
     }
+    section_index
+}
 
+/// The specializations, each a section listed once. Returns the index of each section id.
+fn specializations<'m>(
+    manifest: &'m Manifest,
+    check: &mut Checker<'_>,
+    ownership: Ownership,
+    section_index: &HashMap<&str, usize>,
+    resolved: &mut Resolved,
+) -> HashMap<&'m str, usize> {
     let mut spec_index: HashMap<&str, usize> = HashMap::new();
     for (position, def) in manifest.specializations.iter().enumerate() {
+        let at = format!("specializations.{position}.section");
         match section_index.get(def.section.as_str()) {
-            Some(_) if spec_index.contains_key(def.section.as_str()) => check.error_at(
-                &format!("section: \"{}\"", def.section),
-                manifest.specializations[..position]
-                    .iter()
-                    .filter(|earlier| earlier.section == def.section)
-                    .count(),
+            Some(_) if spec_index.contains_key(def.section.as_str()) => check.error(
+                &at,
                 "specializations",
                 format!("specialization '{}' is listed twice", def.section),
                 None,
@@ -217,71 +254,41 @@ pub(crate) fn resolve(
             }
             None if ownership == Ownership::Borrowed => {}
             None => check.error(
-                &def.section,
+                &at,
                 "specializations",
                 format!("specialization '{}' names no section", def.section),
                 Some("use the id of a section listed under `parts`".to_string()),
             ),
         }
     }
+    spec_index
+}
 
+/// The roles: 1-2 specializations each, sections that exist, names that are not shared.
+fn roles(
+    manifest: &Manifest,
+    check: &mut Checker<'_>,
+    ownership: Ownership,
+    section_index: &HashMap<&str, usize>,
+    spec_index: &HashMap<&str, usize>,
+    resolved: &mut Resolved,
+) {
     let mut role_names: HashMap<String, String> = HashMap::new();
-    for def in &manifest.roles {
-        let role_needle = format!("name: {}", def.name);
-        let mut specializations = Vec::new();
-        for id in &def.specializations {
-            match spec_index.get(id.as_str()) {
-                Some(spec) if specializations.contains(spec) => check.error(
-                    &role_needle,
-                    "specializations",
-                    format!("role '{}' names '{id}' twice", def.name),
-                    None,
-                ),
-                Some(&spec) => specializations.push(spec),
-                None if ownership == Ownership::Borrowed => {}
-                None => check.error(
-                    &role_needle,
-                    "specializations",
-                    format!(
-                        "role '{}' names '{id}', which is not a specialization",
-                        def.name
-                    ),
-                    Some(format!(
-                        "use one of: {}",
-                        manifest
-                            .specializations
-                            .iter()
-                            .map(|spec| spec.section.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
-                ),
-            }
-        }
-        if ownership == Ownership::Borrowed && specializations.is_empty() {
+    for (r, def) in manifest.roles.iter().enumerate() {
+        let at = format!("roles.{r}");
+        let Some(specializations) = role_specializations(manifest, check, ownership, spec_index, r)
+        else {
             continue;
-        }
-        let distinct: std::collections::HashSet<&String> = def.specializations.iter().collect();
-        if distinct.is_empty() || distinct.len() > MAX_SPECIALIZATIONS {
-            check.error(
-                &role_needle,
-                "specializations",
-                format!(
-                    "role '{}' leads to {} specializations; choose 1-2 specializations",
-                    def.name,
-                    distinct.len()
-                ),
-                None,
-            );
-        }
+        };
         let includes = def
             .includes
             .iter()
-            .filter_map(|id| {
+            .enumerate()
+            .filter_map(|(i, id)| {
                 let found = section_index.get(id.as_str()).copied();
                 if found.is_none() && ownership == Ownership::Own {
                     check.error(
-                        &role_needle,
+                        &format!("{at}.includes.{i}"),
                         "includes",
                         format!(
                             "role '{}' includes '{id}', which names no section",
@@ -293,11 +300,17 @@ pub(crate) fn resolve(
                 found
             })
             .collect();
-        for name in std::iter::once(&def.name).chain(&def.aliases) {
+        let names = std::iter::once((format!("{at}.name"), &def.name)).chain(
+            def.aliases
+                .iter()
+                .enumerate()
+                .map(|(a, alias)| (format!("{at}.aliases.{a}"), alias)),
+        );
+        for (place, name) in names {
             let previous = role_names.insert(normalize_name(name), def.name.clone());
             if let Some(other) = previous.filter(|other| *other != def.name) {
                 check.error(
-                    name,
+                    &place,
                     "aliases",
                     format!("'{name}' names both role '{other}' and role '{}'", def.name),
                     None,
@@ -311,7 +324,66 @@ pub(crate) fn resolve(
             includes,
         });
     }
-    (resolved, check.out)
+}
+
+/// The specializations of role `r`, checked; `None` when a borrowed manifest's role leads to
+/// none of the folder's sections.
+fn role_specializations(
+    manifest: &Manifest,
+    check: &mut Checker<'_>,
+    ownership: Ownership,
+    spec_index: &HashMap<&str, usize>,
+    r: usize,
+) -> Option<Vec<usize>> {
+    let def = &manifest.roles[r];
+    let mut specializations = Vec::new();
+    for (k, id) in def.specializations.iter().enumerate() {
+        let at = format!("roles.{r}.specializations.{k}");
+        match spec_index.get(id.as_str()) {
+            Some(spec) if specializations.contains(spec) => check.error(
+                &at,
+                "specializations",
+                format!("role '{}' names '{id}' twice", def.name),
+                None,
+            ),
+            Some(&spec) => specializations.push(spec),
+            None if ownership == Ownership::Borrowed => {}
+            None => check.error(
+                &at,
+                "specializations",
+                format!(
+                    "role '{}' names '{id}', which is not a specialization",
+                    def.name
+                ),
+                Some(format!(
+                    "use one of: {}",
+                    manifest
+                        .specializations
+                        .iter()
+                        .map(|spec| spec.section.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            ),
+        }
+    }
+    if ownership == Ownership::Borrowed && specializations.is_empty() {
+        return None;
+    }
+    let distinct: std::collections::HashSet<&String> = def.specializations.iter().collect();
+    if distinct.is_empty() || distinct.len() > MAX_SPECIALIZATIONS {
+        check.error(
+            &format!("roles.{r}.specializations"),
+            "specializations",
+            format!(
+                "role '{}' leads to {} specializations; choose 1-2 specializations",
+                def.name,
+                distinct.len()
+            ),
+            None,
+        );
+    }
+    Some(specializations)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod manifest;
 mod manifest_schema;
 pub mod page;
 mod source;
+mod yaml_positions;
 
 pub use load::{Loaded, load};
 pub use lookup::{closest, normalize_name};

@@ -73,7 +73,8 @@ pub(crate) struct Listing<'a> {
     pub origin: String,
     /// In path order.
     pub entries: Vec<Entry<'a>>,
-    pub manifest: Option<String>,
+    /// The folder's own manifest, or what made it unreadable; `None` when there is none.
+    pub manifest: Option<Result<String, Diagnostic>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -127,7 +128,7 @@ fn list_embedded() -> Listing<'static> {
     Listing {
         origin: EMBEDDED_ORIGIN.to_string(),
         entries,
-        manifest: Some(Source::embedded_manifest().to_string()),
+        manifest: Some(Ok(Source::embedded_manifest().to_string())),
         diagnostics: Vec::new(),
     }
 }
@@ -145,8 +146,7 @@ fn list_memory(files: &[(String, Vec<u8>)]) -> Result<Listing<'_>> {
     let manifest = files
         .iter()
         .find(|(path, _)| path == MANIFEST_FILE)
-        .map(|(_, bytes)| manifest_text(bytes, Path::new(MANIFEST_FILE)))
-        .transpose()?;
+        .map(|(_, bytes)| manifest_text(bytes, Path::new(MANIFEST_FILE)));
     Ok(Listing {
         origin: "<memory>".to_string(),
         entries,
@@ -155,15 +155,15 @@ fn list_memory(files: &[(String, Vec<u8>)]) -> Result<Listing<'_>> {
     })
 }
 
-fn manifest_text(bytes: &[u8], shown: &Path) -> Result<String> {
-    String::from_utf8(bytes.to_vec()).map_err(|error| Error::InvalidCurriculum {
-        diagnostics: vec![
-            Diagnostic::error(format!(
-                "not valid UTF-8 (invalid byte at offset {})",
-                error.utf8_error().valid_up_to()
-            ))
-            .file(shown.display().to_string()),
-        ],
+/// The manifest's text; not UTF-8 is a diagnostic like any other problem in it.
+fn manifest_text(bytes: &[u8], shown: &Path) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes.to_vec()).map_err(|error| {
+        Diagnostic::error(format!(
+            "not valid UTF-8 (invalid byte at offset {})",
+            error.utf8_error().valid_up_to()
+        ))
+        .file(shown.display().to_string())
+        .help("save the manifest as UTF-8")
     })
 }
 
@@ -247,7 +247,7 @@ fn list_dir(root: &Path) -> Result<Listing<'static>> {
     diagnostics.sort_by(|a, b| a.file.cmp(&b.file));
     let manifest_path = root.join(MANIFEST_FILE);
     let manifest = match std::fs::read(&manifest_path) {
-        Ok(bytes) => Some(manifest_text(&bytes, &manifest_path)?),
+        Ok(bytes) => Some(manifest_text(&bytes, &manifest_path)),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
         Err(error) => return Err(Error::io(manifest_path, error)),
     };

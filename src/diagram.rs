@@ -44,19 +44,28 @@ pub struct Diagram {
     pub groups: Vec<Group>,
 }
 
-/// The subgraph of `targets` and everything they require (the whole curriculum when `targets`
-/// is empty), with each document's state against `done`.
+/// What to draw: the documents of `roots` and everything they require (the whole curriculum
+/// when `roots` is empty), with `targets` framed.
+#[derive(Debug, Clone, Copy)]
+pub struct Scope<'a> {
+    pub roots: &'a [DocId],
+    /// The documents chosen for their own sake (a chosen specialization's, or those named).
+    pub targets: &'a [DocId],
+}
+
+/// The subgraph of a scope, with each document's state against `done`.
 pub fn diagram(
     curriculum: &Curriculum,
     graph: &PrereqGraph,
-    targets: &[DocId],
+    scope: Scope<'_>,
     done: &[bool],
     title: String,
 ) -> Diagram {
-    let shown: Vec<DocId> = if targets.is_empty() {
+    let targets = scope.targets;
+    let shown: Vec<DocId> = if scope.roots.is_empty() {
         curriculum.ids().collect()
     } else {
-        graph.closure(targets)
+        graph.closure(scope.roots)
     };
     let mut index_of = vec![usize::MAX; curriculum.docs.len()];
     for (index, id) in shown.iter().enumerate() {

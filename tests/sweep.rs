@@ -525,3 +525,120 @@ fn item_9_a_manifest_that_is_not_utf8_is_a_reported_error() {
         run.stderr
     );
 }
+
+#[test]
+fn item_25_a_list_of_specializations_may_be_separated_with_commas() {
+    let run = learnpath(&[
+        "plan",
+        "--spec",
+        "3.4,3.3",
+        "--hours",
+        "5",
+        "--start",
+        "2027-01-04",
+        "--format",
+        "json",
+    ])
+    .code(0);
+    let plan: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(plan["specializations"], serde_json::json!(["3.4", "3.3"]));
+}
+
+#[test]
+fn item_27_quiet_never_hides_the_reason_for_a_non_zero_exit() {
+    let run = learnpath(&[
+        "plan",
+        "--spec",
+        "3.2",
+        "--by",
+        "2027-01-05",
+        "--start",
+        "2027-01-04",
+        "--format",
+        "json",
+        "-q",
+    ])
+    .code(1);
+    assert!(
+        run.stderr
+            .contains("No weekly hours are enough to finish by 2027-01-05"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn item_28_a_start_in_the_past_is_warned_about() {
+    let args = [
+        "--today",
+        "2027-02-01",
+        "plan",
+        "--spec",
+        "3.1",
+        "--hours",
+        "5",
+        "--start",
+    ];
+    learnpath(&[&args[..], &["2027-01-04"]].concat())
+        .code(0)
+        .stderr_has(&["warning: --start 2027-01-04 is before today (2027-02-01)"]);
+    let run = learnpath(&[&args[..], &["2027-02-01"]].concat()).code(0);
+    assert!(!run.stderr.contains("before today"), "{}", run.stderr);
+}
+
+#[test]
+fn item_30_a_role_frames_only_its_specializations() {
+    let opened = learnpath::open(&learnpath::Source::Embedded).unwrap();
+    let curriculum = &opened.curriculum;
+    let role = curriculum.find_role("network engineer").unwrap();
+    let selection = learnpath::plan::Selection::role(curriculum, role).unwrap();
+    let specialization_docs: usize = selection
+        .specializations
+        .iter()
+        .map(|&spec| curriculum.specialization_section(spec).docs.len())
+        .sum();
+    assert!(specialization_docs < selection.targets(curriculum).len());
+    let dot = learnpath(&["graph", "--role", "network engineer", "--format", "dot"]).code(0);
+    // One frame per target document, and one in the legend.
+    let framed = dot.stdout.matches("penwidth").count();
+    assert_eq!(framed, specialization_docs + 1, "{}", dot.stdout);
+}
+
+#[test]
+fn item_31_a_missed_deadline_stops_searching_when_hours_cannot_help() {
+    use learnpath::plan::{ByDate, Planner, Selection, Settings};
+    let opened = learnpath::open(&learnpath::Source::Embedded).unwrap();
+    let curriculum = &opened.curriculum;
+    let spec = curriculum.find_specialization("3.2").unwrap();
+    let selection = Selection::specializations(curriculum, vec![spec]).unwrap();
+    let planner = Planner::new(
+        curriculum,
+        &opened.graph,
+        selection,
+        &vec![false; curriculum.docs.len()],
+    );
+    let start = "2027-01-04".parse().unwrap();
+    let built = std::cell::Cell::new(0);
+    let answer = planner
+        .plan_by("2027-01-05".parse().unwrap(), |weekly| {
+            built.set(built.get() + 1);
+            Settings::new(start, weekly, None, None)
+        })
+        .unwrap();
+    let ByDate::Missed { fastest } = answer else {
+        panic!("met")
+    };
+    // Seven days of two hours hold 14 h: the search stops just past that, not at 112 h.
+    assert!(built.get() <= 32, "built {} plans", built.get());
+    let most = Settings::new(
+        start,
+        learnpath::plan::WeeklyMinutes::from_hours(112.0).unwrap(),
+        None,
+        None,
+    );
+    let slowest_search = planner.plan(&most).unwrap();
+    assert_eq!(
+        fastest.summary.finish_date,
+        slowest_search.summary.finish_date
+    );
+}

@@ -120,8 +120,9 @@ pub(super) struct Choice {
     /// A role, e.g. "storage engineer" (see `learnpath list roles`).
     #[arg(long, conflicts_with = "spec")]
     pub(super) role: Option<String>,
-    /// A specialization: "3.2", its folder or a word of its title. Give one or two.
-    #[arg(long)]
+    /// A specialization: "3.2", its folder or a word of its title. Give one or two (repeat
+    /// or separate with commas).
+    #[arg(long, value_delimiter = ',')]
     pub(super) spec: Vec<String>,
 }
 

@@ -1,7 +1,7 @@
 //! What each command does: library calls and a renderer.
 
 use super::args::*;
-use super::{Context, Failure, say};
+use super::{Context, Failure, say, tell};
 use chrono_tz::Tz;
 use learnpath::curriculum::duration::format_minutes;
 use learnpath::diagram;
@@ -205,19 +205,24 @@ impl Command {
                     curriculum, graph, ..
                 } = learnpath::open(&context.source)?;
                 let done = context.done(&curriculum, &done)?;
-                let (targets, title) = if docs.is_empty() {
+                let (roots, targets, title) = if docs.is_empty() {
                     match choice.resolve_optional(&curriculum)? {
                         Some(selection) => (
                             selection.targets(&curriculum),
+                            selection.specialization_docs(&curriculum),
                             selection.describe(&curriculum),
                         ),
-                        None => (Vec::new(), curriculum.name.clone()),
+                        None => (Vec::new(), Vec::new(), curriculum.name.clone()),
                     }
                 } else {
                     let ids = curriculum.find_docs(&docs)?;
-                    (ids, docs.join(", "))
+                    (ids.clone(), ids, docs.join(", "))
                 };
-                let picture = diagram::diagram(&curriculum, &graph, &targets, &done, title);
+                let scope = diagram::Scope {
+                    roots: &roots,
+                    targets: &targets,
+                };
+                let picture = diagram::diagram(&curriculum, &graph, scope, &done, title);
                 let mut bytes = Vec::new();
                 match format {
                     GraphFormat::Svg => svg::render(&picture, &mut bytes)?,
@@ -331,6 +336,12 @@ fn build_plan(
     let progress = context.progress(&curriculum)?;
     let done = context.done_with(&curriculum, &progress, &options.done)?;
     let start = options.start.unwrap_or(context.today);
+    if start < context.today {
+        say(format!(
+            "warning: --start {start} is before today ({}); the plan's first sessions are in the past",
+            context.today
+        ));
+    }
     let studied = Studied::before(
         start,
         curriculum
@@ -369,10 +380,11 @@ fn build_plan(
                         .finish_date
                         .map_or_else(|| "-".to_string(), |date| date.to_string()),
                 );
+                // The reason for exit 1: printed even with -q.
                 if prose {
                     writeln!(out, "{answer}")?;
                 } else {
-                    say(&answer);
+                    tell(&answer);
                 }
                 return Ok(None);
             }

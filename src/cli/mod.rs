@@ -97,10 +97,17 @@ fn say(message: impl std::fmt::Display) {
     if QUIET.load(Relaxed) && !text.starts_with("error") {
         return;
     }
+    tell(text);
+}
+
+/// Writes a line to standard error even under `-q`: the reason for a non-zero exit is never
+/// chatter.
+fn tell(message: impl std::fmt::Display) {
+    use std::sync::atomic::Ordering::Relaxed;
     let _ = writeln!(
         io::stderr(),
         "{}",
-        table::paint_label(&text, STDERR_COLOR.load(Relaxed))
+        table::paint_label(&message.to_string(), STDERR_COLOR.load(Relaxed))
     );
 }
 

@@ -186,13 +186,23 @@ impl<'a> Planner<'a> {
                 message: format!("--by {by} is earlier than the start date {start}"),
             });
         }
+        // Days and sessions grow with the hours (when the learner leaves them open) up to
+        // those of the most hours; once they are there and hold less than the week allows,
+        // every plan with more hours is this one.
+        let most = settings_for(weekly(steps)?);
         let mut fastest = None;
         for step in 1..=steps {
-            let plan = self.plan(&settings_for(weekly(step)?))?;
+            let settings = settings_for(weekly(step)?);
+            let plan = self.plan(&settings)?;
             if plan.summary.finish_date.is_none_or(|finish| finish <= by) {
                 return Ok(ByDate::Met(plan));
             }
             fastest = Some(plan);
+            let settled =
+                (settings.days, settings.session_minutes) == (most.days, most.session_minutes);
+            if settled && settings.more_hours_cannot_help() {
+                break;
+            }
         }
         match fastest {
             Some(fastest) => Ok(ByDate::Missed { fastest }),

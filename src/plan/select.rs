@@ -88,6 +88,17 @@ impl Selection {
         targets
     }
 
+    /// The documents of the chosen specializations only (not the role's other sections).
+    pub fn specialization_docs(&self, curriculum: &Curriculum) -> Vec<DocId> {
+        let mut docs: Vec<DocId> = self
+            .specializations
+            .iter()
+            .flat_map(|&spec| curriculum.specialization_section(spec).docs.iter().copied())
+            .collect();
+        docs.sort();
+        docs
+    }
+
     /// A human name: the role, or the specializations' ids and titles.
     pub fn describe(&self, curriculum: &Curriculum) -> String {
         let specs: Vec<String> = self

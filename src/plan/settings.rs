@@ -275,6 +275,14 @@ impl Settings {
         self.session_minutes.get().min(self.weekly_minutes.get())
     }
 
+    /// Whether more weekly time, with these same days and sessions, would give the same plan:
+    /// they already hold less than the week allows, even in the first week after what was
+    /// studied in it.
+    pub fn more_hours_cannot_help(&self) -> bool {
+        let days_hold = self.effective_session() * self.days.count();
+        self.weekly_minutes.get() >= days_hold + self.studied.week_minutes
+    }
+
     /// The most minutes these days and sessions can hold in a week.
     pub fn usable_weekly_minutes(&self) -> u32 {
         (self.effective_session() * self.days.count()).min(self.weekly_minutes.get())

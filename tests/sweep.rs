@@ -642,3 +642,21 @@ fn item_31_a_missed_deadline_stops_searching_when_hours_cannot_help() {
         slowest_search.summary.finish_date
     );
 }
+
+#[test]
+fn item_33_the_readme_says_which_rust_and_how_to_install() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let version = manifest
+        .lines()
+        .find_map(|line| line.strip_prefix("rust-version = "))
+        .unwrap()
+        .trim_matches('"');
+    let intro = &readme[..readme.find("## What it prints").unwrap()];
+    assert!(
+        intro.contains(&format!("Rust {version} or later")),
+        "{intro}"
+    );
+    assert!(intro.contains("cargo install --locked --path ."), "{intro}");
+}

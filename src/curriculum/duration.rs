@@ -87,9 +87,27 @@ pub fn format_minutes(minutes: u32) -> String {
     }
 }
 
+/// Weekly time as hours with one decimal ("5.0 h") when that is exact, else in hours and
+/// minutes ("4 h 5 min"), so that a summary never shows more time than the plan uses.
+pub fn format_hours(minutes: u32) -> String {
+    if minutes.is_multiple_of(6) {
+        format!("{:.1} h", f64::from(minutes) / 60.0)
+    } else {
+        format_minutes(minutes)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hours_are_shown_exactly() {
+        assert_eq!(format_hours(300), "5.0 h");
+        assert_eq!(format_hours(246), "4.1 h");
+        assert_eq!(format_hours(15), "15 min");
+        assert_eq!(format_hours(245), "4 h 5 min");
+    }
 
     #[test]
     fn accepts_the_documented_forms() {

@@ -10,7 +10,7 @@ pub use schedule::Part;
 pub use select::{Needed, Selection, needed};
 pub use settings::{SessionMinutes, Settings, Studied, StudyDays, WeeklyMinutes};
 
-use crate::curriculum::duration::format_minutes;
+use crate::curriculum::duration::{format_hours, format_minutes};
 use crate::curriculum::{Curriculum, DocId};
 use crate::error::Error;
 use crate::graph::PrereqGraph;
@@ -253,11 +253,11 @@ impl<'a> Planner<'a> {
         let usable = settings.usable_weekly_minutes();
         if usable < settings.weekly_minutes.get() {
             notes.push(format!(
-                "{} days of at most {} min can hold {:.1} h a week, less than the {:.1} h asked; add days (--days) or allow longer sessions (--session)",
+                "{} days of at most {} min can hold {} a week, less than the {} asked; add days (--days) or allow longer sessions (--session)",
                 settings.days.count(),
                 settings.effective_session(),
-                f64::from(usable) / 60.0,
-                settings.weekly_minutes.hours()
+                format_hours(usable),
+                format_hours(settings.weekly_minutes.get())
             ));
         }
         let studied = settings.studied;

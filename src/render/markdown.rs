@@ -2,7 +2,7 @@
 //! with what is already done checked, and a Mermaid `gantt` chart of the sessions.
 
 use super::plan::item_label;
-use crate::curriculum::duration::format_minutes;
+use crate::curriculum::duration::{format_hours, format_minutes};
 use crate::plan::Plan;
 use std::io::{self, Write};
 
@@ -21,10 +21,10 @@ pub fn render(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
     if let (Some(first), Some(finish)) = (summary.first_date, summary.finish_date) {
         writeln!(
             w,
-            "From {} to {}, {:.1} h a week on {}.",
+            "From {} to {}, {} a week on {}.",
             first.format("%a %Y-%m-%d"),
             finish.format("%a %Y-%m-%d"),
-            plan.settings.weekly_minutes.hours(),
+            format_hours(plan.settings.weekly_minutes.get()),
             plan.settings.days.names().join(", ")
         )?;
     }

@@ -1,6 +1,6 @@
 //! The plan as a table of sessions followed by a summary.
 
-use crate::curriculum::duration::format_minutes;
+use crate::curriculum::duration::{format_hours, format_minutes};
 use crate::plan::{Item, Plan};
 use std::io::{self, Write};
 
@@ -61,10 +61,10 @@ pub fn summary(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
     if let (Some(first), Some(finish)) = (summary.first_date, summary.finish_date) {
         writeln!(
             w,
-            "  from {} to {}, {:.1} h a week on {}, sessions up to {}",
+            "  from {} to {}, {} a week on {}, sessions up to {}",
             first.format("%a %Y-%m-%d"),
             finish.format("%a %Y-%m-%d"),
-            plan.settings.weekly_minutes.hours(),
+            format_hours(plan.settings.weekly_minutes.get()),
             plan.settings.days.names().join(", "),
             format_minutes(plan.settings.effective_session())
         )?;

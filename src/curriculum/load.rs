@@ -1,11 +1,10 @@
 //! Turning a source's pages and manifest into a [`Curriculum`], with diagnostics.
 
+use super::links::{self, KnownPages};
 use super::manifest::{self, Ownership, Resolved};
 use super::page::{self, Link, Page};
-use super::source::{
-    EMBEDDED_ORIGIN, Entry, MANIFEST_FILE, MAX_PATH_BYTES, PAGE_READ_LIMIT, Source, display_path,
-};
-use super::{Curriculum, Doc, DocId, OtherPages, closest};
+use super::source::{EMBEDDED_ORIGIN, Entry, MANIFEST_FILE, PAGE_READ_LIMIT, Source, display_path};
+use super::{Curriculum, Doc, DocId, OtherPages, Section};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use rayon::prelude::*;
@@ -28,84 +27,13 @@ impl Loaded {
 const PARALLEL_FROM: usize = 256;
 
 /// Reads and parses a curriculum. Only I/O problems fail here; problems with the content are
-/// diagnostics, so that `validate` can report all of them at once. Pages are read and parsed
-/// in parallel; the result is in path order whatever the threads do.
+/// diagnostics, so that `validate` can report all of them at once.
 pub fn load(source: &Source) -> Result<Loaded> {
     let listing = source.list()?;
     let origin = listing.origin;
     let mut diagnostics = listing.diagnostics;
-
-    let mut folders: HashSet<String> = HashSet::new();
-    for entry in &listing.entries {
-        let mut path = entry.path.as_str();
-        while let Some((parent, _)) = path.rsplit_once('/') {
-            if !folders.insert(parent.to_string()) {
-                break;
-            }
-            path = parent;
-        }
-    }
-    let parse_one = |buffer: &mut Vec<u8>, entry: &Entry<'_>| -> Result<(Page, Vec<Diagnostic>)> {
-        let shown = display_path(&origin, &entry.path);
-        let head = entry
-            .content
-            .head(buffer)
-            .map_err(|error| Error::io(&shown, error))?;
-        let mut found = Vec::new();
-        let truncated = head.len() >= PAGE_READ_LIMIT;
-        let page = page::parse(&entry.path, &shown, head, truncated, &mut found);
-        Ok((page, found))
-    };
-    let parsed: Vec<Result<(Page, Vec<Diagnostic>)>> = if listing.entries.len() >= PARALLEL_FROM {
-        listing
-            .entries
-            .par_iter()
-            .map_init(|| Vec::with_capacity(8192), parse_one)
-            .collect()
-    } else {
-        let mut buffer = Vec::new();
-        listing
-            .entries
-            .iter()
-            .map(|entry| parse_one(&mut buffer, entry))
-            .collect()
-    };
-    // Pages become documents at once (their links are resolved below), so that no second
-    // copy of every page is alive at the peak.
-    let study_count = parsed
-        .iter()
-        .filter(|result| matches!(result, Ok((Page::Study(_), _))))
-        .count();
-    let mut docs: Vec<Doc> = Vec::with_capacity(study_count);
-    let mut raw_links: Vec<(Vec<Link>, Vec<Link>)> = Vec::with_capacity(study_count);
-    let mut other_pages = OtherPages::default();
-    let mut broken: Vec<String> = Vec::new();
-    for (entry, result) in listing.entries.into_iter().zip(parsed) {
-        let (page, found) = result?;
-        diagnostics.extend(found);
-        let path = entry.path;
-        match page {
-            Page::Study(page) => {
-                raw_links.push((page.prerequisites, page.next_recommended));
-                docs.push(Doc {
-                    path,
-                    title: page.title,
-                    level: page.level,
-                    minutes: page.minutes,
-                    prerequisites: Vec::new(),
-                    prerequisite_lines: Vec::new(),
-                    next_recommended: Vec::new(),
-                    tags: page.tags,
-                    section: None,
-                });
-            }
-            Page::Index => other_pages.index.push(path),
-            Page::Plain => other_pages.plain.push(path),
-            Page::Reference => other_pages.reference.push(path),
-            Page::Broken => broken.push(path),
-        }
-    }
-
+    let folders = folders_of(&listing.entries);
+    let pages = read_pages(&origin, listing.entries, &mut diagnostics)?;
     let (resolved, found) = resolve_manifest(source, &origin, listing.manifest, &folders);
     diagnostics.extend(found);
     let Resolved {
@@ -115,66 +43,18 @@ pub fn load(source: &Source) -> Result<Loaded> {
         specializations,
         roles,
     } = resolved;
-
-    // Links are resolved while the index borrows the paths, then stored in the documents.
-    let links: Vec<(Vec<LinkedDoc>, Vec<DocId>)> = {
-        let paths: Vec<&str> = docs.iter().map(|doc| doc.path.as_str()).collect();
-        let index: HashMap<&str, DocId> = paths
-            .iter()
-            .enumerate()
-            .map(|(i, path)| (*path, DocId(i)))
-            .collect();
-        let broken: HashSet<&str> = broken.iter().map(String::as_str).collect();
-        let non_study: HashSet<&str> = other_pages
-            .index
-            .iter()
-            .chain(&other_pages.reference)
-            .chain(&other_pages.plain)
-            .map(String::as_str)
-            .collect();
-        let mut resolver = LinkResolver {
-            index: &index,
-            paths: &paths,
-            broken: &broken,
-            non_study: &non_study,
-            origin: &origin,
-            out: &mut diagnostics,
-        };
-        docs.iter()
-            .zip(raw_links)
-            .map(|(doc, (prerequisites, next))| {
-                (
-                    resolver.resolve(&doc.path, "prerequisites", &prerequisites, true),
-                    resolver
-                        .resolve(&doc.path, "next_recommended", &next, false)
-                        .into_iter()
-                        .map(|(id, _)| id)
-                        .collect(),
-                )
-            })
-            .collect()
+    let Pages {
+        mut docs,
+        links,
+        other_pages,
+        broken,
+    } = pages;
+    let known = KnownPages {
+        broken: &broken,
+        other: &other_pages,
     };
-    let section_by_folder: HashMap<String, usize> = sections
-        .iter()
-        .enumerate()
-        .flat_map(|(index, section)| {
-            section
-                .folders
-                .iter()
-                .map(move |folder| (folder.clone(), index))
-        })
-        .collect();
-    for (position, (doc, (prerequisites, next_recommended))) in
-        docs.iter_mut().zip(links).enumerate()
-    {
-        (doc.prerequisites, doc.prerequisite_lines) = prerequisites.into_iter().unzip();
-        doc.next_recommended = next_recommended;
-        doc.section = section_of(&section_by_folder, &doc.path);
-        if let Some(section) = doc.section {
-            sections[section].docs.push(DocId(position));
-        }
-    }
-
+    links::resolve_all(&mut docs, links, known, &origin, &mut diagnostics);
+    assign_sections(&mut docs, &mut sections);
     Ok(Loaded {
         curriculum: Curriculum {
             name,
@@ -188,6 +68,126 @@ pub fn load(source: &Source) -> Result<Loaded> {
         },
         diagnostics,
     })
+}
+
+/// Every folder that holds a page, at any depth.
+fn folders_of(entries: &[Entry<'_>]) -> HashSet<String> {
+    let mut folders: HashSet<String> = HashSet::new();
+    for entry in entries {
+        let mut path = entry.path.as_str();
+        while let Some((parent, _)) = path.rsplit_once('/') {
+            if !folders.insert(parent.to_string()) {
+                break;
+            }
+            path = parent;
+        }
+    }
+    folders
+}
+
+/// The pages of a source, sorted out: study documents (their links not resolved yet) and the
+/// others by kind.
+struct Pages {
+    docs: Vec<Doc>,
+    /// Per document: its prerequisites and next_recommended links as written.
+    links: Vec<(Vec<Link>, Vec<Link>)>,
+    other_pages: OtherPages,
+    /// Pages that failed to parse (already reported).
+    broken: Vec<String>,
+}
+
+/// Reads and parses every page; in parallel when there are many, in path order whatever the
+/// threads do. Pages become documents at once, so that no second copy of every page is alive
+/// at the peak.
+fn read_pages(
+    origin: &str,
+    entries: Vec<Entry<'_>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Pages> {
+    let parse_one = |buffer: &mut Vec<u8>, entry: &Entry<'_>| -> Result<(Page, Vec<Diagnostic>)> {
+        let shown = display_path(origin, &entry.path);
+        let head = entry
+            .content
+            .head(buffer)
+            .map_err(|error| Error::io(&shown, error))?;
+        let mut found = Vec::new();
+        let truncated = head.len() >= PAGE_READ_LIMIT;
+        let page = page::parse(&entry.path, &shown, head, truncated, &mut found);
+        Ok((page, found))
+    };
+    let parsed: Vec<Result<(Page, Vec<Diagnostic>)>> = if entries.len() >= PARALLEL_FROM {
+        entries
+            .par_iter()
+            .map_init(|| Vec::with_capacity(8192), parse_one)
+            .collect()
+    } else {
+        let mut buffer = Vec::new();
+        entries
+            .iter()
+            .map(|entry| parse_one(&mut buffer, entry))
+            .collect()
+    };
+    let study_count = parsed
+        .iter()
+        .filter(|result| matches!(result, Ok((Page::Study(_), _))))
+        .count();
+    let mut pages = Pages {
+        docs: Vec::with_capacity(study_count),
+        links: Vec::with_capacity(study_count),
+        other_pages: OtherPages::default(),
+        broken: Vec::new(),
+    };
+    for (entry, result) in entries.into_iter().zip(parsed) {
+        let (page, found) = result?;
+        diagnostics.extend(found);
+        pages.add(entry.path, page);
+    }
+    Ok(pages)
+}
+
+impl Pages {
+    fn add(&mut self, path: String, page: Page) {
+        match page {
+            Page::Study(page) => {
+                self.links.push((page.prerequisites, page.next_recommended));
+                self.docs.push(Doc {
+                    path,
+                    title: page.title,
+                    level: page.level,
+                    minutes: page.minutes,
+                    prerequisites: Vec::new(),
+                    prerequisite_lines: Vec::new(),
+                    next_recommended: Vec::new(),
+                    tags: page.tags,
+                    section: None,
+                });
+            }
+            Page::Index => self.other_pages.index.push(path),
+            Page::Plain => self.other_pages.plain.push(path),
+            Page::Reference => self.other_pages.reference.push(path),
+            Page::Broken => self.broken.push(path),
+        }
+    }
+}
+
+/// Puts each document in the section whose folder holds it.
+fn assign_sections(docs: &mut [Doc], sections: &mut [Section]) {
+    let section_by_folder: HashMap<String, usize> = sections
+        .iter()
+        .enumerate()
+        .flat_map(|(index, section)| {
+            section
+                .folders
+                .iter()
+                .map(move |folder| (folder.clone(), index))
+        })
+        .collect();
+    for (position, doc) in docs.iter_mut().enumerate() {
+        doc.section = section_of(&section_by_folder, &doc.path);
+        if let Some(section) = doc.section {
+            sections[section].docs.push(DocId(position));
+        }
+    }
 }
 
 /// The manifest, checked against the folders: the folder's own, else the embedded one (whose
@@ -258,153 +258,4 @@ fn section_of(section_by_folder: &HashMap<String, usize>, path: &str) -> Option<
         folder = parent;
     }
     section_by_folder.get("").copied()
-}
-
-/// A link target as a root-relative path: no `./`, no `#anchor`, `..` resolved. `None` when it
-/// climbs out of the root.
-fn normalize_link(target: &str) -> Option<String> {
-    // Most links are already clean: no anchor, no backslash, no `.` or empty segment.
-    let clean = !target.is_empty()
-        && !target.contains(['#', '\\', ' '])
-        && target
-            .split('/')
-            .all(|part| !part.is_empty() && part != "." && part != "..");
-    if clean {
-        return Some(target.to_string());
-    }
-    let target = target
-        .split('#')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .replace('\\', "/");
-    let mut parts: Vec<&str> = Vec::new();
-    for part in target.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            part => parts.push(part),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-/// A resolved link and the line it was written on.
-type LinkedDoc = (DocId, Option<usize>);
-
-struct LinkResolver<'a> {
-    index: &'a HashMap<&'a str, DocId>,
-    /// Every document path, in order, for deterministic suggestions.
-    paths: &'a [&'a str],
-    /// Pages that failed to parse (already reported).
-    broken: &'a HashSet<&'a str>,
-    non_study: &'a HashSet<&'a str>,
-    origin: &'a str,
-    out: &'a mut Vec<Diagnostic>,
-}
-
-impl LinkResolver<'_> {
-    /// Resolves the links of one field. Broken prerequisites are errors (the plan would be
-    /// wrong); broken `next_recommended` links are only warnings (they are hints).
-    fn resolve(
-        &mut self,
-        from: &str,
-        field: &str,
-        links: &[Link],
-        required: bool,
-    ) -> Vec<LinkedDoc> {
-        let mut ids: Vec<LinkedDoc> = Vec::new();
-        if links.is_empty() {
-            return ids;
-        }
-        // Only a message needs the path as shown (links per page are few and bounded, so the
-        // repeat check is a scan).
-        let shown = || display_path(self.origin, from);
-        for (position, link) in links.iter().enumerate() {
-            if links[..position]
-                .iter()
-                .any(|earlier| earlier.target == link.target)
-            {
-                continue;
-            }
-            let report = |message: String| {
-                let diagnostic = if required {
-                    Diagnostic::error(message)
-                } else {
-                    Diagnostic::warning(message)
-                };
-                diagnostic.file(shown()).line(link.line).field(field)
-            };
-            if link.target.len() > MAX_PATH_BYTES {
-                self.out.push(report(format!(
-                    "a link of {} bytes, longer than the limit of {MAX_PATH_BYTES}",
-                    link.target.len()
-                )));
-                continue;
-            }
-            let Some(path) = normalize_link(&link.target) else {
-                self.out.push(
-                    report(format!(
-                        "'{}' points outside the curriculum folder",
-                        link.target
-                    ))
-                    .help("links are paths relative to the curriculum root"),
-                );
-                continue;
-            };
-            if let Some(&id) = self.index.get(path.as_str()) {
-                if !ids.iter().any(|(known, _)| *known == id) {
-                    ids.push((id, link.line));
-                }
-                continue;
-            }
-            if self.broken.contains(path.as_str()) {
-                self.out.push(report(format!(
-                    "'{}' has errors (reported above), so it cannot be used here",
-                    link.target
-                )));
-                continue;
-            }
-            if self.non_study.contains(path.as_str()) {
-                self.out.push(
-                    Diagnostic::warning(format!(
-                        "'{}' is not a study document (no estimated_time); link ignored",
-                        link.target
-                    ))
-                    .file(shown())
-                    .line(link.line)
-                    .field(field),
-                );
-                continue;
-            }
-            let mut diagnostic = report(format!("'{}' names no document", link.target));
-            let relative = from
-                .rsplit_once('/')
-                .and_then(|(folder, _)| normalize_link(&format!("{folder}/{}", link.target)))
-                .filter(|candidate| self.index.contains_key(candidate.as_str()));
-            let suggestion =
-                relative.or_else(|| closest(&path, self.paths.iter().copied()).map(str::to_string));
-            if let Some(suggestion) = suggestion {
-                diagnostic = diagnostic.help(format!(
-                    "did you mean '{suggestion}'? (paths are relative to the curriculum root)"
-                ));
-            }
-            self.out.push(diagnostic);
-        }
-        ids
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::normalize_link;
-
-    #[test]
-    fn links_are_normalized_against_the_root() {
-        assert_eq!(normalize_link("./a/b.md").as_deref(), Some("a/b.md"));
-        assert_eq!(normalize_link("a/../b.md#intro").as_deref(), Some("b.md"));
-        assert_eq!(normalize_link("../x.md"), None);
-    }
 }

@@ -3,6 +3,7 @@
 pub mod duration;
 mod flat_yaml;
 pub mod frontmatter;
+mod links;
 mod load;
 mod lookup;
 pub mod manifest;

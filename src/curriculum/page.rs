@@ -3,7 +3,7 @@
 use super::Level;
 use super::duration::parse_minutes;
 use super::flat_yaml::{self, Value};
-use super::frontmatter::{self, Split};
+use super::frontmatter::{self, Frontmatter, Split};
 use crate::diagnostic::Diagnostic;
 use serde::Deserialize;
 
@@ -157,76 +157,18 @@ pub fn parse(
     truncated: bool,
     out: &mut Vec<Diagnostic>,
 ) -> Page {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        // The read stopped inside a character: the text before it is all we need.
-        Err(error) if truncated && error.error_len().is_none() => {
-            std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default()
-        }
-        Err(error) => {
-            out.push(
-                Diagnostic::error(format!(
-                    "not valid UTF-8 (invalid byte at offset {})",
-                    error.valid_up_to()
-                ))
-                .file(shown)
-                .help("save the file as UTF-8"),
-            );
-            return Page::Broken;
-        }
+    let Some(text) = utf8_text(bytes, truncated, shown, out) else {
+        return Page::Broken;
     };
     let text = frontmatter::normalize(text);
-    let found = match frontmatter::split(&text) {
-        Split::None { .. } if is_index_name(path) => return Page::Index,
-        Split::None { .. } => {
-            out.push(
-                Diagnostic::warning("no frontmatter; not a study document")
-                    .file(shown)
-                    .help("add `estimated_time:` in a `---` block at the top to schedule it"),
-            );
-            return Page::Plain;
-        }
-        Split::Unclosed if truncated => {
-            out.push(
-                Diagnostic::error(format!(
-                    "the frontmatter is longer than the limit of {} KiB, or never closed",
-                    MAX_FRONTMATTER_BYTES / 1024
-                ))
-                .file(shown)
-                .line(Some(1))
-                .help("end the frontmatter with a line holding only `---`"),
-            );
-            return Page::Broken;
-        }
-        Split::Unclosed => {
-            out.push(
-                Diagnostic::error("the frontmatter opened on line 1 is never closed")
-                    .file(shown)
-                    .line(Some(1))
-                    .help("end the frontmatter with a line holding only `---`"),
-            );
-            return Page::Broken;
-        }
-        Split::Found(found) if found.yaml.len() > MAX_FRONTMATTER_BYTES => {
-            out.push(
-                Diagnostic::error(format!(
-                    "the frontmatter is {} KiB, more than the limit of {} KiB",
-                    found.yaml.len() / 1024,
-                    MAX_FRONTMATTER_BYTES / 1024
-                ))
-                .file(shown)
-                .line(Some(1)),
-            );
-            return Page::Broken;
-        }
-        Split::Found(found) => found,
+    let found = match frontmatter_of(path, shown, &text, truncated, out) {
+        Ok(found) => found,
+        Err(Without::Index) => return Page::Index,
+        Err(Without::Plain) => return Page::Plain,
+        Err(Without::Broken) => return Page::Broken,
     };
     let in_file = |yaml_line: usize| found.first_line + yaml_line - 1;
-    let decoded = match fast_fields(found.yaml) {
-        Some((fields, lines)) => Ok((fields, Some(lines))),
-        None => frontmatter::decode::<Fields>(found.yaml).map(|fields| (fields, None)),
-    };
-    let (fields, fast_lines) = match decoded {
+    let (fields, fast_lines) = match decode_fields(found.yaml) {
         Ok(decoded) => decoded,
         Err(error) => {
             let (line, help) = explain_yaml_error(found.yaml, &error);
@@ -253,30 +195,14 @@ pub fn parse(
         );
         return Page::Broken;
     }
-    let Some(time) = fields.estimated_time else {
-        out.push(
-            Diagnostic::warning(
-                "frontmatter has no estimated_time; treated as a reference page, not scheduled",
-            )
-            .file(shown)
-            .line(Some(1)),
-        );
-        return Page::Reference;
+    let Some(minutes) = minutes_of(&fields, &found, shown, out) else {
+        return if fields.estimated_time.is_none() {
+            Page::Reference
+        } else {
+            Page::Broken
+        };
     };
-    let minutes = match parse_minutes(&time) {
-        Ok(minutes) => minutes,
-        Err(error) => {
-            out.push(
-                Diagnostic::error(format!(
-                    "expected a duration like \"55 min\" or \"1h30m\", found \"{time}\": {error}"
-                ))
-                .file(shown)
-                .line(frontmatter::key_line(found.yaml, "estimated_time").map(in_file))
-                .field("estimated_time"),
-            );
-            return Page::Broken;
-        }
-    };
+    let level = level_of(&fields, &found, shown, out);
     let (prerequisite_lines, next_lines) = fast_lines.unwrap_or_default();
     let links = |key: &str, targets: Option<Vec<String>>, known: Vec<Option<usize>>| -> Vec<Link> {
         let targets = targets.unwrap_or_default();
@@ -294,36 +220,184 @@ pub fn parse(
             })
             .collect()
     };
-    // Control characters would break calendars, tables and XML: they become spaces.
-    let title: String = fields
-        .title
-        .filter(|title| !title.trim().is_empty())
-        .or_else(|| frontmatter::first_heading(found.body).map(str::to_string))
-        .unwrap_or_else(|| file_stem(path).to_string())
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    let level = Level::parse(fields.level.as_deref().unwrap_or(""));
-    if let Level::Other(text) = &level
-        && !text.is_empty()
-    {
-        out.push(
-            Diagnostic::warning(format!(
-                "unknown level '{text}'; expected foundational, intermediate, specialized, advanced or reference"
-            ))
-            .file(shown)
-            .line(frontmatter::key_line(found.yaml, "level").map(in_file))
-            .field("level"),
-        );
-    }
     Page::Study(StudyPage {
-        title,
+        title: title_of(fields.title, &found, path),
         level,
         minutes,
         prerequisites: links("prerequisites", fields.prerequisites, prerequisite_lines),
         next_recommended: links("next_recommended", fields.next_recommended, next_lines),
         tags: fields.tags.unwrap_or_default(),
     })
+}
+
+/// The page as text; `None` (reported) when it is not UTF-8. A read that stopped inside a
+/// character keeps the text before it.
+fn utf8_text<'a>(
+    bytes: &'a [u8],
+    truncated: bool,
+    shown: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<&'a str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(error) if truncated && error.error_len().is_none() => {
+            Some(std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default())
+        }
+        Err(error) => {
+            out.push(
+                Diagnostic::error(format!(
+                    "not valid UTF-8 (invalid byte at offset {})",
+                    error.valid_up_to()
+                ))
+                .file(shown)
+                .help("save the file as UTF-8"),
+            );
+            None
+        }
+    }
+}
+
+/// The page's frontmatter, or what the page is without one (an index page, a plain page, or a
+/// broken one, reported).
+fn frontmatter_of<'t>(
+    path: &str,
+    shown: &str,
+    text: &'t str,
+    truncated: bool,
+    out: &mut Vec<Diagnostic>,
+) -> Result<Frontmatter<'t>, Without> {
+    let unclosed = |message: String| {
+        Diagnostic::error(message)
+            .file(shown)
+            .line(Some(1))
+            .help("end the frontmatter with a line holding only `---`")
+    };
+    match frontmatter::split(text) {
+        Split::None { .. } if is_index_name(path) => Err(Without::Index),
+        Split::None { .. } => {
+            out.push(
+                Diagnostic::warning("no frontmatter; not a study document")
+                    .file(shown)
+                    .help("add `estimated_time:` in a `---` block at the top to schedule it"),
+            );
+            Err(Without::Plain)
+        }
+        Split::Unclosed if truncated => {
+            out.push(unclosed(format!(
+                "the frontmatter is longer than the limit of {} KiB, or never closed",
+                MAX_FRONTMATTER_BYTES / 1024
+            )));
+            Err(Without::Broken)
+        }
+        Split::Unclosed => {
+            out.push(unclosed(
+                "the frontmatter opened on line 1 is never closed".to_string(),
+            ));
+            Err(Without::Broken)
+        }
+        Split::Found(found) if found.yaml.len() > MAX_FRONTMATTER_BYTES => {
+            out.push(
+                Diagnostic::error(format!(
+                    "the frontmatter is {} KiB, more than the limit of {} KiB",
+                    found.yaml.len() / 1024,
+                    MAX_FRONTMATTER_BYTES / 1024
+                ))
+                .file(shown)
+                .line(Some(1)),
+            );
+            Err(Without::Broken)
+        }
+        Split::Found(found) => Ok(found),
+    }
+}
+
+/// What a page without a usable frontmatter is.
+#[derive(Debug, Clone, Copy)]
+enum Without {
+    Index,
+    Plain,
+    Broken,
+}
+
+/// The fields, by the fast reader when the frontmatter is in its subset (with the lines of
+/// the links), else by the YAML parser.
+fn decode_fields(yaml: &str) -> Result<(Fields, Option<LinkLines>), frontmatter::YamlError> {
+    match fast_fields(yaml) {
+        Some((fields, lines)) => Ok((fields, Some(lines))),
+        None => frontmatter::decode::<Fields>(yaml).map(|fields| (fields, None)),
+    }
+}
+
+/// The estimated time in minutes; `None` when there is none (reported as a reference page)
+/// or it is not a duration (reported as an error).
+fn minutes_of(
+    fields: &Fields,
+    found: &Frontmatter<'_>,
+    shown: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<u32> {
+    let in_file = |yaml_line: usize| found.first_line + yaml_line - 1;
+    let Some(time) = &fields.estimated_time else {
+        out.push(
+            Diagnostic::warning(
+                "frontmatter has no estimated_time; treated as a reference page, not scheduled",
+            )
+            .file(shown)
+            .line(Some(1)),
+        );
+        return None;
+    };
+    match parse_minutes(time) {
+        Ok(minutes) => Some(minutes),
+        Err(error) => {
+            out.push(
+                Diagnostic::error(format!(
+                    "expected a duration like \"55 min\" or \"1h30m\", found \"{time}\": {error}"
+                ))
+                .file(shown)
+                .line(frontmatter::key_line(found.yaml, "estimated_time").map(in_file))
+                .field("estimated_time"),
+            );
+            None
+        }
+    }
+}
+
+/// The level; an unknown one is kept as written, with a warning.
+fn level_of(
+    fields: &Fields,
+    found: &Frontmatter<'_>,
+    shown: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Level {
+    let level = Level::parse(fields.level.as_deref().unwrap_or(""));
+    if let Level::Other(text) = &level
+        && !text.is_empty()
+    {
+        out.push(
+            Diagnostic::warning(format!(
+                "unknown level '{text}'; expected foundational (or beginner, basic, easy), intermediate (or medium), specialized, advanced (or expert, hard) or reference"
+            ))
+            .file(shown)
+            .line(
+                frontmatter::key_line(found.yaml, "level").map(|line| found.first_line + line - 1),
+            )
+            .field("level"),
+        );
+    }
+    level
+}
+
+/// The title: `title:`, else the first heading, else the file name. Control characters would
+/// break calendars, tables and XML: they become spaces.
+fn title_of(title: Option<String>, found: &Frontmatter<'_>, path: &str) -> String {
+    title
+        .filter(|title| !title.trim().is_empty())
+        .or_else(|| frontmatter::first_heading(found.body).map(str::to_string))
+        .unwrap_or_else(|| file_stem(path).to_string())
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 #[cfg(test)]

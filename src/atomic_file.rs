@@ -1,7 +1,7 @@
 //! Writing files so that they are never half-written: a temporary file in the same folder,
 //! flushed to disk, then renamed over the target (the `atomic-write-file` crate does the work).
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result};
 use atomic_write_file::AtomicWriteFile;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,26 +23,25 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
 /// what the user had. A path that does not exist yet is fine; a symbolic link resolves to the
 /// file it points to.
 pub fn check_target(path: &Path) -> Result<PathBuf> {
-    let refuse = |what: &str| {
-        Err(Error::Usage {
-            message: format!("'{}' {what}", path.display()),
+    let refuse = |reason: Refusal| {
+        Err(Error::Refused {
+            path: path.to_path_buf(),
+            reason,
         })
     };
     if path.as_os_str().to_string_lossy().ends_with('/') {
-        return refuse("ends with '/', which names a folder; give a file name to write to");
+        return refuse(Refusal::NamesAFolder);
     }
     let target = match std::fs::symlink_metadata(path) {
         Ok(metadata) if metadata.is_symlink() => match std::fs::canonicalize(path) {
             Ok(target) => target,
-            Err(_) => return refuse("is a symbolic link to nothing; refusing to replace it"),
+            Err(_) => return refuse(Refusal::DanglingLink),
         },
         _ => path.to_path_buf(),
     };
     match std::fs::metadata(&target) {
-        Ok(metadata) if metadata.is_dir() => refuse("is a folder; give a file name to write to"),
-        Ok(metadata) if !metadata.is_file() => {
-            refuse("is not a regular file; refusing to replace it")
-        }
+        Ok(metadata) if metadata.is_dir() => refuse(Refusal::IsAFolder),
+        Ok(metadata) if !metadata.is_file() => refuse(Refusal::NotARegularFile),
         _ => Ok(target),
     }
 }

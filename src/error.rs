@@ -1,6 +1,8 @@
 //! The library's error type. Each variant knows its exit code (see the README).
 
 use crate::diagnostic::Diagnostic;
+use chrono::NaiveDate;
+use std::fmt;
 use std::path::PathBuf;
 
 /// Exit codes, as documented in the README and DESIGN.md.
@@ -32,13 +34,69 @@ pub enum Error {
     #[error("{}", render_invalid(.diagnostics))]
     InvalidCurriculum { diagnostics: Vec<Diagnostic> },
 
-    /// A name given on the command line matches nothing (or too much).
-    #[error("{message}")]
-    Lookup { message: String },
+    /// No document has this name. `candidates` are the closest names, best first (at most
+    /// five), possibly none.
+    #[error("unknown document '{name}'{}", did_you_mean(.candidates))]
+    UnknownDoc {
+        name: String,
+        candidates: Vec<String>,
+    },
 
-    /// An argument value the library cannot accept (the CLI validates most of them first).
-    #[error("{message}")]
-    Usage { message: String },
+    /// No specialization has this id, folder or title word.
+    #[error("{}", unknown_specialization(.name, .suggestion.as_deref(), .known))]
+    UnknownSpecialization {
+        name: String,
+        suggestion: Option<String>,
+        /// Every specialization, "3.1 Storage & RDMA Applications" style.
+        known: Vec<String>,
+    },
+
+    /// No role has this name or alias.
+    #[error("unknown role '{name}'; {}the roles are: {}", suggestion.as_ref().map(|role| format!("did you mean '{role}'? ")).unwrap_or_default(), .known.join(", "))]
+    UnknownRole {
+        name: String,
+        suggestion: Option<String>,
+        known: Vec<String>,
+    },
+
+    /// A name matches more than one thing of its kind.
+    #[error("{kind} '{name}' is ambiguous; it matches:\n  {}\nwrite more of the path to choose one", .candidates.join("\n  "))]
+    Ambiguous {
+        kind: Kind,
+        name: String,
+        candidates: Vec<String>,
+    },
+
+    /// A plan follows one or two specializations.
+    #[error("choose 1-2 specializations, not {}{}", .named.len(), if .named.is_empty() { String::new() } else { format!(" ({})", .named.join(", ")) })]
+    SpecializationCount { named: Vec<String> },
+
+    /// A chosen specialization has no study documents.
+    #[error("specialization '{specialization}' has no study documents in {origin}")]
+    EmptySpecialization {
+        specialization: String,
+        origin: String,
+    },
+
+    /// A deadline before the plan starts.
+    #[error("the deadline {by} is earlier than the start date {start}")]
+    ByBeforeStart { by: NaiveDate, start: NaiveDate },
+
+    /// Calendars and spreadsheets hold years up to 9999; the plan would not fit.
+    #[error("the plan would run past the year 9999")]
+    PastYear9999,
+
+    /// Weekly hours outside what a week holds.
+    #[error("{0}")]
+    Hours(String),
+
+    /// learnpath refuses to write to this path (see `atomic_file::check_target`).
+    #[error("'{}' {reason}", path.display())]
+    Refused { path: PathBuf, reason: Refusal },
+
+    /// No home folder to put the default files in.
+    #[error("cannot find the home folder for {what}")]
+    NoHome { what: &'static str },
 
     /// The progress file cannot be understood. It is never overwritten in that case.
     #[error("{}{}: {message}\n  help: fix the progress file or move it away; learnpath left it untouched", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
@@ -56,7 +114,17 @@ impl Error {
             | Error::CurriculumNotADir { .. }
             | Error::Io { .. } => exit::IO,
             Error::InvalidCurriculum { .. } | Error::Progress { .. } => exit::DATA,
-            Error::Lookup { .. } | Error::Usage { .. } => exit::USAGE,
+            Error::UnknownDoc { .. }
+            | Error::UnknownSpecialization { .. }
+            | Error::UnknownRole { .. }
+            | Error::Ambiguous { .. }
+            | Error::SpecializationCount { .. }
+            | Error::EmptySpecialization { .. }
+            | Error::ByBeforeStart { .. }
+            | Error::PastYear9999
+            | Error::Hours(_)
+            | Error::Refused { .. }
+            | Error::NoHome { .. } => exit::USAGE,
         }
     }
 
@@ -66,6 +134,70 @@ impl Error {
             source,
         }
     }
+}
+
+/// What a name was looked up as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Document,
+    Specialization,
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Kind::Document => "document",
+            Kind::Specialization => "specialization",
+        })
+    }
+}
+
+/// Why a path may not be written to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The name ends in `/`.
+    NamesAFolder,
+    IsAFolder,
+    /// A device, a pipe, a socket.
+    NotARegularFile,
+    DanglingLink,
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Refusal::NamesAFolder => {
+                "ends with '/', which names a folder; give a file name to write to"
+            }
+            Refusal::IsAFolder => "is a folder; give a file name to write to",
+            Refusal::NotARegularFile => "is not a regular file; refusing to replace it",
+            Refusal::DanglingLink => "is a symbolic link to nothing; refusing to replace it",
+        })
+    }
+}
+
+/// "; did you mean 'x'?" or "; did you mean one of:" and a list; nothing without candidates.
+fn did_you_mean(candidates: &[String]) -> String {
+    match candidates {
+        [] => String::new(),
+        [one] => format!("; did you mean '{one}'?"),
+        many => format!("; did you mean one of:\n  {}", many.join("\n  ")),
+    }
+}
+
+fn unknown_specialization(name: &str, suggestion: Option<&str>, known: &[String]) -> String {
+    if known.is_empty() {
+        return format!(
+            "unknown specialization '{name}': this curriculum defines no specializations"
+        );
+    }
+    let suggestion = suggestion
+        .map(|spec| format!("did you mean '{spec}'? "))
+        .unwrap_or_default();
+    format!(
+        "unknown specialization '{name}'; {suggestion}the specializations are:\n  {}",
+        known.join("\n  ")
+    )
 }
 
 fn render_invalid(diagnostics: &[Diagnostic]) -> String {

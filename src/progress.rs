@@ -194,8 +194,8 @@ impl ProgressStore {
     /// `$XDG_DATA_HOME/learnpath/progress.yaml` (XDG on every platform, macOS included).
     pub fn default_path() -> Result<PathBuf> {
         use etcetera::BaseStrategy;
-        let strategy = etcetera::base_strategy::Xdg::new().map_err(|_| Error::Usage {
-            message: "cannot find the home folder for the progress file; pass --progress FILE or set LEARNPATH_PROGRESS".to_string(),
+        let strategy = etcetera::base_strategy::Xdg::new().map_err(|_| Error::NoHome {
+            what: "the progress file",
         })?;
         Ok(strategy.data_dir().join("learnpath").join("progress.yaml"))
     }

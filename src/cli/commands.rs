@@ -390,10 +390,9 @@ fn build_plan(
             }
         },
         (None, None) => {
-            return Err(Error::Usage {
-                message: "give --hours (weekly study hours) or --by DATE".to_string(),
-            }
-            .into());
+            return Err(Failure::Usage(
+                "give --hours (weekly study hours) or --by DATE".to_string(),
+            ));
         }
     };
     for note in &plan.notes {

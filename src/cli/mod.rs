@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod messages;
 
 use args::{Cli, Done};
 use chrono::NaiveDate;
@@ -159,11 +160,15 @@ pub fn run() -> i32 {
             say(format!("error: cannot write output: {error}"));
             exit::IO
         }
+        Err(Failure::Usage(message)) => {
+            say(format!("error: {message}"));
+            exit::USAGE
+        }
         Err(Failure::Library(error)) => {
             match error {
                 // Its diagnostics carry their own "error:" labels.
                 Error::InvalidCurriculum { .. } => say(&error),
-                _ => say(format!("error: {error}")),
+                _ => say(format!("error: {}", messages::describe(&error))),
             }
             error.code()
         }
@@ -173,6 +178,8 @@ pub fn run() -> i32 {
 enum Failure {
     Library(Error),
     Output(io::Error),
+    /// A combination of arguments clap cannot check on its own.
+    Usage(String),
 }
 
 impl From<Error> for Failure {

@@ -3,7 +3,7 @@
 
 use super::page::file_stem;
 use super::{Curriculum, DocId};
-use crate::error::Error;
+use crate::error::{Error, Kind};
 
 /// Lowercase words separated by single spaces, each without a plural `s`, so that
 /// "Storage Engineers" and "storage engineer" are the same name.
@@ -45,17 +45,6 @@ fn without_md(path: &str) -> &str {
     }
 }
 
-fn lookup_error(message: String) -> Error {
-    Error::Lookup { message }
-}
-
-fn ambiguous(kind: &str, name: &str, candidates: Vec<String>) -> Error {
-    lookup_error(format!(
-        "{kind} '{name}' is ambiguous; it matches:\n  {}\nwrite more of the path to choose one",
-        candidates.join("\n  ")
-    ))
-}
-
 impl Curriculum {
     /// Finds a document by full path, path without `.md`, unique file stem or unique suffix.
     pub fn find_doc(&self, name: &str) -> Result<DocId, Error> {
@@ -83,35 +72,39 @@ impl Curriculum {
         };
         match matches.as_slice() {
             [id] => Ok(*id),
-            [] => {
-                let lower = wanted.to_lowercase();
-                let containing: Vec<&str> = self
-                    .docs
-                    .iter()
-                    .map(|doc| doc.path.as_str())
-                    .filter(|path| path.to_lowercase().contains(&lower))
-                    .collect();
-                let suggestion = closest(
-                    wanted,
-                    self.docs
-                        .iter()
-                        .flat_map(|doc| [doc.path.as_str(), file_stem(&doc.path)]),
-                );
-                let hint = match (containing.as_slice(), suggestion) {
-                    (found @ [_, ..], _) if found.len() <= 5 => {
-                        format!("did you mean one of:\n  {}", found.join("\n  "))
-                    }
-                    (_, Some(path)) => format!("did you mean '{path}'?"),
-                    _ => "run `learnpath list docs` to see them all".to_string(),
-                };
-                Err(lookup_error(format!("unknown document '{name}'; {hint}")))
-            }
-            many => Err(ambiguous(
-                "document",
-                name,
-                many.iter().map(|&id| self.doc(id).path.clone()).collect(),
-            )),
+            [] => Err(Error::UnknownDoc {
+                name: name.to_string(),
+                candidates: self.doc_candidates(wanted),
+            }),
+            many => Err(Error::Ambiguous {
+                kind: Kind::Document,
+                name: name.to_string(),
+                candidates: many.iter().map(|&id| self.doc(id).path.clone()).collect(),
+            }),
         }
+    }
+
+    /// What someone who typed `wanted` may have meant: the paths that contain it (when there
+    /// are at most five), else the closest path or file name.
+    fn doc_candidates(&self, wanted: &str) -> Vec<String> {
+        let lower = wanted.to_lowercase();
+        let containing: Vec<&str> = self
+            .docs
+            .iter()
+            .map(|doc| doc.path.as_str())
+            .filter(|path| path.to_lowercase().contains(&lower))
+            .collect();
+        if !containing.is_empty() && containing.len() <= 5 {
+            return containing.into_iter().map(str::to_string).collect();
+        }
+        closest(
+            wanted,
+            self.docs
+                .iter()
+                .flat_map(|doc| [doc.path.as_str(), file_stem(&doc.path)]),
+        )
+        .map(|path| vec![path.to_string()])
+        .unwrap_or_default()
     }
 
     /// Finds every named document; the first name that matches nothing (or too much) fails.
@@ -146,27 +139,21 @@ impl Curriculum {
         match matches.as_slice() {
             [index] => Ok(*index),
             [] => {
-                let all: Vec<String> = (0..self.specializations.len())
+                let known: Vec<String> = (0..self.specializations.len())
                     .map(|i| described(&i))
                     .collect();
-                if all.is_empty() {
-                    return Err(lookup_error(format!(
-                        "unknown specialization '{name}': this curriculum defines no specializations"
-                    )));
-                }
-                let suggestion = closest(wanted, all.iter().map(String::as_str))
-                    .map(|spec| format!("did you mean '{spec}'? "))
-                    .unwrap_or_default();
-                Err(lookup_error(format!(
-                    "unknown specialization '{name}'; {suggestion}the specializations are:\n  {}",
-                    all.join("\n  ")
-                )))
+                Err(Error::UnknownSpecialization {
+                    name: name.to_string(),
+                    suggestion: closest(wanted, known.iter().map(String::as_str))
+                        .map(str::to_string),
+                    known,
+                })
             }
-            many => Err(ambiguous(
-                "specialization",
-                name,
-                many.iter().map(described).collect(),
-            )),
+            many => Err(Error::Ambiguous {
+                kind: Kind::Specialization,
+                name: name.to_string(),
+                candidates: many.iter().map(described).collect(),
+            }),
         }
     }
 
@@ -192,13 +179,12 @@ impl Curriculum {
             .collect();
         let suggestion = closest(name, names.iter().map(|(alias, _)| *alias))
             .and_then(|alias| names.iter().find(|(a, _)| *a == alias))
-            .map(|(_, role)| format!("did you mean '{role}'? "))
-            .unwrap_or_default();
-        let roles: Vec<&str> = self.roles.iter().map(|role| role.name.as_str()).collect();
-        Err(lookup_error(format!(
-            "unknown role '{name}'; {suggestion}the roles are: {}",
-            roles.join(", ")
-        )))
+            .map(|(_, role)| role.to_string());
+        Err(Error::UnknownRole {
+            name: name.to_string(),
+            suggestion,
+            known: self.roles.iter().map(|role| role.name.clone()).collect(),
+        })
     }
 }
 

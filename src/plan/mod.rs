@@ -176,15 +176,11 @@ impl<'a> Planner<'a> {
         settings_for: impl Fn(WeeklyMinutes) -> Settings,
     ) -> Result<ByDate, Error> {
         let steps = (settings::MAX_WEEKLY_HOURS * 2.0) as u32;
-        let weekly = |step: u32| {
-            WeeklyMinutes::from_hours(f64::from(step) / 2.0)
-                .map_err(|message| Error::Usage { message })
-        };
+        let weekly =
+            |step: u32| WeeklyMinutes::from_hours(f64::from(step) / 2.0).map_err(Error::Hours);
         let start = settings_for(weekly(1)?).start;
         if by < start {
-            return Err(Error::Usage {
-                message: format!("--by {by} is earlier than the start date {start}"),
-            });
+            return Err(Error::ByBeforeStart { by, start });
         }
         // Days and sessions grow with the hours (when the learner leaves them open) up to
         // those of the most hours; once they are there and hold less than the week allows,
@@ -206,9 +202,8 @@ impl<'a> Planner<'a> {
         }
         match fastest {
             Some(fastest) => Ok(ByDate::Missed { fastest }),
-            None => Err(Error::Usage {
-                message: "no weekly hours to try".to_string(),
-            }),
+            // MAX_WEEKLY_HOURS makes at least one step.
+            None => Err(Error::Hours("no weekly hours to try".to_string())),
         }
     }
 

@@ -90,10 +90,7 @@ pub fn pack(pieces: &[Piece], settings: &Settings) -> Result<Vec<Sitting>, Error
             used_this_week = 0;
         }
         if date > LAST_DATE {
-            return Err(Error::Usage {
-                message: "the plan would run past the year 9999; study more hours a week"
-                    .to_string(),
-            });
+            return Err(Error::PastYear9999);
         }
         let had_its_sitting = date == settings.start && settings.studied.on_start_day;
         if settings.days.contains(date.weekday()) && !had_its_sitting {
@@ -116,10 +113,7 @@ pub fn pack(pieces: &[Piece], settings: &Settings) -> Result<Vec<Sitting>, Error
             date = date
                 .succ_opt()
                 .filter(|date| *date <= LAST_DATE)
-                .ok_or_else(|| Error::Usage {
-                    message: "the plan would run past the year 9999; study more hours a week"
-                        .to_string(),
-                })?;
+                .ok_or(Error::PastYear9999)?;
         }
     }
     Ok(sittings)

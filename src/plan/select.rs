@@ -43,28 +43,15 @@ impl Selection {
                 .iter()
                 .map(|&spec| curriculum.specialization_section(spec).id.clone())
                 .collect();
-            return Err(Error::Usage {
-                message: format!(
-                    "choose 1-2 specializations, not {}{}; see `learnpath list`",
-                    specs.len(),
-                    if named.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({})", named.join(", "))
-                    }
-                ),
-            });
+            return Err(Error::SpecializationCount { named });
         }
         if let Some(&empty) = specs
             .iter()
             .find(|&&spec| curriculum.specialization_section(spec).docs.is_empty())
         {
-            return Err(Error::Usage {
-                message: format!(
-                    "specialization '{}' has no study documents in {}",
-                    curriculum.specialization_section(empty).label(),
-                    curriculum.origin
-                ),
+            return Err(Error::EmptySpecialization {
+                specialization: curriculum.specialization_section(empty).label(),
+                origin: curriculum.origin.clone(),
             });
         }
         Ok(Selection {

@@ -34,6 +34,58 @@ fn plan_json(extra: &[&str]) -> serde_json::Value {
     serde_json::from_str(&learnpath(&args).code(0).stdout).unwrap()
 }
 
+/// The content lines of an iCalendar text, folding undone (RFC 5545 §3.1: a CRLF followed by one
+/// space or tab is removed).
+fn unfold(ics: &str) -> String {
+    ics.replace("\r\n ", "").replace("\r\n\t", "")
+}
+
+/// A TEXT value with its escapes undone (RFC 5545 §3.3.11).
+fn unescape(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n' | 'N') => out.push('\n'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// The values of property `name` (without parameters) in order, unfolded and unescaped.
+fn property_values(ics: &str, name: &str) -> Vec<String> {
+    let prefix = format!("{name}:");
+    unfold(ics)
+        .split("\r\n")
+        .filter_map(|line| line.strip_prefix(&prefix))
+        .map(unescape)
+        .collect()
+}
+
+/// What a session is called in a calendar, from the plan's JSON: "Study: " and the titles, a
+/// split document's with "(part i/n)".
+fn session_title(session: &serde_json::Value) -> String {
+    let titles: Vec<String> = session["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            let title = item["title"].as_str().unwrap();
+            match item.get("part") {
+                Some(part) => format!("{title} (part {}/{})", part["index"], part["count"]),
+                None => title.to_string(),
+            }
+        })
+        .collect();
+    format!("Study: {}", titles.join("; "))
+}
+
 fn uids(ics: &str) -> Vec<String> {
     ics.split("\r\n")
         .filter_map(|line| line.strip_prefix("UID:"))
@@ -145,7 +197,7 @@ fn csv_parses_back_into_the_plan_sessions() {
     for (row, session) in rows.iter().zip(sessions) {
         let date =
             NaiveDate::parse_from_str(session["date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
-        assert_eq!(&row[0], format!("Study session {}", session["number"]));
+        assert_eq!(&row[0], session_title(session));
         assert_eq!(&row[1], date.format("%m/%d/%Y").to_string());
         assert_eq!(&row[2], "07:00 PM");
         let end = NaiveTime::from_hms_opt(19, 0, 0).unwrap()
@@ -156,6 +208,58 @@ fn csv_parses_back_into_the_plan_sessions() {
         }
     }
     insta::assert_snapshot!("export_csv", text);
+}
+
+#[test]
+fn split_documents_are_told_apart_in_calendars() {
+    // 45-minute sessions split the longer documents of 3.2 in two.
+    let split = [
+        "--spec",
+        "3.2",
+        "--hours",
+        "1.5",
+        "--days",
+        "tue,sat",
+        "--session",
+        "45min",
+        "--start",
+        "2027-03-01",
+        "--today",
+        "2027-02-20",
+    ];
+    let run = |format: &str| {
+        let args = [&["export", "--tz", "UTC", "--format", format][..], &split].concat();
+        learnpath(&args).code(0).stdout
+    };
+    let plan: serde_json::Value = serde_json::from_str(
+        &learnpath(&[&["plan", "--format", "json"][..], &split[..]].concat())
+            .code(0)
+            .stdout,
+    )
+    .unwrap();
+    let expected: Vec<String> = plan["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(session_title)
+        .collect();
+    let vxlan = "Study: Deep Dive: VXLAN, Geneve, and BGP Route Reflectors";
+    for part in ["(part 1/2)", "(part 2/2)"] {
+        assert!(
+            expected.contains(&format!("{vxlan} {part}")),
+            "{expected:#?}"
+        );
+    }
+    let unique: BTreeSet<&String> = expected.iter().collect();
+    assert_eq!(unique.len(), expected.len(), "{expected:#?}");
+    assert_eq!(property_values(&run("ics"), "SUMMARY"), expected);
+    let csv = run("csv");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let subjects: Vec<String> = reader
+        .records()
+        .map(|row| row.unwrap()[0].to_string())
+        .collect();
+    assert_eq!(subjects, expected);
 }
 
 #[test]

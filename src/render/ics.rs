@@ -3,7 +3,7 @@
 //! events instead of adding copies.
 
 use super::clock::Clock;
-use super::plan::item_label;
+use super::plan::{item_label, session_title};
 use crate::plan::{Plan, Session};
 use chrono::{NaiveDate, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
@@ -28,15 +28,6 @@ pub fn uid(plan: &Plan, session: &Session) -> String {
         .map(|byte| format!("{byte:02x}"))
         .collect();
     format!("{hex}@learnpath")
-}
-
-fn summary(session: &Session) -> String {
-    let titles: Vec<&str> = session
-        .items
-        .iter()
-        .map(|item| item.title.as_str())
-        .collect();
-    format!("Study: {}", titles.join("; "))
 }
 
 fn description(session: &Session) -> String {
@@ -83,7 +74,7 @@ pub fn render(plan: &Plan, clock: &Clock, stamp: NaiveDate, w: &mut dyn Write) -
                 )
                 .starts(start.with_timezone(&Utc))
                 .ends(end.with_timezone(&Utc))
-                .summary(&summary(session))
+                .summary(&session_title(session))
                 .description(&description(session))
                 .done(),
         );

@@ -146,6 +146,111 @@ fn folding_never_splits_a_utf8_character() {
     assert!(unfolded.contains("Ünïcödé çøürsé"), "{unfolded}");
 }
 
+/// Checks the folding of a whole calendar, on its bytes: CRLF line ends, every line at most 75
+/// octets and valid UTF-8 on its own (so no character is cut in two).
+fn assert_folded(ics: &[u8]) {
+    let text = std::str::from_utf8(ics).expect("UTF-8");
+    assert!(text.ends_with("\r\n"), "{text}");
+    for line in ics[..ics.len() - 1].split(|&b| b == b'\n') {
+        let line = line.strip_suffix(b"\r").expect("CRLF line endings");
+        let shown = String::from_utf8_lossy(line);
+        assert!(line.len() <= 75, "{} octets: {shown}", line.len());
+        assert!(
+            std::str::from_utf8(line).is_ok(),
+            "a character cut: {shown}"
+        );
+    }
+}
+
+#[test]
+fn a_106_character_title_folds_within_75_octets() {
+    let title = "x".repeat(106);
+    let doc = format!("---\nlevel: foundational\nestimated_time: \"30 min\"\n---\n\n# {title}\n");
+    let manifest = "name: X\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: X\n        folders: [one]\nspecializations:\n  - section: \"1.1\"\n";
+    let folder = common::folder(&[("one/a.md", &doc), ("learnpath.yaml", manifest)]);
+    let ics = learnpath(&[
+        "export",
+        "--curriculum",
+        &folder.root,
+        "--spec",
+        "1.1",
+        "--hours",
+        "2",
+        "--start",
+        "2027-01-04",
+        "--format",
+        "ics",
+        "--tz",
+        "UTC",
+    ])
+    .code(0)
+    .stdout;
+    // "DESCRIPTION:Session 1 (30 min):\n- " and the title made a 76-octet last line.
+    assert_folded(ics.as_bytes());
+    assert_eq!(
+        property_values(&ics, "SUMMARY"),
+        [format!("Study: {title}")]
+    );
+    assert_eq!(
+        property_values(&ics, "DESCRIPTION"),
+        [format!("Session 1 (30 min):\n- {title} (30 min)")]
+    );
+}
+
+/// A plan with split documents (3.2 in 45-minute sittings), planned once.
+fn split_plan() -> &'static learnpath::plan::Plan {
+    static PLAN: std::sync::OnceLock<learnpath::plan::Plan> = std::sync::OnceLock::new();
+    PLAN.get_or_init(|| {
+        use learnpath::plan::{Planner, Selection, SessionMinutes, Settings, WeeklyMinutes};
+        let opened = learnpath::open(&learnpath::Source::Embedded).unwrap();
+        let curriculum = &opened.curriculum;
+        let spec = curriculum.find_specialization("3.2").unwrap();
+        let selection = Selection::specializations(curriculum, vec![spec]).unwrap();
+        let done = vec![false; curriculum.docs.len()];
+        let planner = Planner::new(curriculum, &opened.graph, selection, &done);
+        let settings = Settings::new(
+            NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
+            WeeklyMinutes::from_hours(3.0).unwrap(),
+            None,
+            Some(SessionMinutes::new(45).unwrap()),
+        );
+        planner.plan(&settings).unwrap()
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
+
+    /// Titles of any length, with escaped characters and characters of 2, 3 and 4 octets.
+    #[test]
+    fn random_titles_fold_within_75_octets_and_unfold_to_their_summary(
+        titles in proptest::collection::vec("[a-z ,;:\\\\éü漢字😀🦀]{0,160}", 1..5)
+    ) {
+        let mut plan = split_plan().clone();
+        assert!(plan.sessions.iter().flat_map(|s| &s.items).any(|i| i.part.is_some()));
+        for (index, item) in plan.sessions.iter_mut().flat_map(|s| &mut s.items).enumerate() {
+            item.title = titles[index % titles.len()].clone();
+        }
+        let clock = learnpath::render::clock::Clock {
+            at: NaiveTime::from_hms_opt(19, 0, 0).unwrap(),
+            tz: chrono_tz::UTC,
+        };
+        let mut bytes = Vec::new();
+        let today = NaiveDate::from_ymd_opt(2027, 2, 20).unwrap();
+        learnpath::render::ics::render(&plan, &clock, today, &mut bytes).unwrap();
+        assert_folded(&bytes);
+        let expected: Vec<String> = plan.sessions.iter().map(|session| {
+            let titles: Vec<String> = session.items.iter().map(|item| match item.part {
+                Some(part) => format!("{} (part {}/{})", item.title, part.index, part.count),
+                None => item.title.clone(),
+            }).collect();
+            format!("Study: {}", titles.join("; "))
+        }).collect();
+        let ics = String::from_utf8(bytes).unwrap();
+        proptest::prop_assert_eq!(property_values(&ics, "SUMMARY"), expected);
+    }
+}
+
 #[test]
 fn the_same_session_keeps_its_uid_when_the_plan_moves() {
     let january = export("ics", &[]);
@@ -413,6 +518,7 @@ fn an_independent_parser_reads_our_calendar() {
             start.format("%Y-%m-%dT%H:%M:%SZ").to_string()
         );
         assert_eq!(event["end"], end.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+        assert_eq!(event["summary"], session_title(session));
         offsets.insert(event["start"].as_str().unwrap()[11..13].to_string());
     }
     assert_eq!(

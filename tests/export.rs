@@ -529,6 +529,39 @@ fn an_independent_parser_reads_our_calendar() {
 }
 
 #[test]
+fn a_start_in_a_daylight_saving_gap_is_read_with_the_offset_before_it() {
+    // Lord Howe Island moves from +10:30 to +11:00 at 02:00 on 2026-10-04, a Sunday.
+    let args = |format| {
+        [
+            "export",
+            "--format",
+            format,
+            "--tz",
+            "Australia/Lord_Howe",
+            "--at",
+            "02:00",
+            "--days",
+            "sun",
+            "--role",
+            "storage engineer",
+            "--hours",
+            "2",
+            "--start",
+            "2026-10-04",
+            "--today",
+            "2026-10-01",
+        ]
+    };
+    let ics = learnpath(&args("ics")).code(0).stdout;
+    // 02:00 at +10:30 is 15:30 UTC, which is 02:30 local, not 03:00.
+    assert!(ics.contains("DTSTART:20261003T153000Z\r\n"), "{ics}");
+    let csv = learnpath(&args("csv")).code(0).stdout;
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let first = reader.records().next().unwrap().unwrap();
+    assert_eq!((&first[1], &first[2]), ("10/04/2026", "02:30 AM"));
+}
+
+#[test]
 fn the_default_time_zone_follows_tz() {
     let args = [&["export", "--format", "ics"][..], STORAGE].concat();
     let tokyo = common::Run::with_env(&args, &[("TZ", "Asia/Tokyo")])

@@ -233,7 +233,7 @@ proptest::proptest! {
         }
         let clock = learnpath::render::clock::Clock {
             at: NaiveTime::from_hms_opt(19, 0, 0).unwrap(),
-            tz: chrono_tz::UTC,
+            zone: learnpath::render::zone::Zone::Iana(chrono_tz::UTC),
         };
         let mut bytes = Vec::new();
         let today = NaiveDate::from_ymd_opt(2027, 2, 20).unwrap();
@@ -573,4 +573,53 @@ fn the_default_time_zone_follows_tz() {
         .code(0)
         .stdout;
     assert!(utc.contains("DTSTART:20270104T190000Z\r\n"));
+}
+
+#[test]
+fn a_posix_tz_rule_places_sessions_as_the_zone_it_describes() {
+    // Across the change to summer time in the EU (2027-03-28).
+    let args = [
+        "export",
+        "--format",
+        "ics",
+        "--role",
+        "storage engineer",
+        "--hours",
+        "5",
+        "--start",
+        "2027-03-20",
+        "--today",
+        "2027-03-01",
+    ];
+    let rule = common::Run::with_env(&args, &[("TZ", "CET-1CEST,M3.5.0,M10.5.0/3")]).code(0);
+    assert!(!rule.stderr.contains("warning"), "{}", rule.stderr);
+    assert!(
+        rule.stdout.contains("DTSTART:20270320T180000Z\r\n"),
+        "{}",
+        rule.stdout
+    );
+    assert!(
+        rule.stdout.contains("DTSTART:20270329T170000Z\r\n"),
+        "{}",
+        rule.stdout
+    );
+    let berlin = learnpath(&[&args[..], &["--tz", "Europe/Berlin"]].concat()).code(0);
+    assert_eq!(rule.stdout, berlin.stdout);
+    // A path into a zoneinfo folder names its zone.
+    let tokyo = [("TZ", ":/usr/share/zoneinfo/Asia/Tokyo")];
+    let tokyo = common::Run::with_env(&args, &tokyo).code(0).stdout;
+    assert!(tokyo.contains("DTSTART:20270320T100000Z\r\n"), "{tokyo}");
+}
+
+#[test]
+fn a_tz_that_is_not_understood_is_named_in_a_warning() {
+    let args = [&["export", "--format", "ics"][..], STORAGE].concat();
+    let run = common::Run::with_env(&args, &[("TZ", "Mars/Olympus_Mons")]).code(0);
+    let run = run.stderr_has(&["TZ='Mars/Olympus_Mons'", "using UTC", "--tz"]);
+    assert!(run.stdout.contains("DTSTART:20270104T190000Z\r\n"));
+    // --tz wins, and TZ is not looked at.
+    let args = [&args[..], &["--tz", "Asia/Tokyo"]].concat();
+    let run = common::Run::with_env(&args, &[("TZ", "Mars/Olympus_Mons")]).code(0);
+    assert_eq!(run.stderr, "");
+    assert!(run.stdout.contains("DTSTART:20270104T100000Z\r\n"));
 }

@@ -1,16 +1,13 @@
 //! When a session happens: its date at a time of day in a time zone.
 
-use chrono::{
-    DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset,
-    TimeZone,
-};
-use chrono_tz::Tz;
+use super::zone::Zone;
+use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// The time of day sessions start, in a time zone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clock {
     pub at: NaiveTime,
-    pub tz: Tz,
+    pub zone: Zone,
 }
 
 impl Clock {
@@ -18,22 +15,23 @@ impl Clock {
     /// twice (clocks go back) is the first occurrence; one that does not exist (it falls in a
     /// gap, clocks go forward) is read with the UTC offset from before the gap, so 02:00 in a
     /// 30-minute gap from 02:00 is 02:30, and a time on a skipped day lands on the next day.
-    pub fn start(&self, date: NaiveDate) -> DateTime<Tz> {
+    pub fn start(&self, date: NaiveDate) -> DateTime<FixedOffset> {
         let local = date.and_time(self.at);
-        let local_offsets = |time: NaiveDateTime| {
-            self.tz
-                .offset_from_local_datetime(&time)
-                .map(|offset| offset.fix())
-        };
-        let offset = resolve(local, local_offsets)
-            .unwrap_or_else(|| self.tz.offset_from_utc_datetime(&local).fix());
-        self.tz.from_utc_datetime(&(local - offset))
+        let offset = resolve(local, |time| self.zone.local_offsets(time))
+            .unwrap_or_else(|| self.zone.offset_at(local));
+        self.zone.at(local - offset)
     }
 
-    /// The start and the end of a session of `minutes` on `date`.
-    pub fn span(&self, date: NaiveDate, minutes: u32) -> (DateTime<Tz>, DateTime<Tz>) {
+    /// The start and the end of a session of `minutes` on `date`, each with the offset in force
+    /// then (a session can span a change).
+    pub fn span(
+        &self,
+        date: NaiveDate,
+        minutes: u32,
+    ) -> (DateTime<FixedOffset>, DateTime<FixedOffset>) {
         let start = self.start(date);
-        (start, start + Duration::minutes(i64::from(minutes)))
+        let end = start.naive_utc() + Duration::minutes(i64::from(minutes));
+        (start, self.zone.at(end))
     }
 }
 
@@ -78,24 +76,9 @@ pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
         .map_err(|_| format!("'{text}' is not a time of day like 19:00 (HH:MM, 24-hour)"))
 }
 
-/// An IANA time zone name such as "Europe/Berlin".
-pub fn parse_tz(text: &str) -> Result<Tz, String> {
-    text.trim().parse::<Tz>().map_err(|_| {
-        format!("'{text}' is not an IANA time zone name like Europe/Berlin or America/New_York")
-    })
-}
-
-/// The system's time zone, if it can be told and is a known IANA name: `TZ` when it names
-/// one (as "Europe/Berlin" or ":Europe/Berlin"), else the zone the system is set to.
-pub fn system_tz() -> Option<Tz> {
-    let from_env = std::env::var("TZ")
-        .ok()
-        .and_then(|name| name.trim_start_matches(':').parse().ok());
-    from_env.or_else(|| iana_time_zone::get_timezone().ok()?.parse().ok())
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::zone::parse_tz;
     use super::*;
     use chrono::Utc;
 
@@ -103,7 +86,7 @@ mod tests {
     fn daylight_saving_changes_the_utc_time() {
         let clock = Clock {
             at: parse_time("19:00").unwrap(),
-            tz: parse_tz("Europe/Berlin").unwrap(),
+            zone: Zone::Iana(parse_tz("Europe/Berlin").unwrap()),
         };
         let winter = clock
             .start("2027-03-27".parse().unwrap())
@@ -119,7 +102,7 @@ mod tests {
     fn a_time_in_the_gap_moves_an_hour_later() {
         let clock = Clock {
             at: parse_time("02:30").unwrap(),
-            tz: parse_tz("Europe/Berlin").unwrap(),
+            zone: Zone::Iana(parse_tz("Europe/Berlin").unwrap()),
         };
         let start = clock
             .start("2027-03-28".parse().unwrap())
@@ -130,7 +113,7 @@ mod tests {
     fn start_utc(at: &str, tz: &str, date: &str) -> (String, String) {
         let clock = Clock {
             at: parse_time(at).unwrap(),
-            tz: parse_tz(tz).unwrap(),
+            zone: Zone::Iana(parse_tz(tz).unwrap()),
         };
         let start = clock.start(date.parse().unwrap());
         (

@@ -1,0 +1,189 @@
+//! Time zones: an IANA zone from chrono-tz's built-in database (`--tz`, or `TZ` naming one), or
+//! whatever else `TZ` says as the C library reads it, such as the POSIX rule
+//! `CET-1CEST,M3.5.0,M10.5.0/3`, so that sessions land where the user's other programs put them.
+
+use chrono::{FixedOffset, LocalResult, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono_tz::Tz;
+
+/// A time zone, as far as sessions need one: the offset at an instant and the offsets of a
+/// local time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Zone {
+    /// An IANA zone such as Europe/Berlin.
+    Iana(Tz),
+    /// What `TZ` says when it is not an IANA name, read by tz-rs as the C library reads it: a
+    /// POSIX rule, or a TZif file (`:/etc/localtime`).
+    Posix(tz::TimeZone),
+}
+
+impl Zone {
+    /// The offset from UTC at the instant `utc`.
+    pub fn offset_at(&self, utc: NaiveDateTime) -> FixedOffset {
+        match self {
+            Zone::Iana(zone) => zone.offset_from_utc_datetime(&utc).fix(),
+            Zone::Posix(zone) => zone
+                .find_local_time_type(utc.and_utc().timestamp())
+                .ok()
+                .and_then(|kind| FixedOffset::east_opt(kind.ut_offset()))
+                .unwrap_or_else(|| Utc.fix()),
+        }
+    }
+
+    /// The instant `utc` as a local time with its offset.
+    pub fn at(&self, utc: NaiveDateTime) -> chrono::DateTime<FixedOffset> {
+        self.offset_at(utc).from_utc_datetime(&utc)
+    }
+
+    /// The offsets `local` has: one, two when clocks go back over it, none when it falls in a
+    /// gap.
+    pub fn local_offsets(&self, local: NaiveDateTime) -> LocalResult<FixedOffset> {
+        match self {
+            Zone::Iana(zone) => zone.offset_from_local_datetime(&local).map(|o| o.fix()),
+            Zone::Posix(zone) => posix_local_offsets(zone, local),
+        }
+    }
+}
+
+/// [`Zone::local_offsets`] for a tz-rs zone, whose search lists the instants a local time is.
+fn posix_local_offsets(zone: &tz::TimeZone, local: NaiveDateTime) -> LocalResult<FixedOffset> {
+    use chrono::{Datelike, Timelike};
+    use tz::datetime::FoundDateTimeKind;
+    // Month, day, hour, minute and second always fit in a u8.
+    let [month, day, hour, minute, second] = [
+        local.month(),
+        local.day(),
+        local.hour(),
+        local.minute(),
+        local.second(),
+    ]
+    .map(|part| u8::try_from(part).unwrap_or(u8::MAX));
+    let found = tz::DateTime::find(
+        local.year(),
+        month,
+        day,
+        hour,
+        minute,
+        second,
+        0,
+        zone.as_ref(),
+    );
+    let offsets: Vec<FixedOffset> = found
+        .map(|found| found.into_inner())
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|kind| match kind {
+            FoundDateTimeKind::Normal(time) => {
+                FixedOffset::east_opt(time.local_time_type().ut_offset())
+            }
+            FoundDateTimeKind::Skipped { .. } => None,
+        })
+        .collect();
+    match offsets[..] {
+        [] => LocalResult::None,
+        [offset] => LocalResult::Single(offset),
+        [first, second, ..] => LocalResult::Ambiguous(first, second),
+    }
+}
+
+/// An IANA time zone name such as "Europe/Berlin".
+pub fn parse_tz(text: &str) -> Result<Tz, String> {
+    text.trim().parse::<Tz>().map_err(|_| {
+        format!("'{text}' is not an IANA time zone name like Europe/Berlin or America/New_York")
+    })
+}
+
+/// The zone that a `TZ` value names, read as the C library reads it: an IANA name (also
+/// `:Europe/Berlin`, or a path ending in `zoneinfo/Europe/Berlin`), else a TZif file or a POSIX
+/// rule (`CET-1CEST,M3.5.0,M10.5.0/3`). `None` when it is none of these.
+pub fn from_tz_var(value: &str) -> Option<Zone> {
+    let value = value.trim();
+    let name = value.strip_prefix(':').unwrap_or(value);
+    let iana = |name: &str| name.parse::<Tz>().ok().map(Zone::Iana);
+    let in_zoneinfo = || iana(name.rsplit_once("zoneinfo/")?.1);
+    iana(name)
+        .or_else(in_zoneinfo)
+        .or_else(|| tz::TimeZone::from_posix_tz(value).ok().map(Zone::Posix))
+}
+
+/// The zone sessions are in when `--tz` is not given: what `TZ` names when it is set and not
+/// empty, else the zone the system is set to. When neither can be told, UTC and a warning
+/// saying why, which zone is used, and that `--tz` chooses one.
+pub fn system_zone() -> (Zone, Option<String>) {
+    const UTC: Zone = Zone::Iana(Tz::UTC);
+    match std::env::var_os("TZ").filter(|value| !value.is_empty()) {
+        Some(value) => match value.to_str().and_then(from_tz_var) {
+            Some(zone) => (zone, None),
+            None => (
+                UTC,
+                Some(format!(
+                    "TZ='{}' is not a time zone learnpath understands (an IANA name such as \
+                     Europe/Berlin, a zoneinfo file, or a POSIX rule such as \
+                     CET-1CEST,M3.5.0,M10.5.0/3); using UTC (pass --tz ZONE to choose one)",
+                    value.to_string_lossy()
+                )),
+            ),
+        },
+        None => match iana_time_zone::get_timezone()
+            .ok()
+            .and_then(|n| n.parse().ok())
+        {
+            Some(zone) => (Zone::Iana(zone), None),
+            None => (
+                UTC,
+                Some(
+                    "cannot tell the system's time zone; using UTC (pass --tz ZONE to choose one)"
+                        .to_string(),
+                ),
+            ),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn offset_hours(zone: &Zone, utc: &str) -> f64 {
+        let utc: NaiveDateTime = utc.parse().unwrap();
+        f64::from(zone.offset_at(utc).local_minus_utc()) / 3600.0
+    }
+
+    #[test]
+    fn tz_names_an_iana_zone_in_any_of_the_c_librarys_spellings() {
+        let berlin = Some(Zone::Iana(chrono_tz::Europe::Berlin));
+        assert_eq!(from_tz_var("Europe/Berlin"), berlin);
+        assert_eq!(from_tz_var(":Europe/Berlin"), berlin);
+        assert_eq!(from_tz_var(":/usr/share/zoneinfo/Europe/Berlin"), berlin);
+        assert_eq!(from_tz_var("Mars/Olympus_Mons"), None);
+        assert_eq!(from_tz_var("CET-1CEST,M13.5.0"), None);
+    }
+
+    #[test]
+    fn a_posix_rule_in_tz_gives_its_offsets() {
+        let zone = from_tz_var("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
+        assert!(matches!(zone, Zone::Posix(_)));
+        assert_eq!(offset_hours(&zone, "2027-01-04T18:00:00"), 1.0);
+        assert_eq!(offset_hours(&zone, "2027-07-05T17:00:00"), 2.0);
+        // The change is at 01:00 UTC on the last Sunday of March.
+        assert_eq!(offset_hours(&zone, "2027-03-28T00:59:00"), 1.0);
+        assert_eq!(offset_hours(&zone, "2027-03-28T01:00:00"), 2.0);
+        let fixed = from_tz_var("<+0530>-5:30").unwrap();
+        assert_eq!(offset_hours(&fixed, "2027-01-04T18:00:00"), 5.5);
+    }
+
+    #[test]
+    fn a_posix_rule_has_gaps_and_repeats() {
+        let zone = from_tz_var("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
+        let local = |text: &str| zone.local_offsets(text.parse().unwrap());
+        let hours = |offset: FixedOffset| offset.local_minus_utc() / 3600;
+        assert_eq!(local("2027-03-28T02:30:00"), LocalResult::None);
+        assert_eq!(
+            local("2027-03-28T03:30:00").map(hours),
+            LocalResult::Single(2)
+        );
+        assert_eq!(
+            local("2027-10-31T02:30:00").map(hours),
+            LocalResult::Ambiguous(2, 1)
+        );
+    }
+}

@@ -623,3 +623,14 @@ fn a_tz_that_is_not_understood_is_named_in_a_warning() {
     assert_eq!(run.stderr, "");
     assert!(run.stdout.contains("DTSTART:20270104T100000Z\r\n"));
 }
+
+#[test]
+fn a_time_zone_typed_wrong_gets_a_suggestion() {
+    for typed in ["europe/berlin", "Europe/Berln"] {
+        let args = [&["export", "--format", "ics", "--tz", typed][..], STORAGE].concat();
+        learnpath(&args).code(2).stderr_has(&[
+            &format!("'{typed}' is not an IANA time zone name"),
+            "did you mean Europe/Berlin?",
+        ]);
+    }
+}

@@ -85,11 +85,78 @@ fn posix_local_offsets(zone: &tz::TimeZone, local: NaiveDateTime) -> LocalResult
     }
 }
 
-/// An IANA time zone name such as "Europe/Berlin".
+/// An IANA time zone name such as "Europe/Berlin". Names are case-sensitive and not always
+/// what people type, so a near miss gets a "did you mean".
 pub fn parse_tz(text: &str) -> Result<Tz, String> {
-    text.trim().parse::<Tz>().map_err(|_| {
-        format!("'{text}' is not an IANA time zone name like Europe/Berlin or America/New_York")
+    let name = text.trim();
+    name.parse::<Tz>().map_err(|_| match did_you_mean(name) {
+        Some(hint) => format!("'{text}' is not an IANA time zone name; {hint}"),
+        None => {
+            format!("'{text}' is not an IANA time zone name like Europe/Berlin or America/New_York")
+        }
     })
+}
+
+/// The hint for a name that is not a zone: an offset such as "UTC+2" is the Etc/GMT zone of
+/// the opposite sign, which surprises everyone, so it is said; else the known name it is most
+/// likely meant to be.
+fn did_you_mean(name: &str) -> Option<String> {
+    if let Some(zone) = offset_zone(name) {
+        return Some(format!(
+            "did you mean {zone}? (Etc/GMT zones count hours west of Greenwich: {zone} is {name})"
+        ));
+    }
+    known_name(name).map(|known| format!("did you mean {known}?"))
+}
+
+/// "UTC+2" or "GMT-5" as IANA names it: Etc/GMT-2, Etc/GMT+5.
+fn offset_zone(name: &str) -> Option<String> {
+    let upper = name.to_ascii_uppercase();
+    let offset = upper
+        .strip_prefix("UTC")
+        .or_else(|| upper.strip_prefix("GMT"))?;
+    let flipped = match offset.get(..1)? {
+        "+" => '-',
+        "-" => '+',
+        _ => return None,
+    };
+    let hours: u8 = offset.get(1..)?.parse().ok()?;
+    let zone = format!("Etc/GMT{flipped}{hours}");
+    zone.parse::<Tz>().is_ok().then_some(zone)
+}
+
+/// The zone name `name` most likely means: the same name in other case, else a zone of that
+/// city ("new york"), else a spelling at most a few letters off. Names with digits get no
+/// spelling guess: "GMT+1" is not "GMT+0".
+fn known_name(name: &str) -> Option<&'static str> {
+    let names = || chrono_tz::TZ_VARIANTS.iter().map(|zone| zone.name());
+    let city = name.replace(' ', "_");
+    let is_city = |known: &&str| {
+        known
+            .rsplit_once('/')
+            .is_some_and(|(_, last)| last.eq_ignore_ascii_case(&city))
+    };
+    let lower = name.to_lowercase();
+    let most_off = (lower.chars().count() / 6).max(1);
+    let spelling = || {
+        names()
+            .map(|known| {
+                (
+                    strsim::damerau_levenshtein(&lower, &known.to_lowercase()),
+                    known,
+                )
+            })
+            .filter(|&(off, _)| off <= most_off)
+            .min_by_key(|&(off, _)| off)
+            .map(|(_, known)| known)
+    };
+    names()
+        .find(|known| known.eq_ignore_ascii_case(name))
+        .or_else(|| names().find(is_city))
+        .or_else(|| {
+            let has_digits = name.contains(|c: char| c.is_ascii_digit());
+            if has_digits { None } else { spelling() }
+        })
 }
 
 /// The zone that a `TZ` value names, read as the C library reads it: an IANA name (also
@@ -146,6 +213,37 @@ mod tests {
     fn offset_hours(zone: &Zone, utc: &str) -> f64 {
         let utc: NaiveDateTime = utc.parse().unwrap();
         f64::from(zone.offset_at(utc).local_minus_utc()) / 3600.0
+    }
+
+    #[test]
+    fn a_zone_name_typed_wrong_gets_a_suggestion() {
+        let message = |name| parse_tz(name).unwrap_err();
+        for (typed, meant) in [
+            ("europe/berlin", "Europe/Berlin"),
+            ("EUROPE/BERLIN", "Europe/Berlin"),
+            ("Europe/Berln", "Europe/Berlin"),
+            ("Amerika/New_York", "America/New_York"),
+            ("new york", "America/New_York"),
+            ("tokyo", "Asia/Tokyo"),
+        ] {
+            assert!(
+                message(typed).ends_with(&format!("did you mean {meant}?")),
+                "{typed}: {}",
+                message(typed)
+            );
+        }
+        assert!(message("UTC+2").ends_with("did you mean Etc/GMT-2? (Etc/GMT zones count hours west of Greenwich: Etc/GMT-2 is UTC+2)"));
+        assert!(message("gmt-5").contains("did you mean Etc/GMT+5?"));
+        for nothing_near in [
+            "Mars/Base",
+            "Mars/Olympus_Mons",
+            "GMT+1:30",
+            "CET-1CEST,M3.5.0",
+        ] {
+            let message = message(nothing_near);
+            assert!(!message.contains("did you mean"), "{message}");
+            assert!(message.contains("like Europe/Berlin"), "{message}");
+        }
     }
 
     #[test]

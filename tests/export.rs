@@ -34,6 +34,58 @@ fn plan_json(extra: &[&str]) -> serde_json::Value {
     serde_json::from_str(&learnpath(&args).code(0).stdout).unwrap()
 }
 
+/// The content lines of an iCalendar text, folding undone (RFC 5545 §3.1: a CRLF followed by one
+/// space or tab is removed).
+fn unfold(ics: &str) -> String {
+    ics.replace("\r\n ", "").replace("\r\n\t", "")
+}
+
+/// A TEXT value with its escapes undone (RFC 5545 §3.3.11).
+fn unescape(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n' | 'N') => out.push('\n'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// The values of property `name` (without parameters) in order, unfolded and unescaped.
+fn property_values(ics: &str, name: &str) -> Vec<String> {
+    let prefix = format!("{name}:");
+    unfold(ics)
+        .split("\r\n")
+        .filter_map(|line| line.strip_prefix(&prefix))
+        .map(unescape)
+        .collect()
+}
+
+/// What a session is called in a calendar, from the plan's JSON: "Study: " and the titles, a
+/// split document's with "(part i/n)".
+fn session_title(session: &serde_json::Value) -> String {
+    let titles: Vec<String> = session["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            let title = item["title"].as_str().unwrap();
+            match item.get("part") {
+                Some(part) => format!("{title} (part {}/{})", part["index"], part["count"]),
+                None => title.to_string(),
+            }
+        })
+        .collect();
+    format!("Study: {}", titles.join("; "))
+}
+
 fn uids(ics: &str) -> Vec<String> {
     ics.split("\r\n")
         .filter_map(|line| line.strip_prefix("UID:"))
@@ -94,6 +146,111 @@ fn folding_never_splits_a_utf8_character() {
     assert!(unfolded.contains("Ünïcödé çøürsé"), "{unfolded}");
 }
 
+/// Checks the folding of a whole calendar, on its bytes: CRLF line ends, every line at most 75
+/// octets and valid UTF-8 on its own (so no character is cut in two).
+fn assert_folded(ics: &[u8]) {
+    let text = std::str::from_utf8(ics).expect("UTF-8");
+    assert!(text.ends_with("\r\n"), "{text}");
+    for line in ics[..ics.len() - 1].split(|&b| b == b'\n') {
+        let line = line.strip_suffix(b"\r").expect("CRLF line endings");
+        let shown = String::from_utf8_lossy(line);
+        assert!(line.len() <= 75, "{} octets: {shown}", line.len());
+        assert!(
+            std::str::from_utf8(line).is_ok(),
+            "a character cut: {shown}"
+        );
+    }
+}
+
+#[test]
+fn a_106_character_title_folds_within_75_octets() {
+    let title = "x".repeat(106);
+    let doc = format!("---\nlevel: foundational\nestimated_time: \"30 min\"\n---\n\n# {title}\n");
+    let manifest = "name: X\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: X\n        folders: [one]\nspecializations:\n  - section: \"1.1\"\n";
+    let folder = common::folder(&[("one/a.md", &doc), ("learnpath.yaml", manifest)]);
+    let ics = learnpath(&[
+        "export",
+        "--curriculum",
+        &folder.root,
+        "--spec",
+        "1.1",
+        "--hours",
+        "2",
+        "--start",
+        "2027-01-04",
+        "--format",
+        "ics",
+        "--tz",
+        "UTC",
+    ])
+    .code(0)
+    .stdout;
+    // "DESCRIPTION:Session 1 (30 min):\n- " and the title made a 76-octet last line.
+    assert_folded(ics.as_bytes());
+    assert_eq!(
+        property_values(&ics, "SUMMARY"),
+        [format!("Study: {title}")]
+    );
+    assert_eq!(
+        property_values(&ics, "DESCRIPTION"),
+        [format!("Session 1 (30 min):\n- {title} (30 min)")]
+    );
+}
+
+/// A plan with split documents (3.2 in 45-minute sittings), planned once.
+fn split_plan() -> &'static learnpath::plan::Plan {
+    static PLAN: std::sync::OnceLock<learnpath::plan::Plan> = std::sync::OnceLock::new();
+    PLAN.get_or_init(|| {
+        use learnpath::plan::{Planner, Selection, SessionMinutes, Settings, WeeklyMinutes};
+        let opened = learnpath::open(&learnpath::Source::Embedded).unwrap();
+        let curriculum = &opened.curriculum;
+        let spec = curriculum.find_specialization("3.2").unwrap();
+        let selection = Selection::specializations(curriculum, vec![spec]).unwrap();
+        let done = vec![false; curriculum.docs.len()];
+        let planner = Planner::new(curriculum, &opened.graph, selection, &done);
+        let settings = Settings::new(
+            NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
+            WeeklyMinutes::from_hours(3.0).unwrap(),
+            None,
+            Some(SessionMinutes::new(45).unwrap()),
+        );
+        planner.plan(&settings).unwrap()
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
+
+    /// Titles of any length, with escaped characters and characters of 2, 3 and 4 octets.
+    #[test]
+    fn random_titles_fold_within_75_octets_and_unfold_to_their_summary(
+        titles in proptest::collection::vec("[a-z ,;:\\\\éü漢字😀🦀]{0,160}", 1..5)
+    ) {
+        let mut plan = split_plan().clone();
+        assert!(plan.sessions.iter().flat_map(|s| &s.items).any(|i| i.part.is_some()));
+        for (index, item) in plan.sessions.iter_mut().flat_map(|s| &mut s.items).enumerate() {
+            item.title = titles[index % titles.len()].clone();
+        }
+        let clock = learnpath::render::clock::Clock {
+            at: NaiveTime::from_hms_opt(19, 0, 0).unwrap(),
+            zone: learnpath::render::zone::Zone::Iana(chrono_tz::UTC),
+        };
+        let mut bytes = Vec::new();
+        let today = NaiveDate::from_ymd_opt(2027, 2, 20).unwrap();
+        learnpath::render::ics::render(&plan, &clock, today, &mut bytes).unwrap();
+        assert_folded(&bytes);
+        let expected: Vec<String> = plan.sessions.iter().map(|session| {
+            let titles: Vec<String> = session.items.iter().map(|item| match item.part {
+                Some(part) => format!("{} (part {}/{})", item.title, part.index, part.count),
+                None => item.title.clone(),
+            }).collect();
+            format!("Study: {}", titles.join("; "))
+        }).collect();
+        let ics = String::from_utf8(bytes).unwrap();
+        proptest::prop_assert_eq!(property_values(&ics, "SUMMARY"), expected);
+    }
+}
+
 #[test]
 fn the_same_session_keeps_its_uid_when_the_plan_moves() {
     let january = export("ics", &[]);
@@ -145,7 +302,7 @@ fn csv_parses_back_into_the_plan_sessions() {
     for (row, session) in rows.iter().zip(sessions) {
         let date =
             NaiveDate::parse_from_str(session["date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
-        assert_eq!(&row[0], format!("Study session {}", session["number"]));
+        assert_eq!(&row[0], session_title(session));
         assert_eq!(&row[1], date.format("%m/%d/%Y").to_string());
         assert_eq!(&row[2], "07:00 PM");
         let end = NaiveTime::from_hms_opt(19, 0, 0).unwrap()
@@ -156,6 +313,58 @@ fn csv_parses_back_into_the_plan_sessions() {
         }
     }
     insta::assert_snapshot!("export_csv", text);
+}
+
+#[test]
+fn split_documents_are_told_apart_in_calendars() {
+    // 45-minute sessions split the longer documents of 3.2 in two.
+    let split = [
+        "--spec",
+        "3.2",
+        "--hours",
+        "1.5",
+        "--days",
+        "tue,sat",
+        "--session",
+        "45min",
+        "--start",
+        "2027-03-01",
+        "--today",
+        "2027-02-20",
+    ];
+    let run = |format: &str| {
+        let args = [&["export", "--tz", "UTC", "--format", format][..], &split].concat();
+        learnpath(&args).code(0).stdout
+    };
+    let plan: serde_json::Value = serde_json::from_str(
+        &learnpath(&[&["plan", "--format", "json"][..], &split[..]].concat())
+            .code(0)
+            .stdout,
+    )
+    .unwrap();
+    let expected: Vec<String> = plan["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(session_title)
+        .collect();
+    let vxlan = "Study: Deep Dive: VXLAN, Geneve, and BGP Route Reflectors";
+    for part in ["(part 1/2)", "(part 2/2)"] {
+        assert!(
+            expected.contains(&format!("{vxlan} {part}")),
+            "{expected:#?}"
+        );
+    }
+    let unique: BTreeSet<&String> = expected.iter().collect();
+    assert_eq!(unique.len(), expected.len(), "{expected:#?}");
+    assert_eq!(property_values(&run("ics"), "SUMMARY"), expected);
+    let csv = run("csv");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let subjects: Vec<String> = reader
+        .records()
+        .map(|row| row.unwrap()[0].to_string())
+        .collect();
+    assert_eq!(subjects, expected);
 }
 
 #[test]
@@ -309,6 +518,7 @@ fn an_independent_parser_reads_our_calendar() {
             start.format("%Y-%m-%dT%H:%M:%SZ").to_string()
         );
         assert_eq!(event["end"], end.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+        assert_eq!(event["summary"], session_title(session));
         offsets.insert(event["start"].as_str().unwrap()[11..13].to_string());
     }
     assert_eq!(
@@ -316,6 +526,39 @@ fn an_independent_parser_reads_our_calendar() {
         2,
         "the UTC hour changes with daylight saving time: {offsets:?}"
     );
+}
+
+#[test]
+fn a_start_in_a_daylight_saving_gap_is_read_with_the_offset_before_it() {
+    // Lord Howe Island moves from +10:30 to +11:00 at 02:00 on 2026-10-04, a Sunday.
+    let args = |format| {
+        [
+            "export",
+            "--format",
+            format,
+            "--tz",
+            "Australia/Lord_Howe",
+            "--at",
+            "02:00",
+            "--days",
+            "sun",
+            "--role",
+            "storage engineer",
+            "--hours",
+            "2",
+            "--start",
+            "2026-10-04",
+            "--today",
+            "2026-10-01",
+        ]
+    };
+    let ics = learnpath(&args("ics")).code(0).stdout;
+    // 02:00 at +10:30 is 15:30 UTC, which is 02:30 local, not 03:00.
+    assert!(ics.contains("DTSTART:20261003T153000Z\r\n"), "{ics}");
+    let csv = learnpath(&args("csv")).code(0).stdout;
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let first = reader.records().next().unwrap().unwrap();
+    assert_eq!((&first[1], &first[2]), ("10/04/2026", "02:30 AM"));
 }
 
 #[test]
@@ -330,4 +573,64 @@ fn the_default_time_zone_follows_tz() {
         .code(0)
         .stdout;
     assert!(utc.contains("DTSTART:20270104T190000Z\r\n"));
+}
+
+#[test]
+fn a_posix_tz_rule_places_sessions_as_the_zone_it_describes() {
+    // Across the change to summer time in the EU (2027-03-28).
+    let args = [
+        "export",
+        "--format",
+        "ics",
+        "--role",
+        "storage engineer",
+        "--hours",
+        "5",
+        "--start",
+        "2027-03-20",
+        "--today",
+        "2027-03-01",
+    ];
+    let rule = common::Run::with_env(&args, &[("TZ", "CET-1CEST,M3.5.0,M10.5.0/3")]).code(0);
+    assert!(!rule.stderr.contains("warning"), "{}", rule.stderr);
+    assert!(
+        rule.stdout.contains("DTSTART:20270320T180000Z\r\n"),
+        "{}",
+        rule.stdout
+    );
+    assert!(
+        rule.stdout.contains("DTSTART:20270329T170000Z\r\n"),
+        "{}",
+        rule.stdout
+    );
+    let berlin = learnpath(&[&args[..], &["--tz", "Europe/Berlin"]].concat()).code(0);
+    assert_eq!(rule.stdout, berlin.stdout);
+    // A path into a zoneinfo folder names its zone.
+    let tokyo = [("TZ", ":/usr/share/zoneinfo/Asia/Tokyo")];
+    let tokyo = common::Run::with_env(&args, &tokyo).code(0).stdout;
+    assert!(tokyo.contains("DTSTART:20270320T100000Z\r\n"), "{tokyo}");
+}
+
+#[test]
+fn a_tz_that_is_not_understood_is_named_in_a_warning() {
+    let args = [&["export", "--format", "ics"][..], STORAGE].concat();
+    let run = common::Run::with_env(&args, &[("TZ", "Mars/Olympus_Mons")]).code(0);
+    let run = run.stderr_has(&["TZ='Mars/Olympus_Mons'", "using UTC", "--tz"]);
+    assert!(run.stdout.contains("DTSTART:20270104T190000Z\r\n"));
+    // --tz wins, and TZ is not looked at.
+    let args = [&args[..], &["--tz", "Asia/Tokyo"]].concat();
+    let run = common::Run::with_env(&args, &[("TZ", "Mars/Olympus_Mons")]).code(0);
+    assert_eq!(run.stderr, "");
+    assert!(run.stdout.contains("DTSTART:20270104T100000Z\r\n"));
+}
+
+#[test]
+fn a_time_zone_typed_wrong_gets_a_suggestion() {
+    for typed in ["europe/berlin", "Europe/Berln"] {
+        let args = [&["export", "--format", "ics", "--tz", typed][..], STORAGE].concat();
+        learnpath(&args).code(2).stderr_has(&[
+            &format!("'{typed}' is not an IANA time zone name"),
+            "did you mean Europe/Berlin?",
+        ]);
+    }
 }

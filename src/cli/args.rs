@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use learnpath::plan::settings::parse_date;
 use learnpath::plan::{SessionMinutes, StudyDays, WeeklyMinutes};
-use learnpath::render::clock;
+use learnpath::render::{clock, zone};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -194,8 +194,8 @@ pub(super) enum Command {
         /// Local time sessions start (HH:MM).
         #[arg(long, value_parser = clock::parse_time, default_value = "19:00", value_name = "HH:MM")]
         at: NaiveTime,
-        /// IANA time zone of --at, e.g. Europe/Berlin [default: the system's].
-        #[arg(long, value_parser = clock::parse_tz, value_name = "ZONE")]
+        /// IANA time zone of --at, e.g. Europe/Berlin [default: $TZ, else the system's].
+        #[arg(long, value_parser = zone::parse_tz, value_name = "ZONE")]
         tz: Option<Tz>,
     },
 

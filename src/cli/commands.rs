@@ -2,7 +2,6 @@
 
 use super::args::*;
 use super::{Context, Failure, say, tell};
-use chrono_tz::Tz;
 use learnpath::curriculum::duration::format_minutes;
 use learnpath::diagram;
 use learnpath::error::exit;
@@ -10,7 +9,8 @@ use learnpath::plan::ready::{self, Target};
 use learnpath::plan::status;
 use learnpath::plan::{ByDate, Plan, Planner, Selection, Settings, Studied};
 use learnpath::progress::{Progress, ProgressStore};
-use learnpath::render::clock::{self, Clock};
+use learnpath::render::clock::Clock;
+use learnpath::render::zone::{self, Zone};
 use learnpath::render::{
     csv, dot, ics, json, markdown, mermaid, plan as plan_render, ready as ready_render, svg, table,
 };
@@ -43,14 +43,17 @@ impl Command {
                 let Some(plan) = build_plan(&options, context, false, out)? else {
                     return Ok(exit::NO);
                 };
-                let tz = match tz.or_else(clock::system_tz) {
-                    Some(tz) => tz,
+                let zone = match tz {
+                    Some(tz) => Zone::Iana(tz),
                     None => {
-                        say("warning: cannot tell the system's time zone; using UTC (pass --tz)");
-                        Tz::UTC
+                        let (zone, warning) = zone::system_zone();
+                        if let Some(warning) = warning {
+                            say(format!("warning: {warning}"));
+                        }
+                        zone
                     }
                 };
-                let clock = Clock { at, tz };
+                let clock = Clock { at, zone };
                 let mut bytes = Vec::new();
                 match format {
                     ExportFormat::Ics => ics::render(&plan, &clock, context.today, &mut bytes)?,

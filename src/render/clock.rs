@@ -1,37 +1,73 @@
 //! When a session happens: its date at a time of day in a time zone.
 
-use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone};
-use chrono_tz::Tz;
+use super::zone::Zone;
+use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// The time of day sessions start, in a time zone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clock {
     pub at: NaiveTime,
-    pub tz: Tz,
+    pub zone: Zone,
 }
 
 impl Clock {
-    /// The start of a session on `date`. A time that does not exist that day (it falls in a
-    /// daylight-saving gap) moves an hour later; an ambiguous one takes the first occurrence.
-    pub fn start(&self, date: NaiveDate) -> DateTime<Tz> {
+    /// The start of a session on `date`, as RFC 5545 §3.3.5 reads a local time: one that occurs
+    /// twice (clocks go back) is the first occurrence; one that does not exist (it falls in a
+    /// gap, clocks go forward) is read with the UTC offset from before the gap, so 02:00 in a
+    /// 30-minute gap from 02:00 is 02:30, and a time on a skipped day lands on the next day.
+    pub fn start(&self, date: NaiveDate) -> DateTime<FixedOffset> {
         let local = date.and_time(self.at);
-        match self.tz.from_local_datetime(&local) {
-            LocalResult::Single(time) | LocalResult::Ambiguous(time, _) => time,
-            LocalResult::None => {
-                let later = local + Duration::hours(1);
-                self.tz
-                    .from_local_datetime(&later)
-                    .earliest()
-                    .unwrap_or_else(|| self.tz.from_utc_datetime(&local))
-            }
-        }
+        let offset = resolve(local, |time| self.zone.local_offsets(time))
+            .unwrap_or_else(|| self.zone.offset_at(local));
+        self.zone.at(local - offset)
     }
 
-    /// The start and the end of a session of `minutes` on `date`.
-    pub fn span(&self, date: NaiveDate, minutes: u32) -> (DateTime<Tz>, DateTime<Tz>) {
+    /// The start and the end of a session of `minutes` on `date`, each with the offset in force
+    /// then (a session can span a change).
+    pub fn span(
+        &self,
+        date: NaiveDate,
+        minutes: u32,
+    ) -> (DateTime<FixedOffset>, DateTime<FixedOffset>) {
         let start = self.start(date);
-        (start, start + Duration::minutes(i64::from(minutes)))
+        let end = start.naive_utc() + Duration::minutes(i64::from(minutes));
+        (start, self.zone.at(end))
     }
+}
+
+/// The UTC offset that `local` is read with (see [`Clock::start`]), given the offsets a zone
+/// has for a local time. `None` only when no existing time is found in the two days before a
+/// gap, which no zone has: the longest gap, Samoa's skipped 2011-12-30, is one day.
+fn resolve(
+    local: NaiveDateTime,
+    local_offsets: impl Fn(NaiveDateTime) -> LocalResult<FixedOffset>,
+) -> Option<FixedOffset> {
+    let first = |a: FixedOffset, b: FixedOffset| {
+        // The earlier instant of the two is the one with the larger offset.
+        if a.local_minus_utc() >= b.local_minus_utc() {
+            a
+        } else {
+            b
+        }
+    };
+    match local_offsets(local) {
+        LocalResult::Single(offset) => return Some(offset),
+        LocalResult::Ambiguous(a, b) => return Some(first(a, b)),
+        LocalResult::None => {}
+    }
+    // In a gap: the offset of the last minute before it. Session times are whole minutes, and a
+    // gap that starts between minutes still ends on an earlier minute that exists.
+    let mut earlier = local;
+    for _ in 0..2 * 24 * 60 {
+        earlier = earlier.checked_sub_signed(Duration::minutes(1))?;
+        match local_offsets(earlier) {
+            LocalResult::Single(offset) => return Some(offset),
+            // The later occurrence is the one just before the gap.
+            LocalResult::Ambiguous(a, b) => return Some(if first(a, b) == a { b } else { a }),
+            LocalResult::None => {}
+        }
+    }
+    None
 }
 
 /// A time of day as typed: "19:00" or "7:30".
@@ -40,24 +76,9 @@ pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
         .map_err(|_| format!("'{text}' is not a time of day like 19:00 (HH:MM, 24-hour)"))
 }
 
-/// An IANA time zone name such as "Europe/Berlin".
-pub fn parse_tz(text: &str) -> Result<Tz, String> {
-    text.trim().parse::<Tz>().map_err(|_| {
-        format!("'{text}' is not an IANA time zone name like Europe/Berlin or America/New_York")
-    })
-}
-
-/// The system's time zone, if it can be told and is a known IANA name: `TZ` when it names
-/// one (as "Europe/Berlin" or ":Europe/Berlin"), else the zone the system is set to.
-pub fn system_tz() -> Option<Tz> {
-    let from_env = std::env::var("TZ")
-        .ok()
-        .and_then(|name| name.trim_start_matches(':').parse().ok());
-    from_env.or_else(|| iana_time_zone::get_timezone().ok()?.parse().ok())
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::zone::parse_tz;
     use super::*;
     use chrono::Utc;
 
@@ -65,7 +86,7 @@ mod tests {
     fn daylight_saving_changes_the_utc_time() {
         let clock = Clock {
             at: parse_time("19:00").unwrap(),
-            tz: parse_tz("Europe/Berlin").unwrap(),
+            zone: Zone::Iana(parse_tz("Europe/Berlin").unwrap()),
         };
         let winter = clock
             .start("2027-03-27".parse().unwrap())
@@ -81,12 +102,54 @@ mod tests {
     fn a_time_in_the_gap_moves_an_hour_later() {
         let clock = Clock {
             at: parse_time("02:30").unwrap(),
-            tz: parse_tz("Europe/Berlin").unwrap(),
+            zone: Zone::Iana(parse_tz("Europe/Berlin").unwrap()),
         };
         let start = clock
             .start("2027-03-28".parse().unwrap())
             .with_timezone(&Utc);
         assert_eq!(start.to_rfc3339(), "2027-03-28T01:30:00+00:00");
+    }
+
+    fn start_utc(at: &str, tz: &str, date: &str) -> (String, String) {
+        let clock = Clock {
+            at: parse_time(at).unwrap(),
+            zone: Zone::Iana(parse_tz(tz).unwrap()),
+        };
+        let start = clock.start(date.parse().unwrap());
+        (
+            start.naive_local().to_string(),
+            start.with_timezone(&Utc).to_rfc3339(),
+        )
+    }
+
+    #[test]
+    fn a_time_in_a_half_hour_gap_is_read_with_the_offset_before_it() {
+        // Lord Howe Island: 02:00 standard time (+10:30) becomes 02:30 daylight time (+11:00).
+        let (local, utc) = start_utc("02:00", "Australia/Lord_Howe", "2026-10-04");
+        assert_eq!(local, "2026-10-04 02:30:00");
+        assert_eq!(utc, "2026-10-03T15:30:00+00:00");
+        let (local, _) = start_utc("02:15", "Australia/Lord_Howe", "2026-10-04");
+        assert_eq!(local, "2026-10-04 02:45:00");
+    }
+
+    #[test]
+    fn a_time_on_a_skipped_day_lands_on_the_next_day() {
+        // Samoa went from UTC-10 to UTC+14 and skipped 2011-12-30.
+        let (local, utc) = start_utc("00:30", "Pacific/Apia", "2011-12-30");
+        assert_eq!(local, "2011-12-31 00:30:00");
+        assert_eq!(utc, "2011-12-30T10:30:00+00:00");
+        let (local, _) = start_utc("19:00", "Pacific/Apia", "2011-12-30");
+        assert_eq!(local, "2011-12-31 19:00:00");
+    }
+
+    #[test]
+    fn a_time_that_occurs_twice_is_the_first_occurrence() {
+        // Berlin, 2027-10-31: 02:30 happens in summer time (+2), then again in winter time (+1).
+        let (_, utc) = start_utc("02:30", "Europe/Berlin", "2027-10-31");
+        assert_eq!(utc, "2027-10-31T00:30:00+00:00");
+        // Lord Howe goes back half an hour: 01:45 first at +11:00.
+        let (_, utc) = start_utc("01:45", "Australia/Lord_Howe", "2027-04-04");
+        assert_eq!(utc, "2027-04-03T14:45:00+00:00");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The plan as CSV with the columns Google Calendar imports.
 
 use super::clock::Clock;
-use super::plan::item_label;
+use super::plan::{item_label, session_title};
 use crate::plan::Plan;
 use std::io::{self, Write};
 
@@ -14,6 +14,8 @@ pub const HEADER: [&str; 6] = [
     "Description",
 ];
 
+/// One row per session. The Subject is the session's titles (as the iCalendar SUMMARY), since it
+/// is all a calendar's grid shows; the columns stay the ones Google Calendar imports.
 pub fn render(plan: &Plan, clock: &Clock, w: &mut dyn Write) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(w);
     writer.write_record(HEADER)?;
@@ -28,7 +30,7 @@ pub fn render(plan: &Plan, clock: &Clock, w: &mut dyn Write) -> io::Result<()> {
             })
             .collect();
         writer.write_record([
-            format!("Study session {}", session.number),
+            session_title(session),
             start.format("%m/%d/%Y").to_string(),
             start.format("%I:%M %p").to_string(),
             end.format("%m/%d/%Y").to_string(),

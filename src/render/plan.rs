@@ -1,7 +1,7 @@
 //! The plan as a table of sessions followed by a summary.
 
 use crate::curriculum::duration::{format_hours, format_minutes};
-use crate::plan::{Item, Plan};
+use crate::plan::{Item, Plan, Session};
 use std::io::{self, Write};
 
 /// "Title (40 min)" or "Title, part 1/2 (45 min)".
@@ -16,6 +16,22 @@ pub fn item_label(item: &Item) -> String {
         ),
         None => format!("{} ({})", item.title, format_minutes(item.minutes)),
     }
+}
+
+/// "Title" or "Title (part 1/2)": the parts of a split document must differ where only titles
+/// show, as in a calendar.
+pub fn item_title(item: &Item) -> String {
+    match item.part {
+        Some(part) => format!("{} (part {}/{})", item.title, part.index, part.count),
+        None => item.title.clone(),
+    }
+}
+
+/// "Study: Title A; Title B (part 1/2)": a session's name in a calendar (the iCalendar SUMMARY,
+/// the CSV Subject), which is all a calendar's grid shows of an event.
+pub fn session_title(session: &Session) -> String {
+    let titles: Vec<String> = session.items.iter().map(item_title).collect();
+    format!("Study: {}", titles.join("; "))
 }
 
 pub fn render(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {

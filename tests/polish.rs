@@ -127,6 +127,103 @@ fn completions_for_every_shell_and_a_man_page() {
         .stdout_has(&[".TH learnpath 1", "plan"]);
 }
 
+/// The `learnpath-*(1)` pages a roff page refers to (roff writes a hyphen as `\-`).
+fn page_references(roff: &str) -> Vec<String> {
+    let text = roff.replace("\\-", "-");
+    let mut references = Vec::new();
+    for (at, _) in text.match_indices("learnpath-") {
+        let name: String = text[at..]
+            .chars()
+            .take_while(|c| c.is_ascii_lowercase() || *c == '-')
+            .collect();
+        if text[at + name.len()..].starts_with("(1)") {
+            references.push(format!("{name}.1"));
+        }
+    }
+    references
+}
+
+#[test]
+fn man_out_writes_every_page_the_pages_refer_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("man/man1");
+    let run = learnpath(&["man", "--out", &folder.display().to_string()])
+        .code(0)
+        .stderr_has(&["note: wrote 18 man pages to", "learnpath-list-docs.1"]);
+    assert_eq!(run.stdout, "", "the pages go to the folder");
+    let mut written: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    written.sort();
+    for name in ["learnpath.1", "learnpath-plan.1", "learnpath-list-docs.1"] {
+        assert!(written.contains(&name.to_string()), "{written:?}");
+    }
+    let main = std::fs::read_to_string(folder.join("learnpath.1")).unwrap();
+    assert_eq!(
+        learnpath(&["man"]).code(0).stdout,
+        main,
+        "`man` prints the main page"
+    );
+    assert!(page_references(&main).len() >= 14, "{main}");
+    for name in &written {
+        let roff = std::fs::read_to_string(folder.join(name)).unwrap();
+        let title = format!("\n.TH {} 1 ", name.trim_end_matches(".1"));
+        assert!(roff.contains(&title), "{name}: {roff}");
+        for reference in page_references(&roff) {
+            assert!(written.contains(&reference), "{name} refers to {reference}");
+        }
+        // Every option and argument (`.TP`, its name, its description) is described.
+        let lines: Vec<&str> = roff.lines().collect();
+        for (at, line) in lines.iter().enumerate() {
+            if *line == ".TP" {
+                let body = lines.get(at + 2).copied().unwrap_or_default();
+                assert!(
+                    !body.is_empty() && !body.starts_with('.'),
+                    "{name}: {} has no description",
+                    lines[at + 1]
+                );
+            }
+        }
+    }
+    // Again, over the pages written before.
+    learnpath(&["man", "--out", &folder.display().to_string()]).code(0);
+    // A file where the folder should be is an I/O error, not a panic.
+    let file = dir.path().join("file");
+    std::fs::write(&file, "x").unwrap();
+    learnpath(&["man", "--out", &file.display().to_string()])
+        .code(74)
+        .stderr_has(&["error:"]);
+}
+
+#[test]
+fn man_renders_the_pages_when_it_is_installed() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().display().to_string();
+    learnpath(&["man", "--out", &folder]).code(0);
+    let works = Command::new("man")
+        .args(["-l", "/dev/null"])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !works {
+        eprintln!("skipped: man is not installed");
+        return;
+    }
+    for name in ["learnpath.1", "learnpath-plan.1", "learnpath-list-docs.1"] {
+        let output = Command::new("man")
+            .arg("-l")
+            .arg(dir.path().join(name))
+            .env("MANWIDTH", "80")
+            .env("MANPAGER", "cat")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.success(), "{name}: {text}");
+        assert!(text.contains("--today"), "{name}: {text}");
+        assert!(text.contains("reproducible"), "{name}: {text}");
+    }
+}
+
 /// Runs `learnpath` on a pseudo-terminal (util-linux `script`), so that `auto` color applies.
 fn on_a_terminal(env: &str, args: &str) -> String {
     let command = format!("stty cols 200 rows 50; {env} {} {args}", binary().display());

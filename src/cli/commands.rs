@@ -1,7 +1,7 @@
 //! What each command does: library calls and a renderer.
 
 use super::args::*;
-use super::{Context, Failure, say};
+use super::{Context, Failure, man, say};
 use chrono_tz::Tz;
 use learnpath::curriculum::duration::format_minutes;
 use learnpath::diagram;
@@ -240,9 +240,12 @@ impl Command {
                 out.write_all(&script)?;
                 Ok(exit::OK)
             }
-            Command::Man => {
-                let command = <Cli as clap::CommandFactory>::command();
-                clap_mangen::Man::new(command).render(out)?;
+            Command::Man { out: folder } => {
+                let pages = man::pages()?;
+                match folder {
+                    None => out.write_all(&pages[0].1)?,
+                    Some(folder) => man::write(&folder, &pages)?,
+                }
                 Ok(exit::OK)
             }
             Command::Validate(FormatArg { format }) => {

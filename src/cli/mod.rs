@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod man;
 
 use args::{Cli, Done};
 use chrono::NaiveDate;

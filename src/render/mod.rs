@@ -11,3 +11,4 @@ pub mod plan;
 pub mod ready;
 pub mod svg;
 pub mod table;
+pub mod wrap;

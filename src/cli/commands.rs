@@ -13,6 +13,7 @@ use learnpath::progress::{Progress, ProgressStore};
 use learnpath::render::clock::{self, Clock};
 use learnpath::render::{
     csv, dot, ics, json, markdown, mermaid, plan as plan_render, ready as ready_render, svg, table,
+    wrap,
 };
 use learnpath::{Curriculum, Error, Opened, atomic_file, listing, validate};
 use std::io::{self, Write};
@@ -346,7 +347,7 @@ fn build_plan(
                 );
                 // Only the table has room for prose; JSON, Markdown and files stay clean.
                 if prose {
-                    writeln!(out, "{answer}\n")?;
+                    wrap::wrapped(out, table::style().width, |w| writeln!(w, "{answer}\n"))?;
                 } else {
                     say(&answer);
                 }
@@ -364,7 +365,7 @@ fn build_plan(
                         .map_or_else(|| "-".to_string(), |date| date.to_string()),
                 );
                 if prose {
-                    writeln!(out, "{answer}")?;
+                    wrap::wrapped(out, table::style().width, |w| writeln!(w, "{answer}"))?;
                 } else {
                     say(&answer);
                 }

@@ -36,7 +36,12 @@ pub(super) struct Cli {
     #[arg(short, long, global = true)]
     pub(super) quiet: bool,
 
+    // The second paragraph makes a long help: `-h` hides this option, and for such options
+    // the man page shows only a long help.
     /// Take this date as today (YYYY-MM-DD), for reproducible output.
+    ///
+    /// It is the default --start of a plan, the default --on of `done` and the date stamp of an
+    /// exported calendar.
     #[arg(long, global = true, env = "LEARNPATH_TODAY", value_parser = parse_date, value_name = "DATE", hide_short_help = true)]
     pub(super) today: Option<NaiveDate>,
 
@@ -302,11 +307,16 @@ pub(super) enum Command {
         shell: clap_complete::Shell,
     },
 
-    /// Print the man page (roff).
+    /// Print the man page (roff), or write a page for every command into a folder.
     #[command(
-        after_help = "Examples:\n  learnpath man > ~/.local/share/man/man1/learnpath.1\n  learnpath man | man -l -"
+        after_help = "Examples:\n  learnpath man --out ~/.local/share/man/man1\n  learnpath man | man -l -"
     )]
-    Man,
+    Man {
+        /// Write learnpath.1 and a page per subcommand (learnpath-plan.1, ...) into this folder,
+        /// creating it if need be, instead of printing the main page.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 
     /// Check a curriculum: errors, warnings and counts (exit 65 when it has errors).
     #[command(

@@ -1,7 +1,7 @@
 //! What each command does: library calls and a renderer.
 
 use super::args::*;
-use super::{Context, Failure, say, tell};
+use super::{Context, Failure, man, say, tell};
 use learnpath::curriculum::duration::format_minutes;
 use learnpath::diagram;
 use learnpath::error::exit;
@@ -13,6 +13,7 @@ use learnpath::render::clock::Clock;
 use learnpath::render::zone::{self, Zone};
 use learnpath::render::{
     csv, dot, ics, json, markdown, mermaid, plan as plan_render, ready as ready_render, svg, table,
+    wrap,
 };
 use learnpath::{Curriculum, Error, Opened, atomic_file, listing, validate};
 use std::io::{self, Write};
@@ -248,9 +249,12 @@ impl Command {
                 out.write_all(&script)?;
                 Ok(exit::OK)
             }
-            Command::Man => {
-                let command = <Cli as clap::CommandFactory>::command();
-                clap_mangen::Man::new(command).render(out)?;
+            Command::Man { out: folder } => {
+                let pages = man::pages()?;
+                match folder {
+                    None => out.write_all(&pages[0].1)?,
+                    Some(folder) => man::write(&folder, &pages)?,
+                }
                 Ok(exit::OK)
             }
             Command::Validate(FormatArg { format }) => {
@@ -366,7 +370,7 @@ fn build_plan(
                 );
                 // Only the table has room for prose; JSON, Markdown and files stay clean.
                 if prose {
-                    writeln!(out, "{answer}\n")?;
+                    wrap::wrapped(out, table::style().width, |w| writeln!(w, "{answer}\n"))?;
                 } else {
                     say(&answer);
                 }
@@ -385,7 +389,7 @@ fn build_plan(
                 );
                 // The reason for exit 1: printed even with -q.
                 if prose {
-                    writeln!(out, "{answer}")?;
+                    wrap::wrapped(out, table::style().width, |w| writeln!(w, "{answer}"))?;
                 } else {
                     tell(&answer);
                 }

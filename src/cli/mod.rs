@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod man;
 mod messages;
 
 use args::{Cli, Done};
@@ -10,7 +11,7 @@ use chrono::NaiveDate;
 use clap::Parser;
 use learnpath::error::exit;
 use learnpath::progress::{Progress, ProgressStore};
-use learnpath::render::table;
+use learnpath::render::{table, wrap};
 use learnpath::{Curriculum, Error, Source};
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -89,9 +90,12 @@ impl Context {
 
 static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 static STDERR_COLOR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// The terminal's width when standard error is one, else 0: messages are wrapped to it.
+static STDERR_WIDTH: std::sync::atomic::AtomicU16 = std::sync::atomic::AtomicU16::new(0);
 
 /// Writes a line to standard error, its "error:"/"warning:"/"note:" label in color when that
-/// is on. `-q` silences everything but errors. A closed or full stderr is not worth dying for.
+/// is on, wrapped on a terminal. `-q` silences everything but errors. A closed or full stderr
+/// is not worth dying for.
 fn say(message: impl std::fmt::Display) {
     use std::sync::atomic::Ordering::Relaxed;
     let text = message.to_string();
@@ -105,11 +109,22 @@ fn say(message: impl std::fmt::Display) {
 /// chatter.
 fn tell(message: impl std::fmt::Display) {
     use std::sync::atomic::Ordering::Relaxed;
-    let _ = writeln!(
-        io::stderr(),
-        "{}",
-        table::paint_label(&message.to_string(), STDERR_COLOR.load(Relaxed))
-    );
+    let width = Some(STDERR_WIDTH.load(Relaxed)).filter(|&width| width > 0);
+    let line = table::paint_label(&message.to_string(), STDERR_COLOR.load(Relaxed));
+    let _ = wrap::wrapped(&mut io::stderr(), width, |w| writeln!(w, "{line}"));
+}
+
+/// The width to lay output out for on a terminal: `COLUMNS` when it is a number (as GNU tools
+/// honor it, and tests can set it), else the width the terminal reports (comfy-table asks it).
+/// A terminal that reports no size (0 columns), or fewer than 40, counts as unknown: nothing is
+/// wrapped.
+fn terminal_width() -> Option<u16> {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|columns| columns.trim().parse::<u16>().ok())
+        .filter(|&columns| columns > 0)
+        .or_else(|| comfy_table::Table::new().width())
+        .filter(|&columns| columns >= 40)
 }
 
 /// Parses the arguments, runs the command and returns the exit code.
@@ -119,16 +134,14 @@ pub fn run() -> i32 {
         use std::io::IsTerminal;
         use std::sync::atomic::Ordering::Relaxed;
         QUIET.store(cli.quiet, Relaxed);
-        STDERR_COLOR.store(cli.color.enabled(io::stderr().is_terminal()), Relaxed);
+        let stderr_terminal = io::stderr().is_terminal();
+        STDERR_COLOR.store(cli.color.enabled(stderr_terminal), Relaxed);
+        let stderr_width = stderr_terminal.then(terminal_width).flatten();
+        STDERR_WIDTH.store(stderr_width.unwrap_or(0), Relaxed);
         let stdout_terminal = io::stdout().is_terminal();
         table::set_style(table::Style {
             color: cli.color.enabled(stdout_terminal),
-            // Tables wrap to the terminal; comfy-table finds its width while it may look. A
-            // terminal that reports no size (0 columns) counts as unknown.
-            width: stdout_terminal
-                .then(|| comfy_table::Table::new().width())
-                .flatten()
-                .filter(|&columns| columns >= 40),
+            width: stdout_terminal.then(terminal_width).flatten(),
         });
     }
     let Some(command) = cli.command else {

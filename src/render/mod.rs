@@ -9,6 +9,8 @@ pub mod markdown;
 pub mod mermaid;
 pub mod plan;
 pub mod ready;
+pub mod session_table;
 pub mod svg;
 pub mod table;
+pub mod wrap;
 pub mod zone;

@@ -34,28 +34,20 @@ pub fn session_title(session: &Session) -> String {
     format!("Study: {}", titles.join("; "))
 }
 
+/// The table of sessions, then the summary; on a terminal both fit its width.
 pub fn render(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
+    let width = super::table::style().width;
     if plan.sessions.is_empty() {
-        return writeln!(
-            w,
-            "Nothing left to study for {}: every document is done.",
-            plan.selection
-        );
+        return super::wrap::wrapped(w, width, |w| {
+            writeln!(
+                w,
+                "Nothing left to study for {}: every document is done.",
+                plan.selection
+            )
+        });
     }
-    let mut table = super::table::new_table(&["#", "date", "week", "documents", "time", "total"]);
-    for session in &plan.sessions {
-        let documents: Vec<String> = session.items.iter().map(item_label).collect();
-        table.add_row([
-            session.number.to_string(),
-            format!("{} {}", session.weekday, session.date),
-            session.iso_week.clone(),
-            documents.join("\n"),
-            format_minutes(session.minutes),
-            format!("{:.1} h", session.cumulative_hours),
-        ]);
-    }
-    writeln!(w, "{table}")?;
-    summary(plan, w)
+    writeln!(w, "{}", super::session_table::table(plan, width))?;
+    super::wrap::wrapped(w, width, |w| summary(plan, w))
 }
 
 pub fn summary(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {

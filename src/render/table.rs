@@ -3,7 +3,7 @@
 use crate::curriculum::duration::format_minutes;
 use crate::listing::{DocDetail, DocRef, DocRow, RoleRow, SpecializationRow};
 use crate::validate::Validation;
-use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
+use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, presets};
 use std::io::{self, Write};
 use std::sync::OnceLock;
 
@@ -12,7 +12,8 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Style {
     pub color: bool,
-    /// Wrap tables to this many columns.
+    /// The terminal's width: tables and prose are laid out to fit it. `None` (not a terminal):
+    /// nothing is wrapped.
     pub width: Option<u16>,
 }
 
@@ -68,6 +69,19 @@ fn write_table(table: &Table, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "{table}")
 }
 
+/// Keeps a column of durations as wide as its widest, so that a narrow terminal never breaks
+/// "2 h 40 min" over two lines (off a terminal nothing is wrapped, and this changes nothing).
+fn keep_whole(table: &mut Table, column: usize) {
+    if let Some(column) = table.column_mut(column) {
+        column.set_constraint(ColumnConstraint::ContentWidth);
+    }
+}
+
+/// Writes what `body` writes, wrapped to the terminal's width if there is one.
+fn prose(w: &mut dyn Write, body: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    super::wrap::wrapped(w, style().width, body)
+}
+
 pub fn specializations(rows: &[SpecializationRow], w: &mut dyn Write) -> io::Result<()> {
     let mut table = new_table(&["id", "specialization", "docs", "time", "roles"]);
     for row in rows {
@@ -79,12 +93,15 @@ pub fn specializations(rows: &[SpecializationRow], w: &mut dyn Write) -> io::Res
             row.roles.join(", "),
         ]);
     }
+    keep_whole(&mut table, 3);
     write_table(&table, w)?;
-    writeln!(
-        w,
-        "Choose 1-2 specializations: `learnpath plan --spec {} --hours 5`, or by role with --role.",
-        rows.first().map_or("ID", |row| row.id.as_str())
-    )
+    prose(w, |w| {
+        writeln!(
+            w,
+            "Choose 1-2 specializations: `learnpath plan --spec {} --hours 5`, or by role with --role.",
+            rows.first().map_or("ID", |row| row.id.as_str())
+        )
+    })
 }
 
 pub fn docs(rows: &[DocRow], w: &mut dyn Write) -> io::Result<()> {
@@ -98,9 +115,12 @@ pub fn docs(rows: &[DocRow], w: &mut dyn Write) -> io::Result<()> {
             row.section.clone().unwrap_or_default(),
         ]);
     }
+    keep_whole(&mut table, 3);
     write_table(&table, w)?;
     let total: u32 = rows.iter().map(|row| row.minutes).sum();
-    writeln!(w, "{} documents, {}", rows.len(), format_minutes(total))
+    prose(w, |w| {
+        writeln!(w, "{} documents, {}", rows.len(), format_minutes(total))
+    })
 }
 
 pub fn roles(rows: &[RoleRow], w: &mut dyn Write) -> io::Result<()> {
@@ -134,6 +154,10 @@ fn doc_list(title: &str, refs: &[DocRef], w: &mut dyn Write) -> io::Result<()> {
 }
 
 pub fn doc_detail(detail: &DocDetail, w: &mut dyn Write) -> io::Result<()> {
+    prose(w, |w| doc_detail_lines(detail, w))
+}
+
+fn doc_detail_lines(detail: &DocDetail, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "{}", detail.title)?;
     writeln!(w, "  path:    {}", detail.path)?;
     writeln!(w, "  level:   {}", detail.level)?;
@@ -165,6 +189,10 @@ pub fn doc_detail(detail: &DocDetail, w: &mut dyn Write) -> io::Result<()> {
 }
 
 pub fn validation(report: &Validation, w: &mut dyn Write) -> io::Result<()> {
+    prose(w, |w| validation_lines(report, w))
+}
+
+fn validation_lines(report: &Validation, w: &mut dyn Write) -> io::Result<()> {
     let color = style().color;
     for diagnostic in report.errors.iter().chain(&report.warnings) {
         writeln!(w, "{}", paint_label(&diagnostic.to_string(), color))?;

@@ -17,6 +17,7 @@ pub mod plan;
 pub mod progress;
 pub mod render;
 pub mod validate;
+pub mod words;
 
 pub use curriculum::{Curriculum, Doc, DocId, Source};
 pub use diagnostic::{Diagnostic, Severity};

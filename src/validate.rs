@@ -5,6 +5,7 @@ use crate::curriculum::{Curriculum, Source, load};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::graph::PrereqGraph;
+use crate::words::count;
 use serde::Serialize;
 
 /// A section's documents may add up to a time this far from what the section claims
@@ -105,11 +106,14 @@ pub fn lint(curriculum: &Curriculum) -> Vec<Diagnostic> {
         let difference = f64::from(total.abs_diff(claimed)) / f64::from(claimed);
         if difference > SECTION_TIME_TOLERANCE {
             let mut warning = Diagnostic::warning(format!(
-                "section {} '{}' claims {} but its {} documents add up to {} ({:.0}% off)",
+                "section {} '{}' claims {} but its {} up to {} ({:.0}% off)",
                 section.id,
                 section.title,
                 section.claimed_time.as_deref().unwrap_or_default(),
-                section.docs.len(),
+                match section.docs.len() {
+                    1 => "1 document adds".to_string(),
+                    n => format!("{} add", count(n, "document")),
+                },
                 format_minutes(total),
                 difference * 100.0
             ))

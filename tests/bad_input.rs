@@ -221,7 +221,7 @@ fn cases() -> Vec<Case> {
             }),
             validate(),
             0,
-            vec!["1 study documents"],
+            vec!["1 study document,"],
         ),
         case(
             "frontmatter over the size limit",

@@ -707,7 +707,7 @@ fn symbolic_links_are_reported_and_not_followed() {
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("1 study documents"), "{}", run.stdout);
+    assert!(run.stdout.contains("1 study document,"), "{}", run.stdout);
 }
 
 #[test]

@@ -660,3 +660,61 @@ fn item_33_the_readme_says_which_rust_and_how_to_install() {
     );
     assert!(intro.contains("cargo install --locked --path ."), "{intro}");
 }
+
+#[test]
+fn item_24_one_of_a_thing_is_singular() {
+    let manifest = "name: Solo\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: S\n        folders: [s]\n        claimed_time: \"3 hours\"\nspecializations:\n  - section: \"1.1\"\nroles:\n  - name: solo\n    specializations: [\"1.1\"]\n";
+    let course = folder(&[
+        ("learnpath.yaml", manifest),
+        ("s/a.md", &page("foundational", "20 min", &[])),
+        ("notes.md", "no frontmatter\n"),
+    ]);
+    let validate = learnpath(&["--curriculum", &course.root, "validate"]).code(0);
+    for words in [
+        "1 study document, 0 prerequisite links",
+        "1 section, 1 specialization, 1 role",
+        "0 index pages, 0 reference pages, 1 page without frontmatter",
+        "its 1 document adds up to",
+        "ok: 0 errors, 2 warnings",
+    ] {
+        assert!(
+            validate.stdout.contains(words),
+            "{words:?} in {}",
+            validate.stdout
+        );
+    }
+    let plan = learnpath(&[
+        "--curriculum",
+        &course.root,
+        "plan",
+        "--spec",
+        "1.1",
+        "--hours",
+        "2",
+        "--start",
+        "2027-01-04",
+    ])
+    .code(0);
+    assert!(
+        plan.stdout
+            .contains("1 document, 20 min in 1 session over 1 week"),
+        "{}",
+        plan.stdout
+    );
+    let check = learnpath(&[
+        "--curriculum",
+        &course.root,
+        "check",
+        "s/a",
+        "--done",
+        "s/a",
+    ])
+    .code(0);
+    assert!(
+        !check.stdout.contains("1 prerequisites"),
+        "{}",
+        check.stdout
+    );
+    let words = learnpath::words::count;
+    assert_eq!(words(1, "week"), "1 week");
+}

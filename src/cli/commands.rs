@@ -15,6 +15,7 @@ use learnpath::render::{
     csv, dot, ics, json, markdown, mermaid, plan as plan_render, ready as ready_render, svg, table,
     wrap,
 };
+use learnpath::words::count;
 use learnpath::{Curriculum, Error, Opened, atomic_file, listing, validate};
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -62,12 +63,7 @@ impl Command {
                     ExportFormat::Json => json::write(&plan, &mut bytes)?,
                     ExportFormat::Markdown => markdown::render(&plan, &mut bytes)?,
                 }
-                write_output(
-                    output,
-                    &bytes,
-                    out,
-                    &format!("{} sessions", plan.sessions.len()),
-                )?;
+                write_output(output, &bytes, out, &count(plan.sessions.len(), "session"))?;
                 Ok(exit::OK)
             }
             Command::Done { docs, on } => {
@@ -233,12 +229,7 @@ impl Command {
                     GraphFormat::Dot => dot::render(&picture, &mut bytes)?,
                     GraphFormat::Mermaid => mermaid::render(&picture, &mut bytes)?,
                 }
-                write_output(
-                    output,
-                    &bytes,
-                    out,
-                    &format!("{} documents", picture.nodes.len()),
-                )?;
+                write_output(output, &bytes, out, &count(picture.nodes.len(), "document"))?;
                 Ok(exit::OK)
             }
             Command::Completions { shell } => {

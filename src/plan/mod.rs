@@ -14,6 +14,7 @@ use crate::curriculum::duration::{format_hours, format_minutes};
 use crate::curriculum::{Curriculum, DocId};
 use crate::error::Error;
 use crate::graph::PrereqGraph;
+use crate::words::count;
 use chrono::{Datelike, NaiveDate};
 use schedule::Sitting;
 use serde::Serialize;
@@ -248,8 +249,8 @@ impl<'a> Planner<'a> {
         let usable = settings.usable_weekly_minutes();
         if usable < settings.weekly_minutes.get() {
             notes.push(format!(
-                "{} days of at most {} min can hold {} a week, less than the {} asked; add days (--days) or allow longer sessions (--session)",
-                settings.days.count(),
+                "{} of at most {} min can hold {} a week, less than the {} asked; add days (--days) or allow longer sessions (--session)",
+                count(settings.days.count() as usize, "day"),
                 settings.effective_session(),
                 format_hours(usable),
                 format_hours(settings.weekly_minutes.get())

@@ -4,6 +4,7 @@
 use super::plan::item_label;
 use crate::curriculum::duration::{format_hours, format_minutes};
 use crate::plan::Plan;
+use crate::words::count;
 use std::io::{self, Write};
 
 pub fn render(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
@@ -12,11 +13,11 @@ pub fn render(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w)?;
     writeln!(
         w,
-        "{}: {} documents, {} in {} sessions.",
+        "{}: {}, {} in {}.",
         plan.curriculum,
-        summary.documents,
+        count(summary.documents, "document"),
         format_minutes(summary.total_minutes),
-        summary.sessions
+        count(summary.sessions, "session")
     )?;
     if let (Some(first), Some(finish)) = (summary.first_date, summary.finish_date) {
         writeln!(

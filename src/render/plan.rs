@@ -2,6 +2,7 @@
 
 use crate::curriculum::duration::{format_hours, format_minutes};
 use crate::plan::{Item, Plan, Session};
+use crate::words::count;
 use std::io::{self, Write};
 
 /// "Title (40 min)" or "Title, part 1/2 (45 min)".
@@ -55,11 +56,11 @@ pub fn summary(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "Plan for {}", plan.selection)?;
     writeln!(
         w,
-        "  {} documents, {} in {} sessions over {} weeks{}",
-        summary.documents,
+        "  {}, {} in {} over {}{}",
+        count(summary.documents, "document"),
         format_minutes(summary.total_minutes),
-        summary.sessions,
-        summary.weeks,
+        count(summary.sessions, "session"),
+        count(summary.weeks, "week"),
         if !plan.done.is_empty() {
             format!(" ({} already done)", plan.done.len())
         } else {

@@ -6,6 +6,7 @@ use crate::curriculum::duration::format_minutes;
 use crate::listing::DocRow;
 use crate::plan::ready::{Check, Why};
 use crate::plan::status::{SpecializationStatus, Status};
+use crate::words::count;
 use std::io::{self, Write};
 
 pub fn check(check: &Check, w: &mut dyn Write) -> io::Result<()> {
@@ -28,7 +29,10 @@ fn check_lines(check: &Check, w: &mut dyn Write) -> io::Result<()> {
         writeln!(w, "  none")?;
     }
     if check.ready {
-        writeln!(w, "ready: all {} prerequisites met", check.met)
+        match check.met {
+            1 => writeln!(w, "ready: its 1 prerequisite is met"),
+            met => writeln!(w, "ready: all {met} prerequisites met"),
+        }
     } else {
         writeln!(
             w,
@@ -95,8 +99,8 @@ pub fn status(status: &Status, w: &mut dyn Write) -> io::Result<()> {
     wrap::wrapped(w, width, |w| {
         writeln!(
             w,
-            "{} documents done ({} in all)",
-            status.documents_done,
+            "{} done ({} in all)",
+            count(status.documents_done, "document"),
             format_minutes(status.minutes_done)
         )?;
         let bars = Bars::new(&status.specializations, width.map(usize::from));

@@ -3,6 +3,7 @@
 use crate::curriculum::duration::format_minutes;
 use crate::listing::{DocDetail, DocRef, DocRow, RoleRow, SpecializationRow};
 use crate::validate::Validation;
+use crate::words::{count, count_with};
 use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, presets};
 use std::io::{self, Write};
 use std::sync::OnceLock;
@@ -119,7 +120,12 @@ pub fn docs(rows: &[DocRow], w: &mut dyn Write) -> io::Result<()> {
     write_table(&table, w)?;
     let total: u32 = rows.iter().map(|row| row.minutes).sum();
     prose(w, |w| {
-        writeln!(w, "{} documents, {}", rows.len(), format_minutes(total))
+        writeln!(
+            w,
+            "{}, {}",
+            count(rows.len(), "document"),
+            format_minutes(total)
+        )
     })
 }
 
@@ -174,8 +180,8 @@ fn doc_detail_lines(detail: &DocDetail, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w)?;
     doc_list("Prerequisites", &detail.prerequisites, w)?;
     let all_title = format!(
-        "All prerequisites ({} documents, {})",
-        detail.all_prerequisites.len(),
+        "All prerequisites ({}, {})",
+        count(detail.all_prerequisites.len(), "document"),
         format_minutes(detail.all_prerequisites_minutes)
     );
     doc_list(&all_title, &detail.all_prerequisites, w)?;
@@ -204,26 +210,34 @@ fn validation_lines(report: &Validation, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "{} ({})", report.curriculum, report.origin)?;
     writeln!(
         w,
-        "  {} study documents, {} prerequisite links, {} in all",
-        counts.documents,
-        counts.prerequisite_links,
+        "  {}, {}, {} in all",
+        count(counts.documents, "study document"),
+        count(counts.prerequisite_links, "prerequisite link"),
         format_minutes(counts.total_minutes)
     )?;
     writeln!(
         w,
-        "  {} sections, {} specializations, {} roles",
-        counts.sections, counts.specializations, counts.roles
+        "  {}, {}, {}",
+        count(counts.sections, "section"),
+        count(counts.specializations, "specialization"),
+        count(counts.roles, "role")
     )?;
     writeln!(
         w,
-        "  not scheduled: {} index pages, {} reference pages, {} pages without frontmatter",
-        counts.index_pages, counts.reference_pages, counts.pages_without_frontmatter
+        "  not scheduled: {}, {}, {}",
+        count(counts.index_pages, "index page"),
+        count(counts.reference_pages, "reference page"),
+        count_with(
+            counts.pages_without_frontmatter,
+            "page without frontmatter",
+            "pages without frontmatter"
+        )
     )?;
     let verdict = if report.ok { "ok" } else { "invalid" };
     writeln!(
         w,
-        "{verdict}: {} errors, {} warnings",
-        report.errors.len(),
-        report.warnings.len()
+        "{verdict}: {}, {}",
+        count(report.errors.len(), "error"),
+        count(report.warnings.len(), "warning")
     )
 }

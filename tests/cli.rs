@@ -104,7 +104,7 @@ fn fixtures_give_precise_errors_and_warnings() {
             &[
                 "3 study documents",
                 "2 index pages",
-                "1 reference pages",
+                "1 reference page,",
                 "links.md:1",
             ],
         ),
@@ -718,7 +718,7 @@ fn the_examples_are_valid() {
         .stdout_has(&[
             "10 study documents",
             "3 sections",
-            "1 index pages",
+            "1 index page,",
             "ok: 0 errors, 0 warnings",
         ]);
     learnpath(&[

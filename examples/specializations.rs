@@ -12,7 +12,7 @@ fn main() -> Result<(), learnpath::Error> {
         .map_or(Source::Embedded, |dir| Source::Dir(dir.into()));
     let opened = open(&source)?;
     let curriculum = &opened.curriculum;
-    for spec in 0..curriculum.specializations.len() {
+    for spec in curriculum.spec_ids() {
         let section = curriculum.specialization_section(spec);
         let mut needed = opened.graph.ancestors(section.docs.iter().copied());
         needed.extend(&section.docs);

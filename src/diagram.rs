@@ -112,7 +112,7 @@ pub fn diagram(
     for (index, &id) in shown.iter().enumerate() {
         match curriculum.doc(id).section {
             Some(section) => {
-                let label = curriculum.sections[section].label();
+                let label = curriculum.section(section).label();
                 match groups.iter_mut().find(|group| group.label == label) {
                     Some(group) => group.nodes.push(index),
                     None => groups.push(Group {

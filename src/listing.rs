@@ -1,6 +1,6 @@
 //! The data behind `list` and `show`: plain rows, rendered as tables or JSON.
 
-use crate::curriculum::{Curriculum, DocId};
+use crate::curriculum::{Curriculum, DocId, SpecId};
 use crate::graph::PrereqGraph;
 use serde::Serialize;
 
@@ -17,11 +17,10 @@ pub struct SpecializationRow {
 
 pub fn specializations(curriculum: &Curriculum) -> Vec<SpecializationRow> {
     curriculum
-        .specializations
-        .iter()
-        .enumerate()
-        .map(|(index, spec)| {
-            let section = &curriculum.sections[spec.section];
+        .spec_ids()
+        .map(|index| {
+            let spec = curriculum.specialization(index);
+            let section = curriculum.section(spec.section);
             SpecializationRow {
                 id: section.id.clone(),
                 title: section.title.clone(),
@@ -48,8 +47,8 @@ pub struct DocRow {
     pub prerequisites: usize,
 }
 
-/// All study documents, or those of one specialization (an index into `specializations`).
-pub fn docs(curriculum: &Curriculum, specialization: Option<usize>) -> Vec<DocRow> {
+/// All study documents, or those of one specialization.
+pub fn docs(curriculum: &Curriculum, specialization: Option<SpecId>) -> Vec<DocRow> {
     match specialization {
         Some(spec) => doc_rows(curriculum, &curriculum.specialization_section(spec).docs),
         None => doc_rows(curriculum, &curriculum.ids().collect::<Vec<_>>()),
@@ -65,7 +64,7 @@ pub fn doc_rows(curriculum: &Curriculum, ids: &[DocId]) -> Vec<DocRow> {
                 title: doc.title.clone(),
                 level: doc.level.to_string(),
                 minutes: doc.minutes,
-                section: doc.section.map(|s| curriculum.sections[s].id.clone()),
+                section: doc.section.map(|s| curriculum.section(s).id.clone()),
                 prerequisites: doc.prerequisites.len(),
             }
         })
@@ -97,7 +96,7 @@ pub fn roles(curriculum: &Curriculum) -> Vec<RoleRow> {
             includes: role
                 .includes
                 .iter()
-                .map(|&section| curriculum.sections[section].id.clone())
+                .map(|&section| curriculum.section(section).id.clone())
                 .collect(),
         })
         .collect()
@@ -150,7 +149,7 @@ pub fn doc_detail(curriculum: &Curriculum, graph: &PrereqGraph, id: DocId) -> Do
         level: doc.level.to_string(),
         minutes: doc.minutes,
         section: doc.section.map(|s| {
-            let section = &curriculum.sections[s];
+            let section = curriculum.section(s);
             section.label()
         }),
         tags: doc.tags.clone(),

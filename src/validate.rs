@@ -98,7 +98,8 @@ pub fn lint(curriculum: &Curriculum) -> Vec<Diagnostic> {
             }
         }
     }
-    for (index, section) in curriculum.sections.iter().enumerate() {
+    for index in curriculum.section_ids() {
+        let section = curriculum.section(index);
         let Some(claimed) = section.claimed_minutes else {
             continue;
         };

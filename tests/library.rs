@@ -35,7 +35,7 @@ fn part_3_section_totals_match_the_catalog() {
         .map(|spec| {
             let section = curriculum.specializations[spec].section;
             (
-                curriculum.sections[section].id.clone(),
+                curriculum.section(section).id.clone(),
                 curriculum.section_minutes(section),
             )
         })
@@ -123,7 +123,8 @@ fn every_audience_phrase_resolves_to_a_role_of_its_specialization() {
         let role = curriculum
             .find_role(phrase)
             .unwrap_or_else(|e| panic!("{phrase}: {e}"));
-        let specs: Vec<&str> = curriculum.roles[role]
+        let specs: Vec<&str> = curriculum
+            .role(role)
             .specializations
             .iter()
             .map(|&s| curriculum.specialization_section(s).id.as_str())
@@ -136,7 +137,8 @@ fn every_audience_phrase_resolves_to_a_role_of_its_specialization() {
     }
     // The start page's virtualization path: 3.4 then 3.3.
     let role = curriculum.find_role("virtualization engineers").unwrap();
-    let specs: Vec<&str> = curriculum.roles[role]
+    let specs: Vec<&str> = curriculum
+        .role(role)
         .specializations
         .iter()
         .map(|&s| curriculum.specialization_section(s).id.as_str())

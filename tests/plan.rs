@@ -1,7 +1,9 @@
 //! The planner: known answers on the embedded curriculum and invariants on random curricula.
 
 use chrono::{Datelike, NaiveDate};
-use learnpath::curriculum::{Curriculum, Doc, DocId, Level, OtherPages, Section, Specialization};
+use learnpath::curriculum::{
+    Curriculum, Doc, DocId, Level, OtherPages, Section, SectionId, SpecId, Specialization,
+};
 use learnpath::plan::ready::{self, Target};
 use learnpath::plan::{
     Plan, Planner, Selection, SessionMinutes, Settings, StudyDays, WeeklyMinutes,
@@ -129,12 +131,18 @@ fn check_next_and_why_on_the_embedded_curriculum() {
         (report.missing, report.missing_minutes, report.ready),
         (8, 320, false)
     );
-    for id in graph.ancestors(curriculum.specialization_section(0).docs.iter().copied()) {
+    for id in graph.ancestors(
+        curriculum
+            .specialization_section(SpecId(0))
+            .docs
+            .iter()
+            .copied(),
+    ) {
         done[id.0] = true;
     }
     assert!(ready::check(curriculum, graph, &[target], &done).ready);
 
-    let selection = Selection::specializations(curriculum, vec![0]).unwrap();
+    let selection = Selection::specializations(curriculum, vec![SpecId(0)]).unwrap();
     let next = ready::next(curriculum, graph, Some(&selection), &done);
     assert_eq!(
         next.iter()
@@ -188,7 +196,7 @@ fn random_curriculum(minutes: &[u32], links: &[Vec<usize>]) -> Curriculum {
             prerequisite_lines: vec![None; prerequisites(i).len()],
             next_recommended: Vec::new(),
             tags: Vec::new(),
-            section: Some(section_of(i)),
+            section: Some(SectionId(section_of(i))),
         })
         .collect();
     let sections = (0..3)
@@ -212,11 +220,11 @@ fn random_curriculum(minutes: &[u32], links: &[Vec<usize>]) -> Curriculum {
         sections,
         specializations: vec![
             Specialization {
-                section: 1,
+                section: SectionId(1),
                 when: vec![],
             },
             Specialization {
-                section: 2,
+                section: SectionId(2),
                 when: vec![],
             },
         ],
@@ -267,7 +275,7 @@ proptest! {
         let start = date("2026-01-01") + chrono::Days::new(offset as u64);
         let session = session.map(|m| SessionMinutes::new(m).unwrap());
         let settings = Settings::new(start, weekly, Some(days), session);
-        let selection = Selection::specializations(&curriculum, specs).unwrap();
+        let selection = Selection::specializations(&curriculum, specs.into_iter().map(SpecId).collect()).unwrap();
         let planner = Planner::new(&curriculum, &graph, selection.clone(), &done);
         let plan = planner.plan(&settings).unwrap();
 
@@ -349,7 +357,7 @@ proptest! {
         let graph = PrereqGraph::build(&curriculum).unwrap();
         let days = StudyDays::parse(["mon", "tue", "wed", "thu", "fri", "sat", "sun"][(day_bits % 7) as usize]).unwrap();
         let settings = Settings::new(date("2027-01-04"), WeeklyMinutes::from_hours(f64::from(quarters) / 4.0).unwrap(), Some(days), session.map(|m| SessionMinutes::new(m).unwrap()));
-        let selection = Selection::specializations(&curriculum, specs).unwrap();
+        let selection = Selection::specializations(&curriculum, specs.into_iter().map(SpecId).collect()).unwrap();
         let plan = Planner::new(&curriculum, &graph, selection, &vec![false; minutes.len()]).plan(&settings).unwrap();
         for item in plan.sessions.iter().flat_map(|s| &s.items) {
             let doc_minutes = minutes[item.path[4..7].parse::<usize>().unwrap()];

@@ -108,9 +108,9 @@ proptest! {
                 let order = opened.graph.topological_order(&needed, |_| 0u8);
                 prop_assert_eq!(order.len(), curriculum.docs.len());
                 let settings = Settings::new("2027-01-04".parse().unwrap(), WeeklyMinutes::from_hours(f64::from(hours)).unwrap(), None, None);
-                let selection = Selection::specializations(curriculum, vec![0]).unwrap();
+                let selection = Selection::specializations(curriculum, vec![learnpath::curriculum::SpecId(0)]).unwrap();
                 let plan = Planner::new(curriculum, &opened.graph, selection, &done).plan(&settings).unwrap();
-                let section_docs = curriculum.specialization_section(0).docs.len();
+                let section_docs = curriculum.specialization_section(learnpath::curriculum::SpecId(0)).docs.len();
                 prop_assert!(plan.summary.documents >= section_docs && plan.summary.documents <= curriculum.docs.len());
             }
             Err(error) => {

@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
     };
     assert!(report.ok);
     let curriculum = &opened.curriculum;
-    let Ok(selection) = Selection::specializations(curriculum, vec![0]) else {
+    let Ok(selection) = Selection::specializations(curriculum, vec![learnpath::curriculum::SpecId(0)]) else {
         return; // the specialization has no documents
     };
     let done = vec![false; curriculum.docs.len()];

@@ -4,7 +4,7 @@ use super::links::{self, KnownPages};
 use super::manifest::{self, Ownership, Resolved};
 use super::page::{self, Link, Page};
 use super::source::{EMBEDDED_ORIGIN, Entry, MANIFEST_FILE, PAGE_READ_LIMIT, Source, display_path};
-use super::{Curriculum, Doc, DocId, OtherPages, Section};
+use super::{Curriculum, Doc, DocId, OtherPages, Section, SectionId};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use rayon::prelude::*;
@@ -172,20 +172,20 @@ impl Pages {
 
 /// Puts each document in the section whose folder holds it.
 fn assign_sections(docs: &mut [Doc], sections: &mut [Section]) {
-    let section_by_folder: HashMap<String, usize> = sections
+    let section_by_folder: HashMap<String, SectionId> = sections
         .iter()
         .enumerate()
         .flat_map(|(index, section)| {
             section
                 .folders
                 .iter()
-                .map(move |folder| (folder.clone(), index))
+                .map(move |folder| (folder.clone(), SectionId(index)))
         })
         .collect();
     for (position, doc) in docs.iter_mut().enumerate() {
         doc.section = section_of(&section_by_folder, &doc.path);
         if let Some(section) = doc.section {
-            sections[section].docs.push(DocId(position));
+            sections[section.0].docs.push(DocId(position));
         }
     }
 }
@@ -249,7 +249,7 @@ fn folder_name(origin: &str) -> String {
 
 /// The section whose folder holds the path: the deepest one, if section folders nest; a
 /// section of the root (`.`) holds what no other section does.
-fn section_of(section_by_folder: &HashMap<String, usize>, path: &str) -> Option<usize> {
+fn section_of(section_by_folder: &HashMap<String, SectionId>, path: &str) -> Option<SectionId> {
     let mut folder = path;
     while let Some((parent, _)) = folder.rsplit_once('/') {
         if let Some(&section) = section_by_folder.get(parent) {

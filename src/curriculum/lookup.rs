@@ -2,7 +2,7 @@
 //! closest one when a name matches nothing.
 
 use super::page::file_stem;
-use super::{Curriculum, DocId};
+use super::{Curriculum, DocId, RoleId, SpecId};
 use crate::error::{Error, Kind};
 
 /// Lowercase words separated by single spaces, each without a plural `s`, so that
@@ -113,12 +113,12 @@ impl Curriculum {
     }
 
     /// Finds a specialization by section id ("3.2"), folder, or words of its title.
-    pub fn find_specialization(&self, name: &str) -> Result<usize, Error> {
+    pub fn find_specialization(&self, name: &str) -> Result<SpecId, Error> {
         let wanted = name.trim().trim_matches('/');
         let query = normalize_name(wanted);
-        let mut matches: Vec<usize> = Vec::new();
-        for (index, spec) in self.specializations.iter().enumerate() {
-            let section = &self.sections[spec.section];
+        let mut matches: Vec<SpecId> = Vec::new();
+        for index in self.spec_ids() {
+            let section = self.specialization_section(index);
             let by_id_or_folder = section.id == wanted
                 || section
                     .folders
@@ -132,16 +132,11 @@ impl Curriculum {
                 matches.push(index);
             }
         }
-        let described = |index: &usize| {
-            let section = self.specialization_section(*index);
-            section.label()
-        };
+        let described = |index: &SpecId| self.specialization_section(*index).label();
         match matches.as_slice() {
             [index] => Ok(*index),
             [] => {
-                let known: Vec<String> = (0..self.specializations.len())
-                    .map(|i| described(&i))
-                    .collect();
+                let known: Vec<String> = self.spec_ids().map(|i| described(&i)).collect();
                 Err(Error::UnknownSpecialization {
                     name: name.to_string(),
                     suggestion: closest(wanted, known.iter().map(String::as_str))
@@ -158,7 +153,7 @@ impl Curriculum {
     }
 
     /// Finds a role by name or alias, ignoring case and plurals.
-    pub fn find_role(&self, name: &str) -> Result<usize, Error> {
+    pub fn find_role(&self, name: &str) -> Result<RoleId, Error> {
         let query = normalize_name(name);
         let found = self.roles.iter().position(|role| {
             std::iter::once(&role.name)
@@ -166,7 +161,7 @@ impl Curriculum {
                 .any(|alias| normalize_name(alias) == query)
         });
         if let Some(index) = found {
-            return Ok(index);
+            return Ok(RoleId(index));
         }
         let names: Vec<(&str, &str)> = self
             .roles

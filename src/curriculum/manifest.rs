@@ -5,7 +5,7 @@ use super::duration::parse_minutes;
 use super::frontmatter;
 use super::lookup::normalize_name;
 use super::yaml_positions::Positions;
-use super::{Role, Section, Specialization};
+use super::{Role, Section, SectionId, SpecId, Specialization};
 use crate::diagnostic::Diagnostic;
 use std::collections::HashMap;
 
@@ -136,8 +136,8 @@ fn sections<'m>(
     ownership: Ownership,
     folder_exists: &impl Fn(&str) -> bool,
     resolved: &mut Resolved,
-) -> HashMap<&'m str, usize> {
-    let mut section_index: HashMap<&str, usize> = HashMap::new();
+) -> HashMap<&'m str, SectionId> {
+    let mut section_index: HashMap<&str, SectionId> = HashMap::new();
     let mut claimed: HashMap<&str, &str> = HashMap::new();
     for (p, part) in manifest.parts.iter().enumerate() {
         for (s, def) in part.sections.iter().enumerate() {
@@ -210,7 +210,7 @@ fn sections<'m>(
                     })
                     .ok()
             });
-            section_index.insert(&def.id, resolved.sections.len());
+            section_index.insert(&def.id, SectionId(resolved.sections.len()));
             resolved.sections.push(Section {
                 id: def.id.clone(),
                 title: def.title.clone(),
@@ -232,10 +232,10 @@ fn specializations<'m>(
     manifest: &'m Manifest,
     check: &mut Checker<'_>,
     ownership: Ownership,
-    section_index: &HashMap<&str, usize>,
+    section_index: &HashMap<&str, SectionId>,
     resolved: &mut Resolved,
-) -> HashMap<&'m str, usize> {
-    let mut spec_index: HashMap<&str, usize> = HashMap::new();
+) -> HashMap<&'m str, SpecId> {
+    let mut spec_index: HashMap<&str, SpecId> = HashMap::new();
     for (position, def) in manifest.specializations.iter().enumerate() {
         let at = format!("specializations.{position}.section");
         match section_index.get(def.section.as_str()) {
@@ -246,7 +246,7 @@ fn specializations<'m>(
                 None,
             ),
             Some(&section) => {
-                spec_index.insert(&def.section, resolved.specializations.len());
+                spec_index.insert(&def.section, SpecId(resolved.specializations.len()));
                 resolved.specializations.push(Specialization {
                     section,
                     when: def.when.clone(),
@@ -269,8 +269,8 @@ fn roles(
     manifest: &Manifest,
     check: &mut Checker<'_>,
     ownership: Ownership,
-    section_index: &HashMap<&str, usize>,
-    spec_index: &HashMap<&str, usize>,
+    section_index: &HashMap<&str, SectionId>,
+    spec_index: &HashMap<&str, SpecId>,
     resolved: &mut Resolved,
 ) {
     let mut role_names: HashMap<String, String> = HashMap::new();
@@ -332,9 +332,9 @@ fn role_specializations(
     manifest: &Manifest,
     check: &mut Checker<'_>,
     ownership: Ownership,
-    spec_index: &HashMap<&str, usize>,
+    spec_index: &HashMap<&str, SpecId>,
     r: usize,
-) -> Option<Vec<usize>> {
+) -> Option<Vec<SpecId>> {
     let def = &manifest.roles[r];
     let mut specializations = Vec::new();
     for (k, id) in def.specializations.iter().enumerate() {

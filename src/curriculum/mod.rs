@@ -24,6 +24,21 @@ use std::fmt;
 #[serde(transparent)]
 pub struct DocId(pub usize);
 
+/// Index of a section in [`Curriculum::sections`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct SectionId(pub usize);
+
+/// Index of a specialization in [`Curriculum::specializations`] (not of its section).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct SpecId(pub usize);
+
+/// Index of a role in [`Curriculum::roles`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct RoleId(pub usize);
+
 /// A document's level. Foundational < intermediate < specialized = advanced; reference pages and
 /// levels we do not know are not ranked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -112,8 +127,7 @@ pub struct Doc {
     pub prerequisite_lines: Vec<Option<usize>>,
     pub next_recommended: Vec<DocId>,
     pub tags: Vec<String>,
-    /// Index into [`Curriculum::sections`].
-    pub section: Option<usize>,
+    pub section: Option<SectionId>,
 }
 
 /// A section of the curriculum (one or more folders), as the manifest describes it.
@@ -142,8 +156,7 @@ impl Section {
 /// A Part 3 specialization: a section a learner may choose, and whom it is for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Specialization {
-    /// Index into [`Curriculum::sections`].
-    pub section: usize,
+    pub section: SectionId,
     pub when: Vec<String>,
 }
 
@@ -151,10 +164,10 @@ pub struct Specialization {
 pub struct Role {
     pub name: String,
     pub aliases: Vec<String>,
-    /// Indices into [`Curriculum::specializations`], in the order they are studied.
-    pub specializations: Vec<usize>,
+    /// In the order they are studied.
+    pub specializations: Vec<SpecId>,
     /// Sections on this role's learning path besides what its specializations require.
-    pub includes: Vec<usize>,
+    pub includes: Vec<SectionId>,
 }
 
 /// Pages that are not study documents, by kind.
@@ -191,19 +204,39 @@ impl Curriculum {
         (0..self.docs.len()).map(DocId)
     }
 
-    pub fn specialization_section(&self, spec: usize) -> &Section {
-        &self.sections[self.specializations[spec].section]
+    pub fn section(&self, id: SectionId) -> &Section {
+        &self.sections[id.0]
+    }
+
+    pub fn specialization(&self, id: SpecId) -> &Specialization {
+        &self.specializations[id.0]
+    }
+
+    pub fn role(&self, id: RoleId) -> &Role {
+        &self.roles[id.0]
+    }
+
+    pub fn spec_ids(&self) -> impl Iterator<Item = SpecId> + '_ {
+        (0..self.specializations.len()).map(SpecId)
+    }
+
+    pub fn section_ids(&self) -> impl Iterator<Item = SectionId> + '_ {
+        (0..self.sections.len()).map(SectionId)
+    }
+
+    pub fn specialization_section(&self, spec: SpecId) -> &Section {
+        self.section(self.specialization(spec).section)
     }
 
     /// Roles that lead to the given specialization.
-    pub fn roles_for(&self, spec: usize) -> impl Iterator<Item = &Role> {
+    pub fn roles_for(&self, spec: SpecId) -> impl Iterator<Item = &Role> {
         self.roles
             .iter()
             .filter(move |role| role.specializations.contains(&spec))
     }
 
-    pub fn section_minutes(&self, section: usize) -> u32 {
-        self.sections[section]
+    pub fn section_minutes(&self, section: SectionId) -> u32 {
+        self.section(section)
             .docs
             .iter()
             .map(|&id| self.doc(id).minutes)

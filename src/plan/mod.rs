@@ -276,7 +276,7 @@ impl<'a> Planner<'a> {
             role: self
                 .selection
                 .role
-                .map(|role| curriculum.roles[role].name.clone()),
+                .map(|role| curriculum.role(role).name.clone()),
             specializations: self
                 .selection
                 .specializations
@@ -311,8 +311,8 @@ impl<'a> Planner<'a> {
             .specializations
             .iter()
             .map(|&spec| {
-                let section_index = curriculum.specializations[spec].section;
-                let section = &curriculum.sections[section_index];
+                let section_index = curriculum.specialization(spec).section;
+                let section = curriculum.section(section_index);
                 SpecializationMinutes {
                     id: section.id.clone(),
                     title: section.title.clone(),
@@ -380,7 +380,8 @@ impl<'a> Planner<'a> {
             };
         }
         let mut labels = Vec::new();
-        for (index, section) in curriculum.sections.iter().enumerate() {
+        for index in curriculum.section_ids() {
+            let section = curriculum.section(index);
             let Some(label) = &section.prerequisite_label else {
                 continue;
             };

@@ -2,7 +2,7 @@
 //! start now?) and `why` (why is this document in my plan?).
 
 use super::select::{Selection, needed};
-use crate::curriculum::{Curriculum, DocId};
+use crate::curriculum::{Curriculum, DocId, SectionId, SpecId};
 use crate::error::Error;
 use crate::graph::PrereqGraph;
 use serde::Serialize;
@@ -12,7 +12,7 @@ use std::collections::VecDeque;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     Doc(DocId),
-    Specialization(usize),
+    Specialization(SpecId),
 }
 
 impl Target {
@@ -160,14 +160,14 @@ pub fn why(
     done: &[bool],
 ) -> Why {
     let all = needed(curriculum, graph, selection, &vec![false; done.len()]);
-    let specializations: Vec<usize> = selection
+    let specializations: Vec<SectionId> = selection
         .specializations
         .iter()
-        .map(|&spec| curriculum.specializations[spec].section)
+        .map(|&spec| curriculum.specialization(spec).section)
         .collect();
     let path = selection
         .role
-        .map(|role| format!(", on the {} path", curriculum.roles[role].name))
+        .map(|role| format!(", on the {} path", curriculum.role(role).name))
         .unwrap_or_default();
     // A chosen specialization explains it best; else a section of the role's path.
     let found = chain_to(curriculum, graph, &all.included, &specializations, doc).or_else(|| {
@@ -193,7 +193,7 @@ fn chain_to(
     curriculum: &Curriculum,
     graph: &PrereqGraph,
     included: &[bool],
-    sections: &[usize],
+    sections: &[SectionId],
     doc: DocId,
 ) -> Option<(Vec<String>, String)> {
     let section_of = |id: DocId| {
@@ -214,7 +214,7 @@ fn chain_to(
                 chain.push(curriculum.doc(id).path.clone());
                 at = came_from[id.0];
             }
-            let section = &curriculum.sections[section];
+            let section = curriculum.section(section);
             return Some((chain, section.label()));
         }
         for next in graph.dependents(current) {

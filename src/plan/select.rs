@@ -1,7 +1,7 @@
 //! From "who I am" (a role, or 1-2 specializations) to the documents a plan must cover.
 
 use crate::curriculum::manifest::MAX_SPECIALIZATIONS;
-use crate::curriculum::{Curriculum, DocId};
+use crate::curriculum::{Curriculum, DocId, RoleId, SectionId, SpecId};
 use crate::error::Error;
 use crate::graph::PrereqGraph;
 use serde::Serialize;
@@ -10,17 +10,17 @@ use serde::Serialize;
 /// [`Selection::specializations`], so it always holds 1-2 specializations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Selection {
-    /// Index into `Curriculum::roles`, when chosen by role.
-    pub role: Option<usize>,
-    /// Indices into `Curriculum::specializations`, in study order.
-    pub specializations: Vec<usize>,
-    /// Indices into `Curriculum::sections` of the role's other sections.
-    pub includes: Vec<usize>,
+    /// The role, when chosen by role.
+    pub role: Option<RoleId>,
+    /// In study order.
+    pub specializations: Vec<SpecId>,
+    /// The role's other sections.
+    pub includes: Vec<SectionId>,
 }
 
 impl Selection {
-    pub fn role(curriculum: &Curriculum, role: usize) -> Result<Selection, Error> {
-        let definition = &curriculum.roles[role];
+    pub fn role(curriculum: &Curriculum, role: RoleId) -> Result<Selection, Error> {
+        let definition = curriculum.role(role);
         let mut selection =
             Selection::specializations(curriculum, definition.specializations.clone())?;
         selection.role = Some(role);
@@ -30,7 +30,7 @@ impl Selection {
 
     pub fn specializations(
         curriculum: &Curriculum,
-        mut specs: Vec<usize>,
+        mut specs: Vec<SpecId>,
     ) -> Result<Selection, Error> {
         let mut seen = Vec::new();
         specs.retain(|spec| {
@@ -66,9 +66,9 @@ impl Selection {
         let mut targets: Vec<DocId> = self
             .specializations
             .iter()
-            .map(|&spec| curriculum.specializations[spec].section)
+            .map(|&spec| curriculum.specialization(spec).section)
             .chain(self.includes.iter().copied())
-            .flat_map(|section| curriculum.sections[section].docs.iter().copied())
+            .flat_map(|section| curriculum.section(section).docs.iter().copied())
             .collect();
         targets.sort();
         targets.dedup();
@@ -97,7 +97,7 @@ impl Selection {
             })
             .collect();
         match self.role {
-            Some(role) => format!("{} ({})", curriculum.roles[role].name, specs.join(" + ")),
+            Some(role) => format!("{} ({})", curriculum.role(role).name, specs.join(" + ")),
             None => specs.join(" + "),
         }
     }
@@ -144,7 +144,7 @@ pub fn needed(
     let included_sections: Vec<DocId> = selection
         .includes
         .iter()
-        .flat_map(|&section| curriculum.sections[section].docs.iter().copied())
+        .flat_map(|&section| curriculum.section(section).docs.iter().copied())
         .collect();
     mark(included_sections, 0);
     for (position, &spec) in selection.specializations.iter().enumerate() {

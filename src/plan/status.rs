@@ -1,7 +1,7 @@
 //! `status`: how far along each specialization is.
 
 use super::select::{Selection, needed};
-use crate::curriculum::{Curriculum, DocId};
+use crate::curriculum::{Curriculum, DocId, SpecId};
 use crate::graph::PrereqGraph;
 use serde::Serialize;
 
@@ -50,9 +50,9 @@ pub fn status(
     selection: Option<&Selection>,
     done: &[bool],
 ) -> Status {
-    let specs: Vec<usize> = match selection {
+    let specs: Vec<SpecId> = match selection {
         Some(selection) => selection.specializations.clone(),
-        None => (0..curriculum.specializations.len()).collect(),
+        None => curriculum.spec_ids().collect(),
     };
     let mut rows: Vec<SpecializationStatus> = specs
         .iter()
@@ -74,7 +74,7 @@ pub fn status(
             .collect();
         let name = selection
             .role
-            .map_or_else(String::new, |role| curriculum.roles[role].name.clone());
+            .map_or_else(String::new, |role| curriculum.role(role).name.clone());
         rows.push(progress_of(
             curriculum,
             &path,

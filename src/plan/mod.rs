@@ -1,12 +1,16 @@
 //! The study plan: selection, order, packing and dates, as plain data.
 
 pub mod ready;
+pub mod shape;
 pub mod schedule;
 pub mod select;
 pub mod settings;
 pub mod status;
 
 pub use schedule::Part;
+pub use shape::{
+    DoneDoc, Item, LabelMet, Plan, SCHEMA_VERSION, Session, SpecializationMinutes, Summary,
+};
 pub use select::{Needed, Selection, needed};
 pub use settings::{SessionMinutes, Settings, Studied, StudyDays, WeeklyMinutes};
 
@@ -17,100 +21,6 @@ use crate::graph::PrereqGraph;
 use crate::words::count;
 use chrono::{Datelike, NaiveDate};
 use schedule::Sitting;
-use serde::Serialize;
-
-/// The version of the JSON shape of [`Plan`]; bumped on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Plan {
-    pub schema_version: u32,
-    pub curriculum: String,
-    /// The role, or the specializations, in words.
-    pub selection: String,
-    pub role: Option<String>,
-    /// Section ids of the chosen specializations, in study order.
-    pub specializations: Vec<String>,
-    pub settings: Settings,
-    /// Documents the selection needs that are already done, left out of the sessions.
-    pub done: Vec<DoneDoc>,
-    pub sessions: Vec<Session>,
-    pub summary: Summary,
-    /// Things the learner should know about their settings.
-    pub notes: Vec<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct DoneDoc {
-    pub path: String,
-    pub title: String,
-    pub minutes: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub link: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Session {
-    pub number: usize,
-    pub date: NaiveDate,
-    pub weekday: String,
-    /// ISO 8601 week, e.g. "2027-W01".
-    pub iso_week: String,
-    pub items: Vec<Item>,
-    pub minutes: u32,
-    pub cumulative_minutes: u32,
-    pub cumulative_hours: f64,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Item {
-    #[serde(skip)]
-    pub doc: DocId,
-    pub path: String,
-    pub title: String,
-    /// Minutes of this item (of this part, for a split document).
-    pub minutes: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub part: Option<Part>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub link: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Summary {
-    pub documents: usize,
-    pub total_minutes: u32,
-    pub total_hours: f64,
-    pub sessions: usize,
-    /// Calendar weeks from the first session's to the last session's, inclusive.
-    pub weeks: usize,
-    pub first_date: Option<NaiveDate>,
-    pub finish_date: Option<NaiveDate>,
-    pub specializations: Vec<SpecializationMinutes>,
-    /// Minutes of everything else: prerequisites and the role's other sections.
-    pub prerequisite_minutes: u32,
-    pub labels: Vec<LabelMet>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct SpecializationMinutes {
-    pub id: String,
-    pub title: String,
-    pub minutes: u32,
-}
-
-/// A section's prerequisite label (such as "RDMA complete") and when the plan reaches it.
-#[derive(Debug, Clone, Serialize)]
-pub struct LabelMet {
-    pub label: String,
-    pub section: String,
-    /// False when something it stands for is neither done nor in the plan.
-    pub reached: bool,
-    /// The session that completes it; `None` when it is met before the plan starts (or is
-    /// not reached).
-    pub session: Option<usize>,
-    pub date: Option<NaiveDate>,
-}
 
 fn hours(minutes: u32) -> f64 {
     (f64::from(minutes) / 60.0 * 100.0).round() / 100.0

@@ -1,0 +1,144 @@
+//! The plan as data: what `plan --format json` prints (`schema_version` 1, documented in the
+//! README). Adding a field is compatible; changing or removing one bumps [`SCHEMA_VERSION`].
+#![warn(missing_docs)]
+
+use super::schedule::Part;
+use super::settings::Settings;
+use crate::curriculum::DocId;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// The version of the JSON shape of [`Plan`]; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A dated study plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct Plan {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The curriculum's name.
+    pub curriculum: String,
+    /// The role, or the specializations, in words.
+    pub selection: String,
+    /// The role's name, when chosen by role.
+    pub role: Option<String>,
+    /// Section ids of the chosen specializations, in study order.
+    pub specializations: Vec<String>,
+    /// The learner's time, as the plan used it.
+    pub settings: Settings,
+    /// Documents the selection needs that are already done, left out of the sessions.
+    pub done: Vec<DoneDoc>,
+    /// The sittings, in order.
+    pub sessions: Vec<Session>,
+    /// Totals, dates and milestones.
+    pub summary: Summary,
+    /// Things the learner should know about their settings.
+    pub notes: Vec<String>,
+}
+
+/// A document the selection needs that is already done.
+#[derive(Debug, Clone, Serialize)]
+pub struct DoneDoc {
+    /// Relative to the curriculum root.
+    pub path: String,
+    /// The document's title.
+    pub title: String,
+    /// Its estimated time.
+    pub minutes: u32,
+    /// Where its full text is, when the curriculum has a source URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+/// One sitting on one day.
+#[derive(Debug, Clone, Serialize)]
+pub struct Session {
+    /// From 1.
+    pub number: usize,
+    /// The day of the sitting.
+    pub date: NaiveDate,
+    /// "Mon" to "Sun".
+    pub weekday: String,
+    /// ISO 8601 week, e.g. "2027-W01".
+    pub iso_week: String,
+    /// What to study, in order.
+    pub items: Vec<Item>,
+    /// Minutes of this sitting.
+    pub minutes: u32,
+    /// Minutes of this sitting and all before it.
+    pub cumulative_minutes: u32,
+    /// The same in hours, to two decimals.
+    pub cumulative_hours: f64,
+}
+
+/// A document, or one part of a split document, in a sitting.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    /// The document (not in the JSON).
+    #[serde(skip)]
+    pub doc: DocId,
+    /// Relative to the curriculum root.
+    pub path: String,
+    /// The document's title.
+    pub title: String,
+    /// Minutes of this item (of this part, for a split document).
+    pub minutes: u32,
+    /// Which part, for a document longer than a sitting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<Part>,
+    /// Where its full text is, when the curriculum has a source URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+/// Totals, dates and milestones of a plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// Documents to study.
+    pub documents: usize,
+    /// Minutes of all sittings.
+    pub total_minutes: u32,
+    /// The same in hours, to two decimals.
+    pub total_hours: f64,
+    /// Number of sittings.
+    pub sessions: usize,
+    /// Calendar weeks from the first session's to the last session's, inclusive.
+    pub weeks: usize,
+    /// The first sitting's date.
+    pub first_date: Option<NaiveDate>,
+    /// The last sitting's date.
+    pub finish_date: Option<NaiveDate>,
+    /// Minutes of each chosen specialization's own documents.
+    pub specializations: Vec<SpecializationMinutes>,
+    /// Minutes of everything else: prerequisites and the role's other sections.
+    pub prerequisite_minutes: u32,
+    /// The milestones: sections' prerequisite labels and when the plan reaches them.
+    pub labels: Vec<LabelMet>,
+}
+
+/// Minutes of one chosen specialization's own documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpecializationMinutes {
+    /// The section id, e.g. "3.1".
+    pub id: String,
+    /// The section title.
+    pub title: String,
+    /// Minutes of its documents in the plan.
+    pub minutes: u32,
+}
+
+/// A section's prerequisite label (such as "RDMA complete") and when the plan reaches it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LabelMet {
+    /// The label.
+    pub label: String,
+    /// The section it belongs to, "3.1 Storage & RDMA Applications" style.
+    pub section: String,
+    /// False when something it stands for is neither done nor in the plan.
+    pub reached: bool,
+    /// The session that completes it; `None` when it is met before the plan starts (or is
+    /// not reached).
+    pub session: Option<usize>,
+    /// That session's date.
+    pub date: Option<NaiveDate>,
+}

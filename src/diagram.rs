@@ -1,7 +1,7 @@
 //! The prerequisite graph as a picture: which documents, grouped by section, in which state.
 //! Plain data; `render::dot`, `render::mermaid` and `render::svg` draw it.
 
-use crate::curriculum::{Curriculum, DocId};
+use crate::curriculum::{Curriculum, DocId, DocRef};
 use crate::graph::PrereqGraph;
 use serde::Serialize;
 
@@ -19,9 +19,8 @@ pub enum State {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Node {
-    pub path: String,
-    pub title: String,
-    pub minutes: u32,
+    #[serde(flatten)]
+    pub doc: DocRef,
     pub state: State,
     /// A document of a chosen specialization (or named on the command line).
     pub target: bool,
@@ -87,9 +86,7 @@ pub fn diagram(
                 State::Blocked
             };
             Node {
-                path: doc.path.clone(),
-                title: doc.title.clone(),
-                minutes: doc.minutes,
+                doc: curriculum.doc_ref(id),
                 state,
                 target: is_target[id.0],
             }

@@ -1,5 +1,6 @@
 //! The data behind `list` and `show`: plain rows, rendered as tables or JSON.
 
+pub use crate::curriculum::DocRef;
 use crate::curriculum::{Curriculum, DocId, SpecId};
 use crate::graph::PrereqGraph;
 use serde::Serialize;
@@ -103,13 +104,6 @@ pub fn roles(curriculum: &Curriculum) -> Vec<RoleRow> {
 }
 
 #[derive(Debug, Serialize)]
-pub struct DocRef {
-    pub path: String,
-    pub title: String,
-    pub minutes: u32,
-}
-
-#[derive(Debug, Serialize)]
 pub struct DocDetail {
     pub path: String,
     pub title: String,
@@ -130,12 +124,7 @@ pub struct DocDetail {
 }
 
 fn doc_ref(curriculum: &Curriculum, id: DocId) -> DocRef {
-    let doc = curriculum.doc(id);
-    DocRef {
-        path: doc.path.clone(),
-        title: doc.title.clone(),
-        minutes: doc.minutes,
-    }
+    curriculum.doc_ref(id)
 }
 
 pub fn doc_detail(curriculum: &Curriculum, graph: &PrereqGraph, id: DocId) -> DocDetail {

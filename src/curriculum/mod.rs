@@ -130,6 +130,16 @@ pub struct Doc {
     pub section: Option<SectionId>,
 }
 
+/// A document as other records name it: path, title and estimated time. Flattened into
+/// them in JSON, so each keeps these three keys first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocRef {
+    /// Relative to the curriculum root.
+    pub path: String,
+    pub title: String,
+    pub minutes: u32,
+}
+
 /// A section of the curriculum (one or more folders), as the manifest describes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Section {
@@ -198,6 +208,16 @@ pub struct Curriculum {
 impl Curriculum {
     pub fn doc(&self, id: DocId) -> &Doc {
         &self.docs[id.0]
+    }
+
+    /// The path, title and time of a document.
+    pub fn doc_ref(&self, id: DocId) -> DocRef {
+        let doc = self.doc(id);
+        DocRef {
+            path: doc.path.clone(),
+            title: doc.title.clone(),
+            minutes: doc.minutes,
+        }
     }
 
     pub fn ids(&self) -> impl Iterator<Item = DocId> + '_ {

@@ -1,18 +1,18 @@
 //! The study plan: selection, order, packing and dates, as plain data.
 
 pub mod ready;
-pub mod shape;
 pub mod schedule;
 pub mod select;
 pub mod settings;
+pub mod shape;
 pub mod status;
 
 pub use schedule::Part;
+pub use select::{Needed, Selection, needed};
+pub use settings::{SessionMinutes, Settings, Studied, StudyDays, WeeklyMinutes};
 pub use shape::{
     DoneDoc, Item, LabelMet, Plan, SCHEMA_VERSION, Session, SpecializationMinutes, Summary,
 };
-pub use select::{Needed, Selection, needed};
-pub use settings::{SessionMinutes, Settings, Studied, StudyDays, WeeklyMinutes};
 
 use crate::curriculum::duration::{format_hours, format_minutes};
 use crate::curriculum::{Curriculum, DocId};
@@ -197,14 +197,9 @@ impl<'a> Planner<'a> {
             done: self
                 .done
                 .iter()
-                .map(|&id| {
-                    let doc = curriculum.doc(id);
-                    DoneDoc {
-                        path: doc.path.clone(),
-                        title: doc.title.clone(),
-                        minutes: doc.minutes,
-                        link: curriculum.link(id),
-                    }
+                .map(|&id| DoneDoc {
+                    doc: curriculum.doc_ref(id),
+                    link: curriculum.link(id),
                 })
                 .collect(),
             sessions,

@@ -2,7 +2,7 @@
 //! start now?) and `why` (why is this document in my plan?).
 
 use super::select::{Selection, needed};
-use crate::curriculum::{Curriculum, DocId, SectionId, SpecId};
+use crate::curriculum::{Curriculum, DocId, DocRef, SectionId, SpecId};
 use crate::error::Error;
 use crate::graph::PrereqGraph;
 use serde::Serialize;
@@ -51,9 +51,8 @@ impl Target {
 
 #[derive(Debug, Serialize)]
 pub struct Prerequisite {
-    pub path: String,
-    pub title: String,
-    pub minutes: u32,
+    #[serde(flatten)]
+    pub doc: DocRef,
     pub met: bool,
 }
 
@@ -87,14 +86,9 @@ pub fn check(
         .ancestors(own.iter().copied())
         .into_iter()
         .filter(|id| !is_own[id.0])
-        .map(|id| {
-            let doc = curriculum.doc(id);
-            Prerequisite {
-                path: doc.path.clone(),
-                title: doc.title.clone(),
-                minutes: doc.minutes,
-                met: done[id.0],
-            }
+        .map(|id| Prerequisite {
+            doc: curriculum.doc_ref(id),
+            met: done[id.0],
         })
         .collect();
     let missing: Vec<&Prerequisite> = prerequisites.iter().filter(|p| !p.met).collect();
@@ -105,7 +99,7 @@ pub fn check(
             .collect(),
         met: prerequisites.len() - missing.len(),
         missing: missing.len(),
-        missing_minutes: missing.iter().map(|p| p.minutes).sum(),
+        missing_minutes: missing.iter().map(|p| p.doc.minutes).sum(),
         ready: missing.is_empty(),
         prerequisites,
     }

@@ -4,7 +4,7 @@
 
 use super::schedule::Part;
 use super::settings::Settings;
-use crate::curriculum::DocId;
+use crate::curriculum::{DocId, DocRef};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -39,12 +39,9 @@ pub struct Plan {
 /// A document the selection needs that is already done.
 #[derive(Debug, Clone, Serialize)]
 pub struct DoneDoc {
-    /// Relative to the curriculum root.
-    pub path: String,
-    /// The document's title.
-    pub title: String,
-    /// Its estimated time.
-    pub minutes: u32,
+    /// Path, title and estimated time.
+    #[serde(flatten)]
+    pub doc: DocRef,
     /// Where its full text is, when the curriculum has a source URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,

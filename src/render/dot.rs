@@ -43,7 +43,7 @@ fn node_line(
 }
 
 pub fn label(node: &Node) -> String {
-    format!("{}\n{}", node.title, format_minutes(node.minutes))
+    format!("{}\n{}", node.doc.title, format_minutes(node.doc.minutes))
 }
 
 pub fn render(diagram: &Diagram, w: &mut dyn Write) -> io::Result<()> {

@@ -34,8 +34,8 @@ pub fn render(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
         writeln!(w, "## Done")?;
         writeln!(w)?;
         for doc in &plan.done {
-            let label = format!("{} ({})", doc.title, format_minutes(doc.minutes));
-            checklist_line(w, true, &label, doc.link.as_deref(), &doc.path)?;
+            let label = format!("{} ({})", doc.doc.title, format_minutes(doc.doc.minutes));
+            checklist_line(w, true, &label, doc.link.as_deref(), &doc.doc.path)?;
         }
     }
     let mut week = None;

@@ -39,8 +39,8 @@ pub fn render(diagram: &Diagram, w: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 w,
                 "    d{node}[\"{}<br/>{}\"]:::{}",
-                text(&n.title),
-                format_minutes(n.minutes),
+                text(&n.doc.title),
+                format_minutes(n.doc.minutes),
                 class(n.state)
             )?;
         }

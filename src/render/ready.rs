@@ -20,9 +20,9 @@ fn check_lines(check: &Check, w: &mut dyn Write) -> io::Result<()> {
         writeln!(
             w,
             "  [{mark}] {}  {} ({})",
-            prerequisite.path,
-            prerequisite.title,
-            format_minutes(prerequisite.minutes)
+            prerequisite.doc.path,
+            prerequisite.doc.title,
+            format_minutes(prerequisite.doc.minutes)
         )?;
     }
     if check.prerequisites.is_empty() {

@@ -58,8 +58,8 @@ pub fn render(diagram: &Diagram, w: &mut dyn Write) -> io::Result<()> {
         .map(|(node, section)| {
             let label = format!(
                 "{}\n{}\n{section}",
-                node.title,
-                format_minutes(node.minutes)
+                node.doc.title,
+                format_minutes(node.doc.minutes)
             );
             graph.add_node(element(&label, node.state, node.target))
         })

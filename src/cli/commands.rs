@@ -29,7 +29,7 @@ impl Command {
                     return Ok(exit::NO);
                 };
                 match format {
-                    PlanFormat::Table => plan_render::render(&plan, out)?,
+                    PlanFormat::Table => plan_render::render(&plan, context.style, out)?,
                     PlanFormat::Json => json::write(&plan, out)?,
                     PlanFormat::Markdown => markdown::render(&plan, out)?,
                 }
@@ -138,7 +138,13 @@ impl Command {
                 let selection = choice.resolve_optional(&curriculum)?;
                 let done = context.done(&curriculum, &Done { done: Vec::new() })?;
                 let report = status::status(&curriculum, &graph, selection.as_ref(), &done);
-                emit(format.format, &report, ready_render::status, out)?;
+                emit(
+                    format.format,
+                    &report,
+                    ready_render::status,
+                    context.style,
+                    out,
+                )?;
                 Ok(exit::OK)
             }
             Command::Check {
@@ -154,7 +160,13 @@ impl Command {
                     .collect::<Result<Vec<_>, _>>()?;
                 let done = context.done(curriculum, &done)?;
                 let report = ready::check(curriculum, &opened.graph, &targets, &done);
-                emit(format.format, &report, ready_render::check, out)?;
+                emit(
+                    format.format,
+                    &report,
+                    ready_render::check,
+                    context.style,
+                    out,
+                )?;
                 Ok(if report.ready { exit::OK } else { exit::NO })
             }
             Command::Next {
@@ -171,6 +183,7 @@ impl Command {
                     format.format,
                     &listing::doc_rows(curriculum, &ids)[..],
                     ready_render::next,
+                    context.style,
                     out,
                 )?;
                 Ok(exit::OK)
@@ -187,7 +200,13 @@ impl Command {
                 let doc = curriculum.find_doc(&doc)?;
                 let done = context.done(curriculum, &done)?;
                 let answer = ready::why(curriculum, &opened.graph, &selection, doc, &done);
-                emit(format.format, &answer, ready_render::why, out)?;
+                emit(
+                    format.format,
+                    &answer,
+                    ready_render::why,
+                    context.style,
+                    out,
+                )?;
                 Ok(if answer.reason.is_some() {
                     exit::OK
                 } else {
@@ -251,7 +270,7 @@ impl Command {
             Command::Validate(FormatArg { format }) => {
                 let report = validate::validate(&context.source)?;
                 match format {
-                    Format::Table => table::validation(&report, out)?,
+                    Format::Table => table::validation(&report, context.style, out)?,
                     Format::Json => json::write(&report, out)?,
                 }
                 Ok(if report.ok { exit::OK } else { exit::DATA })
@@ -264,6 +283,7 @@ impl Command {
                         format,
                         &listing::specializations(curriculum)[..],
                         table::specializations,
+                        context.style,
                         out,
                     )?,
                     ListWhat::Docs { spec } => {
@@ -274,12 +294,17 @@ impl Command {
                             format,
                             &listing::docs(curriculum, spec)[..],
                             table::docs,
+                            context.style,
                             out,
                         )?
                     }
-                    ListWhat::Roles => {
-                        emit(format, &listing::roles(curriculum)[..], table::roles, out)?
-                    }
+                    ListWhat::Roles => emit(
+                        format,
+                        &listing::roles(curriculum)[..],
+                        table::roles,
+                        context.style,
+                        out,
+                    )?,
                 }
                 Ok(exit::OK)
             }
@@ -287,7 +312,13 @@ impl Command {
                 let opened = learnpath::open(&context.source)?;
                 let id = opened.curriculum.find_doc(&doc)?;
                 let detail = listing::doc_detail(&opened.curriculum, &opened.graph, id);
-                emit(format.format, &detail, table::doc_detail, out)?;
+                emit(
+                    format.format,
+                    &detail,
+                    table::doc_detail,
+                    context.style,
+                    out,
+                )?;
                 Ok(exit::OK)
             }
         }
@@ -361,7 +392,7 @@ fn build_plan(
                 );
                 // Only the table has room for prose; JSON, Markdown and files stay clean.
                 if prose {
-                    wrap::wrapped(out, table::style().width, |w| writeln!(w, "{answer}\n"))?;
+                    wrap::wrapped(out, context.style.width, |w| writeln!(w, "{answer}\n"))?;
                 } else {
                     say(&answer);
                 }
@@ -380,7 +411,7 @@ fn build_plan(
                 );
                 // The reason for exit 1: printed even with -q.
                 if prose {
-                    wrap::wrapped(out, table::style().width, |w| writeln!(w, "{answer}"))?;
+                    wrap::wrapped(out, context.style.width, |w| writeln!(w, "{answer}"))?;
                 } else {
                     tell(&answer);
                 }
@@ -434,11 +465,12 @@ fn write_output(
 fn emit<T: serde::Serialize + ?Sized>(
     format: Format,
     value: &T,
-    as_table: fn(&T, &mut dyn Write) -> io::Result<()>,
+    as_table: fn(&T, table::Style, &mut dyn Write) -> io::Result<()>,
+    style: table::Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        Format::Table => as_table(value, out),
+        Format::Table => as_table(value, style, out),
         Format::Json => json::write(value, out),
     }
 }

@@ -38,6 +38,8 @@ struct Context {
     /// The progress file's location (even with --no-progress: `done` and `undo` need it).
     progress_path: Option<PathBuf>,
     use_progress: bool,
+    /// How standard output looks (color, width).
+    style: table::Style,
 }
 
 impl Context {
@@ -130,7 +132,7 @@ fn terminal_width() -> Option<u16> {
 /// Parses the arguments, runs the command and returns the exit code.
 pub fn run() -> i32 {
     let cli = Cli::parse();
-    {
+    let style = {
         use std::io::IsTerminal;
         use std::sync::atomic::Ordering::Relaxed;
         QUIET.store(cli.quiet, Relaxed);
@@ -139,11 +141,11 @@ pub fn run() -> i32 {
         let stderr_width = stderr_terminal.then(terminal_width).flatten();
         STDERR_WIDTH.store(stderr_width.unwrap_or(0), Relaxed);
         let stdout_terminal = io::stdout().is_terminal();
-        table::set_style(table::Style {
+        table::Style {
             color: cli.color.enabled(stdout_terminal),
             width: stdout_terminal.then(terminal_width).flatten(),
-        });
-    }
+        }
+    };
     let Some(command) = cli.command else {
         let mut out = io::stdout().lock();
         return match out
@@ -161,6 +163,7 @@ pub fn run() -> i32 {
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         progress_path: cli.progress,
         use_progress: !cli.no_progress,
+        style,
     };
     let mut out = io::stdout().lock();
     match command.execute(&context, &mut out).and_then(|code| {

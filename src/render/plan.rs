@@ -1,5 +1,6 @@
 //! The plan as a table of sessions followed by a summary.
 
+use super::table::Style;
 use crate::curriculum::duration::{format_hours, format_minutes};
 use crate::plan::{Item, Plan, Session};
 use crate::words::count;
@@ -36,8 +37,8 @@ pub fn session_title(session: &Session) -> String {
 }
 
 /// The table of sessions, then the summary; on a terminal both fit its width.
-pub fn render(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
-    let width = super::table::style().width;
+pub fn render(plan: &Plan, style: Style, w: &mut dyn Write) -> io::Result<()> {
+    let width = style.width;
     if plan.sessions.is_empty() {
         return super::wrap::wrapped(w, width, |w| {
             writeln!(
@@ -47,7 +48,7 @@ pub fn render(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
             )
         });
     }
-    writeln!(w, "{}", super::session_table::table(plan, width))?;
+    writeln!(w, "{}", super::session_table::table(plan, style))?;
     super::wrap::wrapped(w, width, |w| summary(plan, w))
 }
 

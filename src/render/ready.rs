@@ -1,6 +1,6 @@
 //! `check`, `next`, `why` and `status` as text, wrapped to a terminal's width.
 
-use super::table::style;
+use super::table::Style;
 use super::wrap;
 use crate::curriculum::duration::format_minutes;
 use crate::listing::DocRow;
@@ -9,8 +9,8 @@ use crate::plan::status::{SpecializationStatus, Status};
 use crate::words::count;
 use std::io::{self, Write};
 
-pub fn check(check: &Check, w: &mut dyn Write) -> io::Result<()> {
-    wrap::wrapped(w, style().width, |w| check_lines(check, w))
+pub fn check(check: &Check, style: Style, w: &mut dyn Write) -> io::Result<()> {
+    wrap::wrapped(w, style.width, |w| check_lines(check, w))
 }
 
 fn check_lines(check: &Check, w: &mut dyn Write) -> io::Result<()> {
@@ -45,8 +45,8 @@ fn check_lines(check: &Check, w: &mut dyn Write) -> io::Result<()> {
     }
 }
 
-pub fn next(rows: &[DocRow], w: &mut dyn Write) -> io::Result<()> {
-    wrap::wrapped(w, style().width, |w| next_lines(rows, w))
+pub fn next(rows: &[DocRow], style: Style, w: &mut dyn Write) -> io::Result<()> {
+    wrap::wrapped(w, style.width, |w| next_lines(rows, w))
 }
 
 fn next_lines(rows: &[DocRow], w: &mut dyn Write) -> io::Result<()> {
@@ -66,8 +66,8 @@ fn next_lines(rows: &[DocRow], w: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-pub fn why(why: &Why, w: &mut dyn Write) -> io::Result<()> {
-    wrap::wrapped(w, style().width, |w| why_lines(why, w))
+pub fn why(why: &Why, style: Style, w: &mut dyn Write) -> io::Result<()> {
+    wrap::wrapped(w, style.width, |w| why_lines(why, w))
 }
 
 fn why_lines(why: &Why, w: &mut dyn Write) -> io::Result<()> {
@@ -94,8 +94,8 @@ fn why_lines(why: &Why, w: &mut dyn Write) -> io::Result<()> {
 }
 
 /// The status of each specialization as a bar, then the documents to start next.
-pub fn status(status: &Status, w: &mut dyn Write) -> io::Result<()> {
-    let width = style().width;
+pub fn status(status: &Status, style: Style, w: &mut dyn Write) -> io::Result<()> {
+    let width = style.width;
     wrap::wrapped(w, width, |w| {
         writeln!(
             w,

@@ -6,7 +6,7 @@
 //! between words (never inside a duration) to the width that is left.
 
 use super::plan::item_label;
-use super::table::new_table;
+use super::table::{Style, new_table};
 use super::wrap;
 use crate::curriculum::duration::format_minutes;
 use crate::plan::{Plan, Session};
@@ -65,12 +65,12 @@ const MIN_DOCUMENTS: usize = 24;
 
 /// The table for a terminal `width` columns wide; without a width (not a terminal), the full
 /// table, exactly as it always was.
-pub fn table(plan: &Plan, width: Option<u16>) -> Table {
-    let Some(width) = width else {
-        return build(plan, LAYOUTS[0], None);
+pub fn table(plan: &Plan, style: Style) -> Table {
+    let Some(width) = style.width else {
+        return build(plan, LAYOUTS[0], None, style);
     };
     let (layout, documents) = choose(plan, width.into());
-    let mut table = build(plan, layout, Some(documents));
+    let mut table = build(plan, layout, Some(documents), style);
     // The cells are wrapped already, to widths that fit: comfy-table is not to wrap them again.
     table.set_content_arrangement(ContentArrangement::Disabled);
     table
@@ -157,8 +157,8 @@ fn column_widths(plan: &Plan, layout: Layout) -> Vec<usize> {
     widths
 }
 
-fn build(plan: &Plan, layout: Layout, documents: Option<usize>) -> Table {
-    let mut table = new_table(&headers(layout));
+fn build(plan: &Plan, layout: Layout, documents: Option<usize>, style: Style) -> Table {
+    let mut table = new_table(&headers(layout), style);
     for session in &plan.sessions {
         table.add_row(cells(session, layout, documents));
     }

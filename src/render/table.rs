@@ -6,10 +6,10 @@ use crate::validate::Validation;
 use crate::words::{count, count_with};
 use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, presets};
 use std::io::{self, Write};
-use std::sync::OnceLock;
 
-/// How tables (and the labels of `validate`) look: set once by the command line, which knows
-/// about terminals, `--color` and `NO_COLOR`. Without it, output is plain and not wrapped.
+/// How tables, prose and the labels of `validate` look: decided by the command line, which
+/// knows about terminals, `--color` and `NO_COLOR`, and passed to every renderer. The default
+/// is plain and not wrapped.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Style {
     pub color: bool,
@@ -18,21 +18,9 @@ pub struct Style {
     pub width: Option<u16>,
 }
 
-static STYLE: OnceLock<Style> = OnceLock::new();
-
-/// Sets the style for the rest of the process; only the first call counts.
-pub fn set_style(style: Style) {
-    let _ = STYLE.set(style);
-}
-
-pub fn style() -> Style {
-    STYLE.get().copied().unwrap_or_default()
-}
-
 /// A table in the house style. comfy-table would look at the terminal on its own (and ignore
 /// NO_COLOR); it is told instead.
-pub fn new_table(header: &[&str]) -> Table {
-    let style = style();
+pub fn new_table(header: &[&str], style: Style) -> Table {
     let mut table = Table::new();
     table.load_preset(presets::UTF8_FULL_CONDENSED);
     if style.color {
@@ -79,12 +67,20 @@ fn keep_whole(table: &mut Table, column: usize) {
 }
 
 /// Writes what `body` writes, wrapped to the terminal's width if there is one.
-fn prose(w: &mut dyn Write, body: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
-    super::wrap::wrapped(w, style().width, body)
+fn prose(
+    w: &mut dyn Write,
+    style: Style,
+    body: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    super::wrap::wrapped(w, style.width, body)
 }
 
-pub fn specializations(rows: &[SpecializationRow], w: &mut dyn Write) -> io::Result<()> {
-    let mut table = new_table(&["id", "specialization", "docs", "time", "roles"]);
+pub fn specializations(
+    rows: &[SpecializationRow],
+    style: Style,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let mut table = new_table(&["id", "specialization", "docs", "time", "roles"], style);
     for row in rows {
         table.add_row([
             row.id.clone(),
@@ -96,7 +92,7 @@ pub fn specializations(rows: &[SpecializationRow], w: &mut dyn Write) -> io::Res
     }
     keep_whole(&mut table, 3);
     write_table(&table, w)?;
-    prose(w, |w| {
+    prose(w, style, |w| {
         writeln!(
             w,
             "Choose 1-2 specializations: `learnpath plan --spec {} --hours 5`, or by role with --role.",
@@ -105,8 +101,8 @@ pub fn specializations(rows: &[SpecializationRow], w: &mut dyn Write) -> io::Res
     })
 }
 
-pub fn docs(rows: &[DocRow], w: &mut dyn Write) -> io::Result<()> {
-    let mut table = new_table(&["path", "title", "level", "time", "section"]);
+pub fn docs(rows: &[DocRow], style: Style, w: &mut dyn Write) -> io::Result<()> {
+    let mut table = new_table(&["path", "title", "level", "time", "section"], style);
     for row in rows {
         table.add_row([
             row.path.clone(),
@@ -119,7 +115,7 @@ pub fn docs(rows: &[DocRow], w: &mut dyn Write) -> io::Result<()> {
     keep_whole(&mut table, 3);
     write_table(&table, w)?;
     let total: u32 = rows.iter().map(|row| row.minutes).sum();
-    prose(w, |w| {
+    prose(w, style, |w| {
         writeln!(
             w,
             "{}, {}",
@@ -129,8 +125,11 @@ pub fn docs(rows: &[DocRow], w: &mut dyn Write) -> io::Result<()> {
     })
 }
 
-pub fn roles(rows: &[RoleRow], w: &mut dyn Write) -> io::Result<()> {
-    let mut table = new_table(&["role", "also known as", "specializations", "also studies"]);
+pub fn roles(rows: &[RoleRow], style: Style, w: &mut dyn Write) -> io::Result<()> {
+    let mut table = new_table(
+        &["role", "also known as", "specializations", "also studies"],
+        style,
+    );
     for row in rows {
         table.add_row([
             row.name.clone(),
@@ -159,8 +158,8 @@ fn doc_list(title: &str, refs: &[DocRef], w: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-pub fn doc_detail(detail: &DocDetail, w: &mut dyn Write) -> io::Result<()> {
-    prose(w, |w| doc_detail_lines(detail, w))
+pub fn doc_detail(detail: &DocDetail, style: Style, w: &mut dyn Write) -> io::Result<()> {
+    prose(w, style, |w| doc_detail_lines(detail, w))
 }
 
 fn doc_detail_lines(detail: &DocDetail, w: &mut dyn Write) -> io::Result<()> {
@@ -194,12 +193,11 @@ fn doc_detail_lines(detail: &DocDetail, w: &mut dyn Write) -> io::Result<()> {
     doc_list("Next recommended", &detail.next_recommended, w)
 }
 
-pub fn validation(report: &Validation, w: &mut dyn Write) -> io::Result<()> {
-    prose(w, |w| validation_lines(report, w))
+pub fn validation(report: &Validation, style: Style, w: &mut dyn Write) -> io::Result<()> {
+    prose(w, style, |w| validation_lines(report, style.color, w))
 }
 
-fn validation_lines(report: &Validation, w: &mut dyn Write) -> io::Result<()> {
-    let color = style().color;
+fn validation_lines(report: &Validation, color: bool, w: &mut dyn Write) -> io::Result<()> {
     for diagnostic in report.errors.iter().chain(&report.warnings) {
         writeln!(w, "{}", paint_label(&diagnostic.to_string(), color))?;
     }

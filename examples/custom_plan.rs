@@ -3,6 +3,7 @@
 //!
 //! cargo run --example custom_plan [-- CURRICULUM_DIR SPEC HOURS]
 
+use chrono::Weekday;
 use learnpath::curriculum::duration::format_minutes;
 use learnpath::plan::{Planner, Selection, Settings, StudyDays, WeeklyMinutes};
 use learnpath::{Source, open};
@@ -25,7 +26,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let settings = Settings::new(
         chrono::NaiveDate::from_ymd_opt(2027, 1, 4).expect("a real date"),
         WeeklyMinutes::from_hours(hours)?,
-        Some(StudyDays::parse("tue,thu,sun")?),
+        StudyDays::from_weekdays([Weekday::Tue, Weekday::Thu, Weekday::Sun]),
         None,
     );
     let plan = Planner::new(curriculum, &opened.graph, selection, &done).plan(&settings)?;

@@ -268,9 +268,10 @@ proptest! {
     fn plans_keep_every_invariant((minutes, links, done, quarters, day_bits, session, offset, specs) in arb_case()) {
         let curriculum = random_curriculum(&minutes, &links);
         let graph = PrereqGraph::build(&curriculum).unwrap();
-        let names: Vec<&str> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-            .iter().enumerate().filter(|(i, _)| day_bits & (1 << i) != 0).map(|(_, d)| *d).collect();
-        let days = StudyDays::parse(&names.join(",")).unwrap();
+        let days = StudyDays::from_weekdays(
+            (0..7u8).filter(|i| day_bits & (1 << i) != 0).map(|i| chrono::Weekday::try_from(i).unwrap()),
+        )
+        .unwrap();
         let weekly = WeeklyMinutes::from_hours(f64::from(quarters) / 4.0).unwrap();
         let start = date("2026-01-01") + chrono::Days::new(offset as u64);
         let session = session.map(|m| SessionMinutes::new(m).unwrap());
@@ -355,7 +356,7 @@ proptest! {
     fn a_document_that_fits_a_session_is_never_split((minutes, links, _done, quarters, day_bits, session, _offset, specs) in arb_case()) {
         let curriculum = random_curriculum(&minutes, &links);
         let graph = PrereqGraph::build(&curriculum).unwrap();
-        let days = StudyDays::parse(["mon", "tue", "wed", "thu", "fri", "sat", "sun"][(day_bits % 7) as usize]).unwrap();
+        let days = StudyDays::from_weekdays([chrono::Weekday::try_from(day_bits % 7).unwrap()]).unwrap();
         let settings = Settings::new(date("2027-01-04"), WeeklyMinutes::from_hours(f64::from(quarters) / 4.0).unwrap(), Some(days), session.map(|m| SessionMinutes::new(m).unwrap()));
         let selection = Selection::specializations(&curriculum, specs.into_iter().map(SpecId).collect()).unwrap();
         let plan = Planner::new(&curriculum, &graph, selection, &vec![false; minutes.len()]).plan(&settings).unwrap();

@@ -1,12 +1,12 @@
 //! The command line's arguments: clap derive types, validated into library types as they are
 //! parsed (hours, days, dates, sessions), so nothing downstream sees a raw value.
 
+use super::values;
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use learnpath::plan::settings::parse_date;
 use learnpath::plan::{SessionMinutes, StudyDays, WeeklyMinutes};
-use learnpath::render::{clock, zone};
+use learnpath::render::zone;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -42,7 +42,7 @@ pub(super) struct Cli {
     ///
     /// It is the default --start of a plan, the default --on of `done` and the date stamp of an
     /// exported calendar.
-    #[arg(long, global = true, env = "LEARNPATH_TODAY", value_parser = parse_date, value_name = "DATE", hide_short_help = true)]
+    #[arg(long, global = true, env = "LEARNPATH_TODAY", value_parser = values::date, value_name = "DATE", hide_short_help = true)]
     pub(super) today: Option<NaiveDate>,
 
     #[command(subcommand)]
@@ -147,23 +147,23 @@ pub(super) struct PlanOptions {
     /// Study hours per week, e.g. 5 or 7.5.
     #[arg(
         long,
-        value_parser = WeeklyMinutes::from_hours_text,
+        value_parser = values::hours,
         allow_negative_numbers = true,
         required_unless_present = "by",
         conflicts_with = "by"
     )]
     pub(super) hours: Option<WeeklyMinutes>,
     /// Find the fewest weekly hours (in half hours) that finish by this date.
-    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    #[arg(long, value_parser = values::date, value_name = "DATE")]
     pub(super) by: Option<NaiveDate>,
     /// First day of the plan (YYYY-MM-DD); default today.
-    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    #[arg(long, value_parser = values::date, value_name = "DATE")]
     pub(super) start: Option<NaiveDate>,
     /// Study days, e.g. mon,wed,sat, weekdays or weekend; default spread for the hours.
-    #[arg(long, value_parser = StudyDays::parse)]
+    #[arg(long, value_parser = values::days)]
     pub(super) days: Option<StudyDays>,
     /// Longest sitting, e.g. 90min or 1h30m (15 min to 8 h); default from hours and days, at most 2 h.
-    #[arg(long, value_parser = SessionMinutes::parse, value_name = "DURATION")]
+    #[arg(long, value_parser = values::session, value_name = "DURATION")]
     pub(super) session: Option<SessionMinutes>,
     #[command(flatten)]
     pub(super) done: Done,
@@ -197,7 +197,7 @@ pub(super) enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Local time sessions start (HH:MM).
-        #[arg(long, value_parser = clock::parse_time, default_value = "19:00", value_name = "HH:MM")]
+        #[arg(long, value_parser = values::time, default_value = "19:00", value_name = "HH:MM")]
         at: NaiveTime,
         /// IANA time zone of --at, e.g. Europe/Berlin [default: $TZ, else the system's].
         #[arg(long, value_parser = zone::parse_tz, value_name = "ZONE")]
@@ -213,7 +213,7 @@ pub(super) enum Command {
         #[arg(required = true)]
         docs: Vec<String>,
         /// The day they were done (YYYY-MM-DD); default today.
-        #[arg(long, value_parser = parse_date, value_name = "DATE")]
+        #[arg(long, value_parser = values::date, value_name = "DATE")]
         on: Option<NaiveDate>,
     },
 

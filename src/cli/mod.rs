@@ -5,6 +5,7 @@ mod args;
 mod commands;
 mod man;
 mod messages;
+mod values;
 
 use args::{Cli, Done};
 use chrono::NaiveDate;

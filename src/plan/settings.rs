@@ -1,6 +1,6 @@
 //! The learner's time, validated once at the edge into types that cannot hold bad values.
 
-use crate::curriculum::duration::{format_minutes, parse_minutes};
+use crate::curriculum::duration::format_minutes;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 use std::fmt;
@@ -19,15 +19,6 @@ pub const DEFAULT_MAX_SESSION_MINUTES: u32 = 120;
 pub struct WeeklyMinutes(u32);
 
 impl WeeklyMinutes {
-    /// From hours per week as typed ("5", "7.5").
-    pub fn from_hours_text(text: &str) -> Result<Self, String> {
-        let hours: f64 = text
-            .trim()
-            .parse()
-            .map_err(|_| format!("'{text}' is not a number of hours (try 5 or 7.5)"))?;
-        Self::from_hours(hours)
-    }
-
     pub fn from_hours(hours: f64) -> Result<Self, String> {
         if !hours.is_finite() || hours <= 0.0 {
             return Err(format!(
@@ -65,13 +56,6 @@ impl WeeklyMinutes {
 pub struct SessionMinutes(u32);
 
 impl SessionMinutes {
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let minutes = parse_minutes(text).map_err(|error| {
-            format!("'{text}' is not a session length like \"90 min\" or \"1h30m\": {error}")
-        })?;
-        Self::new(minutes)
-    }
-
     pub fn new(minutes: u32) -> Result<Self, String> {
         if !(MIN_SESSION_MINUTES..=MAX_SESSION_MINUTES).contains(&minutes) {
             return Err(format!(
@@ -104,30 +88,12 @@ const DAY_NAMES: [(&str, &str); 7] = [
 ];
 
 impl StudyDays {
-    /// "mon,wed,sat", full names, "weekdays", "weekend" or "daily".
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let mut bits = 0u8;
-        for word in text.split([',', ' ']).filter(|word| !word.is_empty()) {
-            let word = word.to_ascii_lowercase();
-            bits |= match word.as_str() {
-                "weekdays" => 0b001_1111,
-                "weekend" | "weekends" => 0b110_0000,
-                "daily" | "all" => 0b111_1111,
-                _ => {
-                    let index = DAY_NAMES
-                        .iter()
-                        .position(|(short, long)| word == *short || word == *long || (word.len() >= 3 && long.starts_with(&word)))
-                        .ok_or_else(|| {
-                            format!("unknown day '{word}' (use mon, tue, wed, thu, fri, sat, sun, weekdays or weekend)")
-                        })?;
-                    1 << index
-                }
-            };
-        }
-        if bits == 0 {
-            return Err("no study days given (e.g. --days mon,wed,sat)".to_string());
-        }
-        Ok(StudyDays(bits))
+    /// The given days; `None` when there are none.
+    pub fn from_weekdays(days: impl IntoIterator<Item = Weekday>) -> Option<Self> {
+        let bits = days
+            .into_iter()
+            .fold(0u8, |bits, day| bits | 1 << day.num_days_from_monday());
+        (bits != 0).then_some(StudyDays(bits))
     }
 
     /// Days spread over the week for the given weekly time: about 100 minutes a day.
@@ -289,71 +255,47 @@ impl Settings {
     }
 }
 
-/// An ISO 8601 date, with a message that says what was wrong.
-/// Years outside 1-9999 are refused: calendars and spreadsheets cannot hold them.
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|error| format!("'{text}' is not a date like 2027-01-04 (YYYY-MM-DD): {error}"))?;
-    if !(1..=9999).contains(&date.year()) {
-        return Err(format!("'{text}' is outside the years 1 to 9999"));
-    }
-    Ok(date)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn hours_are_checked() {
-        assert_eq!(WeeklyMinutes::from_hours_text("7.5").unwrap().get(), 450);
+        assert_eq!(WeeklyMinutes::from_hours(7.5).unwrap().get(), 450);
         for (bad, words) in [
-            ("0", "positive"),
-            ("-1", "positive"),
-            ("NaN", "positive"),
-            ("inf", "positive"),
-            ("113", "more than 112"),
-            ("0.1", "less than one"),
-            ("five", "not a number"),
+            (0.0, "positive"),
+            (-1.0, "positive"),
+            (f64::NAN, "positive"),
+            (f64::INFINITY, "positive"),
+            (113.0, "more than 112"),
+            (0.1, "less than one"),
         ] {
-            let error = WeeklyMinutes::from_hours_text(bad).unwrap_err();
+            let error = WeeklyMinutes::from_hours(bad).unwrap_err();
             assert!(error.contains(words), "{bad}: {error}");
         }
     }
 
     #[test]
-    fn days_parse_names_and_groups() {
-        assert_eq!(
-            StudyDays::parse("mon,wed,sat").unwrap().names(),
-            ["mon", "wed", "sat"]
-        );
-        assert_eq!(
-            StudyDays::parse("Tuesday thursday").unwrap().names(),
-            ["tue", "thu"]
-        );
-        assert_eq!(StudyDays::parse("weekdays").unwrap().count(), 5);
-        assert!(
-            StudyDays::parse("mon,funday")
-                .unwrap_err()
-                .contains("unknown day 'funday'")
-        );
-        assert!(StudyDays::parse(",").unwrap_err().contains("no study days"));
-    }
-
-    #[test]
     fn sessions_are_bounded() {
-        assert_eq!(SessionMinutes::parse("1h30m").unwrap().get(), 90);
+        assert_eq!(SessionMinutes::new(90).unwrap().get(), 90);
         assert!(
-            SessionMinutes::parse("10 min")
+            SessionMinutes::new(10)
                 .unwrap_err()
                 .contains("outside 15 min to 8 h")
         );
-        assert!(SessionMinutes::parse("9h").unwrap_err().contains("outside"));
+        assert!(SessionMinutes::new(540).unwrap_err().contains("outside"));
+    }
+
+    #[test]
+    fn days_come_from_weekdays() {
+        let days = StudyDays::from_weekdays([Weekday::Sat, Weekday::Mon]).unwrap();
+        assert_eq!(days.names(), ["mon", "sat"]);
+        assert_eq!(StudyDays::from_weekdays([]), None);
     }
 
     #[test]
     fn defaults_spread_the_week() {
-        let start = parse_date("2027-01-04").unwrap();
+        let start = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
         let five = WeeklyMinutes::from_hours(5.0).unwrap();
         let settings = Settings::new(start, five, None, None);
         assert_eq!(settings.days.names(), ["mon", "wed", "sat"]);
@@ -362,21 +304,5 @@ mod tests {
         let settings = Settings::new(start, many, None, None);
         assert_eq!(settings.session_minutes.get(), 120);
         assert_eq!(settings.usable_weekly_minutes(), 7 * 120);
-    }
-
-    #[test]
-    fn impossible_dates_are_refused() {
-        assert!(parse_date("2026-02-30").unwrap_err().contains("2026-02-30"));
-        assert!(parse_date("2027-01-04").is_ok());
-        assert!(
-            parse_date("-262143-01-01")
-                .unwrap_err()
-                .contains("1 to 9999")
-        );
-        assert!(
-            parse_date("+12345-01-01")
-                .unwrap_err()
-                .contains("1 to 9999")
-        );
     }
 }

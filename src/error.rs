@@ -86,6 +86,10 @@ pub enum Error {
     #[error("the plan would run past the year 9999")]
     PastYear9999,
 
+    /// A session that ends after the year 9999 at the chosen time of day.
+    #[error("the session on {date} ends after the year 9999{}, which calendars cannot hold", if *.utc { " in UTC" } else { "" })]
+    SessionPastYear9999 { date: NaiveDate, utc: bool },
+
     /// Weekly hours outside what a week holds.
     #[error("{0}")]
     Hours(String),
@@ -122,6 +126,7 @@ impl Error {
             | Error::EmptySpecialization { .. }
             | Error::ByBeforeStart { .. }
             | Error::PastYear9999
+            | Error::SessionPastYear9999 { .. }
             | Error::Hours(_)
             | Error::Refused { .. }
             | Error::NoHome { .. } => exit::USAGE,

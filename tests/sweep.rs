@@ -718,3 +718,46 @@ fn item_24_one_of_a_thing_is_singular() {
     let words = learnpath::words::count;
     assert_eq!(words(1, "week"), "1 week");
 }
+
+#[test]
+fn item_11_a_last_session_that_ends_past_9999_is_refused_by_calendars() {
+    let course = course(&[("s/a.md", page("foundational", "30 min", &[]))]);
+    let args = |format: &'static str, at: &'static str| {
+        [
+            "--curriculum",
+            &course.root,
+            "export",
+            "--spec",
+            "s",
+            "--hours",
+            "1",
+            "--days",
+            "fri",
+            "--start",
+            "9999-12-31",
+            "--tz",
+            "America/New_York",
+            "--format",
+            format,
+            "--at",
+            at,
+        ]
+        .map(str::to_string)
+    };
+    let run = |format, at| {
+        let args = args(format, at);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        learnpath(&args)
+    };
+    run("ics", "22:00").code(2).stderr_has(&[
+        "the session on 9999-12-31 ends after the year 9999 in UTC",
+        "--at",
+    ]);
+    run("csv", "23:50")
+        .code(2)
+        .stderr_has(&["ends after the year 9999"]);
+    run("csv", "22:00").code(0).stdout_has(&["12/31/9999"]);
+    run("ics", "12:00")
+        .code(0)
+        .stdout_has(&["DTSTART:99991231T170000Z"]);
+}

@@ -56,6 +56,16 @@ impl Command {
                     }
                 };
                 let clock = Clock { at, zone };
+                let utc = match format {
+                    ExportFormat::Ics => Some(true),
+                    ExportFormat::Csv => Some(false),
+                    ExportFormat::Json | ExportFormat::Markdown => None,
+                };
+                if let Some(utc) = utc
+                    && let Some(date) = clock.past_year_9999(&plan, utc)
+                {
+                    return Err(Error::SessionPastYear9999 { date, utc }.into());
+                }
                 let mut bytes = Vec::new();
                 match format {
                     ExportFormat::Ics => ics::render(&plan, &clock, context.today, &mut bytes)?,

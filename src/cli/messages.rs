@@ -14,6 +14,7 @@ pub(super) fn describe(error: &Error) -> String {
             format!("--by {by} is earlier than the start date {start}")
         }
         Error::PastYear9999 => format!("{error}; study more hours a week (--hours)"),
+        Error::SessionPastYear9999 { .. } => format!("{error}; choose an earlier --at"),
         Error::NoHome { .. } => {
             format!("{error}; pass --progress FILE or set LEARNPATH_PROGRESS")
         }

@@ -33,6 +33,21 @@ impl Clock {
         let end = start.naive_utc() + Duration::minutes(i64::from(minutes));
         (start, self.zone.at(end))
     }
+
+    /// The first session that ends after the year 9999, which calendars and spreadsheets cannot
+    /// hold: in UTC (`utc`, as iCalendar writes times) or in local time.
+    pub fn past_year_9999(&self, plan: &crate::plan::Plan, utc: bool) -> Option<NaiveDate> {
+        use chrono::Datelike;
+        plan.sessions.iter().rev().find_map(|session| {
+            let (_, end) = self.span(session.date, session.minutes);
+            let year = if utc {
+                end.naive_utc().year()
+            } else {
+                end.year()
+            };
+            (year > 9999).then_some(session.date)
+        })
+    }
 }
 
 /// The UTC offset that `local` is read with (see [`Clock::start`]), given the offsets a zone

@@ -104,6 +104,18 @@ pub fn diagram(
                 .map(move |p| (index_of[p.0], to))
         })
         .collect();
+    let groups = groups(curriculum, &shown);
+    Diagram {
+        title,
+        nodes,
+        edges,
+        groups,
+    }
+}
+
+/// The shown documents (by index into `shown`) grouped by section, in order of first
+/// appearance; documents in no section last, as "Other documents".
+fn groups(curriculum: &Curriculum, shown: &[DocId]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let mut other = Vec::new();
     for (index, &id) in shown.iter().enumerate() {
@@ -127,10 +139,5 @@ pub fn diagram(
             nodes: other,
         });
     }
-    Diagram {
-        title,
-        nodes,
-        edges,
-        groups,
-    }
+    groups
 }

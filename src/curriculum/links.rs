@@ -124,12 +124,7 @@ impl LinkResolver<'_> {
         required: bool,
     ) -> Vec<LinkedDoc> {
         let mut ids: Vec<LinkedDoc> = Vec::new();
-        if links.is_empty() {
-            return ids;
-        }
-        // Only a message needs the path as shown (links per page are few and bounded, so the
-        // repeat check is a scan).
-        let shown = || display_path(self.origin, from);
+        // Links per page are few and bounded, so the repeat check is a scan.
         for (position, link) in links.iter().enumerate() {
             if links[..position]
                 .iter()
@@ -137,72 +132,87 @@ impl LinkResolver<'_> {
             {
                 continue;
             }
-            let report = |message: String| {
-                let diagnostic = if required {
-                    Diagnostic::error(message)
-                } else {
+            match self.find(from, link) {
+                Ok(id) if !ids.iter().any(|(known, _)| *known == id) => ids.push((id, link.line)),
+                Ok(_) => {}
+                Err(Unusable::Ignored(message)) => self.out.push(
                     Diagnostic::warning(message)
-                };
-                diagnostic.file(shown()).line(link.line).field(field)
-            };
-            if link.target.len() > MAX_PATH_BYTES {
-                self.out.push(report(format!(
-                    "a link of {} bytes, longer than the limit of {MAX_PATH_BYTES}",
-                    link.target.len()
-                )));
-                continue;
-            }
-            let Some(path) = normalize_link(&link.target) else {
-                self.out.push(
-                    report(format!(
-                        "'{}' points outside the curriculum folder",
-                        link.target
-                    ))
-                    .help("links are paths relative to the curriculum root"),
-                );
-                continue;
-            };
-            if let Some(&id) = self.index.get(path.as_str()) {
-                if !ids.iter().any(|(known, _)| *known == id) {
-                    ids.push((id, link.line));
+                        .file(display_path(self.origin, from))
+                        .line(link.line)
+                        .field(field),
+                ),
+                Err(Unusable::Broken(message, help)) => {
+                    let diagnostic = if required {
+                        Diagnostic::error(message)
+                    } else {
+                        Diagnostic::warning(message)
+                    };
+                    let mut diagnostic = diagnostic
+                        .file(display_path(self.origin, from))
+                        .line(link.line)
+                        .field(field);
+                    if let Some(help) = help {
+                        diagnostic = diagnostic.help(help);
+                    }
+                    self.out.push(diagnostic);
                 }
-                continue;
             }
-            if self.broken.contains(path.as_str()) {
-                self.out.push(report(format!(
-                    "'{}' has errors (reported above), so it cannot be used here",
-                    link.target
-                )));
-                continue;
-            }
-            if self.non_study.contains(path.as_str()) {
-                self.out.push(
-                    Diagnostic::warning(format!(
-                        "'{}' is not a study document (no estimated_time); link ignored",
-                        link.target
-                    ))
-                    .file(shown())
-                    .line(link.line)
-                    .field(field),
-                );
-                continue;
-            }
-            let mut diagnostic = report(format!("'{}' names no document", link.target));
-            let relative = from
-                .rsplit_once('/')
-                .and_then(|(folder, _)| normalize_link(&format!("{folder}/{}", link.target)))
-                .filter(|candidate| self.index.contains_key(candidate.as_str()));
-            let suggestion =
-                relative.or_else(|| closest(&path, self.paths.iter().copied()).map(str::to_string));
-            if let Some(suggestion) = suggestion {
-                diagnostic = diagnostic.help(format!(
-                    "did you mean '{suggestion}'? (paths are relative to the curriculum root)"
-                ));
-            }
-            self.out.push(diagnostic);
         }
         ids
     }
+
+    /// The document a link from `from` names, or why it names none.
+    fn find(&self, from: &str, link: &Link) -> Result<DocId, Unusable> {
+        let target = &link.target;
+        if target.len() > MAX_PATH_BYTES {
+            return Err(Unusable::Broken(
+                format!(
+                    "a link of {} bytes, longer than the limit of {MAX_PATH_BYTES}",
+                    target.len()
+                ),
+                None,
+            ));
+        }
+        let Some(path) = normalize_link(target) else {
+            return Err(Unusable::Broken(
+                format!("'{target}' points outside the curriculum folder"),
+                Some("links are paths relative to the curriculum root".to_string()),
+            ));
+        };
+        if let Some(&id) = self.index.get(path.as_str()) {
+            return Ok(id);
+        }
+        if self.broken.contains(path.as_str()) {
+            return Err(Unusable::Broken(
+                format!("'{target}' has errors (reported above), so it cannot be used here"),
+                None,
+            ));
+        }
+        if self.non_study.contains(path.as_str()) {
+            return Err(Unusable::Ignored(format!(
+                "'{target}' is not a study document (no estimated_time); link ignored"
+            )));
+        }
+        let relative = from
+            .rsplit_once('/')
+            .and_then(|(folder, _)| normalize_link(&format!("{folder}/{target}")))
+            .filter(|candidate| self.index.contains_key(candidate.as_str()));
+        let suggestion =
+            relative.or_else(|| closest(&path, self.paths.iter().copied()).map(str::to_string));
+        Err(Unusable::Broken(
+            format!("'{target}' names no document"),
+            suggestion.map(|suggestion| {
+                format!("did you mean '{suggestion}'? (paths are relative to the curriculum root)")
+            }),
+        ))
+    }
+}
+
+/// Why a link names no document: a problem (an error for a prerequisite, a warning for a
+/// hint), with a help line; or a link to a page that is not studied, only warned about.
+enum Unusable {
+    Broken(String, Option<String>),
+    Ignored(String),
 }
 
 #[cfg(test)]

@@ -142,37 +142,7 @@ fn sections<'m>(
     for (p, part) in manifest.parts.iter().enumerate() {
         for (s, def) in part.sections.iter().enumerate() {
             let at = format!("parts.{p}.sections.{s}");
-            let mut present = Vec::new();
-            for (f, folder) in def.folders.iter().enumerate() {
-                let key = folder_key(folder);
-                if !folder_exists(key) {
-                    if ownership == Ownership::Own {
-                        check.error(
-                            &format!("{at}.folders.{f}"),
-                            "folders",
-                            format!(
-                                "section {} names the folder '{folder}', which does not exist",
-                                def.id
-                            ),
-                            Some("fix the folder name or create the folder".to_string()),
-                        );
-                    }
-                    continue;
-                }
-                if let Some(owner) = claimed.insert(key, &def.id) {
-                    check.error(
-                        &format!("{at}.folders.{f}"),
-                        "folders",
-                        format!(
-                            "section {} names the folder '{folder}', which section {owner} already has",
-                            def.id
-                        ),
-                        Some("a folder belongs to one section; remove it from one of them".to_string()),
-                    );
-                    continue;
-                }
-                present.push(key.to_string());
-            }
+            let present = section_folders(def, &at, check, ownership, folder_exists, &mut claimed);
             if ownership == Ownership::Borrowed && present.is_empty() {
                 continue;
             }
@@ -225,6 +195,50 @@ fn sections<'m>(
         }
     }
     section_index
+}
+
+/// The folders of one section that exist and no earlier section has; each other one is an
+/// error (for the folder's own manifest).
+fn section_folders<'m>(
+    def: &'m SectionDef,
+    at: &str,
+    check: &mut Checker<'_>,
+    ownership: Ownership,
+    folder_exists: &impl Fn(&str) -> bool,
+    claimed: &mut HashMap<&'m str, &'m str>,
+) -> Vec<String> {
+    let mut present = Vec::new();
+    for (f, folder) in def.folders.iter().enumerate() {
+        let key = folder_key(folder);
+        if !folder_exists(key) {
+            if ownership == Ownership::Own {
+                check.error(
+                    &format!("{at}.folders.{f}"),
+                    "folders",
+                    format!(
+                        "section {} names the folder '{folder}', which does not exist",
+                        def.id
+                    ),
+                    Some("fix the folder name or create the folder".to_string()),
+                );
+            }
+            continue;
+        }
+        if let Some(owner) = claimed.insert(key, &def.id) {
+            check.error(
+                &format!("{at}.folders.{f}"),
+                "folders",
+                format!(
+                    "section {} names the folder '{folder}', which section {owner} already has",
+                    def.id
+                ),
+                Some("a folder belongs to one section; remove it from one of them".to_string()),
+            );
+            continue;
+        }
+        present.push(key.to_string());
+    }
+    present
 }
 
 /// The specializations, each a section listed once. Returns the index of each section id.

@@ -179,7 +179,24 @@ fn list_dir(root: &Path) -> Result<Listing<'static>> {
             path: root.to_path_buf(),
         });
     }
-    let origin = root.display().to_string();
+    let (entries, diagnostics) = walk(root)?;
+    let manifest_path = root.join(MANIFEST_FILE);
+    let manifest = match std::fs::read(&manifest_path) {
+        Ok(bytes) => Some(manifest_text(&bytes, &manifest_path)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => return Err(Error::io(manifest_path, error)),
+    };
+    Ok(Listing {
+        origin: root.display().to_string(),
+        entries,
+        manifest,
+        diagnostics,
+    })
+}
+
+/// The Markdown pages under `root`, in path order, and warnings about what was skipped:
+/// hidden folders and files are not read, symbolic links not followed.
+fn walk(root: &Path) -> Result<(Vec<Entry<'static>>, Vec<Diagnostic>)> {
     let mut entries = Vec::new();
     let mut diagnostics = Vec::new();
     let walker = walkdir::WalkDir::new(root)
@@ -194,69 +211,56 @@ fn list_dir(root: &Path) -> Result<Listing<'static>> {
                 .unwrap_or_else(|| std::io::Error::other("cannot walk the folder"));
             Error::io(path, io)
         })?;
-        let path = entry.path();
+        let skipped =
+            |message: String| Diagnostic::warning(message).file(entry.path().display().to_string());
         if entry.path_is_symlink() {
             // Links are not followed (a link to a folder could loop or leave the curriculum);
             // say so for links to pages and folders, stay quiet about links to other files.
-            if is_markdown(path) || path.is_dir() {
-                diagnostics.push(
-                    Diagnostic::warning("symbolic links are not followed; skipped")
-                        .file(path.display().to_string()),
-                );
+            if is_markdown(entry.path()) || entry.path().is_dir() {
+                diagnostics.push(skipped(
+                    "symbolic links are not followed; skipped".to_string(),
+                ));
             }
             continue;
         }
-        if !is_markdown(path) {
+        if !is_markdown(entry.path()) || !entry.file_type().is_file() {
             continue;
         }
-        let Some(relative) = relative_path(root, path) else {
-            diagnostics.push(
-                Diagnostic::warning("the file name is not valid UTF-8; skipped")
-                    .file(path.display().to_string()),
-            );
+        let Some(relative) = relative_path(root, entry.path()) else {
+            diagnostics.push(skipped(
+                "the file name is not valid UTF-8; skipped".to_string(),
+            ));
             continue;
         };
-        if entry.file_type().is_file() {
-            if entries.len() == MAX_PAGES {
-                return Err(Error::InvalidCurriculum {
-                    diagnostics: vec![
-                        Diagnostic::error(format!(
-                            "more than {MAX_PAGES} Markdown pages; learnpath reads at most that many"
-                        ))
-                        .file(origin.clone())
-                        .help("point --curriculum at a smaller folder"),
-                    ],
-                });
-            }
-            if relative.len() > MAX_PATH_BYTES {
-                diagnostics.push(
-                    Diagnostic::warning(format!(
-                        "the path is longer than the limit of {MAX_PATH_BYTES} bytes; skipped"
-                    ))
-                    .file(path.display().to_string()),
-                );
-                continue;
-            }
-            entries.push(Entry {
-                path: relative,
-                content: Content::File(entry.into_path()),
-            });
+        if entries.len() == MAX_PAGES {
+            return Err(too_many_pages(root));
         }
+        if relative.len() > MAX_PATH_BYTES {
+            diagnostics.push(skipped(format!(
+                "the path is longer than the limit of {MAX_PATH_BYTES} bytes; skipped"
+            )));
+            continue;
+        }
+        entries.push(Entry {
+            path: relative,
+            content: Content::File(entry.into_path()),
+        });
     }
     entries.sort_by(|a, b| a.path.cmp(&b.path));
     diagnostics.sort_by(|a, b| a.file.cmp(&b.file));
-    let manifest_path = root.join(MANIFEST_FILE);
-    let manifest = match std::fs::read(&manifest_path) {
-        Ok(bytes) => Some(manifest_text(&bytes, &manifest_path)),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
-        Err(error) => return Err(Error::io(manifest_path, error)),
-    };
-    Ok(Listing {
-        origin,
-        entries,
-        manifest,
-        diagnostics,
-    })
+    Ok((entries, diagnostics))
+}
+
+fn too_many_pages(root: &Path) -> Error {
+    Error::InvalidCurriculum {
+        diagnostics: vec![
+            Diagnostic::error(format!(
+                "more than {MAX_PAGES} Markdown pages; learnpath reads at most that many"
+            ))
+            .file(root.display().to_string())
+            .help("point --curriculum at a smaller folder"),
+        ],
+    }
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

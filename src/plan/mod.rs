@@ -120,8 +120,42 @@ impl<'a> Planner<'a> {
 
     fn assemble(&self, settings: &Settings, sittings: Vec<Sitting>) -> Plan {
         let curriculum = self.curriculum;
+        let sessions = self.sessions(sittings);
+        let summary = self.summarize(&sessions);
+        Plan {
+            schema_version: SCHEMA_VERSION,
+            curriculum: curriculum.name.clone(),
+            selection: self.selection.describe(curriculum),
+            role: self
+                .selection
+                .role
+                .map(|role| curriculum.role(role).name.clone()),
+            specializations: self
+                .selection
+                .specializations
+                .iter()
+                .map(|&spec| curriculum.specialization_section(spec).id.clone())
+                .collect(),
+            settings: *settings,
+            done: self
+                .done
+                .iter()
+                .map(|&id| DoneDoc {
+                    doc: curriculum.doc_ref(id),
+                    link: curriculum.link(id),
+                })
+                .collect(),
+            sessions,
+            summary,
+            notes: notes(settings),
+        }
+    }
+
+    /// The sittings as numbered, dated sessions with running totals.
+    fn sessions(&self, sittings: Vec<Sitting>) -> Vec<Session> {
+        let curriculum = self.curriculum;
         let mut cumulative = 0;
-        let sessions: Vec<Session> = sittings
+        sittings
             .into_iter()
             .enumerate()
             .map(|(index, sitting)| {
@@ -153,59 +187,7 @@ impl<'a> Planner<'a> {
                     cumulative_hours: hours(cumulative),
                 }
             })
-            .collect();
-        let summary = self.summarize(&sessions);
-        let mut notes = Vec::new();
-        let usable = settings.usable_weekly_minutes();
-        if usable < settings.weekly_minutes.get() {
-            notes.push(format!(
-                "{} of at most {} min can hold {} a week, less than the {} asked; add days (--days) or allow longer sessions (--session)",
-                count(settings.days.count() as usize, "day"),
-                settings.effective_session(),
-                format_hours(usable),
-                format_hours(settings.weekly_minutes.get())
-            ));
-        }
-        let studied = settings.studied;
-        if studied.week_minutes > 0 {
-            notes.push(format!(
-                "{} already studied this week (from the progress file) count toward this week's {}{}",
-                format_minutes(studied.week_minutes),
-                format_minutes(settings.weekly_minutes.get()),
-                if studied.on_start_day {
-                    format!("; {} already had its sitting", settings.start)
-                } else {
-                    String::new()
-                }
-            ));
-        }
-        Plan {
-            schema_version: SCHEMA_VERSION,
-            curriculum: curriculum.name.clone(),
-            selection: self.selection.describe(curriculum),
-            role: self
-                .selection
-                .role
-                .map(|role| curriculum.role(role).name.clone()),
-            specializations: self
-                .selection
-                .specializations
-                .iter()
-                .map(|&spec| curriculum.specialization_section(spec).id.clone())
-                .collect(),
-            settings: *settings,
-            done: self
-                .done
-                .iter()
-                .map(|&id| DoneDoc {
-                    doc: curriculum.doc_ref(id),
-                    link: curriculum.link(id),
-                })
-                .collect(),
-            sessions,
-            summary,
-            notes,
-        }
+            .collect()
     }
 
     fn summarize(&self, sessions: &[Session]) -> Summary {
@@ -314,6 +296,36 @@ impl<'a> Planner<'a> {
         }
         labels
     }
+}
+
+/// What the learner should know about their settings: days that hold less than the hours,
+/// and time already studied this week.
+fn notes(settings: &Settings) -> Vec<String> {
+    let mut notes = Vec::new();
+    let usable = settings.usable_weekly_minutes();
+    if usable < settings.weekly_minutes.get() {
+        notes.push(format!(
+            "{} of at most {} min can hold {} a week, less than the {} asked; add days (--days) or allow longer sessions (--session)",
+            count(settings.days.count() as usize, "day"),
+            settings.effective_session(),
+            format_hours(usable),
+            format_hours(settings.weekly_minutes.get())
+        ));
+    }
+    let studied = settings.studied;
+    if studied.week_minutes > 0 {
+        notes.push(format!(
+            "{} already studied this week (from the progress file) count toward this week's {}{}",
+            format_minutes(studied.week_minutes),
+            format_minutes(settings.weekly_minutes.get()),
+            if studied.on_start_day {
+                format!("; {} already had its sitting", settings.start)
+            } else {
+                String::new()
+            }
+        ));
+    }
+    notes
 }
 
 /// When a document and all it requires are done: before the plan, in a session, or never

@@ -30,7 +30,7 @@ fn case_files() -> Vec<PathBuf> {
 #[test]
 fn every_case_compares_everything_in_a_fixed_environment() {
     let cases = case_files();
-    assert!(cases.len() >= 45, "{} case files", cases.len());
+    assert!(cases.len() >= 85, "{} case files", cases.len());
     let required = [
         "bin.name = \"learnpath\"\n",
         "status.code = ",

@@ -122,20 +122,62 @@ fn a_progress_file_that_is_refused_or_kept_is_left_byte_for_byte_untouched() {
     }
 }
 
-/// Permissions cannot stop root, so this case runs only where they apply (not as root).
+/// Permissions do not stop root, and CI runs as root: there the command runs as `nobody` (through
+/// `setpriv`), so that the file really cannot be read. Only where that cannot be done is the case
+/// skipped, and never on CI.
 #[test]
 fn an_unreadable_file_is_an_io_error() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("a.md");
+    let mode = |path: &Path, mode| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    let (dir, root) = curriculum();
+    let page = root.join("a.md");
     std::fs::write(&page, OK_DOC).unwrap();
-    std::fs::set_permissions(&page, std::fs::Permissions::from_mode(0o000)).unwrap();
-    if std::fs::read(&page).is_ok() {
-        eprintln!("skipped: running as root, permissions do not apply");
+    mode(&page, 0o000);
+    if std::fs::read(&page).is_err() {
+        let root = root.display().to_string();
+        common::learnpath(&["validate", "--curriculum", &root])
+            .code(74)
+            .stderr_has(&["a.md", "ermission denied"]);
         return;
     }
-    let root = dir.path().display().to_string();
-    common::learnpath(&["validate", "--curriculum", &root])
-        .code(74)
-        .stderr_has(&["a.md", "ermission denied"]);
+    // Root: the folders and a copy of the binary (its own folder may be closed to others, as
+    // /root is) open to everyone, the page still to no one.
+    mode(dir.path(), 0o755);
+    mode(&root, 0o755);
+    let binary = dir.path().join("learnpath");
+    std::fs::copy(env!("CARGO_BIN_EXE_learnpath"), &binary).unwrap();
+    mode(&binary, 0o755);
+    let as_nobody = |args: &[&str]| {
+        std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&binary)
+            .args(args)
+            .env_remove("LEARNPATH_CURRICULUM")
+            .env_remove("LEARNPATH_TODAY")
+            .env_remove("NO_COLOR")
+            .env("LEARNPATH_PROGRESS", common::NO_PROGRESS_FILE)
+            .env("TZ", "UTC")
+            .output()
+    };
+    match as_nobody(&["--version"]) {
+        Ok(output) if output.status.success() => {}
+        other => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI runs as root and must be able to run a command as nobody with setpriv \
+                 (util-linux): {other:?}"
+            );
+            eprintln!("skipped: running as root, and setpriv cannot run a command as nobody");
+            return;
+        }
+    }
+    let output = as_nobody(&["validate", "--curriculum", &root.display().to_string()]).unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(74), "{stderr}");
+    for word in ["a.md", "ermission denied"] {
+        assert!(stderr.contains(word), "stderr lacks {word:?}:\n{stderr}");
+    }
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }

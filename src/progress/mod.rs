@@ -1,0 +1,88 @@
+//! The progress store: which documents are done, and since when. A YAML file, read and written
+//! whole; writes are atomic and serialized by an advisory lock, so that two `learnpath done`
+//! running at once lose neither mark, and a crash never leaves a half-written file.
+
+mod format;
+mod store;
+
+pub use store::ProgressStore;
+
+use crate::curriculum::{Curriculum, DocId};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+/// The version of the progress file's format.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Completed documents by path (relative to the curriculum root), with the day each was done.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Progress {
+    done: BTreeMap<String, NaiveDate>,
+}
+
+impl Progress {
+    pub fn is_done(&self, path: &str) -> bool {
+        self.done.contains_key(path)
+    }
+
+    pub fn date(&self, path: &str) -> Option<NaiveDate> {
+        self.done.get(path).copied()
+    }
+
+    /// Marks a document done on `date`; returns false when it already was (its date is kept).
+    pub fn mark(&mut self, path: &str, date: NaiveDate) -> bool {
+        if self.done.contains_key(path) {
+            return false;
+        }
+        self.done.insert(path.to_string(), date);
+        true
+    }
+
+    /// Returns false when the document was not marked.
+    pub fn unmark(&mut self, path: &str) -> bool {
+        self.done.remove(path).is_some()
+    }
+
+    pub fn len(&self) -> usize {
+        self.done.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.done.is_empty()
+    }
+
+    /// Per document of the curriculum: is it done?
+    pub fn done_flags(&self, curriculum: &Curriculum) -> Vec<bool> {
+        curriculum
+            .docs
+            .iter()
+            .map(|doc| self.is_done(&doc.path))
+            .collect()
+    }
+
+    /// Recorded paths that name no document of the curriculum. They are kept in the file.
+    pub fn unknown(&self, curriculum: &Curriculum) -> Vec<String> {
+        let known: std::collections::HashSet<&str> = curriculum
+            .docs
+            .iter()
+            .map(|doc| doc.path.as_str())
+            .collect();
+        self.done
+            .keys()
+            .filter(|path| !known.contains(path.as_str()))
+            .cloned()
+            .collect()
+    }
+
+    pub fn mark_ids(
+        &mut self,
+        curriculum: &Curriculum,
+        ids: &[DocId],
+        date: NaiveDate,
+    ) -> Vec<DocId> {
+        ids.iter()
+            .copied()
+            .filter(|&id| self.mark(&curriculum.doc(id).path, date))
+            .collect()
+    }
+}

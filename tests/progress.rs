@@ -274,15 +274,24 @@ fn a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file() {
     }
 }
 
+/// A folder is an I/O problem (exit 74) for every command that reads or writes progress.
 #[test]
 fn a_folder_is_never_taken_for_the_progress_file() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().display().to_string();
     let slash = format!("{folder}/");
     for path in [folder.as_str(), slash.as_str()] {
-        common::Run::with_env(&["done", "01_modern_topology", "--progress", path], &[])
-            .code(2)
-            .stderr_has(&["a folder; give a file name"]);
+        for command in [
+            &["done", "01_modern_topology"][..],
+            &["undo", "01_modern_topology"][..],
+            &["plan", "--spec", "3.1", "--hours", "5"][..],
+            &["status"][..],
+        ] {
+            let args = [command, &["--progress", path][..]].concat();
+            common::Run::with_env(&args, &[])
+                .code(74)
+                .stderr_has(&[path, "folder; give a file name"]);
+        }
     }
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),

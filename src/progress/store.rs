@@ -32,6 +32,9 @@ impl ProgressStore {
 
     /// The recorded progress; a missing file is no progress yet.
     pub fn load(&self) -> Result<Progress> {
+        if !check_place(&self.path)? {
+            return Ok(Progress::default());
+        }
         match std::fs::read(&self.path) {
             Ok(bytes) => {
                 let text = String::from_utf8(bytes).map_err(|error| Error::Progress {
@@ -55,7 +58,12 @@ impl ProgressStore {
         &self,
         change: impl FnOnce(&mut Progress) -> Result<T>,
     ) -> Result<(Progress, T)> {
-        atomic_file::check_target(&self.path)?;
+        if !check_place(&self.path)? && is_dangling_link(&self.path) {
+            return Err(unusable(
+                &self.path,
+                "is a symbolic link to nothing; refusing to replace it",
+            ));
+        }
         if let Some(folder) = self
             .path
             .parent()
@@ -88,4 +96,41 @@ impl ProgressStore {
         file.lock().map_err(|error| Error::io(&lock_path, error))?;
         Ok(file)
     }
+}
+
+/// Whether a file is at `path` (following links), after refusing what cannot be a progress
+/// file: a folder, a name ending in `/`, a device or a pipe. Those are I/O problems (exit 74)
+/// for every command alike, whether it reads the file or writes it.
+fn check_place(path: &Path) -> Result<bool> {
+    if path.as_os_str().as_encoded_bytes().ends_with(b"/") {
+        return Err(unusable(
+            path,
+            "ends with '/', which names a folder; give a file name for the progress file",
+        ));
+    }
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_dir() => Err(unusable(
+            path,
+            "is a folder; give a file name for the progress file",
+        )),
+        Ok(metadata) if !metadata.is_file() => Err(unusable(
+            path,
+            "is not a regular file; refusing to read or replace it",
+        )),
+        Ok(_) => Ok(true),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(error) => Err(Error::io(path, error)),
+    }
+}
+
+/// A symbolic link whose target does not exist (asked after [`check_place`] found no file; a
+/// file another writer has just created is not one).
+fn is_dangling_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.is_symlink())
+        && std::fs::metadata(path).is_err()
+}
+
+/// A progress path that cannot be used, and why.
+fn unusable(path: &Path, why: &str) -> Error {
+    Error::io(path, std::io::Error::other(why.to_string()))
 }

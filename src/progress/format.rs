@@ -29,7 +29,10 @@ struct VersionProbe {
 }
 
 impl Progress {
+    /// Reads the file's text. A UTF-8 BOM and CRLF line ends (an editor's doing) are fine, as
+    /// they are in pages.
     pub(super) fn parse(text: &str, path: &Path) -> Result<Progress> {
+        let text = &*frontmatter::normalize(text);
         let fail = |line: Option<usize>, message: String| Error::Progress {
             path: path.to_path_buf(),
             line,
@@ -118,6 +121,13 @@ mod tests {
         let again = parse(&progress.render()).unwrap();
         assert_eq!(again, progress);
         assert_eq!(again.date("a.md"), Some("2027-01-04".parse().unwrap()));
+    }
+
+    #[test]
+    fn reads_a_file_that_starts_with_a_bom_or_has_crlf_lines() {
+        let text = "\u{feff}schema_version: 1\r\ndone:\r\n- path: a.md\r\n  date: 2027-01-04\r\n";
+        let progress = parse(text).unwrap();
+        assert_eq!(progress.date("a.md"), Some("2027-01-04".parse().unwrap()));
     }
 
     #[test]

@@ -317,3 +317,34 @@ fn undo_takes_back_a_path_the_curriculum_no_longer_has() {
         .code(0)
         .stdout_has(&["undone: old/removed.md", "0 documents done"]);
 }
+
+/// Entries written by hand as the command line accepts names count as the documents they name,
+/// and a document listed twice keeps the day it was first done.
+#[test]
+fn hand_written_spellings_and_duplicates_are_read_as_meant() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.yaml");
+    std::fs::write(
+        &file,
+        "schema_version: 1\ndone:\n\
+         - path: ./01_foundations/02_datacenter_topology/01_modern_topology.md\n  date: 2027-01-08\n\
+         - path: 01_foundations/02_datacenter_topology/01_modern_topology\n  date: 2027-01-05\n\
+         - path: 02_server_hierarchy\n  date: 2027-01-09\n\
+         - path: 02_server_hierarchy\n  date: 2027-01-06\n",
+    )
+    .unwrap();
+    let status = with_progress(&file, &["status", "--spec", "3.1", "--format", "json"]).code(0);
+    assert!(
+        !status.stderr.contains("does not have"),
+        "{}",
+        status.stderr
+    );
+    let status: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
+    assert_eq!(status["documents_done"], 2);
+    with_progress(&file, &["done", "01_modern_topology", "02_server_hierarchy"])
+        .code(0)
+        .stdout_has(&[
+            "already done: 01_foundations/02_datacenter_topology/01_modern_topology.md (since 2027-01-05)",
+            "already done: 01_foundations/02_datacenter_topology/02_server_hierarchy.md (since 2027-01-06)",
+        ]);
+}

@@ -73,8 +73,10 @@ impl Command {
                 let ids = curriculum.find_docs(&docs)?;
                 let date = on.unwrap_or(context.today);
                 let store = context.store()?;
-                let (progress, marked) =
-                    store.update(|progress| Ok(progress.mark_ids(&curriculum, &ids, date)))?;
+                let (progress, marked) = store.update(|progress| {
+                    progress.canonicalize(&curriculum);
+                    Ok(progress.mark_ids(&curriculum, &ids, date))
+                })?;
                 let done = progress.done_flags(&curriculum);
                 for &id in &ids {
                     let missing = ready::unmet(&graph, id, &done);
@@ -106,7 +108,8 @@ impl Command {
                 let Opened { curriculum, .. } = learnpath::open(&context.source)?;
                 let store = context.store()?;
                 // A recorded path the curriculum no longer has can still be taken back.
-                let recorded = store.load()?;
+                let mut recorded = store.load()?;
+                recorded.canonicalize(&curriculum);
                 let paths = docs
                     .iter()
                     .map(|name| match curriculum.find_doc(name) {
@@ -116,6 +119,7 @@ impl Command {
                     })
                     .collect::<Result<Vec<_>, _>>()?;
                 let (progress, unmarked) = store.update(|progress| {
+                    progress.canonicalize(&curriculum);
                     Ok(paths
                         .iter()
                         .map(|path| progress.unmark(path))

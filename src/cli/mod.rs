@@ -53,7 +53,8 @@ impl Context {
             return Ok(Progress::default());
         }
         let store = self.store()?;
-        let progress = store.load()?;
+        let mut progress = store.load()?;
+        progress.canonicalize(curriculum);
         let unknown = progress.unknown(curriculum);
         if !unknown.is_empty() {
             say(format!(

@@ -11,7 +11,7 @@ pub mod page;
 mod source;
 
 pub use load::{Loaded, load};
-pub use lookup::{closest, normalize_name};
+pub use lookup::{DocNames, closest, normalize_name};
 pub use source::Source;
 
 use serde::Serialize;

@@ -73,13 +73,11 @@ impl Progress {
                 format!("invalid progress file: {}", error.message),
             )
         })?;
-        Ok(Progress {
-            done: file
-                .done
-                .into_iter()
-                .map(|entry| (entry.path, entry.date))
-                .collect(),
-        })
+        let mut progress = Progress::default();
+        for entry in file.done {
+            progress.record(entry.path, entry.date);
+        }
+        Ok(progress)
     }
 
     pub(super) fn render(&self) -> String {
@@ -128,6 +126,15 @@ mod tests {
         let text = "\u{feff}schema_version: 1\r\ndone:\r\n- path: a.md\r\n  date: 2027-01-04\r\n";
         let progress = parse(text).unwrap();
         assert_eq!(progress.date("a.md"), Some("2027-01-04".parse().unwrap()));
+    }
+
+    #[test]
+    fn a_document_listed_twice_keeps_its_earliest_date() {
+        let text = "schema_version: 1\ndone:\n- path: a.md\n  date: 2027-01-09\n- path: a.md\n  date: 2027-01-04\n- path: a.md\n  date: 2027-01-06\n";
+        assert_eq!(
+            parse(text).unwrap().date("a.md"),
+            Some("2027-01-04".parse().unwrap())
+        );
     }
 
     #[test]

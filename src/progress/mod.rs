@@ -38,6 +38,35 @@ impl Progress {
         true
     }
 
+    /// Adds an entry as read from a file: a document listed twice (by hand, or under two
+    /// spellings) keeps the earliest date, the day it was first done.
+    fn record(&mut self, path: String, date: NaiveDate) {
+        self.done
+            .entry(path)
+            .and_modify(|known| *known = (*known).min(date))
+            .or_insert(date);
+    }
+
+    /// Rewrites recorded paths spelled as the command line accepts them (without `.md`, with a
+    /// leading `./`, a unique file name or end of a path) to the document's path, so that a
+    /// hand-written entry counts. Paths that name no document stay as they are.
+    pub fn canonicalize(&mut self, curriculum: &Curriculum) {
+        let names = curriculum.doc_names();
+        let canonical = |path: &str| {
+            names
+                .find(path)
+                .map(|id| curriculum.doc(id).path.as_str())
+                .filter(|&found| found != path)
+        };
+        if self.done.keys().all(|path| canonical(path).is_none()) {
+            return;
+        }
+        for (path, date) in std::mem::take(&mut self.done) {
+            let path = canonical(&path).map_or(path, str::to_string);
+            self.record(path, date);
+        }
+    }
+
     /// Returns false when the document was not marked.
     pub fn unmark(&mut self, path: &str) -> bool {
         self.done.remove(path).is_some()

@@ -348,3 +348,37 @@ fn hand_written_spellings_and_duplicates_are_read_as_meant() {
             "already done: 01_foundations/02_datacenter_topology/02_server_hierarchy.md (since 2027-01-06)",
         ]);
 }
+
+/// `--on` on a document already done moves its date; without `--on` the date stays. A day
+/// after today is allowed, with a warning.
+#[test]
+fn done_on_a_date_changes_the_date_of_a_done_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.yaml");
+    let path = "01_foundations/02_datacenter_topology/01_modern_topology.md";
+    let today = ["--today", "2027-01-10"];
+    let done = |extra: &[&str]| {
+        with_progress(
+            &file,
+            &[&["done", "01_modern_topology"][..], extra, &today].concat(),
+        )
+        .code(0)
+    };
+    done(&["--on", "2027-01-04"]).stdout_has(&[&format!("done: {path} (2027-01-04)")]);
+    let moved = done(&["--on", "2027-01-02"]);
+    moved.stdout_has(&[&format!(
+        "date changed: {path} (was 2027-01-04, now 2027-01-02)"
+    )]);
+    let store = ProgressStore::new(&file);
+    assert_eq!(
+        store.load().unwrap().date(path),
+        Some("2027-01-02".parse().unwrap())
+    );
+    done(&[]).stdout_has(&[&format!("already done: {path} (since 2027-01-02)")]);
+    done(&["--on", "2027-01-02"]).stdout_has(&["already done", "since 2027-01-02"]);
+    let on_today = done(&["--on", "2027-01-10"]);
+    assert!(!on_today.stderr.contains("future"), "{}", on_today.stderr);
+    done(&["--on", "2030-01-01"])
+        .stdout_has(&["was 2027-01-10, now 2030-01-01"])
+        .stderr_has(&["warning: --on 2030-01-01 is in the future (today is 2027-01-10)"]);
+}

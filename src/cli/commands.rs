@@ -9,12 +9,12 @@ use learnpath::error::exit;
 use learnpath::plan::ready::{self, Target};
 use learnpath::plan::status;
 use learnpath::plan::{ByDate, Plan, Planner, Selection, Settings};
-use learnpath::progress::{Progress, ProgressStore};
+use learnpath::progress::{Marked, Progress, ProgressStore};
 use learnpath::render::clock::{self, Clock};
 use learnpath::render::{
     csv, dot, ics, json, markdown, mermaid, plan as plan_render, ready as ready_render, svg, table,
 };
-use learnpath::{Curriculum, Error, Opened, atomic_file, listing, validate};
+use learnpath::{Curriculum, DocId, Error, Opened, PrereqGraph, atomic_file, listing, validate};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -72,33 +72,31 @@ impl Command {
                 } = learnpath::open(&context.source)?;
                 let ids = curriculum.find_docs(&docs)?;
                 let date = on.unwrap_or(context.today);
-                let store = context.store()?;
-                let (progress, marked) = store.update(|progress| {
-                    progress.canonicalize(&curriculum);
-                    Ok(progress.mark_ids(&curriculum, &ids, date))
-                })?;
-                let done = progress.done_flags(&curriculum);
-                for &id in &ids {
-                    let missing = ready::unmet(&graph, id, &done);
-                    if !missing.is_empty() {
-                        let paths: Vec<&str> = missing
-                            .iter()
-                            .map(|&p| curriculum.doc(p).path.as_str())
-                            .collect();
-                        say(format!(
-                            "warning: {} is marked done, but {} of its prerequisites are not: {}",
-                            curriculum.doc(id).path,
-                            missing.len(),
-                            paths.join(", ")
-                        ));
-                    }
+                if date > context.today {
+                    say(format!(
+                        "warning: --on {date} is in the future (today is {})",
+                        context.today
+                    ));
                 }
-                for &id in &ids {
+                let store = context.store()?;
+                let (progress, outcomes) = store.update(|progress| {
+                    progress.canonicalize(&curriculum);
+                    Ok(ids
+                        .iter()
+                        .map(|&id| progress.mark_on(&curriculum.doc(id).path, date, on.is_some()))
+                        .collect::<Vec<_>>())
+                })?;
+                warn_unmet_prerequisites(&curriculum, &graph, &progress, &ids);
+                for (&id, outcome) in ids.iter().zip(outcomes) {
                     let path = &curriculum.doc(id).path;
-                    if marked.contains(&id) {
-                        writeln!(out, "done: {path} ({date})")?;
-                    } else if let Some(since) = progress.date(path) {
-                        writeln!(out, "already done: {path} (since {since})")?;
+                    match outcome {
+                        Marked::Done => writeln!(out, "done: {path} ({date})")?,
+                        Marked::AlreadyDone { since } => {
+                            writeln!(out, "already done: {path} (since {since})")?
+                        }
+                        Marked::DateChanged { was } => {
+                            writeln!(out, "date changed: {path} (was {was}, now {date})")?
+                        }
                     }
                 }
                 progress_footer(out, &progress, &store)?;
@@ -383,6 +381,31 @@ fn build_plan(
         say(format!("note: {note}"));
     }
     Ok(Some(plan))
+}
+
+/// Marking a document before its prerequisites is allowed, with a warning naming them.
+fn warn_unmet_prerequisites(
+    curriculum: &Curriculum,
+    graph: &PrereqGraph,
+    progress: &Progress,
+    ids: &[DocId],
+) {
+    let done = progress.done_flags(curriculum);
+    for &id in ids {
+        let missing = ready::unmet(graph, id, &done);
+        if !missing.is_empty() {
+            let paths: Vec<&str> = missing
+                .iter()
+                .map(|&p| curriculum.doc(p).path.as_str())
+                .collect();
+            say(format!(
+                "warning: {} is marked done, but {} of its prerequisites are not: {}",
+                curriculum.doc(id).path,
+                missing.len(),
+                paths.join(", ")
+            ));
+        }
+    }
 }
 
 /// The last line of `done` and `undo`: how many documents are done, and where that is kept.

@@ -20,6 +20,20 @@ pub struct Progress {
     done: BTreeMap<String, NaiveDate>,
 }
 
+/// What [`Progress::mark_on`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marked {
+    /// The document was not done; now it is.
+    Done,
+    AlreadyDone {
+        since: NaiveDate,
+    },
+    /// It was done on `was`; the date is now the one given.
+    DateChanged {
+        was: NaiveDate,
+    },
+}
+
 impl Progress {
     pub fn is_done(&self, path: &str) -> bool {
         self.done.contains_key(path)
@@ -36,6 +50,22 @@ impl Progress {
         }
         self.done.insert(path.to_string(), date);
         true
+    }
+
+    /// Marks a document done on `date`. One already done keeps its date unless `change_date`
+    /// (the user named a day with `--on`): then the date becomes `date`.
+    pub fn mark_on(&mut self, path: &str, date: NaiveDate, change_date: bool) -> Marked {
+        match self.done.get_mut(path) {
+            None => {
+                self.done.insert(path.to_string(), date);
+                Marked::Done
+            }
+            Some(known) if change_date && *known != date => {
+                let was = std::mem::replace(known, date);
+                Marked::DateChanged { was }
+            }
+            Some(known) => Marked::AlreadyDone { since: *known },
+        }
     }
 
     /// Adds an entry as read from a file: a document listed twice (by hand, or under two

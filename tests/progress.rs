@@ -382,3 +382,35 @@ fn done_on_a_date_changes_the_date_of_a_done_document() {
         .stdout_has(&["was 2027-01-10, now 2030-01-01"])
         .stderr_has(&["warning: --on 2030-01-01 is in the future (today is 2027-01-10)"]);
 }
+
+/// `done` and `undo` take comma-separated lists like `--done`, and refuse `--no-progress`
+/// (which they could only ignore) before touching anything.
+#[test]
+fn done_and_undo_take_lists_and_refuse_no_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.yaml");
+    for command in ["done", "undo"] {
+        with_progress(&file, &[command, "01_modern_topology", "--no-progress"])
+            .code(2)
+            .stderr_has(&[command, "--no-progress"]);
+    }
+    assert!(!file.exists(), "--no-progress wrote the file");
+    with_progress(&file, &["done", "01_modern_topology,02_server_hierarchy"])
+        .code(0)
+        .stdout_has(&["2 documents done"]);
+    with_progress(
+        &file,
+        &[
+            "undo",
+            "01_modern_topology,02_server_hierarchy",
+            "03_3tier_vs_spine_leaf",
+        ],
+    )
+    .code(0)
+    .stdout_has(&[
+        "undone: 01_foundations/02_datacenter_topology/01_modern_topology.md",
+        "undone: 01_foundations/02_datacenter_topology/02_server_hierarchy.md",
+        "not marked done: 01_foundations/02_datacenter_topology/03_3tier_vs_spine_leaf.md",
+        "0 documents done",
+    ]);
+}

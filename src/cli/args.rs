@@ -24,7 +24,7 @@ pub(super) struct Cli {
     #[arg(long, global = true, env = "LEARNPATH_PROGRESS", value_name = "FILE")]
     pub(super) progress: Option<PathBuf>,
 
-    /// Ignore the progress file (plan, check, next, why, export, status).
+    /// Ignore the progress file (plan, check, next, why, export, status; refused by done and undo).
     #[arg(long, global = true)]
     pub(super) no_progress: bool,
 
@@ -203,8 +203,8 @@ pub(super) enum Command {
         after_help = "Examples:\n  learnpath done 01_modern_topology 02_server_hierarchy\n  learnpath done 01_rdma_fundamentals --on 2027-01-06"
     )]
     Done {
-        /// Documents (names as for `show`).
-        #[arg(required = true)]
+        /// Documents (names as for `show`; separate with spaces or commas).
+        #[arg(required = true, value_delimiter = ',')]
         docs: Vec<String>,
         /// The day they were done (YYYY-MM-DD); default today.
         #[arg(long, value_parser = parse_date, value_name = "DATE")]
@@ -214,8 +214,8 @@ pub(super) enum Command {
     /// Unmark documents.
     #[command(after_help = "Examples:\n  learnpath undo 01_modern_topology")]
     Undo {
-        /// Documents (names as for `show`).
-        #[arg(required = true)]
+        /// Documents (names as for `show`; separate with spaces or commas).
+        #[arg(required = true, value_delimiter = ',')]
         docs: Vec<String>,
     },
 

@@ -67,6 +67,7 @@ impl Command {
                 Ok(exit::OK)
             }
             Command::Done { docs, on } => {
+                context.require_progress("done")?;
                 let Opened {
                     curriculum, graph, ..
                 } = learnpath::open(&context.source)?;
@@ -103,6 +104,7 @@ impl Command {
                 Ok(exit::OK)
             }
             Command::Undo { docs } => {
+                context.require_progress("undo")?;
                 let Opened { curriculum, .. } = learnpath::open(&context.source)?;
                 let store = context.store()?;
                 // A recorded path the curriculum no longer has can still be taken back.

@@ -33,7 +33,7 @@ Use --curriculum DIR for your own curriculum; `learnpath --help` for everything.
 struct Context {
     source: Source,
     today: NaiveDate,
-    /// The progress file's location (even with --no-progress: `done` and `undo` need it).
+    /// The progress file given with --progress or LEARNPATH_PROGRESS, if any.
     progress_path: Option<PathBuf>,
     use_progress: bool,
 }
@@ -44,6 +44,19 @@ impl Context {
             Some(path) => Ok(ProgressStore::new(path)),
             None => ProgressStore::default_path().map(ProgressStore::new),
         }
+    }
+
+    /// `done` and `undo` exist to change the progress file: with --no-progress they would
+    /// either write it against the flag or do nothing while saying they did.
+    fn require_progress(&self, command: &str) -> Result<(), Error> {
+        if self.use_progress {
+            return Ok(());
+        }
+        Err(Error::Usage {
+            message: format!(
+                "`{command}` records progress in the progress file and cannot be used with --no-progress; leave out --no-progress (or pass --progress FILE for another file)"
+            ),
+        })
     }
 
     /// The progress file's marks, unless --no-progress. Recorded documents the curriculum does

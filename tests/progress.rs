@@ -414,3 +414,30 @@ fn done_and_undo_take_lists_and_refuse_no_progress() {
         "0 documents done",
     ]);
 }
+
+/// A read-only progress file is left as it is, even where the folder is writable (and even for
+/// root, whom permissions do not stop).
+#[test]
+fn a_read_only_progress_file_is_not_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.yaml");
+    with_progress(&file, &["done", "01_modern_topology"]).code(0);
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    for command in [
+        &["done", "02_server_hierarchy"][..],
+        &["undo", "01_modern_topology"][..],
+    ] {
+        with_progress(&file, command)
+            .code(74)
+            .stderr_has(&[file.to_str().unwrap(), "read-only"]);
+    }
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444, "the file was replaced");
+    // Nothing to change, nothing to write: reading a read-only file is fine.
+    with_progress(&file, &["done", "01_modern_topology"])
+        .code(0)
+        .stdout_has(&["already done"]);
+}

@@ -76,6 +76,7 @@ impl ProgressStore {
         let before = progress.clone();
         let result = change(&mut progress)?;
         if progress != before {
+            refuse_read_only(&self.path)?;
             atomic_file::write(&self.path, progress.render().as_bytes())?;
         }
         Ok((progress, result))
@@ -128,6 +129,22 @@ fn check_place(path: &Path) -> Result<bool> {
 fn is_dangling_link(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.is_symlink())
         && std::fs::metadata(path).is_err()
+}
+
+/// A file without write permission is the user's "do not change this": replacing it by a
+/// rename (which only needs the folder to be writable) would ignore that. The bits are read
+/// here rather than left to the system, which lets root write anything.
+fn refuse_read_only(path: &Path) -> Result<()> {
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.permissions().readonly() => Err(Error::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "the progress file is read-only; learnpath leaves it unchanged (make it writable, e.g. chmod u+w, to record progress)",
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// A progress path that cannot be used, and why.

@@ -224,6 +224,62 @@ fn twenty_concurrent_writers_lose_nothing() {
     }
 }
 
+/// The first `n` documents of the embedded curriculum, by path.
+fn first_docs(n: usize) -> Vec<String> {
+    let list = common::learnpath(&["list", "docs", "--format", "json"]).code(0);
+    let rows: serde_json::Value = serde_json::from_str(&list.stdout).unwrap();
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .take(n)
+        .map(|row| row["path"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Writers that reach one file through a symbolic link and by its real path take one lock:
+/// 40 at once, half each way, and every mark lands.
+#[test]
+fn concurrent_writers_through_a_symlink_and_the_real_path_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real/progress.yaml");
+    let link = dir.path().join("elsewhere/progress.yaml");
+    let docs = first_docs(41);
+    // The file exists first (a link to nothing is refused), as learnpath writes it.
+    with_progress(&real, &["done", &docs[40], "--on", "2027-01-04"]).code(0);
+    std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let children: Vec<_> = docs[..40]
+        .iter()
+        .enumerate()
+        .map(|(index, doc)| {
+            let mut command = learnpath_command();
+            command.args(["done", doc, "--on", "2027-01-04"]);
+            if index % 2 == 0 {
+                command.arg("--progress").arg(&real);
+            } else {
+                command.env("LEARNPATH_PROGRESS", &link);
+            }
+            command
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    let progress = ProgressStore::new(&real).load().unwrap();
+    let lost: Vec<&String> = docs.iter().filter(|doc| !progress.is_done(doc)).collect();
+    assert!(lost.is_empty(), "lost {} marks: {lost:?}", lost.len());
+}
+
 #[test]
 fn a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file() {
     let dir = tempfile::tempdir().unwrap();

@@ -35,7 +35,13 @@ impl ProgressStore {
         if !check_place(&self.path)? {
             return Ok(Progress::default());
         }
-        match std::fs::read(&self.path) {
+        self.read(&self.path)
+    }
+
+    /// Parses the file at `from` (the progress file, or the file it links to); messages name
+    /// the progress file as the user gave it.
+    fn read(&self, from: &Path) -> Result<Progress> {
+        match std::fs::read(from) {
             Ok(bytes) => {
                 let text = String::from_utf8(bytes).map_err(|error| Error::Progress {
                     path: self.path.clone(),
@@ -58,45 +64,61 @@ impl ProgressStore {
         &self,
         change: impl FnOnce(&mut Progress) -> Result<T>,
     ) -> Result<(Progress, T)> {
-        if !check_place(&self.path)? && is_dangling_link(&self.path) {
+        let target = self.resolve()?;
+        let _lock = lock(&target)?;
+        let mut progress = self.read(&target)?;
+        let before = progress.clone();
+        let result = change(&mut progress)?;
+        if progress != before {
+            refuse_read_only(&target)?;
+            atomic_file::write(&target, progress.render().as_bytes())?;
+        }
+        Ok((progress, result))
+    }
+
+    /// The file a write goes to, however the path spells it: through symbolic links (to the
+    /// file or to a folder on the way) and relative parts, so that every writer of one file
+    /// takes one lock. The folder is created when missing.
+    fn resolve(&self) -> Result<PathBuf> {
+        if check_place(&self.path)? {
+            return std::fs::canonicalize(&self.path).map_err(|error| Error::io(&self.path, error));
+        }
+        if is_dangling_link(&self.path) {
             return Err(unusable(
                 &self.path,
                 "is a symbolic link to nothing; refusing to replace it",
             ));
         }
-        if let Some(folder) = self
-            .path
-            .parent()
-            .filter(|folder| !folder.as_os_str().is_empty())
-        {
-            std::fs::create_dir_all(folder).map_err(|error| Error::io(folder, error))?;
-        }
-        let _lock = self.lock()?;
-        let mut progress = self.load()?;
-        let before = progress.clone();
-        let result = change(&mut progress)?;
-        if progress != before {
-            refuse_read_only(&self.path)?;
-            atomic_file::write(&self.path, progress.render().as_bytes())?;
-        }
-        Ok((progress, result))
+        let Some(name) = self.path.file_name() else {
+            return Err(unusable(
+                &self.path,
+                "names no file; give a file name for the progress file",
+            ));
+        };
+        let folder = match self.path.parent() {
+            Some(folder) if !folder.as_os_str().is_empty() => folder,
+            _ => Path::new("."),
+        };
+        std::fs::create_dir_all(folder).map_err(|error| Error::io(folder, error))?;
+        let folder = std::fs::canonicalize(folder).map_err(|error| Error::io(folder, error))?;
+        Ok(folder.join(name))
     }
+}
 
-    /// An advisory lock on a sidecar file (the progress file itself is replaced on each write,
-    /// so it cannot carry the lock). Released when the returned file is dropped.
-    fn lock(&self) -> Result<File> {
-        let mut name = self.path.file_name().unwrap_or_default().to_os_string();
-        name.push(".lock");
-        let lock_path = self.path.with_file_name(name);
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|error| Error::io(&lock_path, error))?;
-        file.lock().map_err(|error| Error::io(&lock_path, error))?;
-        Ok(file)
-    }
+/// An advisory lock on a sidecar file next to the resolved progress file (which is replaced on
+/// each write, so it cannot carry the lock itself). Released when the returned file is dropped.
+fn lock(target: &Path) -> Result<File> {
+    let mut name = target.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    let lock_path = target.with_file_name(name);
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|error| Error::io(&lock_path, error))?;
+    file.lock().map_err(|error| Error::io(&lock_path, error))?;
+    Ok(file)
 }
 
 /// Whether a file is at `path` (following links), after refusing what cannot be a progress

@@ -328,6 +328,20 @@ fn a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file() {
             "round {round}: neither the old nor the new content"
         );
     }
+    // The next write that gets through removes what the killed ones left.
+    let verb = if store.load().unwrap().is_empty() {
+        "done"
+    } else {
+        "undo"
+    };
+    let everything = docs.join(",");
+    with_progress(&file, &[verb, &everything]).code(0);
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".progress.yaml."))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
 }
 
 /// A folder is an I/O problem (exit 74) for every command that reads or writes progress.
@@ -496,4 +510,52 @@ fn a_read_only_progress_file_is_not_replaced() {
     with_progress(&file, &["done", "01_modern_topology"])
         .code(0)
         .stdout_has(&["already done"]);
+}
+
+/// The temporary files of killed writers (atomic-write-file names them `.progress.yaml.` and
+/// six letters or digits) are removed by the next write; files that only look alike stay.
+#[test]
+fn stale_temporary_files_are_removed_by_the_next_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.yaml");
+    with_progress(&file, &["done", "01_modern_topology"]).code(0);
+    let full = std::fs::read_to_string(&file).unwrap();
+    let stale = [
+        (".progress.yaml.Ab3dE9", String::new()),
+        (".progress.yaml.zZ09xy", full[..20].to_string()),
+        (".progress.yaml.Q1w2E3", full[..full.len() - 5].to_string()),
+        (".progress.yaml.000000", full.clone()),
+    ];
+    let kept = [
+        (".progress.yaml.Ab3dE", full.clone()),
+        (".progress.yaml.Ab3dE9x", full.clone()),
+        (".progress.yaml.ab-123", full.clone()),
+        (".other.yaml.Ab3dE9", full.clone()),
+        ("progress.yaml.Ab3dE9", full.clone()),
+        (".progress.yaml.backup", "my own notes\n".to_string()),
+        (".progress.yaml.bak", full.clone()),
+    ];
+    for (name, content) in stale.iter().chain(&kept) {
+        std::fs::write(dir.path().join(name), content).unwrap();
+    }
+    std::fs::create_dir(dir.path().join(".progress.yaml.D1r3ct")).unwrap();
+    std::os::unix::fs::symlink(&file, dir.path().join(".progress.yaml.L1nk00")).unwrap();
+    with_progress(&file, &["status"]).code(0);
+    assert!(
+        dir.path().join(stale[0].0).exists(),
+        "reading removes nothing"
+    );
+    with_progress(&file, &["done", "02_server_hierarchy"]).code(0);
+    for (name, _) in &stale {
+        assert!(!dir.path().join(name).exists(), "{name} is still there");
+    }
+    for (name, content) in &kept {
+        assert_eq!(
+            &std::fs::read_to_string(dir.path().join(name)).unwrap(),
+            content,
+            "{name}"
+        );
+    }
+    assert!(dir.path().join(".progress.yaml.D1r3ct").is_dir());
+    assert!(std::fs::symlink_metadata(dir.path().join(".progress.yaml.L1nk00")).is_ok());
 }

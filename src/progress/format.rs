@@ -7,6 +7,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
+/// The first line of every progress file learnpath writes.
+pub(super) const HEADER: &str = "# learnpath progress: the documents you have studied. Edit with `learnpath done` / `learnpath undo`.\n";
+
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ProgressFile {
@@ -96,9 +99,7 @@ impl Progress {
             // Strings and dates always encode; this branch only keeps the function total.
             format!("# learnpath could not encode progress: {}\n", error.message)
         });
-        format!(
-            "# learnpath progress: the documents you have studied. Edit with `learnpath done` / `learnpath undo`.\n{body}"
-        )
+        format!("{HEADER}{body}")
     }
 }
 

@@ -1,6 +1,7 @@
 //! Where the progress file lives, and reading and changing it safely.
 
 use super::Progress;
+use super::format::HEADER;
 use crate::atomic_file;
 use crate::error::{Error, Result};
 use std::fs::{File, OpenOptions};
@@ -71,6 +72,7 @@ impl ProgressStore {
         let result = change(&mut progress)?;
         if progress != before {
             refuse_read_only(&target)?;
+            remove_stale_temporaries(&target);
             atomic_file::write(&target, progress.render().as_bytes())?;
         }
         Ok((progress, result))
@@ -167,6 +169,50 @@ fn refuse_read_only(path: &Path) -> Result<()> {
         )),
         _ => Ok(()),
     }
+}
+
+/// Removes the temporary files of writers killed before they renamed theirs into place. Called
+/// under the lock, when no writer of this file can be busy with one. Only files exactly as the
+/// atomic-write-file crate names them (`.` + file name + `.` + 6 ASCII letters or digits; see
+/// its `RandomName`), regular (not links), whose content is learnpath's (empty, or a prefix of
+/// or starting with the header line every progress file starts with) are taken: anything else
+/// is someone's file. Failures are ignored: this is tidying, not the write.
+fn remove_stale_temporaries(target: &Path) {
+    let (Some(folder), Some(name)) = (target.parent(), target.file_name()) else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(name);
+    prefix.push(".");
+    let prefix = prefix.as_encoded_bytes();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let is_ours = file_name
+            .as_encoded_bytes()
+            .strip_prefix(prefix)
+            .is_some_and(|suffix| {
+                suffix.len() == 6 && suffix.iter().all(u8::is_ascii_alphanumeric)
+            });
+        if is_ours
+            && entry.file_type().is_ok_and(|kind| kind.is_file())
+            && holds_a_partial_progress_file(&entry.path())
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether the file holds what an interrupted write of a progress file leaves: nothing, or the
+/// first bytes of one (which all start with [`HEADER`]).
+fn holds_a_partial_progress_file(path: &Path) -> bool {
+    use std::io::Read;
+    let mut start = Vec::with_capacity(HEADER.len());
+    let read =
+        File::open(path).and_then(|file| file.take(HEADER.len() as u64).read_to_end(&mut start));
+    read.is_ok() && HEADER.as_bytes().starts_with(&start)
 }
 
 /// A progress path that cannot be used, and why.

@@ -559,3 +559,55 @@ fn stale_temporary_files_are_removed_by_the_next_write() {
     assert!(dir.path().join(".progress.yaml.D1r3ct").is_dir());
     assert!(std::fs::symlink_metadata(dir.path().join(".progress.yaml.L1nk00")).is_ok());
 }
+
+/// The progress file is learnpath's, but what a user wrote into it is never lost silently: a
+/// hand-edited file is copied (to a free name, never over an earlier copy) before a rewrite.
+#[test]
+fn a_hand_edited_file_is_kept_before_it_is_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.yaml");
+    let bak = |suffix: &str| dir.path().join(format!("progress.yaml.bak{suffix}"));
+    let edited = "# my notes: the topology ones were hard\nschema_version: 1\ndone:\n- path: 01_foundations/02_datacenter_topology/01_modern_topology.md  # twice!\n  date: 2027-01-04\n";
+    std::fs::write(&file, edited).unwrap();
+    // Nothing to change, nothing rewritten, no copy.
+    with_progress(&file, &["done", "01_modern_topology"])
+        .code(0)
+        .stdout_has(&["already done"]);
+    assert!(!bak("").exists());
+    with_progress(&file, &["done", "02_server_hierarchy"])
+        .code(0)
+        .stderr_has(&[&format!(
+            "note: kept your hand-edited copy as {}",
+            bak("").display()
+        )]);
+    assert_eq!(std::fs::read_to_string(bak("")).unwrap(), edited);
+    let rewritten = std::fs::read_to_string(&file).unwrap();
+    assert!(!rewritten.contains("my notes"), "{rewritten}");
+    // learnpath's own form: no copy on the next change.
+    let run = with_progress(&file, &["done", "03_3tier_vs_spine_leaf"]).code(0);
+    assert!(!run.stderr.contains("hand-edited"), "{}", run.stderr);
+    // Edited again, with .bak and .bak.1 taken: the copy goes to .bak.2, the others stay.
+    std::fs::write(bak(".1"), "someone's file\n").unwrap();
+    let current = std::fs::read_to_string(&file).unwrap();
+    let again = format!("{current}# and another note\n");
+    std::fs::write(&file, &again).unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    with_progress(&file, &["undo", "03_3tier_vs_spine_leaf"])
+        .code(0)
+        .stderr_has(&[&format!(
+            "kept your hand-edited copy as {}",
+            bak(".2").display()
+        )]);
+    assert_eq!(std::fs::read_to_string(bak("")).unwrap(), edited);
+    assert_eq!(
+        std::fs::read_to_string(bak(".1")).unwrap(),
+        "someone's file\n"
+    );
+    assert_eq!(std::fs::read_to_string(bak(".2")).unwrap(), again);
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(bak(".2")).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "the copy keeps the file's permissions");
+}

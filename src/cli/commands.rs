@@ -9,7 +9,7 @@ use learnpath::error::exit;
 use learnpath::plan::ready::{self, Target};
 use learnpath::plan::status;
 use learnpath::plan::{ByDate, Plan, Planner, Selection, Settings};
-use learnpath::progress::{Marked, Progress, ProgressStore};
+use learnpath::progress::{Marked, Progress, ProgressStore, Updated};
 use learnpath::render::clock::{self, Clock};
 use learnpath::render::{
     csv, dot, ics, json, markdown, mermaid, plan as plan_render, ready as ready_render, svg, table,
@@ -80,13 +80,18 @@ impl Command {
                     ));
                 }
                 let store = context.store()?;
-                let (progress, outcomes) = store.update(|progress| {
+                let Updated {
+                    progress,
+                    result: outcomes,
+                    kept_copy,
+                } = store.update(|progress| {
                     progress.canonicalize(&curriculum);
                     Ok(ids
                         .iter()
                         .map(|&id| progress.mark_on(&curriculum.doc(id).path, date, on.is_some()))
                         .collect::<Vec<_>>())
                 })?;
+                note_kept_copy(kept_copy);
                 warn_unmet_prerequisites(&curriculum, &graph, &progress, &ids);
                 for (&id, outcome) in ids.iter().zip(outcomes) {
                     let path = &curriculum.doc(id).path;
@@ -118,13 +123,18 @@ impl Command {
                         Err(error) => Err(error),
                     })
                     .collect::<Result<Vec<_>, _>>()?;
-                let (progress, unmarked) = store.update(|progress| {
+                let Updated {
+                    progress,
+                    result: unmarked,
+                    kept_copy,
+                } = store.update(|progress| {
                     progress.canonicalize(&curriculum);
                     Ok(paths
                         .iter()
                         .map(|path| progress.unmark(path))
                         .collect::<Vec<_>>())
                 })?;
+                note_kept_copy(kept_copy);
                 for (path, was_done) in paths.iter().zip(unmarked) {
                     if was_done {
                         writeln!(out, "undone: {path}")?;
@@ -383,6 +393,16 @@ fn build_plan(
         say(format!("note: {note}"));
     }
     Ok(Some(plan))
+}
+
+/// Says where the hand-edited progress file was copied before learnpath rewrote it.
+fn note_kept_copy(kept_copy: Option<PathBuf>) {
+    if let Some(copy) = kept_copy {
+        say(format!(
+            "note: kept your hand-edited copy as {} (the progress file is rewritten in learnpath's own form)",
+            copy.display()
+        ));
+    }
 }
 
 /// Marking a document before its prerequisites is allowed, with a warning naming them.

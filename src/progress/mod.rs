@@ -5,7 +5,7 @@
 mod format;
 mod store;
 
-pub use store::ProgressStore;
+pub use store::{ProgressStore, Updated};
 
 use crate::curriculum::{Curriculum, DocId};
 use chrono::NaiveDate;

@@ -7,6 +7,17 @@ use crate::error::{Error, Result};
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
+/// What [`ProgressStore::update`] did.
+#[derive(Debug)]
+pub struct Updated<T> {
+    /// The progress as it is now.
+    pub progress: Progress,
+    /// What the change returned.
+    pub result: T,
+    /// Where the hand-edited file was copied before it was rewritten.
+    pub kept_copy: Option<PathBuf>,
+}
+
 /// Where the progress file lives and how it is read and changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProgressStore {
@@ -36,46 +47,61 @@ impl ProgressStore {
         if !check_place(&self.path)? {
             return Ok(Progress::default());
         }
-        self.read(&self.path)
+        self.read(&self.path)?
+            .map_or_else(|| Ok(Progress::default()), |bytes| self.decode(bytes))
     }
 
-    /// Parses the file at `from` (the progress file, or the file it links to); messages name
-    /// the progress file as the user gave it.
-    fn read(&self, from: &Path) -> Result<Progress> {
+    /// The bytes of the file at `from` (the progress file, or the file it links to), if any.
+    fn read(&self, from: &Path) -> Result<Option<Vec<u8>>> {
         match std::fs::read(from) {
-            Ok(bytes) => {
-                let text = String::from_utf8(bytes).map_err(|error| Error::Progress {
-                    path: self.path.clone(),
-                    line: None,
-                    message: format!(
-                        "not valid UTF-8 (invalid byte at offset {})",
-                        error.utf8_error().valid_up_to()
-                    ),
-                })?;
-                Progress::parse(&text, &self.path)
-            }
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Progress::default()),
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(error) => Err(Error::io(&self.path, error)),
         }
     }
 
+    /// Parses the file's bytes; messages name the progress file as the user gave it.
+    fn decode(&self, bytes: Vec<u8>) -> Result<Progress> {
+        let text = String::from_utf8(bytes).map_err(|error| Error::Progress {
+            path: self.path.clone(),
+            line: None,
+            message: format!(
+                "not valid UTF-8 (invalid byte at offset {})",
+                error.utf8_error().valid_up_to()
+            ),
+        })?;
+        Progress::parse(&text, &self.path)
+    }
+
     /// Reads, changes and writes back the progress under an exclusive lock. Nothing is written
-    /// when the file cannot be read or parsed, or when `change` fails or changes nothing.
-    pub fn update<T>(
-        &self,
-        change: impl FnOnce(&mut Progress) -> Result<T>,
-    ) -> Result<(Progress, T)> {
+    /// when the file cannot be read or parsed, or when `change` fails or changes nothing. The
+    /// file is learnpath's: when it was edited by hand (its bytes are not what learnpath would
+    /// write for what it holds, say a comment was added), a copy of it is kept before it is
+    /// rewritten, so that nothing the user wrote disappears silently.
+    pub fn update<T>(&self, change: impl FnOnce(&mut Progress) -> Result<T>) -> Result<Updated<T>> {
         let target = self.resolve()?;
         let _lock = lock(&target)?;
-        let mut progress = self.read(&target)?;
-        let before = progress.clone();
+        let original = self.read(&target)?;
+        let before = match &original {
+            Some(bytes) => self.decode(bytes.clone())?,
+            None => Progress::default(),
+        };
+        let mut progress = before.clone();
         let result = change(&mut progress)?;
+        let mut kept_copy = None;
         if progress != before {
             refuse_read_only(&target)?;
             remove_stale_temporaries(&target);
+            if let Some(bytes) = original.filter(|bytes| *bytes != before.render().as_bytes()) {
+                kept_copy = Some(keep_copy(&target, &bytes)?);
+            }
             atomic_file::write(&target, progress.render().as_bytes())?;
         }
-        Ok((progress, result))
+        Ok(Updated {
+            progress,
+            result,
+            kept_copy,
+        })
     }
 
     /// The file a write goes to, however the path spells it: through symbolic links (to the
@@ -213,6 +239,28 @@ fn holds_a_partial_progress_file(path: &Path) -> bool {
     let read =
         File::open(path).and_then(|file| file.take(HEADER.len() as u64).read_to_end(&mut start));
     read.is_ok() && HEADER.as_bytes().starts_with(&start)
+}
+
+/// Copies a hand-edited progress file next to it, as `progress.yaml.bak`, or the first of
+/// `progress.yaml.bak.1`, `.2`, ... that does not exist: an earlier copy is never replaced. The
+/// copy keeps the file's permissions. Called under the lock, so no other learnpath takes the
+/// same name meanwhile.
+fn keep_copy(target: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    let mut base = target.file_name().unwrap_or_default().to_os_string();
+    base.push(".bak");
+    let free = (0..)
+        .map(|n| {
+            let mut name = base.clone();
+            if n > 0 {
+                name.push(format!(".{n}"));
+            }
+            target.with_file_name(name)
+        })
+        .find(|candidate| std::fs::symlink_metadata(candidate).is_err())
+        .expect("an unbounded range has a free name");
+    let permissions = std::fs::metadata(target).ok().map(|m| m.permissions());
+    atomic_file::write_with_permissions(&free, bytes, permissions)?;
+    Ok(free)
 }
 
 /// A progress path that cannot be used, and why.

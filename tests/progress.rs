@@ -611,3 +611,53 @@ fn a_hand_edited_file_is_kept_before_it_is_rewritten() {
     let mode = std::fs::metadata(bak(".2")).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600, "the copy keeps the file's permissions");
 }
+
+/// A progress file past the 16 MiB limit is an error naming the file and the limit (exit 65),
+/// read or about to be written, and it is left as it was.
+#[test]
+fn a_progress_file_past_the_size_limit_is_refused() {
+    const LIMIT: usize = learnpath::progress::MAX_FILE_BYTES;
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.yaml");
+    let mut text = String::from("schema_version: 1\ndone: []\n");
+    text.push_str(&"#".repeat(LIMIT));
+    text.push('\n');
+    std::fs::write(&big, &text).unwrap();
+    for command in [&["status"][..], &["done", "01_modern_topology"][..]] {
+        with_progress(&big, command).code(65).stderr_has(&[
+            big.to_str().unwrap(),
+            "more than the limit of 16 MiB",
+            "left it untouched",
+        ]);
+    }
+    assert_eq!(std::fs::read(&big).unwrap().len(), text.len());
+
+    // Just under the limit, in learnpath's own form: one more entry would pass it.
+    let full = dir.path().join("full.yaml");
+    let mut text = String::from(
+        "# learnpath progress: the documents you have studied. Edit with `learnpath done` / `learnpath undo`.\nschema_version: 1\ndone:\n",
+    );
+    let entry = |n: usize, length: usize| {
+        format!(
+            "- path: archive/{n:06}{}.md\n  date: 2027-01-04\n",
+            "x".repeat(length)
+        )
+    };
+    let mut n = 0;
+    while text.len() + entry(n, 1000).len() < LIMIT - 40 {
+        text.push_str(&entry(n, 1000));
+        n += 1;
+    }
+    let rest = LIMIT - 40 - text.len() - entry(n, 0).len();
+    text.push_str(&entry(n, rest));
+    std::fs::write(&full, &text).unwrap();
+    with_progress(&full, &["status"]).code(0);
+    with_progress(&full, &["done", "01_modern_topology"])
+        .code(65)
+        .stderr_has(&[
+            "would be",
+            "more than the limit of 16 MiB",
+            "nothing was written",
+        ]);
+    assert_eq!(std::fs::read_to_string(&full).unwrap(), text);
+}

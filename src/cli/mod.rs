@@ -70,11 +70,17 @@ impl Context {
         progress.canonicalize(curriculum);
         let unknown = progress.unknown(curriculum);
         if !unknown.is_empty() {
+            // The first few name the problem; a file of thousands would bury the terminal.
+            const SHOWN: usize = 10;
+            let more = match unknown.len().saturating_sub(SHOWN) {
+                0 => String::new(),
+                more => format!(" and {more} more"),
+            };
             say(format!(
-                "warning: {} lists {} documents this curriculum does not have (kept in the file): {}",
+                "warning: {} lists {} documents this curriculum does not have (kept in the file): {}{more}",
                 store.path().display(),
                 unknown.len(),
-                unknown.join(", ")
+                unknown[..unknown.len().min(SHOWN)].join(", ")
             ));
         }
         Ok(progress)

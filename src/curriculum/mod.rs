@@ -1,7 +1,7 @@
 //! The curriculum model: documents, sections, specializations and roles, and how to load them.
 
 pub mod duration;
-mod flat_yaml;
+pub(crate) mod flat_yaml;
 pub mod frontmatter;
 mod load;
 mod lookup;

@@ -2,6 +2,7 @@
 //! whole; writes are atomic and serialized by an advisory lock, so that two `learnpath done`
 //! running at once lose neither mark, and a crash never leaves a half-written file.
 
+mod fast;
 mod format;
 mod store;
 
@@ -13,6 +14,12 @@ use std::collections::BTreeMap;
 
 /// The version of the progress file's format.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// The largest progress file learnpath reads or writes: 16 MiB, about 250,000 entries of
+/// ordinary paths, far more than anyone studies. Like the page and frontmatter limits, it
+/// bounds what a file can cost: the YAML parser, which reads hand-edited files, takes about 20
+/// times a file's size in memory.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
 /// Completed documents by path (relative to the curriculum root), with the day each was done.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Where the progress file lives, and reading and changing it safely.
 
-use super::Progress;
 use super::format::HEADER;
+use super::{MAX_FILE_BYTES, Progress};
 use crate::atomic_file;
 use crate::error::{Error, Result};
 use std::fs::{File, OpenOptions};
@@ -51,12 +51,38 @@ impl ProgressStore {
             .map_or_else(|| Ok(Progress::default()), |bytes| self.decode(bytes))
     }
 
-    /// The bytes of the file at `from` (the progress file, or the file it links to), if any.
+    /// The bytes of the file at `from` (the progress file, or the file it links to), if any;
+    /// never more than [`MAX_FILE_BYTES`].
     fn read(&self, from: &Path) -> Result<Option<Vec<u8>>> {
-        match std::fs::read(from) {
-            Ok(bytes) => Ok(Some(bytes)),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(error) => Err(Error::io(&self.path, error)),
+        use std::io::Read;
+        let file = match File::open(from) {
+            Ok(file) => file,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(error) => return Err(Error::io(&self.path, error)),
+        };
+        let size = file.metadata().map_or(0, |metadata| metadata.len());
+        let mut bytes = Vec::with_capacity(size.min(MAX_FILE_BYTES as u64 + 1) as usize);
+        file.take(MAX_FILE_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|error| Error::io(&self.path, error))?;
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(self.too_large(format!(
+                "the file is {} bytes",
+                size.max(bytes.len() as u64)
+            )));
+        }
+        Ok(Some(bytes))
+    }
+
+    /// A file past [`MAX_FILE_BYTES`], read or about to be written.
+    fn too_large(&self, what: String) -> Error {
+        Error::Progress {
+            path: self.path.clone(),
+            line: None,
+            message: format!(
+                "{what}, more than the limit of {} MiB for a progress file (about 250,000 entries)",
+                MAX_FILE_BYTES >> 20
+            ),
         }
     }
 
@@ -90,12 +116,19 @@ impl ProgressStore {
         let result = change(&mut progress)?;
         let mut kept_copy = None;
         if progress != before {
+            let rendered = progress.render();
+            if rendered.len() > MAX_FILE_BYTES {
+                return Err(self.too_large(format!(
+                    "with this change the file would be {} bytes; nothing was written",
+                    rendered.len()
+                )));
+            }
             refuse_read_only(&target)?;
             remove_stale_temporaries(&target);
             if let Some(bytes) = original.filter(|bytes| *bytes != before.render().as_bytes()) {
                 kept_copy = Some(keep_copy(&target, &bytes)?);
             }
-            atomic_file::write(&target, progress.render().as_bytes())?;
+            atomic_file::write(&target, rendered.as_bytes())?;
         }
         Ok(Updated {
             progress,

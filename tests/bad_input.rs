@@ -323,6 +323,22 @@ fn cases() -> Vec<Case> {
             vec!["learnpath.yaml:8", "'nowhere'", "does not exist"],
         ),
         case(
+            "a manifest id that cannot name a folder",
+            files(&[
+                (
+                    "learnpath.yaml",
+                    b"name: T\nparts: []\nid: ../elsewhere\n".to_vec(),
+                ),
+                ("one/a.md", ok_doc()),
+            ]),
+            validate(),
+            65,
+            vec![
+                "learnpath.yaml:3",
+                "id '../elsewhere' cannot name the curriculum's progress folder",
+            ],
+        ),
+        case(
             "a role with 0 specializations",
             manifest_with("  - name: idle\n    specializations: []\n", "one"),
             validate(),

@@ -237,28 +237,36 @@ fn first_docs(n: usize) -> Vec<String> {
 }
 
 /// Writers that reach one file through a symbolic link and by its real path take one lock:
-/// 40 at once, half each way, and every mark lands.
+/// 40 at once, half by the real path (`--progress`), half through links: the default path
+/// under `XDG_DATA_HOME` and `LEARNPATH_PROGRESS`. Every mark lands.
 #[test]
 fn concurrent_writers_through_a_symlink_and_the_real_path_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let real = dir.path().join("real/progress.yaml");
     let link = dir.path().join("elsewhere/progress.yaml");
+    let xdg = dir.path().join("xdg");
+    let default = xdg
+        .join("learnpath")
+        .join(learnpath::progress::EMBEDDED_ID)
+        .join("progress.yaml");
     let docs = first_docs(41);
     // The file exists first (a link to nothing is refused), as learnpath writes it.
     with_progress(&real, &["done", &docs[40], "--on", "2027-01-04"]).code(0);
-    std::fs::create_dir_all(link.parent().unwrap()).unwrap();
-    std::os::unix::fs::symlink(&real, &link).unwrap();
+    for path in [&link, &default] {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(&real, path).unwrap();
+    }
     let children: Vec<_> = docs[..40]
         .iter()
         .enumerate()
         .map(|(index, doc)| {
             let mut command = learnpath_command();
             command.args(["done", doc, "--on", "2027-01-04"]);
-            if index % 2 == 0 {
-                command.arg("--progress").arg(&real);
-            } else {
-                command.env("LEARNPATH_PROGRESS", &link);
-            }
+            match index % 4 {
+                1 => command.env("XDG_DATA_HOME", &xdg),
+                3 => command.env("LEARNPATH_PROGRESS", &link),
+                _ => command.arg("--progress").arg(&real),
+            };
             command
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
@@ -274,7 +282,9 @@ fn concurrent_writers_through_a_symlink_and_the_real_path_lose_nothing() {
             String::from_utf8_lossy(&output.stderr)
         );
     }
-    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    for path in [&link, &default] {
+        assert!(std::fs::symlink_metadata(path).unwrap().is_symlink());
+    }
     let progress = ProgressStore::new(&real).load().unwrap();
     let lost: Vec<&String> = docs.iter().filter(|doc| !progress.is_done(doc)).collect();
     assert!(lost.is_empty(), "lost {} marks: {lost:?}", lost.len());
@@ -660,4 +670,147 @@ fn a_progress_file_past_the_size_limit_is_refused() {
             "nothing was written",
         ]);
     assert_eq!(std::fs::read_to_string(&full).unwrap(), text);
+}
+
+/// A scratch data home: `XDG_DATA_HOME` for the default progress files, and no
+/// `LEARNPATH_PROGRESS` (an empty value counts as unset).
+struct DataHome {
+    dir: tempfile::TempDir,
+}
+
+impl DataHome {
+    fn new() -> Self {
+        DataHome {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn learnpath(&self) -> std::path::PathBuf {
+        self.dir.path().join("learnpath")
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        let data = self.dir.path().to_str().unwrap();
+        Run::with_env(
+            args,
+            &[
+                ("XDG_DATA_HOME", data),
+                ("HOME", data),
+                ("LEARNPATH_PROGRESS", ""),
+            ],
+        )
+    }
+
+    /// The progress file `status` says it reads.
+    fn progress_file(&self, args: &[&str]) -> String {
+        let run = self
+            .run(&[&["status", "--format", "json"][..], args].concat())
+            .code(0);
+        let status: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        status["progress_file"].as_str().unwrap().to_string()
+    }
+}
+
+/// Two curricula with a document of the same path keep their marks apart by default.
+#[test]
+fn progress_is_kept_per_curriculum() {
+    let page = "---\nestimated_time: \"10 min\"\n---\n# Welcome\n";
+    let one = common::folder(&[
+        ("intro/01_welcome.md", page),
+        ("learnpath.yaml", "name: My Course\n"),
+    ]);
+    let two = common::folder(&[
+        ("intro/01_welcome.md", page),
+        ("learnpath.yaml", "name: Course Two\nid: course-two\n"),
+    ]);
+    let home = DataHome::new();
+    home.run(&["--curriculum", &one.root, "done", "01_welcome"])
+        .code(0)
+        .stdout_has(&["1 documents done in"]);
+    let done_in = |root: &str| {
+        let run = home
+            .run(&["--curriculum", root, "status", "--format", "json"])
+            .code(0);
+        let status: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        status["documents_done"].as_u64().unwrap()
+    };
+    assert_eq!(done_in(&one.root), 1);
+    assert_eq!(done_in(&two.root), 0, "course two shares course one's mark");
+    let first = home.progress_file(&["--curriculum", &one.root]);
+    let second = home.progress_file(&["--curriculum", &two.root]);
+    let folder = home.learnpath().display().to_string();
+    assert!(
+        first.starts_with(&format!("{folder}/my-course-")),
+        "{first}"
+    );
+    assert!(first.ends_with("/progress.yaml"), "{first}");
+    assert_eq!(second, format!("{folder}/course-two/progress.yaml"));
+    assert_eq!(
+        home.progress_file(&[]),
+        format!(
+            "{folder}/{}/progress.yaml",
+            learnpath::progress::EMBEDDED_ID
+        )
+    );
+    // The table says it on its last line; an explicit file is used as given.
+    let table = home
+        .run(&["--curriculum", &one.root, "status"])
+        .code(0)
+        .stdout;
+    assert_eq!(
+        table.lines().last(),
+        Some(format!("progress file: {first}").as_str())
+    );
+    let given = home.dir.path().join("mine.yaml").display().to_string();
+    assert_eq!(home.progress_file(&["--progress", &given]), given);
+    let none = home
+        .run(&["status", "--no-progress", "--format", "json"])
+        .code(0)
+        .stdout;
+    let none: serde_json::Value = serde_json::from_str(&none).unwrap();
+    assert!(none["progress_file"].is_null(), "{none}");
+}
+
+/// The file all curricula shared before is migrated once per curriculum: its entries for that
+/// curriculum are copied to the curriculum's own file, and it is left in place.
+#[test]
+fn the_shared_progress_file_is_migrated_without_losing_an_entry() {
+    let page = "---\nestimated_time: \"10 min\"\n---\n# Welcome\n";
+    let course = common::folder(&[
+        ("intro/01_welcome.md", page),
+        ("intro/02_next.md", page),
+        ("learnpath.yaml", "name: Course\nid: course\n"),
+    ]);
+    let home = DataHome::new();
+    let legacy = home.learnpath().join("progress.yaml");
+    std::fs::create_dir_all(home.learnpath()).unwrap();
+    let shared = "schema_version: 1\ndone:\n\
+        - path: intro/01_welcome\n  date: 2027-01-04\n\
+        - path: 01_foundations/02_datacenter_topology/01_modern_topology.md\n  date: 2027-01-05\n\
+        - path: elsewhere/gone.md\n  date: 2027-01-06\n";
+    std::fs::write(&legacy, shared).unwrap();
+    let note = "note: progress is now kept per curriculum: copied 1 entries";
+    home.run(&["--curriculum", &course.root, "status"])
+        .code(0)
+        .stderr_has(&[note, legacy.to_str().unwrap()]);
+    let own = home.learnpath().join("course/progress.yaml");
+    let progress = ProgressStore::new(&own).load().unwrap();
+    assert_eq!(progress.len(), 1);
+    assert_eq!(
+        progress.date("intro/01_welcome.md"),
+        Some("2027-01-04".parse().unwrap())
+    );
+    // Said once; the shared file stays as it was, for the other curricula.
+    let again = home
+        .run(&["--curriculum", &course.root, "done", "02_next"])
+        .code(0);
+    assert!(!again.stderr.contains("per curriculum"), "{}", again.stderr);
+    assert_eq!(std::fs::read_to_string(&legacy).unwrap(), shared);
+    // The embedded curriculum gets its own entry, by `done` as well as by `status`.
+    home.run(&["done", "02_server_hierarchy"])
+        .code(0)
+        .stderr_has(&[note])
+        .stdout_has(&["2 documents done"]);
+    assert_eq!(ProgressStore::new(&own).load().unwrap().len(), 2);
+    assert_eq!(std::fs::read_to_string(&legacy).unwrap(), shared);
 }

@@ -20,7 +20,7 @@ pub(super) struct Cli {
     #[arg(long, global = true, env = "LEARNPATH_CURRICULUM", value_name = "DIR")]
     pub(super) curriculum: Option<PathBuf>,
 
-    /// Progress file [default: $XDG_DATA_HOME/learnpath/progress.yaml].
+    /// Progress file [default: $XDG_DATA_HOME/learnpath/<curriculum id>/progress.yaml].
     #[arg(long, global = true, env = "LEARNPATH_PROGRESS", value_name = "FILE")]
     pub(super) progress: Option<PathBuf>,
 

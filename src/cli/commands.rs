@@ -79,7 +79,7 @@ impl Command {
                         context.today
                     ));
                 }
-                let store = context.store()?;
+                let store = context.store(&curriculum)?;
                 let Updated {
                     progress,
                     result: outcomes,
@@ -111,7 +111,7 @@ impl Command {
             Command::Undo { docs } => {
                 context.require_progress("undo")?;
                 let Opened { curriculum, .. } = learnpath::open(&context.source)?;
-                let store = context.store()?;
+                let store = context.store(&curriculum)?;
                 // A recorded path the curriculum no longer has can still be taken back.
                 let mut recorded = store.load()?;
                 recorded.canonicalize(&curriculum);
@@ -150,8 +150,10 @@ impl Command {
                     curriculum, graph, ..
                 } = learnpath::open(&context.source)?;
                 let selection = choice.resolve_optional(&curriculum)?;
-                let done = context.done(&curriculum, &Done { done: Vec::new() })?;
-                let report = status::status(&curriculum, &graph, selection.as_ref(), &done);
+                let (progress, file) = context.progress(&curriculum)?;
+                let done = progress.done_flags(&curriculum);
+                let mut report = status::status(&curriculum, &graph, selection.as_ref(), &done);
+                report.progress_file = file.map(|path| path.display().to_string());
                 emit(format.format, &report, ready_render::status, out)?;
                 Ok(exit::OK)
             }

@@ -39,11 +39,22 @@ struct Context {
 }
 
 impl Context {
-    fn store(&self) -> Result<ProgressStore, Error> {
-        match &self.progress_path {
-            Some(path) => Ok(ProgressStore::new(path)),
-            None => ProgressStore::default_path().map(ProgressStore::new),
+    /// The progress file: the one given (--progress, LEARNPATH_PROGRESS), used as is; else the
+    /// curriculum's own, started from the file all curricula shared before, the first time.
+    fn store(&self, curriculum: &Curriculum) -> Result<ProgressStore, Error> {
+        if let Some(path) = &self.progress_path {
+            return Ok(ProgressStore::new(path));
         }
+        let store = ProgressStore::for_curriculum(curriculum, &self.source)?;
+        if let Some(migrated) = store.migrate(curriculum)? {
+            say(format!(
+                "note: progress is now kept per curriculum: copied {} entries of this curriculum from {} to {} (that file is left as it was)",
+                migrated.entries,
+                migrated.from.display(),
+                store.path().display()
+            ));
+        }
+        Ok(store)
     }
 
     /// `done` and `undo` exist to change the progress file: with --no-progress they would
@@ -59,13 +70,13 @@ impl Context {
         })
     }
 
-    /// The progress file's marks, unless --no-progress. Recorded documents the curriculum does
-    /// not have are kept in the file and reported here.
-    fn progress(&self, curriculum: &Curriculum) -> Result<Progress, Error> {
+    /// The progress file's marks and where they were read, unless --no-progress. Recorded
+    /// documents the curriculum does not have are kept in the file and reported here.
+    fn progress(&self, curriculum: &Curriculum) -> Result<(Progress, Option<PathBuf>), Error> {
         if !self.use_progress {
-            return Ok(Progress::default());
+            return Ok((Progress::default(), None));
         }
-        let store = self.store()?;
+        let store = self.store(curriculum)?;
         let mut progress = store.load()?;
         progress.canonicalize(curriculum);
         let unknown = progress.unknown(curriculum);
@@ -83,12 +94,12 @@ impl Context {
                 unknown[..unknown.len().min(SHOWN)].join(", ")
             ));
         }
-        Ok(progress)
+        Ok((progress, Some(store.path().to_path_buf())))
     }
 
     /// Done flags from the progress file and --done.
     fn done(&self, curriculum: &Curriculum, extra: &Done) -> Result<Vec<bool>, Error> {
-        let mut done = self.progress(curriculum)?.done_flags(curriculum);
+        let mut done = self.progress(curriculum)?.0.done_flags(curriculum);
         for id in curriculum.find_docs(&extra.done)? {
             done[id.0] = true;
         }

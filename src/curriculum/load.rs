@@ -131,6 +131,7 @@ pub fn load(source: &Source) -> Result<Loaded> {
     };
     let Resolved {
         mut name,
+        id,
         mut source_url,
         mut sections,
         specializations,
@@ -203,6 +204,7 @@ pub fn load(source: &Source) -> Result<Loaded> {
     Ok(Loaded {
         curriculum: Curriculum {
             name,
+            id,
             source_url,
             origin,
             docs,

@@ -157,6 +157,9 @@ pub struct OtherPages {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Curriculum {
     pub name: String,
+    /// The manifest's `id`, when the curriculum has its own manifest and sets one: what its
+    /// progress is kept under (see `progress::ProgressStore::for_curriculum`).
+    pub id: Option<String>,
     /// Base URL of the full documents; a document's link is this joined with its path.
     pub source_url: Option<String>,
     /// Where it was loaded from, as shown to the user (`<embedded>` or the folder).

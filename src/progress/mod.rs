@@ -4,9 +4,11 @@
 
 mod fast;
 mod format;
+mod location;
 mod store;
 
-pub use store::{ProgressStore, Updated};
+pub use location::{EMBEDDED_ID, curriculum_id, data_dir};
+pub use store::{Migrated, ProgressStore, Updated};
 
 use crate::curriculum::{Curriculum, DocId};
 use chrono::NaiveDate;
@@ -101,6 +103,23 @@ impl Progress {
         for (path, date) in std::mem::take(&mut self.done) {
             let path = canonical(&path).map_or(path, str::to_string);
             self.record(path, date);
+        }
+    }
+
+    /// Only the entries that name documents of the curriculum.
+    pub fn restricted_to(&self, curriculum: &Curriculum) -> Progress {
+        let known: std::collections::HashSet<&str> = curriculum
+            .docs
+            .iter()
+            .map(|doc| doc.path.as_str())
+            .collect();
+        Progress {
+            done: self
+                .done
+                .iter()
+                .filter(|(path, _)| known.contains(path.as_str()))
+                .map(|(path, date)| (path.clone(), *date))
+                .collect(),
         }
     }
 

@@ -1,8 +1,10 @@
 //! Where the progress file lives, and reading and changing it safely.
 
 use super::format::HEADER;
+use super::location::{self, curriculum_id};
 use super::{MAX_FILE_BYTES, Progress};
 use crate::atomic_file;
+use crate::curriculum::{Curriculum, Source};
 use crate::error::{Error, Result};
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
@@ -22,20 +24,37 @@ pub struct Updated<T> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProgressStore {
     path: PathBuf,
+    /// The one file all curricula shared before each had its own, to migrate from.
+    legacy: Option<PathBuf>,
+}
+
+/// What [`ProgressStore::migrate`] copied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Migrated {
+    /// The shared file the entries came from (left as it was).
+    pub from: PathBuf,
+    pub entries: usize,
 }
 
 impl ProgressStore {
+    /// The progress file at `path`, used as given.
     pub fn new(path: impl Into<PathBuf>) -> Self {
-        ProgressStore { path: path.into() }
+        ProgressStore {
+            path: path.into(),
+            legacy: None,
+        }
     }
 
-    /// `$XDG_DATA_HOME/learnpath/progress.yaml` (XDG on every platform, macOS included).
-    pub fn default_path() -> Result<PathBuf> {
-        use etcetera::BaseStrategy;
-        let strategy = etcetera::base_strategy::Xdg::new().map_err(|_| Error::Usage {
-            message: "cannot find the home folder for the progress file; pass --progress FILE or set LEARNPATH_PROGRESS".to_string(),
-        })?;
-        Ok(strategy.data_dir().join("learnpath").join("progress.yaml"))
+    /// The curriculum's own progress file, `$XDG_DATA_HOME/learnpath/<id>/progress.yaml` (see
+    /// [`curriculum_id`]), with the shared file of earlier versions to migrate from.
+    pub fn for_curriculum(curriculum: &Curriculum, source: &Source) -> Result<Self> {
+        let data = location::data_dir()?;
+        Ok(ProgressStore {
+            path: data
+                .join(curriculum_id(curriculum, source))
+                .join(location::FILE_NAME),
+            legacy: Some(data.join(location::FILE_NAME)),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -116,13 +135,7 @@ impl ProgressStore {
         let result = change(&mut progress)?;
         let mut kept_copy = None;
         if progress != before {
-            let rendered = progress.render();
-            if rendered.len() > MAX_FILE_BYTES {
-                return Err(self.too_large(format!(
-                    "with this change the file would be {} bytes; nothing was written",
-                    rendered.len()
-                )));
-            }
+            let rendered = self.render(&progress)?;
             refuse_read_only(&target)?;
             remove_stale_temporaries(&target);
             if let Some(bytes) = original.filter(|bytes| *bytes != before.render().as_bytes()) {
@@ -135,6 +148,48 @@ impl ProgressStore {
             result,
             kept_copy,
         })
+    }
+
+    /// Starts the curriculum's own file from the shared file of earlier versions: when the own
+    /// file does not exist yet and the shared one does, the shared entries that name documents
+    /// of this curriculum (in any spelling it accepts) are copied. The shared file is left as it
+    /// was, for the other curricula. `None` when there was nothing to copy.
+    pub fn migrate(&self, curriculum: &Curriculum) -> Result<Option<Migrated>> {
+        let Some(legacy) = &self.legacy else {
+            return Ok(None);
+        };
+        if std::fs::symlink_metadata(&self.path).is_ok() || !legacy.is_file() {
+            return Ok(None);
+        }
+        let mut shared = ProgressStore::new(legacy).load()?;
+        shared.canonicalize(curriculum);
+        let mine = shared.restricted_to(curriculum);
+        if mine.is_empty() {
+            return Ok(None);
+        }
+        let target = self.resolve()?;
+        let _lock = lock(&target)?;
+        if std::fs::symlink_metadata(&target).is_ok() {
+            // Another learnpath migrated meanwhile.
+            return Ok(None);
+        }
+        atomic_file::write(&target, self.render(&mine)?.as_bytes())?;
+        Ok(Some(Migrated {
+            from: legacy.clone(),
+            entries: mine.len(),
+        }))
+    }
+
+    /// The file's new content, refused past [`MAX_FILE_BYTES`].
+    fn render(&self, progress: &Progress) -> Result<String> {
+        let rendered = progress.render();
+        if rendered.len() > MAX_FILE_BYTES {
+            return Err(self.too_large(format!(
+                "with this change the file would be {} bytes; nothing was written",
+                rendered.len()
+            )));
+        }
+        Ok(rendered)
     }
 
     /// The file a write goes to, however the path spells it: through symbolic links (to the

@@ -98,5 +98,9 @@ pub fn status(status: &crate::plan::status::Status, w: &mut dyn Write) -> io::Re
         )?;
     }
     writeln!(w)?;
-    next(&status.next, w)
+    next(&status.next, w)?;
+    match &status.progress_file {
+        Some(path) => writeln!(w, "\nprogress file: {path}"),
+        None => writeln!(w, "\nprogress file: none read"),
+    }
 }

@@ -1,6 +1,8 @@
-//! The progress store: which documents are done, and since when. A YAML file, read and written
-//! whole; writes are atomic and serialized by an advisory lock, so that two `learnpath done`
-//! running at once lose neither mark, and a crash never leaves a half-written file.
+//! The progress store: which documents are done, and since when. A YAML file per curriculum,
+//! read and written whole; writes are atomic and serialized by an advisory lock on the resolved
+//! file, so that two `learnpath done` running at once lose neither mark, and a crash never
+//! leaves a half-written file. The file is learnpath's; a hand-edited one is copied aside
+//! before it is rewritten.
 
 mod fast;
 mod format;

@@ -336,7 +336,7 @@ fn holds_a_partial_progress_file(path: &Path) -> bool {
 fn keep_copy(target: &Path, bytes: &[u8]) -> Result<PathBuf> {
     let mut base = target.file_name().unwrap_or_default().to_os_string();
     base.push(".bak");
-    let free = (0..)
+    let free = (0..=u32::MAX)
         .map(|n| {
             let mut name = base.clone();
             if n > 0 {
@@ -345,7 +345,7 @@ fn keep_copy(target: &Path, bytes: &[u8]) -> Result<PathBuf> {
             target.with_file_name(name)
         })
         .find(|candidate| std::fs::symlink_metadata(candidate).is_err())
-        .expect("an unbounded range has a free name");
+        .ok_or_else(|| unusable(target, "has no free name left for a copy of it"))?;
     let permissions = std::fs::metadata(target).ok().map(|m| m.permissions());
     atomic_file::write_with_permissions(&free, bytes, permissions)?;
     Ok(free)

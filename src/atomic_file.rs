@@ -3,16 +3,31 @@
 
 use crate::error::{Error, Refusal, Result};
 use atomic_write_file::AtomicWriteFile;
+use std::fs::Permissions;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Replaces `path` with `bytes` atomically (see [`check_target`] for what it refuses). A
 /// symbolic link keeps pointing where it did: the file it points to is replaced.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_with_permissions(path, bytes, None)
+}
+
+/// [`write`], and the new file gets `permissions` (by default a file that is replaced keeps
+/// its own, and a new one gets the usual ones).
+pub fn write_with_permissions(
+    path: &Path,
+    bytes: &[u8],
+    permissions: Option<Permissions>,
+) -> Result<()> {
     let target = check_target(path)?;
     let mut file = AtomicWriteFile::options()
         .open(&target)
         .map_err(|error| Error::io(path, error))?;
+    if let Some(permissions) = permissions {
+        file.set_permissions(permissions)
+            .map_err(|error| Error::io(path, error))?;
+    }
     file.write_all(bytes)
         .map_err(|error| Error::io(path, error))?;
     file.commit().map_err(|error| Error::io(path, error))

@@ -98,6 +98,12 @@ pub enum Error {
     #[error("'{}' {reason}", path.display())]
     Refused { path: PathBuf, reason: Refusal },
 
+    /// A command that writes the progress file, asked not to use it.
+    #[error(
+        "`{command}` records progress in the progress file and cannot be used with --no-progress"
+    )]
+    NoProgressForRecording { command: &'static str },
+
     /// No home folder to put the default files in.
     #[error("cannot find the home folder for {what}")]
     NoHome { what: &'static str },
@@ -129,7 +135,8 @@ impl Error {
             | Error::SessionPastYear9999 { .. }
             | Error::Hours(_)
             | Error::Refused { .. }
-            | Error::NoHome { .. } => exit::USAGE,
+            | Error::NoHome { .. }
+            | Error::NoProgressForRecording { .. } => exit::USAGE,
         }
     }
 

@@ -214,6 +214,7 @@ fn random_curriculum(minutes: &[u32], links: &[Vec<usize>]) -> Curriculum {
         .collect();
     Curriculum {
         name: "random".to_string(),
+        id: None,
         source_url: None,
         origin: "random".to_string(),
         docs,

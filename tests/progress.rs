@@ -224,6 +224,72 @@ fn twenty_concurrent_writers_lose_nothing() {
     }
 }
 
+/// The first `n` documents of the embedded curriculum, by path.
+fn first_docs(n: usize) -> Vec<String> {
+    let list = common::learnpath(&["list", "docs", "--format", "json"]).code(0);
+    let rows: serde_json::Value = serde_json::from_str(&list.stdout).unwrap();
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .take(n)
+        .map(|row| row["path"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Writers that reach one file through a symbolic link and by its real path take one lock:
+/// 40 at once, half by the real path (`--progress`), half through links: the default path
+/// under `XDG_DATA_HOME` and `LEARNPATH_PROGRESS`. Every mark lands.
+#[test]
+fn concurrent_writers_through_a_symlink_and_the_real_path_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real/progress.yaml");
+    let link = dir.path().join("elsewhere/progress.yaml");
+    let xdg = dir.path().join("xdg");
+    let default = xdg
+        .join("learnpath")
+        .join(learnpath::progress::EMBEDDED_ID)
+        .join("progress.yaml");
+    let docs = first_docs(41);
+    // The file exists first (a link to nothing is refused), as learnpath writes it.
+    with_progress(&real, &["done", &docs[40], "--on", "2027-01-04"]).code(0);
+    for path in [&link, &default] {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(&real, path).unwrap();
+    }
+    let children: Vec<_> = docs[..40]
+        .iter()
+        .enumerate()
+        .map(|(index, doc)| {
+            let mut command = learnpath_command();
+            command.args(["done", doc, "--on", "2027-01-04"]);
+            match index % 4 {
+                1 => command.env("XDG_DATA_HOME", &xdg),
+                3 => command.env("LEARNPATH_PROGRESS", &link),
+                _ => command.arg("--progress").arg(&real),
+            };
+            command
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    for path in [&link, &default] {
+        assert!(std::fs::symlink_metadata(path).unwrap().is_symlink());
+    }
+    let progress = ProgressStore::new(&real).load().unwrap();
+    let lost: Vec<&String> = docs.iter().filter(|doc| !progress.is_done(doc)).collect();
+    assert!(lost.is_empty(), "lost {} marks: {lost:?}", lost.len());
+}
+
 #[test]
 fn a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file() {
     let dir = tempfile::tempdir().unwrap();
@@ -272,17 +338,40 @@ fn a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file() {
             "round {round}: neither the old nor the new content"
         );
     }
+    // The next write that gets through removes what the killed ones left.
+    let verb = if store.load().unwrap().is_empty() {
+        "done"
+    } else {
+        "undo"
+    };
+    let everything = docs.join(",");
+    with_progress(&file, &[verb, &everything]).code(0);
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".progress.yaml."))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
 }
 
+/// A folder is an I/O problem (exit 74) for every command that reads or writes progress.
 #[test]
 fn a_folder_is_never_taken_for_the_progress_file() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().display().to_string();
     let slash = format!("{folder}/");
     for path in [folder.as_str(), slash.as_str()] {
-        common::Run::with_env(&["done", "01_modern_topology", "--progress", path], &[])
-            .code(2)
-            .stderr_has(&["a folder; give a file name"]);
+        for command in [
+            &["done", "01_modern_topology"][..],
+            &["undo", "01_modern_topology"][..],
+            &["plan", "--spec", "3.1", "--hours", "5"][..],
+            &["status"][..],
+        ] {
+            let args = [command, &["--progress", path][..]].concat();
+            common::Run::with_env(&args, &[])
+                .code(74)
+                .stderr_has(&[path, "folder; give a file name"]);
+        }
     }
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
@@ -307,4 +396,421 @@ fn undo_takes_back_a_path_the_curriculum_no_longer_has() {
     with_progress(&file, &["undo", "old/removed.md"])
         .code(0)
         .stdout_has(&["undone: old/removed.md", "0 documents done"]);
+}
+
+/// Entries written by hand as the command line accepts names count as the documents they name,
+/// and a document listed twice keeps the day it was first done.
+#[test]
+fn hand_written_spellings_and_duplicates_are_read_as_meant() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.yaml");
+    std::fs::write(
+        &file,
+        "schema_version: 1\ndone:\n\
+         - path: ./01_foundations/02_datacenter_topology/01_modern_topology.md\n  date: 2027-01-08\n\
+         - path: 01_foundations/02_datacenter_topology/01_modern_topology\n  date: 2027-01-05\n\
+         - path: 02_server_hierarchy\n  date: 2027-01-09\n\
+         - path: 02_server_hierarchy\n  date: 2027-01-06\n",
+    )
+    .unwrap();
+    let status = with_progress(&file, &["status", "--spec", "3.1", "--format", "json"]).code(0);
+    assert!(
+        !status.stderr.contains("does not have"),
+        "{}",
+        status.stderr
+    );
+    let status: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
+    assert_eq!(status["documents_done"], 2);
+    with_progress(&file, &["done", "01_modern_topology", "02_server_hierarchy"])
+        .code(0)
+        .stdout_has(&[
+            "already done: 01_foundations/02_datacenter_topology/01_modern_topology.md (since 2027-01-05)",
+            "already done: 01_foundations/02_datacenter_topology/02_server_hierarchy.md (since 2027-01-06)",
+        ]);
+}
+
+/// `--on` on a document already done moves its date; without `--on` the date stays. A day
+/// after today is allowed, with a warning.
+#[test]
+fn done_on_a_date_changes_the_date_of_a_done_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.yaml");
+    let path = "01_foundations/02_datacenter_topology/01_modern_topology.md";
+    let today = ["--today", "2027-01-10"];
+    let done = |extra: &[&str]| {
+        with_progress(
+            &file,
+            &[&["done", "01_modern_topology"][..], extra, &today].concat(),
+        )
+        .code(0)
+    };
+    done(&["--on", "2027-01-04"]).stdout_has(&[&format!("done: {path} (2027-01-04)")]);
+    let moved = done(&["--on", "2027-01-02"]);
+    moved.stdout_has(&[&format!(
+        "date changed: {path} (was 2027-01-04, now 2027-01-02)"
+    )]);
+    let store = ProgressStore::new(&file);
+    assert_eq!(
+        store.load().unwrap().date(path),
+        Some("2027-01-02".parse().unwrap())
+    );
+    done(&[]).stdout_has(&[&format!("already done: {path} (since 2027-01-02)")]);
+    done(&["--on", "2027-01-02"]).stdout_has(&["already done", "since 2027-01-02"]);
+    let on_today = done(&["--on", "2027-01-10"]);
+    assert!(!on_today.stderr.contains("future"), "{}", on_today.stderr);
+    done(&["--on", "2030-01-01"])
+        .stdout_has(&["was 2027-01-10, now 2030-01-01"])
+        .stderr_has(&["warning: --on 2030-01-01 is in the future (today is 2027-01-10)"]);
+}
+
+/// `done` and `undo` take comma-separated lists like `--done`, and refuse `--no-progress`
+/// (which they could only ignore) before touching anything.
+#[test]
+fn done_and_undo_take_lists_and_refuse_no_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.yaml");
+    for command in ["done", "undo"] {
+        with_progress(&file, &[command, "01_modern_topology", "--no-progress"])
+            .code(2)
+            .stderr_has(&[command, "--no-progress"]);
+    }
+    assert!(!file.exists(), "--no-progress wrote the file");
+    with_progress(&file, &["done", "01_modern_topology,02_server_hierarchy"])
+        .code(0)
+        .stdout_has(&["2 documents done"]);
+    with_progress(
+        &file,
+        &[
+            "undo",
+            "01_modern_topology,02_server_hierarchy",
+            "03_3tier_vs_spine_leaf",
+        ],
+    )
+    .code(0)
+    .stdout_has(&[
+        "undone: 01_foundations/02_datacenter_topology/01_modern_topology.md",
+        "undone: 01_foundations/02_datacenter_topology/02_server_hierarchy.md",
+        "not marked done: 01_foundations/02_datacenter_topology/03_3tier_vs_spine_leaf.md",
+        "0 documents done",
+    ]);
+}
+
+/// A read-only progress file is left as it is, even where the folder is writable (and even for
+/// root, whom permissions do not stop).
+#[test]
+fn a_read_only_progress_file_is_not_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.yaml");
+    with_progress(&file, &["done", "01_modern_topology"]).code(0);
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    for command in [
+        &["done", "02_server_hierarchy"][..],
+        &["undo", "01_modern_topology"][..],
+    ] {
+        with_progress(&file, command)
+            .code(74)
+            .stderr_has(&[file.to_str().unwrap(), "read-only"]);
+    }
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444, "the file was replaced");
+    // Nothing to change, nothing to write: reading a read-only file is fine.
+    with_progress(&file, &["done", "01_modern_topology"])
+        .code(0)
+        .stdout_has(&["already done"]);
+}
+
+/// The temporary files of killed writers (atomic-write-file names them `.progress.yaml.` and
+/// six letters or digits) are removed by the next write; files that only look alike stay.
+#[test]
+fn stale_temporary_files_are_removed_by_the_next_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.yaml");
+    with_progress(&file, &["done", "01_modern_topology"]).code(0);
+    let full = std::fs::read_to_string(&file).unwrap();
+    let stale = [
+        (".progress.yaml.Ab3dE9", String::new()),
+        (".progress.yaml.zZ09xy", full[..20].to_string()),
+        (".progress.yaml.Q1w2E3", full[..full.len() - 5].to_string()),
+        (".progress.yaml.000000", full.clone()),
+    ];
+    let kept = [
+        (".progress.yaml.Ab3dE", full.clone()),
+        (".progress.yaml.Ab3dE9x", full.clone()),
+        (".progress.yaml.ab-123", full.clone()),
+        (".other.yaml.Ab3dE9", full.clone()),
+        ("progress.yaml.Ab3dE9", full.clone()),
+        (".progress.yaml.backup", "my own notes\n".to_string()),
+        (".progress.yaml.bak", full.clone()),
+    ];
+    for (name, content) in stale.iter().chain(&kept) {
+        std::fs::write(dir.path().join(name), content).unwrap();
+    }
+    std::fs::create_dir(dir.path().join(".progress.yaml.D1r3ct")).unwrap();
+    std::os::unix::fs::symlink(&file, dir.path().join(".progress.yaml.L1nk00")).unwrap();
+    with_progress(&file, &["status"]).code(0);
+    assert!(
+        dir.path().join(stale[0].0).exists(),
+        "reading removes nothing"
+    );
+    with_progress(&file, &["done", "02_server_hierarchy"]).code(0);
+    for (name, _) in &stale {
+        assert!(!dir.path().join(name).exists(), "{name} is still there");
+    }
+    for (name, content) in &kept {
+        assert_eq!(
+            &std::fs::read_to_string(dir.path().join(name)).unwrap(),
+            content,
+            "{name}"
+        );
+    }
+    assert!(dir.path().join(".progress.yaml.D1r3ct").is_dir());
+    assert!(std::fs::symlink_metadata(dir.path().join(".progress.yaml.L1nk00")).is_ok());
+}
+
+/// The progress file is learnpath's, but what a user wrote into it is never lost silently: a
+/// hand-edited file is copied (to a free name, never over an earlier copy) before a rewrite.
+#[test]
+fn a_hand_edited_file_is_kept_before_it_is_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.yaml");
+    let bak = |suffix: &str| dir.path().join(format!("progress.yaml.bak{suffix}"));
+    let edited = "# my notes: the topology ones were hard\nschema_version: 1\ndone:\n- path: 01_foundations/02_datacenter_topology/01_modern_topology.md  # twice!\n  date: 2027-01-04\n";
+    std::fs::write(&file, edited).unwrap();
+    // Nothing to change, nothing rewritten, no copy.
+    with_progress(&file, &["done", "01_modern_topology"])
+        .code(0)
+        .stdout_has(&["already done"]);
+    assert!(!bak("").exists());
+    with_progress(&file, &["done", "02_server_hierarchy"])
+        .code(0)
+        .stderr_has(&[&format!(
+            "note: kept your hand-edited copy as {}",
+            bak("").display()
+        )]);
+    assert_eq!(std::fs::read_to_string(bak("")).unwrap(), edited);
+    let rewritten = std::fs::read_to_string(&file).unwrap();
+    assert!(!rewritten.contains("my notes"), "{rewritten}");
+    // learnpath's own form: no copy on the next change.
+    let run = with_progress(&file, &["done", "03_3tier_vs_spine_leaf"]).code(0);
+    assert!(!run.stderr.contains("hand-edited"), "{}", run.stderr);
+    // Edited again, with .bak and .bak.1 taken: the copy goes to .bak.2, the others stay.
+    std::fs::write(bak(".1"), "someone's file\n").unwrap();
+    let current = std::fs::read_to_string(&file).unwrap();
+    let again = format!("{current}# and another note\n");
+    std::fs::write(&file, &again).unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    with_progress(&file, &["undo", "03_3tier_vs_spine_leaf"])
+        .code(0)
+        .stderr_has(&[&format!(
+            "kept your hand-edited copy as {}",
+            bak(".2").display()
+        )]);
+    assert_eq!(std::fs::read_to_string(bak("")).unwrap(), edited);
+    assert_eq!(
+        std::fs::read_to_string(bak(".1")).unwrap(),
+        "someone's file\n"
+    );
+    assert_eq!(std::fs::read_to_string(bak(".2")).unwrap(), again);
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(bak(".2")).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "the copy keeps the file's permissions");
+}
+
+/// A progress file past the 16 MiB limit is an error naming the file and the limit (exit 65),
+/// read or about to be written, and it is left as it was.
+#[test]
+fn a_progress_file_past_the_size_limit_is_refused() {
+    const LIMIT: usize = learnpath::progress::MAX_FILE_BYTES;
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.yaml");
+    let mut text = String::from("schema_version: 1\ndone: []\n");
+    text.push_str(&"#".repeat(LIMIT));
+    text.push('\n');
+    std::fs::write(&big, &text).unwrap();
+    for command in [&["status"][..], &["done", "01_modern_topology"][..]] {
+        with_progress(&big, command).code(65).stderr_has(&[
+            big.to_str().unwrap(),
+            "more than the limit of 16 MiB",
+            "left it untouched",
+        ]);
+    }
+    assert_eq!(std::fs::read(&big).unwrap().len(), text.len());
+
+    // Just under the limit, in learnpath's own form: one more entry would pass it.
+    let full = dir.path().join("full.yaml");
+    let mut text = String::from(
+        "# learnpath progress: the documents you have studied. Edit with `learnpath done` / `learnpath undo`.\nschema_version: 1\ndone:\n",
+    );
+    let entry = |n: usize, length: usize| {
+        format!(
+            "- path: archive/{n:06}{}.md\n  date: 2027-01-04\n",
+            "x".repeat(length)
+        )
+    };
+    let mut n = 0;
+    while text.len() + entry(n, 1000).len() < LIMIT - 40 {
+        text.push_str(&entry(n, 1000));
+        n += 1;
+    }
+    let rest = LIMIT - 40 - text.len() - entry(n, 0).len();
+    text.push_str(&entry(n, rest));
+    std::fs::write(&full, &text).unwrap();
+    with_progress(&full, &["status"]).code(0);
+    with_progress(&full, &["done", "01_modern_topology"])
+        .code(65)
+        .stderr_has(&[
+            "would be",
+            "more than the limit of 16 MiB",
+            "nothing was written",
+        ]);
+    assert_eq!(std::fs::read_to_string(&full).unwrap(), text);
+}
+
+/// A scratch data home: `XDG_DATA_HOME` for the default progress files, and no
+/// `LEARNPATH_PROGRESS` (an empty value counts as unset).
+struct DataHome {
+    dir: tempfile::TempDir,
+}
+
+impl DataHome {
+    fn new() -> Self {
+        DataHome {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn learnpath(&self) -> std::path::PathBuf {
+        self.dir.path().join("learnpath")
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        let data = self.dir.path().to_str().unwrap();
+        Run::with_env(
+            args,
+            &[
+                ("XDG_DATA_HOME", data),
+                ("HOME", data),
+                ("LEARNPATH_PROGRESS", ""),
+            ],
+        )
+    }
+
+    /// The progress file `status` says it reads.
+    fn progress_file(&self, args: &[&str]) -> String {
+        let run = self
+            .run(&[&["status", "--format", "json"][..], args].concat())
+            .code(0);
+        let status: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        status["progress_file"].as_str().unwrap().to_string()
+    }
+}
+
+/// Two curricula with a document of the same path keep their marks apart by default.
+#[test]
+fn progress_is_kept_per_curriculum() {
+    let page = "---\nestimated_time: \"10 min\"\n---\n# Welcome\n";
+    let one = common::folder(&[
+        ("intro/01_welcome.md", page),
+        ("learnpath.yaml", "name: My Course\n"),
+    ]);
+    let two = common::folder(&[
+        ("intro/01_welcome.md", page),
+        ("learnpath.yaml", "name: Course Two\nid: course-two\n"),
+    ]);
+    let home = DataHome::new();
+    home.run(&["--curriculum", &one.root, "done", "01_welcome"])
+        .code(0)
+        .stdout_has(&["1 documents done in"]);
+    let done_in = |root: &str| {
+        let run = home
+            .run(&["--curriculum", root, "status", "--format", "json"])
+            .code(0);
+        let status: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        status["documents_done"].as_u64().unwrap()
+    };
+    assert_eq!(done_in(&one.root), 1);
+    assert_eq!(done_in(&two.root), 0, "course two shares course one's mark");
+    let first = home.progress_file(&["--curriculum", &one.root]);
+    let second = home.progress_file(&["--curriculum", &two.root]);
+    let folder = home.learnpath().display().to_string();
+    assert!(
+        first.starts_with(&format!("{folder}/my-course-")),
+        "{first}"
+    );
+    assert!(first.ends_with("/progress.yaml"), "{first}");
+    assert_eq!(second, format!("{folder}/course-two/progress.yaml"));
+    assert_eq!(
+        home.progress_file(&[]),
+        format!(
+            "{folder}/{}/progress.yaml",
+            learnpath::progress::EMBEDDED_ID
+        )
+    );
+    // The table says it on its last line; an explicit file is used as given.
+    let table = home
+        .run(&["--curriculum", &one.root, "status"])
+        .code(0)
+        .stdout;
+    assert_eq!(
+        table.lines().last(),
+        Some(format!("progress file: {first}").as_str())
+    );
+    let given = home.dir.path().join("mine.yaml").display().to_string();
+    assert_eq!(home.progress_file(&["--progress", &given]), given);
+    let none = home
+        .run(&["status", "--no-progress", "--format", "json"])
+        .code(0)
+        .stdout;
+    let none: serde_json::Value = serde_json::from_str(&none).unwrap();
+    assert!(none["progress_file"].is_null(), "{none}");
+}
+
+/// The file all curricula shared before is migrated once per curriculum: its entries for that
+/// curriculum are copied to the curriculum's own file, and it is left in place.
+#[test]
+fn the_shared_progress_file_is_migrated_without_losing_an_entry() {
+    let page = "---\nestimated_time: \"10 min\"\n---\n# Welcome\n";
+    let course = common::folder(&[
+        ("intro/01_welcome.md", page),
+        ("intro/02_next.md", page),
+        ("learnpath.yaml", "name: Course\nid: course\n"),
+    ]);
+    let home = DataHome::new();
+    let legacy = home.learnpath().join("progress.yaml");
+    std::fs::create_dir_all(home.learnpath()).unwrap();
+    let shared = "schema_version: 1\ndone:\n\
+        - path: intro/01_welcome\n  date: 2027-01-04\n\
+        - path: 01_foundations/02_datacenter_topology/01_modern_topology.md\n  date: 2027-01-05\n\
+        - path: elsewhere/gone.md\n  date: 2027-01-06\n";
+    std::fs::write(&legacy, shared).unwrap();
+    let note = "note: progress is now kept per curriculum: copied 1 entries";
+    home.run(&["--curriculum", &course.root, "status"])
+        .code(0)
+        .stderr_has(&[note, legacy.to_str().unwrap()]);
+    let own = home.learnpath().join("course/progress.yaml");
+    let progress = ProgressStore::new(&own).load().unwrap();
+    assert_eq!(progress.len(), 1);
+    assert_eq!(
+        progress.date("intro/01_welcome.md"),
+        Some("2027-01-04".parse().unwrap())
+    );
+    // Said once; the shared file stays as it was, for the other curricula.
+    let again = home
+        .run(&["--curriculum", &course.root, "done", "02_next"])
+        .code(0);
+    assert!(!again.stderr.contains("per curriculum"), "{}", again.stderr);
+    assert_eq!(std::fs::read_to_string(&legacy).unwrap(), shared);
+    // The embedded curriculum gets its own entry, by `done` as well as by `status`.
+    home.run(&["done", "02_server_hierarchy"])
+        .code(0)
+        .stderr_has(&[note])
+        .stdout_has(&["2 documents done"]);
+    assert_eq!(ProgressStore::new(&own).load().unwrap().len(), 2);
+    assert_eq!(std::fs::read_to_string(&legacy).unwrap(), shared);
 }

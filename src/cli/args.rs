@@ -20,11 +20,11 @@ pub(super) struct Cli {
     #[arg(long, global = true, env = "LEARNPATH_CURRICULUM", value_name = "DIR")]
     pub(super) curriculum: Option<PathBuf>,
 
-    /// Progress file [default: $XDG_DATA_HOME/learnpath/progress.yaml].
+    /// Progress file [default: $XDG_DATA_HOME/learnpath/<curriculum id>/progress.yaml].
     #[arg(long, global = true, env = "LEARNPATH_PROGRESS", value_name = "FILE")]
     pub(super) progress: Option<PathBuf>,
 
-    /// Ignore the progress file (plan, check, next, why, export, status).
+    /// Ignore the progress file (plan, check, next, why, export, status; refused by done and undo).
     #[arg(long, global = true)]
     pub(super) no_progress: bool,
 
@@ -209,8 +209,8 @@ pub(super) enum Command {
         after_help = "Examples:\n  learnpath done 01_modern_topology 02_server_hierarchy\n  learnpath done 01_rdma_fundamentals --on 2027-01-06"
     )]
     Done {
-        /// Documents (names as for `show`).
-        #[arg(required = true)]
+        /// Documents (names as for `show`; separate with spaces or commas).
+        #[arg(required = true, value_delimiter = ',')]
         docs: Vec<String>,
         /// The day they were done (YYYY-MM-DD); default today.
         #[arg(long, value_parser = values::date, value_name = "DATE")]
@@ -220,8 +220,8 @@ pub(super) enum Command {
     /// Unmark documents.
     #[command(after_help = "Examples:\n  learnpath undo 01_modern_topology")]
     Undo {
-        /// Documents (names as for `show`).
-        #[arg(required = true)]
+        /// Documents (names as for `show`; separate with spaces or commas).
+        #[arg(required = true, value_delimiter = ',')]
         docs: Vec<String>,
     },
 

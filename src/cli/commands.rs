@@ -8,7 +8,7 @@ use learnpath::error::exit;
 use learnpath::plan::ready::{self, Target};
 use learnpath::plan::status;
 use learnpath::plan::{ByDate, Plan, Planner, Selection, Settings, Studied};
-use learnpath::progress::{Progress, ProgressStore};
+use learnpath::progress::{Marked, Progress, ProgressStore, Updated};
 use learnpath::render::clock::Clock;
 use learnpath::render::zone::{self, Zone};
 use learnpath::render::{
@@ -16,7 +16,7 @@ use learnpath::render::{
     wrap,
 };
 use learnpath::words::count;
-use learnpath::{Curriculum, Error, Opened, atomic_file, listing, validate};
+use learnpath::{Curriculum, DocId, Error, Opened, PrereqGraph, atomic_file, listing, validate};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -77,46 +77,54 @@ impl Command {
                 Ok(exit::OK)
             }
             Command::Done { docs, on } => {
+                context.require_progress("done")?;
                 let Opened {
                     curriculum, graph, ..
                 } = learnpath::open(&context.source)?;
                 let ids = curriculum.find_docs(&docs)?;
                 let date = on.unwrap_or(context.today);
-                let store = context.store()?;
-                let (progress, marked) =
-                    store.update(|progress| Ok(progress.mark_ids(&curriculum, &ids, date)))?;
-                let done = progress.done_flags(&curriculum);
-                for &id in &ids {
-                    let missing = ready::unmet(&graph, id, &done);
-                    if !missing.is_empty() {
-                        let paths: Vec<&str> = missing
-                            .iter()
-                            .map(|&p| curriculum.doc(p).path.as_str())
-                            .collect();
-                        say(format!(
-                            "warning: {} is marked done, but {} of its prerequisites are not: {}",
-                            curriculum.doc(id).path,
-                            missing.len(),
-                            paths.join(", ")
-                        ));
-                    }
+                if date > context.today {
+                    say(format!(
+                        "warning: --on {date} is in the future (today is {})",
+                        context.today
+                    ));
                 }
-                for &id in &ids {
+                let store = context.store(&curriculum)?;
+                let Updated {
+                    progress,
+                    result: outcomes,
+                    kept_copy,
+                } = store.update(|progress| {
+                    progress.canonicalize(&curriculum);
+                    Ok(ids
+                        .iter()
+                        .map(|&id| progress.mark_on(&curriculum.doc(id).path, date, on.is_some()))
+                        .collect::<Vec<_>>())
+                })?;
+                note_kept_copy(kept_copy);
+                warn_unmet_prerequisites(&curriculum, &graph, &progress, &ids);
+                for (&id, outcome) in ids.iter().zip(outcomes) {
                     let path = &curriculum.doc(id).path;
-                    if marked.contains(&id) {
-                        writeln!(out, "done: {path} ({date})")?;
-                    } else if let Some(since) = progress.date(path) {
-                        writeln!(out, "already done: {path} (since {since})")?;
+                    match outcome {
+                        Marked::Done => writeln!(out, "done: {path} ({date})")?,
+                        Marked::AlreadyDone { since } => {
+                            writeln!(out, "already done: {path} (since {since})")?
+                        }
+                        Marked::DateChanged { was } => {
+                            writeln!(out, "date changed: {path} (was {was}, now {date})")?
+                        }
                     }
                 }
                 progress_footer(out, &progress, &store)?;
                 Ok(exit::OK)
             }
             Command::Undo { docs } => {
+                context.require_progress("undo")?;
                 let Opened { curriculum, .. } = learnpath::open(&context.source)?;
-                let store = context.store()?;
+                let store = context.store(&curriculum)?;
                 // A recorded path the curriculum no longer has can still be taken back.
-                let recorded = store.load()?;
+                let mut recorded = store.load()?;
+                recorded.canonicalize(&curriculum);
                 let paths = docs
                     .iter()
                     .map(|name| match curriculum.find_doc(name) {
@@ -125,12 +133,18 @@ impl Command {
                         Err(error) => Err(error),
                     })
                     .collect::<Result<Vec<_>, _>>()?;
-                let (progress, unmarked) = store.update(|progress| {
+                let Updated {
+                    progress,
+                    result: unmarked,
+                    kept_copy,
+                } = store.update(|progress| {
+                    progress.canonicalize(&curriculum);
                     Ok(paths
                         .iter()
                         .map(|path| progress.unmark(path))
                         .collect::<Vec<_>>())
                 })?;
+                note_kept_copy(kept_copy);
                 for (path, was_done) in paths.iter().zip(unmarked) {
                     if was_done {
                         writeln!(out, "undone: {path}")?;
@@ -146,8 +160,10 @@ impl Command {
                     curriculum, graph, ..
                 } = learnpath::open(&context.source)?;
                 let selection = choice.resolve_optional(&curriculum)?;
-                let done = context.done(&curriculum, &Done { done: Vec::new() })?;
-                let report = status::status(&curriculum, &graph, selection.as_ref(), &done);
+                let (progress, file) = context.progress(&curriculum)?;
+                let done = progress.done_flags(&curriculum);
+                let mut report = status::status(&curriculum, &graph, selection.as_ref(), &done);
+                report.progress_file = file.map(|path| path.display().to_string());
                 emit(
                     format.format,
                     &report,
@@ -372,7 +388,7 @@ fn build_plan(
         curriculum, graph, ..
     } = learnpath::open(&context.source)?;
     let selection = options.choice.resolve(&curriculum)?;
-    let progress = context.progress(&curriculum)?;
+    let (progress, _) = context.progress(&curriculum)?;
     let done = context.done_with(&curriculum, &progress, &options.done)?;
     let start = options.start.unwrap_or(context.today);
     if start < context.today {
@@ -438,6 +454,41 @@ fn build_plan(
         say(format!("note: {note}"));
     }
     Ok(Some(plan))
+}
+
+/// Says where the hand-edited progress file was copied before learnpath rewrote it.
+fn note_kept_copy(kept_copy: Option<PathBuf>) {
+    if let Some(copy) = kept_copy {
+        say(format!(
+            "note: kept your hand-edited copy as {} (the progress file is rewritten in learnpath's own form)",
+            copy.display()
+        ));
+    }
+}
+
+/// Marking a document before its prerequisites is allowed, with a warning naming them.
+fn warn_unmet_prerequisites(
+    curriculum: &Curriculum,
+    graph: &PrereqGraph,
+    progress: &Progress,
+    ids: &[DocId],
+) {
+    let done = progress.done_flags(curriculum);
+    for &id in ids {
+        let missing = ready::unmet(graph, id, &done);
+        if !missing.is_empty() {
+            let paths: Vec<&str> = missing
+                .iter()
+                .map(|&p| curriculum.doc(p).path.as_str())
+                .collect();
+            say(format!(
+                "warning: {} is marked done, but {} of its prerequisites are not: {}",
+                curriculum.doc(id).path,
+                missing.len(),
+                paths.join(", ")
+            ));
+        }
+    }
 }
 
 /// The last line of `done` and `undo`: how many documents are done, and where that is kept.

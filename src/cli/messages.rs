@@ -15,6 +15,9 @@ pub(super) fn describe(error: &Error) -> String {
         }
         Error::PastYear9999 => format!("{error}; study more hours a week (--hours)"),
         Error::SessionPastYear9999 { .. } => format!("{error}; choose an earlier --at"),
+        Error::NoProgressForRecording { .. } => {
+            format!("{error}; leave out --no-progress (or pass --progress FILE for another file)")
+        }
         Error::NoHome { .. } => {
             format!("{error}; pass --progress FILE or set LEARNPATH_PROGRESS")
         }

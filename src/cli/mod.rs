@@ -36,7 +36,7 @@ Use --curriculum DIR for your own curriculum; `learnpath --help` for everything.
 struct Context {
     source: Source,
     today: NaiveDate,
-    /// The progress file's location (even with --no-progress: `done` and `undo` need it).
+    /// The progress file given with --progress or LEARNPATH_PROGRESS, if any.
     progress_path: Option<PathBuf>,
     use_progress: bool,
     /// How standard output looks (color, width).
@@ -44,36 +44,63 @@ struct Context {
 }
 
 impl Context {
-    fn store(&self) -> Result<ProgressStore, Error> {
-        match &self.progress_path {
-            Some(path) => Ok(ProgressStore::new(path)),
-            None => ProgressStore::default_path().map(ProgressStore::new),
+    /// The progress file: the one given (--progress, LEARNPATH_PROGRESS), used as is; else the
+    /// curriculum's own, started from the file all curricula shared before, the first time.
+    fn store(&self, curriculum: &Curriculum) -> Result<ProgressStore, Error> {
+        if let Some(path) = &self.progress_path {
+            return Ok(ProgressStore::new(path));
         }
-    }
-
-    /// The progress file's marks, unless --no-progress. Recorded documents the curriculum does
-    /// not have are kept in the file and reported here.
-    fn progress(&self, curriculum: &Curriculum) -> Result<Progress, Error> {
-        if !self.use_progress {
-            return Ok(Progress::default());
-        }
-        let store = self.store()?;
-        let progress = store.load()?;
-        let unknown = progress.unknown(curriculum);
-        if !unknown.is_empty() {
+        let store = ProgressStore::for_curriculum(curriculum, &self.source)?;
+        if let Some(migrated) = store.migrate(curriculum)? {
             say(format!(
-                "warning: {} lists {} documents this curriculum does not have (kept in the file): {}",
-                store.path().display(),
-                unknown.len(),
-                unknown.join(", ")
+                "note: progress is now kept per curriculum: copied {} entries of this curriculum from {} to {} (that file is left as it was)",
+                migrated.entries,
+                migrated.from.display(),
+                store.path().display()
             ));
         }
-        Ok(progress)
+        Ok(store)
+    }
+
+    /// `done` and `undo` exist to change the progress file: with --no-progress they would
+    /// either write it against the flag or do nothing while saying they did.
+    fn require_progress(&self, command: &'static str) -> Result<(), Error> {
+        if self.use_progress {
+            return Ok(());
+        }
+        Err(Error::NoProgressForRecording { command })
+    }
+
+    /// The progress file's marks and where they were read, unless --no-progress. Recorded
+    /// documents the curriculum does not have are kept in the file and reported here.
+    fn progress(&self, curriculum: &Curriculum) -> Result<(Progress, Option<PathBuf>), Error> {
+        if !self.use_progress {
+            return Ok((Progress::default(), None));
+        }
+        let store = self.store(curriculum)?;
+        let mut progress = store.load()?;
+        progress.canonicalize(curriculum);
+        let unknown = progress.unknown(curriculum);
+        if !unknown.is_empty() {
+            // The first few name the problem; a file of thousands would bury the terminal.
+            const SHOWN: usize = 10;
+            let more = match unknown.len().saturating_sub(SHOWN) {
+                0 => String::new(),
+                more => format!(" and {more} more"),
+            };
+            say(format!(
+                "warning: {} lists {} this curriculum does not have (kept in the file): {}{more}",
+                store.path().display(),
+                learnpath::words::count(unknown.len(), "document"),
+                unknown[..unknown.len().min(SHOWN)].join(", ")
+            ));
+        }
+        Ok((progress, Some(store.path().to_path_buf())))
     }
 
     /// Done flags from the progress file and --done.
     fn done(&self, curriculum: &Curriculum, extra: &Done) -> Result<Vec<bool>, Error> {
-        self.done_with(curriculum, &self.progress(curriculum)?, extra)
+        self.done_with(curriculum, &self.progress(curriculum)?.0, extra)
     }
 
     /// Done flags from a progress file already read and --done.

@@ -23,12 +23,7 @@ pub fn parse(yaml: &str) -> Option<Vec<(&str, Value<'_>)>> {
     let mut item_indent: Option<usize> = None;
     // Whether the last key had an empty value, so that `- item` lines may follow it.
     let mut block_list_open = false;
-    // Only spaces are YAML whitespace here; tabs, control characters and the line breaks YAML
-    // knows beyond `\n` (NEL, LS, PS) and a stray BOM all go to the full parser.
-    if yaml
-        .chars()
-        .any(|c| (c.is_control() && c != '\n') || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}'))
-    {
+    if needs_the_full_parser(yaml) {
         return None;
     }
     for (index, line) in yaml.lines().enumerate() {
@@ -85,6 +80,19 @@ pub fn parse(yaml: &str) -> Option<Vec<(&str, Value<'_>)>> {
     }
     // A list opened by `key:` with no items is null, as in YAML.
     Some(entries)
+}
+
+/// Only spaces are YAML whitespace in the subset; tabs, control characters and the line breaks
+/// YAML knows beyond `\n` (NEL, LS, PS) and a stray BOM all go to the full parser.
+pub(crate) fn needs_the_full_parser(yaml: &str) -> bool {
+    yaml.chars()
+        .any(|c| (c.is_control() && c != '\n') || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}'))
+}
+
+/// A block value (not in a `[...]` list) as the full parser reads it, when the subset has it:
+/// plain, or quoted without escapes. The text must not start or end with a space.
+pub(crate) fn block_scalar(text: &str) -> Option<&str> {
+    scalar(text, false)
 }
 
 fn is_key(key: &str) -> bool {

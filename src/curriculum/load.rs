@@ -38,6 +38,7 @@ pub fn load(source: &Source) -> Result<Loaded> {
     diagnostics.extend(found);
     let Resolved {
         name,
+        id,
         source_url,
         mut sections,
         specializations,
@@ -58,6 +59,7 @@ pub fn load(source: &Source) -> Result<Loaded> {
     Ok(Loaded {
         curriculum: Curriculum {
             name,
+            id,
             source_url,
             origin,
             docs,

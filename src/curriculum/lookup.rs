@@ -4,6 +4,7 @@
 use super::page::file_stem;
 use super::{Curriculum, DocId, RoleId, SpecId};
 use crate::error::{Error, Kind};
+use std::collections::HashMap;
 
 /// Lowercase words separated by single spaces, each without a plural `s`, so that
 /// "Storage Engineers" and "storage engineer" are the same name.
@@ -45,10 +46,68 @@ fn without_md(path: &str) -> &str {
     }
 }
 
+/// A typed document name as paths are written: without surrounding spaces or a leading `./`,
+/// with `/` separators.
+fn spelled(name: &str) -> String {
+    name.trim().trim_start_matches("./").replace('\\', "/")
+}
+
+/// The names [`Curriculum::find_doc`] accepts, indexed, for looking up many names at once (a
+/// progress file may hold 100,000 entries): a name finds what `find_doc` finds, or nothing
+/// where `find_doc` would fail, without building the error's suggestions.
+pub struct DocNames<'a> {
+    /// Paths without `.md`.
+    exact: HashMap<&'a str, DocId>,
+    stems: HashMap<&'a str, Vec<DocId>>,
+    /// Every end of a path (without `.md`) that starts after a `/`.
+    suffixes: HashMap<&'a str, Vec<DocId>>,
+}
+
+impl DocNames<'_> {
+    pub fn find(&self, name: &str) -> Option<DocId> {
+        let wanted = spelled(name);
+        let wanted = without_md(&wanted);
+        if let Some(&id) = self.exact.get(wanted) {
+            return Some(id);
+        }
+        let matches = match self.stems.get(wanted) {
+            Some(by_stem) => by_stem,
+            None => self.suffixes.get(wanted)?,
+        };
+        match matches.as_slice() {
+            [id] => Some(*id),
+            _ => None,
+        }
+    }
+}
+
 impl Curriculum {
+    /// The index behind [`DocNames::find`].
+    pub fn doc_names(&self) -> DocNames<'_> {
+        let mut names = DocNames {
+            exact: HashMap::new(),
+            stems: HashMap::new(),
+            suffixes: HashMap::new(),
+        };
+        for id in self.ids() {
+            let path = self.doc(id).path.as_str();
+            names.stems.entry(file_stem(path)).or_default().push(id);
+            let base = without_md(path);
+            names.exact.entry(base).or_insert(id);
+            for (slash, _) in base.match_indices('/') {
+                names
+                    .suffixes
+                    .entry(&base[slash + 1..])
+                    .or_default()
+                    .push(id);
+            }
+        }
+        names
+    }
+
     /// Finds a document by full path, path without `.md`, unique file stem or unique suffix.
     pub fn find_doc(&self, name: &str) -> Result<DocId, Error> {
-        let wanted = name.trim().trim_start_matches("./").replace('\\', "/");
+        let wanted = spelled(name);
         let wanted = without_md(&wanted);
         let exact = self
             .ids()
@@ -186,6 +245,60 @@ impl Curriculum {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The index finds exactly what `find_doc` finds, for every spelling of every document and
+    /// for ambiguous, partial and unknown names.
+    #[test]
+    fn doc_names_agree_with_find_doc() {
+        let page = b"---\nestimated_time: \"10 min\"\n---\n# T\n".to_vec();
+        let paths = [
+            "a/x.md",
+            "b/x.md",
+            "a/b/y.md",
+            "c/a/b/y.md",
+            "d/only.md",
+            "e/UPPER.MD",
+            "y.md",
+        ];
+        let files = paths
+            .iter()
+            .map(|p| (p.to_string(), page.clone()))
+            .collect();
+        let source = crate::Source::Memory(std::sync::Arc::new(files));
+        let curriculum = crate::open(&source).unwrap().curriculum;
+        let names = curriculum.doc_names();
+        let mut queries: Vec<String> = ["", ".md", "x", "y", "b/y", "a/b/y", "nothing", " only "]
+            .iter()
+            .map(|q| q.to_string())
+            .collect();
+        for path in paths {
+            let base = path.strip_suffix(".md").unwrap_or(path);
+            queries.extend([
+                path.to_string(),
+                base.to_string(),
+                format!("./{path}"),
+                path.replace('/', "\\"),
+                file_stem(path).to_string(),
+            ]);
+            queries.extend(
+                base.match_indices('/')
+                    .map(|(i, _)| base[i + 1..].to_string()),
+            );
+        }
+        for query in &queries {
+            assert_eq!(
+                names.find(query),
+                curriculum.find_doc(query).ok(),
+                "{query:?}"
+            );
+        }
+        assert_eq!(
+            names
+                .find("./a/b/y")
+                .map(|id| curriculum.doc(id).path.as_str()),
+            Some("a/b/y.md")
+        );
+    }
 
     #[test]
     fn names_ignore_case_plural_and_punctuation() {

@@ -15,6 +15,7 @@ pub use super::manifest_schema::{Manifest, PartDef, RoleDef, SectionDef, Special
 #[derive(Debug, Default)]
 pub(crate) struct Resolved {
     pub name: String,
+    pub id: Option<String>,
     pub source_url: Option<String>,
     pub sections: Vec<Section>,
     pub specializations: Vec<Specialization>,
@@ -78,6 +79,37 @@ pub(crate) fn decode(text: &str, shown: &str) -> Result<Manifest, Diagnostic> {
     })
 }
 
+/// The longest curriculum id: it names a folder.
+pub const MAX_ID_BYTES: usize = 64;
+
+/// The manifest's `id`, when it may name the curriculum's progress folder: 1 to 64 letters,
+/// digits, `.`, `-` or `_`, not starting with `.` (so never `..`, a hidden or another folder).
+/// A borrowed manifest's id is the embedded curriculum's, not the folder's.
+fn checked_id(check: &mut Checker<'_>, id: Option<&str>, ownership: Ownership) -> Option<String> {
+    let id = id.filter(|_| ownership == Ownership::Own)?;
+    let fits = !id.is_empty()
+        && id.len() <= MAX_ID_BYTES
+        && !id.starts_with('.')
+        && id
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || b".-_".contains(&byte));
+    if !fits {
+        check.out.push(
+            Diagnostic::error(format!(
+                "id '{id}' cannot name the curriculum's progress folder"
+            ))
+            .file(check.shown)
+            .line(check.positions.line("id"))
+            .field("id")
+            .help(format!(
+                "use 1 to {MAX_ID_BYTES} letters, digits, '.', '-' or '_', not starting with '.'"
+            )),
+        );
+        return None;
+    }
+    Some(id.to_string())
+}
+
 /// Checks a manifest against the folders that exist and resolves its references.
 pub(crate) fn resolve(
     manifest: &Manifest,
@@ -93,6 +125,7 @@ pub(crate) fn resolve(
     };
     let mut resolved = Resolved {
         name: manifest.name.clone(),
+        id: checked_id(&mut check, manifest.id.as_deref(), ownership),
         source_url: manifest.source.clone(),
         ..Resolved::default()
     };

@@ -9,6 +9,10 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
     pub name: String,
+    /// A stable identity for the curriculum's progress (its own progress file), kept when the
+    /// folder moves or the name changes. Letters, digits, `.`, `-` and `_`.
+    #[serde(default)]
+    pub id: Option<String>,
     #[serde(default)]
     pub source: Option<String>,
     #[serde(default)]

@@ -1,7 +1,7 @@
 //! The curriculum model: documents, sections, specializations and roles, and how to load them.
 
 pub mod duration;
-mod flat_yaml;
+pub(crate) mod flat_yaml;
 pub mod frontmatter;
 mod links;
 mod load;
@@ -13,7 +13,7 @@ mod source;
 mod yaml_positions;
 
 pub use load::{Loaded, load};
-pub use lookup::{closest, normalize_name};
+pub use lookup::{DocNames, closest, normalize_name};
 pub use source::Source;
 
 use serde::Serialize;
@@ -194,6 +194,9 @@ pub struct OtherPages {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Curriculum {
     pub name: String,
+    /// The manifest's `id`, when the curriculum has its own manifest and sets one: what its
+    /// progress is kept under (see `progress::ProgressStore::for_curriculum`).
+    pub id: Option<String>,
     /// Base URL of the full documents; a document's link is this joined with its path.
     pub source_url: Option<String>,
     /// Where it was loaded from, as shown to the user (`<embedded>` or the folder).

@@ -92,6 +92,7 @@ pub fn status(
             curriculum,
             &super::ready::next(curriculum, graph, selection, done),
         ),
+        progress_file: None,
     }
 }
 
@@ -103,4 +104,7 @@ pub struct Status {
     pub specializations: Vec<SpecializationStatus>,
     /// The documents that can be started now.
     pub next: Vec<crate::listing::DocRow>,
+    /// The progress file the marks were read from; `None` when none was read (the caller, who
+    /// reads it, fills this in).
+    pub progress_file: Option<String>,
 }

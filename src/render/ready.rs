@@ -108,7 +108,11 @@ pub fn status(status: &Status, style: Style, w: &mut dyn Write) -> io::Result<()
             writeln!(w, "{}", bars.lines(spec))?;
         }
         writeln!(w)?;
-        next_lines(&status.next, w)
+        next_lines(&status.next, w)?;
+        match &status.progress_file {
+            Some(path) => writeln!(w, "\nprogress file: {path}"),
+            None => writeln!(w, "\nprogress file: none read"),
+        }
     })
 }
 

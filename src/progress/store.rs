@@ -1,0 +1,357 @@
+//! Where the progress file lives, and reading and changing it safely.
+
+use super::format::HEADER;
+use super::location::{self, curriculum_id};
+use super::{MAX_FILE_BYTES, Progress};
+use crate::atomic_file;
+use crate::curriculum::{Curriculum, Source};
+use crate::error::{Error, Result};
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+
+/// What [`ProgressStore::update`] did.
+#[derive(Debug)]
+pub struct Updated<T> {
+    /// The progress as it is now.
+    pub progress: Progress,
+    /// What the change returned.
+    pub result: T,
+    /// Where the hand-edited file was copied before it was rewritten.
+    pub kept_copy: Option<PathBuf>,
+}
+
+/// Where the progress file lives and how it is read and changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgressStore {
+    path: PathBuf,
+    /// The one file all curricula shared before each had its own, to migrate from.
+    legacy: Option<PathBuf>,
+}
+
+/// What [`ProgressStore::migrate`] copied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Migrated {
+    /// The shared file the entries came from (left as it was).
+    pub from: PathBuf,
+    pub entries: usize,
+}
+
+impl ProgressStore {
+    /// The progress file at `path`, used as given.
+    pub fn new(path: impl Into<PathBuf>) -> Self {
+        ProgressStore {
+            path: path.into(),
+            legacy: None,
+        }
+    }
+
+    /// The curriculum's own progress file, `$XDG_DATA_HOME/learnpath/<id>/progress.yaml` (see
+    /// [`curriculum_id`]), with the shared file of earlier versions to migrate from.
+    pub fn for_curriculum(curriculum: &Curriculum, source: &Source) -> Result<Self> {
+        let data = location::data_dir()?;
+        Ok(ProgressStore {
+            path: data
+                .join(curriculum_id(curriculum, source))
+                .join(location::FILE_NAME),
+            legacy: Some(data.join(location::FILE_NAME)),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The recorded progress; a missing file is no progress yet.
+    pub fn load(&self) -> Result<Progress> {
+        if !check_place(&self.path)? {
+            return Ok(Progress::default());
+        }
+        self.read(&self.path)?
+            .map_or_else(|| Ok(Progress::default()), |bytes| self.decode(bytes))
+    }
+
+    /// The bytes of the file at `from` (the progress file, or the file it links to), if any;
+    /// never more than [`MAX_FILE_BYTES`].
+    fn read(&self, from: &Path) -> Result<Option<Vec<u8>>> {
+        use std::io::Read;
+        let file = match File::open(from) {
+            Ok(file) => file,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(error) => return Err(Error::io(&self.path, error)),
+        };
+        let size = file.metadata().map_or(0, |metadata| metadata.len());
+        let mut bytes = Vec::with_capacity(size.min(MAX_FILE_BYTES as u64 + 1) as usize);
+        file.take(MAX_FILE_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|error| Error::io(&self.path, error))?;
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(self.too_large(format!(
+                "the file is {} bytes",
+                size.max(bytes.len() as u64)
+            )));
+        }
+        Ok(Some(bytes))
+    }
+
+    /// A file past [`MAX_FILE_BYTES`], read or about to be written.
+    fn too_large(&self, what: String) -> Error {
+        Error::Progress {
+            path: self.path.clone(),
+            line: None,
+            message: format!(
+                "{what}, more than the limit of {} MiB for a progress file (about 250,000 entries)",
+                MAX_FILE_BYTES >> 20
+            ),
+        }
+    }
+
+    /// Parses the file's bytes; messages name the progress file as the user gave it.
+    fn decode(&self, bytes: Vec<u8>) -> Result<Progress> {
+        let text = String::from_utf8(bytes).map_err(|error| Error::Progress {
+            path: self.path.clone(),
+            line: None,
+            message: format!(
+                "not valid UTF-8 (invalid byte at offset {})",
+                error.utf8_error().valid_up_to()
+            ),
+        })?;
+        Progress::parse(&text, &self.path)
+    }
+
+    /// Reads, changes and writes back the progress under an exclusive lock. Nothing is written
+    /// when the file cannot be read or parsed, or when `change` fails or changes nothing. The
+    /// file is learnpath's: when it was edited by hand (its bytes are not what learnpath would
+    /// write for what it holds, say a comment was added), a copy of it is kept before it is
+    /// rewritten, so that nothing the user wrote disappears silently.
+    pub fn update<T>(&self, change: impl FnOnce(&mut Progress) -> Result<T>) -> Result<Updated<T>> {
+        let target = self.resolve()?;
+        let _lock = lock(&target)?;
+        let original = self.read(&target)?;
+        let before = match &original {
+            Some(bytes) => self.decode(bytes.clone())?,
+            None => Progress::default(),
+        };
+        let mut progress = before.clone();
+        let result = change(&mut progress)?;
+        let mut kept_copy = None;
+        if progress != before {
+            let rendered = self.render(&progress)?;
+            refuse_read_only(&target)?;
+            remove_stale_temporaries(&target);
+            if let Some(bytes) = original.filter(|bytes| *bytes != before.render().as_bytes()) {
+                kept_copy = Some(keep_copy(&target, &bytes)?);
+            }
+            atomic_file::write(&target, rendered.as_bytes())?;
+        }
+        Ok(Updated {
+            progress,
+            result,
+            kept_copy,
+        })
+    }
+
+    /// Starts the curriculum's own file from the shared file of earlier versions: when the own
+    /// file does not exist yet and the shared one does, the shared entries that name documents
+    /// of this curriculum (in any spelling it accepts) are copied. The shared file is left as it
+    /// was, for the other curricula. `None` when there was nothing to copy.
+    pub fn migrate(&self, curriculum: &Curriculum) -> Result<Option<Migrated>> {
+        let Some(legacy) = &self.legacy else {
+            return Ok(None);
+        };
+        if std::fs::symlink_metadata(&self.path).is_ok() || !legacy.is_file() {
+            return Ok(None);
+        }
+        let mut shared = ProgressStore::new(legacy).load()?;
+        shared.canonicalize(curriculum);
+        let mine = shared.restricted_to(curriculum);
+        if mine.is_empty() {
+            return Ok(None);
+        }
+        let target = self.resolve()?;
+        let _lock = lock(&target)?;
+        if std::fs::symlink_metadata(&target).is_ok() {
+            // Another learnpath migrated meanwhile.
+            return Ok(None);
+        }
+        atomic_file::write(&target, self.render(&mine)?.as_bytes())?;
+        Ok(Some(Migrated {
+            from: legacy.clone(),
+            entries: mine.len(),
+        }))
+    }
+
+    /// The file's new content, refused past [`MAX_FILE_BYTES`].
+    fn render(&self, progress: &Progress) -> Result<String> {
+        let rendered = progress.render();
+        if rendered.len() > MAX_FILE_BYTES {
+            return Err(self.too_large(format!(
+                "with this change the file would be {} bytes; nothing was written",
+                rendered.len()
+            )));
+        }
+        Ok(rendered)
+    }
+
+    /// The file a write goes to, however the path spells it: through symbolic links (to the
+    /// file or to a folder on the way) and relative parts, so that every writer of one file
+    /// takes one lock. The folder is created when missing.
+    fn resolve(&self) -> Result<PathBuf> {
+        if check_place(&self.path)? {
+            return std::fs::canonicalize(&self.path).map_err(|error| Error::io(&self.path, error));
+        }
+        if is_dangling_link(&self.path) {
+            return Err(unusable(
+                &self.path,
+                "is a symbolic link to nothing; refusing to replace it",
+            ));
+        }
+        let Some(name) = self.path.file_name() else {
+            return Err(unusable(
+                &self.path,
+                "names no file; give a file name for the progress file",
+            ));
+        };
+        let folder = match self.path.parent() {
+            Some(folder) if !folder.as_os_str().is_empty() => folder,
+            _ => Path::new("."),
+        };
+        std::fs::create_dir_all(folder).map_err(|error| Error::io(folder, error))?;
+        let folder = std::fs::canonicalize(folder).map_err(|error| Error::io(folder, error))?;
+        Ok(folder.join(name))
+    }
+}
+
+/// An advisory lock on a sidecar file next to the resolved progress file (which is replaced on
+/// each write, so it cannot carry the lock itself). Released when the returned file is dropped.
+fn lock(target: &Path) -> Result<File> {
+    let mut name = target.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    let lock_path = target.with_file_name(name);
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|error| Error::io(&lock_path, error))?;
+    file.lock().map_err(|error| Error::io(&lock_path, error))?;
+    Ok(file)
+}
+
+/// Whether a file is at `path` (following links), after refusing what cannot be a progress
+/// file: a folder, a name ending in `/`, a device or a pipe. Those are I/O problems (exit 74)
+/// for every command alike, whether it reads the file or writes it.
+fn check_place(path: &Path) -> Result<bool> {
+    if path.as_os_str().as_encoded_bytes().ends_with(b"/") {
+        return Err(unusable(
+            path,
+            "ends with '/', which names a folder; give a file name for the progress file",
+        ));
+    }
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_dir() => Err(unusable(
+            path,
+            "is a folder; give a file name for the progress file",
+        )),
+        Ok(metadata) if !metadata.is_file() => Err(unusable(
+            path,
+            "is not a regular file; refusing to read or replace it",
+        )),
+        Ok(_) => Ok(true),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(error) => Err(Error::io(path, error)),
+    }
+}
+
+/// A symbolic link whose target does not exist (asked after [`check_place`] found no file; a
+/// file another writer has just created is not one).
+fn is_dangling_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.is_symlink())
+        && std::fs::metadata(path).is_err()
+}
+
+/// A file without write permission is the user's "do not change this": replacing it by a
+/// rename (which only needs the folder to be writable) would ignore that. The bits are read
+/// here rather than left to the system, which lets root write anything.
+fn refuse_read_only(path: &Path) -> Result<()> {
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.permissions().readonly() => Err(Error::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "the progress file is read-only; learnpath leaves it unchanged (make it writable, e.g. chmod u+w, to record progress)",
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Removes the temporary files of writers killed before they renamed theirs into place. Called
+/// under the lock, when no writer of this file can be busy with one. Only files exactly as the
+/// atomic-write-file crate names them (`.` + file name + `.` + 6 ASCII letters or digits; see
+/// its `RandomName`), regular (not links), whose content is learnpath's (empty, or a prefix of
+/// or starting with the header line every progress file starts with) are taken: anything else
+/// is someone's file. Failures are ignored: this is tidying, not the write.
+fn remove_stale_temporaries(target: &Path) {
+    let (Some(folder), Some(name)) = (target.parent(), target.file_name()) else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(name);
+    prefix.push(".");
+    let prefix = prefix.as_encoded_bytes();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let is_ours = file_name
+            .as_encoded_bytes()
+            .strip_prefix(prefix)
+            .is_some_and(|suffix| {
+                suffix.len() == 6 && suffix.iter().all(u8::is_ascii_alphanumeric)
+            });
+        if is_ours
+            && entry.file_type().is_ok_and(|kind| kind.is_file())
+            && holds_a_partial_progress_file(&entry.path())
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether the file holds what an interrupted write of a progress file leaves: nothing, or the
+/// first bytes of one (which all start with [`HEADER`]).
+fn holds_a_partial_progress_file(path: &Path) -> bool {
+    use std::io::Read;
+    let mut start = Vec::with_capacity(HEADER.len());
+    let read =
+        File::open(path).and_then(|file| file.take(HEADER.len() as u64).read_to_end(&mut start));
+    read.is_ok() && HEADER.as_bytes().starts_with(&start)
+}
+
+/// Copies a hand-edited progress file next to it, as `progress.yaml.bak`, or the first of
+/// `progress.yaml.bak.1`, `.2`, ... that does not exist: an earlier copy is never replaced. The
+/// copy keeps the file's permissions. Called under the lock, so no other learnpath takes the
+/// same name meanwhile.
+fn keep_copy(target: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    let mut base = target.file_name().unwrap_or_default().to_os_string();
+    base.push(".bak");
+    let free = (0..=u32::MAX)
+        .map(|n| {
+            let mut name = base.clone();
+            if n > 0 {
+                name.push(format!(".{n}"));
+            }
+            target.with_file_name(name)
+        })
+        .find(|candidate| std::fs::symlink_metadata(candidate).is_err())
+        .ok_or_else(|| unusable(target, "has no free name left for a copy of it"))?;
+    let permissions = std::fs::metadata(target).ok().map(|m| m.permissions());
+    atomic_file::write_with_permissions(&free, bytes, permissions)?;
+    Ok(free)
+}
+
+/// A progress path that cannot be used, and why.
+fn unusable(path: &Path, why: &str) -> Error {
+    Error::io(path, std::io::Error::other(why.to_string()))
+}

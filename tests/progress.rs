@@ -61,7 +61,7 @@ fn done_undo_status_round_trip() {
     .stdout_has(&[
         "undone: 01_foundations/02_datacenter_topology/01_modern_topology.md",
         "not marked done: 01_foundations/02_datacenter_topology/03_3tier_vs_spine_leaf.md",
-        "1 documents done",
+        "1 document done",
     ]);
     let store = ProgressStore::new(&file);
     let progress = store.load().unwrap();
@@ -726,7 +726,7 @@ fn progress_is_kept_per_curriculum() {
     let home = DataHome::new();
     home.run(&["--curriculum", &one.root, "done", "01_welcome"])
         .code(0)
-        .stdout_has(&["1 documents done in"]);
+        .stdout_has(&["1 document done in"]);
     let done_in = |root: &str| {
         let run = home
             .run(&["--curriculum", root, "status", "--format", "json"])

@@ -715,6 +715,14 @@ fn item_24_one_of_a_thing_is_singular() {
         "{}",
         check.stdout
     );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.yaml");
+    let done = with_progress(&file, &["--curriculum", &course.root, "done", "s/a"]).code(0);
+    assert!(
+        done.stdout.contains("1 document done in"),
+        "{}",
+        done.stdout
+    );
     let words = learnpath::words::count;
     assert_eq!(words(1, "week"), "1 week");
 }

@@ -481,8 +481,9 @@ fn warn_unmet_prerequisites(
                 .iter()
                 .map(|&p| curriculum.doc(p).path.as_str())
                 .collect();
+            let verb = if missing.len() == 1 { "is" } else { "are" };
             say(format!(
-                "warning: {} is marked done, but {} of its prerequisites are not: {}",
+                "warning: {} is marked done, but {} of its prerequisites {verb} not: {}",
                 curriculum.doc(id).path,
                 missing.len(),
                 paths.join(", ")
@@ -499,8 +500,8 @@ fn progress_footer(
 ) -> io::Result<()> {
     writeln!(
         out,
-        "{} documents done in {}",
-        progress.len(),
+        "{} done in {}",
+        count(progress.len(), "document"),
         store.path().display()
     )
 }

@@ -79,6 +79,7 @@ pub fn validate(source: &Source) -> Result<Validation> {
 /// not add up to the time the section claims.
 pub fn lint(curriculum: &Curriculum) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
+    let lines = curriculum.manifest_lines();
     for doc in &curriculum.docs {
         let Some(rank) = doc.level.rank() else {
             continue;
@@ -119,8 +120,8 @@ pub fn lint(curriculum: &Curriculum) -> Vec<Diagnostic> {
                 difference * 100.0
             ))
             .field("claimed_time");
-            if let Some((file, line)) = &section.defined_at {
-                warning = warning.file(file.clone()).line(*line);
+            if let Some((file, place)) = &section.defined_at {
+                warning = warning.file(file.clone()).line(lines(place));
             }
             warnings.push(warning);
         }

@@ -215,6 +215,7 @@ fn random_curriculum(minutes: &[u32], links: &[Vec<usize>]) -> Curriculum {
     Curriculum {
         name: "random".to_string(),
         id: None,
+        manifest_text: None,
         source_url: None,
         origin: "random".to_string(),
         docs,

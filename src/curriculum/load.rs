@@ -9,6 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// A curriculum as loaded, with everything found wrong or odd in it.
 #[derive(Debug)]
@@ -34,7 +35,8 @@ pub fn load(source: &Source) -> Result<Loaded> {
     let mut diagnostics = listing.diagnostics;
     let folders = folders_of(&listing.entries);
     let pages = read_pages(&origin, listing.entries, &mut diagnostics)?;
-    let (resolved, found) = resolve_manifest(source, &origin, listing.manifest, &folders);
+    let (resolved, found, manifest_text) =
+        resolve_manifest(source, &origin, listing.manifest, &folders);
     diagnostics.extend(found);
     let Resolved {
         name,
@@ -60,6 +62,7 @@ pub fn load(source: &Source) -> Result<Loaded> {
         curriculum: Curriculum {
             name,
             id,
+            manifest_text,
             source_url,
             origin,
             docs,
@@ -200,7 +203,7 @@ fn resolve_manifest(
     origin: &str,
     manifest: Option<std::result::Result<String, Diagnostic>>,
     folders: &HashSet<String>,
-) -> (Resolved, Vec<Diagnostic>) {
+) -> (Resolved, Vec<Diagnostic>, Option<Arc<str>>) {
     let unnamed = || Resolved {
         name: folder_name(origin),
         ..Resolved::default()
@@ -211,7 +214,7 @@ fn resolve_manifest(
             display_path(origin, MANIFEST_FILE),
             Ownership::Own,
         ),
-        Some(Err(diagnostic)) => return (unnamed(), vec![diagnostic.clone()]),
+        Some(Err(diagnostic)) => return (unnamed(), vec![diagnostic.clone()], None),
         // Messages about a borrowed manifest name the embedded one: the folder has no file.
         None => (
             Source::embedded_manifest(),
@@ -236,9 +239,9 @@ fn resolve_manifest(
                 resolved.name = folder_name(origin);
                 resolved.source_url = None;
             }
-            (resolved, found)
+            (resolved, found, Some(Arc::from(text)))
         }
-        Err(diagnostic) => (unnamed(), vec![diagnostic]),
+        Err(diagnostic) => (unnamed(), vec![diagnostic], Some(Arc::from(text))),
     }
 }
 

@@ -34,17 +34,25 @@ pub(crate) enum Ownership {
 pub const MAX_SPECIALIZATIONS: usize = 2;
 
 struct Checker<'a> {
-    positions: Positions,
+    text: &'a str,
+    /// Read from `text` at the first message that needs a line: most manifests have none.
+    positions: std::cell::OnceCell<Positions>,
     shown: &'a str,
     out: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
+    fn line(&self, path: &str) -> Option<usize> {
+        self.positions
+            .get_or_init(|| Positions::of(self.text))
+            .line(path)
+    }
+
     /// An error at the node `path` (see [`Positions`]) of the manifest.
     fn error(&mut self, path: &str, field: &str, message: String, help: Option<String>) {
         let mut diagnostic = Diagnostic::error(message)
             .file(self.shown)
-            .line(self.positions.line(path))
+            .line(self.line(path))
             .field(field);
         if let Some(help) = help {
             diagnostic = diagnostic.help(help);
@@ -99,7 +107,7 @@ fn checked_id(check: &mut Checker<'_>, id: Option<&str>, ownership: Ownership) -
                 "id '{id}' cannot name the curriculum's progress folder"
             ))
             .file(check.shown)
-            .line(check.positions.line("id"))
+            .line(check.line("id"))
             .field("id")
             .help(format!(
                 "use 1 to {MAX_ID_BYTES} letters, digits, '.', '-' or '_', not starting with '.'"
@@ -119,7 +127,8 @@ pub(crate) fn resolve(
     folder_exists: impl Fn(&str) -> bool,
 ) -> (Resolved, Vec<Diagnostic>) {
     let mut check = Checker {
-        positions: Positions::of(text),
+        text,
+        positions: std::cell::OnceCell::new(),
         shown,
         out: Vec::new(),
     };
@@ -223,7 +232,7 @@ fn sections<'m>(
                 claimed_minutes,
                 prerequisite_label: def.prerequisite_label.clone(),
                 docs: Vec::new(),
-                defined_at: Some((check.shown.to_string(), check.positions.line(&at))),
+                defined_at: Some((check.shown.to_string(), at)),
             });
         }
     }

@@ -153,7 +153,9 @@ pub struct Section {
     pub docs: Vec<DocId>,
     /// Where the manifest defines it (file and line), for messages.
     #[serde(skip)]
-    pub defined_at: Option<(String, Option<usize>)>,
+    /// The manifest file as shown and the section's place in it (`parts.0.sections.1`); see
+    /// [`Curriculum::manifest_line`].
+    pub defined_at: Option<(String, String)>,
 }
 
 impl Section {
@@ -197,6 +199,9 @@ pub struct Curriculum {
     /// The manifest's `id`, when the curriculum has its own manifest and sets one: what its
     /// progress is kept under (see `progress::ProgressStore::for_curriculum`).
     pub id: Option<String>,
+    /// The manifest's text, for the lines of messages about it (read only when one is needed).
+    #[serde(skip)]
+    pub manifest_text: Option<std::sync::Arc<str>>,
     /// Base URL of the full documents; a document's link is this joined with its path.
     pub source_url: Option<String>,
     /// Where it was loaded from, as shown to the user (`<embedded>` or the folder).
@@ -271,6 +276,19 @@ impl Curriculum {
         let base = self.source_url.as_ref()?;
         let separator = if base.ends_with('/') { "" } else { "/" };
         Some(format!("{base}{separator}{}", self.doc(id).path))
+    }
+
+    /// The lines of places in the manifest (as `Section::defined_at` names them), read from its
+    /// text once, by the YAML parser: ask only when a message needs them.
+    pub fn manifest_lines(&self) -> impl Fn(&str) -> Option<usize> + '_ {
+        let positions = std::cell::OnceCell::new();
+        move |place: &str| {
+            positions
+                .get_or_init(|| {
+                    yaml_positions::Positions::of(self.manifest_text.as_deref().unwrap_or(""))
+                })
+                .line(place)
+        }
     }
 
     /// The path as the user should see it in messages.

@@ -56,7 +56,7 @@ fn schedule(bencher: divan::Bencher, docs: usize) {
         curriculum.find_specialization("5.2").unwrap(),
     ];
     let selection = Selection::specializations(&curriculum, specs).unwrap();
-    let done = vec![false; curriculum.docs.len()];
+    let done = learnpath::plan::DoneSet::none(&curriculum);
     let settings = Settings::new(
         "2027-01-04".parse().unwrap(),
         WeeklyMinutes::from_hours(10.0).unwrap(),

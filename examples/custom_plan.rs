@@ -4,8 +4,9 @@
 //! cargo run --example custom_plan [-- CURRICULUM_DIR SPEC HOURS]
 
 use chrono::Weekday;
+use learnpath::curriculum::DocId;
 use learnpath::curriculum::duration::format_minutes;
-use learnpath::plan::{Planner, Selection, Settings, StudyDays, WeeklyMinutes};
+use learnpath::plan::{DoneSet, Planner, Selection, Settings, StudyDays, WeeklyMinutes};
 use learnpath::{Source, open};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -21,8 +22,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let selection =
         Selection::specializations(curriculum, vec![curriculum.find_specialization(&spec)?])?;
     // Suppose the first document is already studied.
-    let mut done = vec![false; curriculum.docs.len()];
-    done[0] = true;
+    let done = DoneSet::of(curriculum, [DocId(0)]);
     let settings = Settings::new(
         chrono::NaiveDate::from_ymd_opt(2027, 1, 4).expect("a real date"),
         WeeklyMinutes::from_hours(hours)?,

@@ -3,6 +3,7 @@
 
 use crate::curriculum::{Curriculum, DocId, DocRef};
 use crate::graph::PrereqGraph;
+use crate::plan::{DoneSet, Selection};
 use serde::Serialize;
 
 /// How a document stands for the learner.
@@ -52,12 +53,47 @@ pub struct Scope<'a> {
     pub targets: &'a [DocId],
 }
 
+/// What a picture is of.
+#[derive(Debug, Clone, Copy)]
+pub enum Subject<'a> {
+    /// The whole curriculum.
+    Curriculum,
+    /// A role or specializations: their documents and all they require, the chosen
+    /// specializations' own documents framed.
+    Selection(&'a Selection),
+    /// Documents and all they require, those framed; `named` is how they were asked for.
+    Docs { ids: &'a [DocId], named: &'a str },
+}
+
+/// The picture of a subject, titled after it.
+pub fn of_subject(
+    curriculum: &Curriculum,
+    graph: &PrereqGraph,
+    subject: Subject<'_>,
+    done: &DoneSet,
+) -> Diagram {
+    let (roots, targets, title) = match subject {
+        Subject::Curriculum => (Vec::new(), Vec::new(), curriculum.name.clone()),
+        Subject::Selection(selection) => (
+            selection.targets(curriculum),
+            selection.specialization_docs(curriculum),
+            selection.describe(curriculum),
+        ),
+        Subject::Docs { ids, named } => (ids.to_vec(), ids.to_vec(), named.to_string()),
+    };
+    let scope = Scope {
+        roots: &roots,
+        targets: &targets,
+    };
+    diagram(curriculum, graph, scope, done, title)
+}
+
 /// The subgraph of a scope, with each document's state against `done`.
 pub fn diagram(
     curriculum: &Curriculum,
     graph: &PrereqGraph,
     scope: Scope<'_>,
-    done: &[bool],
+    done: &DoneSet,
     title: String,
 ) -> Diagram {
     let targets = scope.targets;
@@ -78,9 +114,9 @@ pub fn diagram(
         .iter()
         .map(|&id| {
             let doc = curriculum.doc(id);
-            let state = if done[id.0] {
+            let state = if done.contains(id) {
                 State::Done
-            } else if doc.prerequisites.iter().all(|p| done[p.0]) {
+            } else if doc.prerequisites.iter().all(|&p| done.contains(p)) {
                 State::Ready
             } else {
                 State::Blocked

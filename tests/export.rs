@@ -206,7 +206,7 @@ fn split_plan() -> &'static learnpath::plan::Plan {
         let curriculum = &opened.curriculum;
         let spec = curriculum.find_specialization("3.2").unwrap();
         let selection = Selection::specializations(curriculum, vec![spec]).unwrap();
-        let done = vec![false; curriculum.docs.len()];
+        let done = learnpath::plan::DoneSet::none(curriculum);
         let planner = Planner::new(curriculum, &opened.graph, selection, &done);
         let settings = Settings::new(
             NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),

@@ -6,7 +6,7 @@ use learnpath::curriculum::{
 };
 use learnpath::plan::ready::{self, Target};
 use learnpath::plan::{
-    Plan, Planner, Selection, SessionMinutes, Settings, StudyDays, WeeklyMinutes,
+    DoneSet, Plan, Planner, Selection, SessionMinutes, Settings, StudyDays, WeeklyMinutes,
 };
 use learnpath::{PrereqGraph, Source, open};
 use proptest::prelude::*;
@@ -25,11 +25,11 @@ fn embedded_plan(specs: &[&str], done: &[&str]) -> Plan {
         .map(|s| curriculum.find_specialization(s).unwrap())
         .collect();
     let selection = Selection::specializations(curriculum, specs).unwrap();
-    let mut done_flags = vec![false; curriculum.docs.len()];
-    for name in done {
-        done_flags[curriculum.find_doc(name).unwrap().0] = true;
-    }
-    let planner = Planner::new(curriculum, &opened.graph, selection, &done_flags);
+    let done = DoneSet::of(
+        curriculum,
+        done.iter().map(|name| curriculum.find_doc(name).unwrap()),
+    );
+    let planner = Planner::new(curriculum, &opened.graph, selection, &done);
     let settings = Settings::new(
         date("2027-01-04"),
         WeeklyMinutes::from_hours(5.0).unwrap(),
@@ -124,7 +124,7 @@ fn rdma_complete_is_reached_when_the_last_rdma_document_is_studied() {
 fn check_next_and_why_on_the_embedded_curriculum() {
     let opened = open(&Source::Embedded).unwrap();
     let (curriculum, graph) = (&opened.curriculum, &opened.graph);
-    let mut done = vec![false; curriculum.docs.len()];
+    let mut done = DoneSet::none(curriculum);
     let target = Target::find(curriculum, "3.1").unwrap();
     let report = ready::check(curriculum, graph, &[target], &done);
     assert_eq!(
@@ -138,7 +138,7 @@ fn check_next_and_why_on_the_embedded_curriculum() {
             .iter()
             .copied(),
     ) {
-        done[id.0] = true;
+        done.insert(id);
     }
     assert!(ready::check(curriculum, graph, &[target], &done).ready);
 
@@ -157,7 +157,7 @@ fn check_next_and_why_on_the_embedded_curriculum() {
         graph,
         &selection,
         topology,
-        &vec![false; done.len()],
+        &DoneSet::none(curriculum),
     );
     assert_eq!(
         why.chain.first().unwrap(),
@@ -279,6 +279,7 @@ proptest! {
         let session = session.map(|m| SessionMinutes::new(m).unwrap());
         let settings = Settings::new(start, weekly, Some(days), session);
         let selection = Selection::specializations(&curriculum, specs.into_iter().map(SpecId).collect()).unwrap();
+        let done = DoneSet::of(&curriculum, done.iter().enumerate().filter(|(_, d)| **d).map(|(i, _)| DocId(i)));
         let planner = Planner::new(&curriculum, &graph, selection.clone(), &done);
         let plan = planner.plan(&settings).unwrap();
 
@@ -316,7 +317,7 @@ proptest! {
             let doc = curriculum.doc(*id);
             let starts = position(&doc.path, true).unwrap();
             for prerequisite in &doc.prerequisites {
-                if done[prerequisite.0] { continue; }
+                if done.contains(*prerequisite) { continue; }
                 let ends = position(&curriculum.doc(*prerequisite).path, false).unwrap();
                 prop_assert!(ends < starts, "{} before its prerequisite", doc.path);
             }
@@ -361,7 +362,7 @@ proptest! {
         let days = StudyDays::from_weekdays([chrono::Weekday::try_from(day_bits % 7).unwrap()]).unwrap();
         let settings = Settings::new(date("2027-01-04"), WeeklyMinutes::from_hours(f64::from(quarters) / 4.0).unwrap(), Some(days), session.map(|m| SessionMinutes::new(m).unwrap()));
         let selection = Selection::specializations(&curriculum, specs.into_iter().map(SpecId).collect()).unwrap();
-        let plan = Planner::new(&curriculum, &graph, selection, &vec![false; minutes.len()]).plan(&settings).unwrap();
+        let plan = Planner::new(&curriculum, &graph, selection, &DoneSet::none(&curriculum)).plan(&settings).unwrap();
         for item in plan.sessions.iter().flat_map(|s| &s.items) {
             let doc_minutes = minutes[item.path[4..7].parse::<usize>().unwrap()];
             prop_assert_eq!(item.part.is_some(), doc_minutes > settings.effective_session());

@@ -789,7 +789,7 @@ fn the_shared_progress_file_is_migrated_without_losing_an_entry() {
         - path: 01_foundations/02_datacenter_topology/01_modern_topology.md\n  date: 2027-01-05\n\
         - path: elsewhere/gone.md\n  date: 2027-01-06\n";
     std::fs::write(&legacy, shared).unwrap();
-    let note = "note: progress is now kept per curriculum: copied 1 entries";
+    let note = "note: progress is now kept per curriculum: copied 1 entry of this curriculum";
     home.run(&["--curriculum", &course.root, "status"])
         .code(0)
         .stderr_has(&[note, legacy.to_str().unwrap()]);

@@ -103,7 +103,7 @@ proptest! {
             Ok(opened) => {
                 prop_assert!(report.ok);
                 let curriculum = &opened.curriculum;
-                let done = vec![false; curriculum.docs.len()];
+                let done = learnpath::plan::DoneSet::none(curriculum);
                 let needed: Vec<bool> = vec![true; curriculum.docs.len()];
                 let order = opened.graph.topological_order(&needed, |_| 0u8);
                 prop_assert_eq!(order.len(), curriculum.docs.len());

@@ -615,7 +615,7 @@ fn item_31_a_missed_deadline_stops_searching_when_hours_cannot_help() {
         curriculum,
         &opened.graph,
         selection,
-        &vec![false; curriculum.docs.len()],
+        &learnpath::plan::DoneSet::none(curriculum),
     );
     let start = "2027-01-04".parse().unwrap();
     let built = std::cell::Cell::new(0);

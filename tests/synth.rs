@@ -35,7 +35,12 @@ fn generated_curricula_load_validate_clean_and_plan() {
             curriculum.find_specialization("5.2").unwrap(),
         ];
         let selection = Selection::specializations(curriculum, specs).unwrap();
-        let planner = Planner::new(curriculum, &opened.graph, selection, &vec![false; docs]);
+        let planner = Planner::new(
+            curriculum,
+            &opened.graph,
+            selection,
+            &learnpath::plan::DoneSet::none(curriculum),
+        );
         let settings = Settings::new(
             "2027-01-04".parse().unwrap(),
             WeeklyMinutes::from_hours(10.0).unwrap(),

@@ -30,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(selection) = Selection::specializations(curriculum, vec![learnpath::curriculum::SpecId(0)]) else {
         return; // the specialization has no documents
     };
-    let done = vec![false; curriculum.docs.len()];
+    let done = learnpath::plan::DoneSet::none(curriculum);
     let weekly = WeeklyMinutes::from_hours(f64::from(data.len() as u32 % 40 + 1)).unwrap();
     let settings = Settings::new("2027-01-04".parse().unwrap(), weekly, None, None);
     let plan = Planner::new(curriculum, &opened.graph, selection, &done)

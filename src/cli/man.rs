@@ -1,7 +1,8 @@
 //! The man pages: one per command, generated from the argument definitions by clap_mangen.
 
+use super::Failure;
 use super::args::Cli;
-use super::{Failure, say};
+use super::settings::Context;
 use learnpath::{Error, atomic_file};
 use std::io;
 use std::path::Path;
@@ -40,7 +41,11 @@ pub(super) fn pages() -> io::Result<Vec<(String, Vec<u8>)>> {
 
 /// Writes the pages into `folder` (made if missing), each atomically, and says which: a page
 /// is never half-written, whatever happens to the others.
-pub(super) fn write(folder: &Path, pages: &[(String, Vec<u8>)]) -> Result<(), Failure> {
+pub(super) fn write(
+    folder: &Path,
+    pages: &[(String, Vec<u8>)],
+    context: &Context,
+) -> Result<(), Failure> {
     std::fs::create_dir_all(folder).map_err(|source| Error::Io {
         path: folder.to_path_buf(),
         source,
@@ -49,8 +54,8 @@ pub(super) fn write(folder: &Path, pages: &[(String, Vec<u8>)]) -> Result<(), Fa
         atomic_file::write(&folder.join(name), roff)?;
     }
     let names: Vec<&str> = pages.iter().map(|(name, _)| name.as_str()).collect();
-    say(format!(
-        "note: wrote {} man pages to {}: {}",
+    context.report.note(format!(
+        "wrote {} man pages to {}: {}",
         pages.len(),
         folder.display(),
         names.join(", ")

@@ -1,5 +1,6 @@
 //! The study plan: selection, order, packing and dates, as plain data.
 
+pub mod done;
 pub mod ready;
 pub mod schedule;
 pub mod select;
@@ -7,6 +8,7 @@ pub mod settings;
 pub mod shape;
 pub mod status;
 
+pub use done::DoneSet;
 pub use schedule::Part;
 pub use select::{Needed, Selection, needed};
 pub use settings::{SessionMinutes, Settings, Studied, StudyDays, WeeklyMinutes};
@@ -44,26 +46,26 @@ pub struct Planner<'a> {
     order: Vec<DocId>,
     /// The done documents the selection needs, shown as done in the plan.
     done: Vec<DocId>,
-    /// Per document: is it done? (Milestones look past the selection.)
-    done_flags: Vec<bool>,
+    /// Everything done (milestones look past the selection).
+    done_set: DoneSet,
 }
 
 impl<'a> Planner<'a> {
-    /// `done[i]` says whether document `i` is already studied.
+    /// `done` holds the documents already studied.
     pub fn new(
         curriculum: &'a Curriculum,
         graph: &'a PrereqGraph,
         selection: Selection,
-        done: &[bool],
+        done: &DoneSet,
     ) -> Self {
-        let all = select::needed(curriculum, graph, &selection, &vec![false; done.len()]);
+        let all = select::needed(curriculum, graph, &selection, &DoneSet::none(curriculum));
         let needed = select::needed(curriculum, graph, &selection, done);
         Planner {
             curriculum,
             graph,
             order: schedule::order(curriculum, graph, &needed),
-            done: all.ids().filter(|id| done[id.0]).collect(),
-            done_flags: done.to_vec(),
+            done: all.ids().filter(|&id| done.contains(id)).collect(),
+            done_set: done.clone(),
             selection,
         }
     }
@@ -249,11 +251,11 @@ impl<'a> Planner<'a> {
                 finished_in[item.doc.0] = Some(session.number);
             }
         }
-        let done = &self.done_flags;
+        let done = &self.done_set;
         let mut ready = vec![Reached::Never; curriculum.docs.len()];
         let everything = vec![true; curriculum.docs.len()];
         for id in self.graph.topological_order(&everything, |_| 0u8) {
-            ready[id.0] = if done[id.0] {
+            ready[id.0] = if done.contains(id) {
                 Reached::Before
             } else if let Some(session) = finished_in[id.0] {
                 curriculum

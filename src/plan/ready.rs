@@ -1,6 +1,7 @@
 //! Questions about readiness: `check` (are the prerequisites of X met?), `next` (what can I
 //! start now?) and `why` (why is this document in my plan?).
 
+use super::done::DoneSet;
 use super::select::{Selection, needed};
 use crate::curriculum::{Curriculum, DocId, DocRef, SectionId, SpecId};
 use crate::error::Error;
@@ -72,7 +73,7 @@ pub fn check(
     curriculum: &Curriculum,
     graph: &PrereqGraph,
     targets: &[Target],
-    done: &[bool],
+    done: &DoneSet,
 ) -> Check {
     let own: Vec<DocId> = targets
         .iter()
@@ -88,7 +89,7 @@ pub fn check(
         .filter(|id| !is_own[id.0])
         .map(|id| Prerequisite {
             doc: curriculum.doc_ref(id),
-            met: done[id.0],
+            met: done.contains(id),
         })
         .collect();
     let missing: Vec<&Prerequisite> = prerequisites.iter().filter(|p| !p.met).collect();
@@ -106,11 +107,11 @@ pub fn check(
 }
 
 /// The transitive prerequisites of `id` that are not done, in curriculum order.
-pub fn unmet(graph: &PrereqGraph, id: DocId, done: &[bool]) -> Vec<DocId> {
+pub fn unmet(graph: &PrereqGraph, id: DocId, done: &DoneSet) -> Vec<DocId> {
     graph
         .ancestors([id])
         .into_iter()
-        .filter(|p| !done[p.0])
+        .filter(|&p| !done.contains(p))
         .collect()
 }
 
@@ -120,16 +121,22 @@ pub fn next(
     curriculum: &Curriculum,
     graph: &PrereqGraph,
     selection: Option<&Selection>,
-    done: &[bool],
+    done: &DoneSet,
 ) -> Vec<DocId> {
     let candidates: Vec<bool> = match selection {
         Some(selection) => needed(curriculum, graph, selection, done).included,
-        None => done.iter().map(|done| !done).collect(),
+        None => done.flags().iter().map(|done| !done).collect(),
     };
     curriculum
         .ids()
         .filter(|id| candidates[id.0])
-        .filter(|&id| curriculum.doc(id).prerequisites.iter().all(|p| done[p.0]))
+        .filter(|&id| {
+            curriculum
+                .doc(id)
+                .prerequisites
+                .iter()
+                .all(|&p| done.contains(p))
+        })
         .collect()
 }
 
@@ -151,9 +158,9 @@ pub fn why(
     graph: &PrereqGraph,
     selection: &Selection,
     doc: DocId,
-    done: &[bool],
+    done: &DoneSet,
 ) -> Why {
-    let all = needed(curriculum, graph, selection, &vec![false; done.len()]);
+    let all = needed(curriculum, graph, selection, &DoneSet::none(curriculum));
     let specializations: Vec<SectionId> = selection
         .specializations
         .iter()
@@ -174,8 +181,8 @@ pub fn why(
     };
     Why {
         doc: curriculum.doc(doc).path.clone(),
-        in_plan: all.included[doc.0] && !done[doc.0],
-        done: done[doc.0],
+        in_plan: all.included[doc.0] && !done.contains(doc),
+        done: done.contains(doc),
         reason,
         chain,
     }

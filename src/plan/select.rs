@@ -1,5 +1,6 @@
 //! From "who I am" (a role, or 1-2 specializations) to the documents a plan must cover.
 
+use super::done::DoneSet;
 use crate::curriculum::manifest::MAX_SPECIALIZATIONS;
 use crate::curriculum::{Curriculum, DocId, RoleId, SectionId, SpecId};
 use crate::error::Error;
@@ -128,7 +129,7 @@ pub fn needed(
     curriculum: &Curriculum,
     graph: &PrereqGraph,
     selection: &Selection,
-    done: &[bool],
+    done: &DoneSet,
 ) -> Needed {
     const NOT_NEEDED: u8 = u8::MAX;
     let mut rank = vec![NOT_NEEDED; curriculum.docs.len()];
@@ -153,7 +154,7 @@ pub fn needed(
     }
     let included = rank
         .iter()
-        .zip(done)
+        .zip(done.flags())
         .map(|(&rank, &done)| rank != NOT_NEEDED && !done)
         .collect();
     Needed { included, rank }

@@ -1,5 +1,6 @@
 //! `status`: how far along each specialization is.
 
+use super::done::DoneSet;
 use super::select::{Selection, needed};
 use crate::curriculum::{Curriculum, DocId, SpecId};
 use crate::graph::PrereqGraph;
@@ -21,12 +22,16 @@ pub struct SpecializationStatus {
 fn progress_of(
     curriculum: &Curriculum,
     docs: &[DocId],
-    done: &[bool],
+    done: &DoneSet,
     id: String,
     title: String,
 ) -> SpecializationStatus {
     let minutes: u32 = docs.iter().map(|&id| curriculum.doc(id).minutes).sum();
-    let finished: Vec<DocId> = docs.iter().copied().filter(|id| done[id.0]).collect();
+    let finished: Vec<DocId> = docs
+        .iter()
+        .copied()
+        .filter(|&id| done.contains(id))
+        .collect();
     let minutes_done: u32 = finished.iter().map(|&id| curriculum.doc(id).minutes).sum();
     SpecializationStatus {
         id,
@@ -48,7 +53,7 @@ pub fn status(
     curriculum: &Curriculum,
     graph: &PrereqGraph,
     selection: Option<&Selection>,
-    done: &[bool],
+    done: &DoneSet,
 ) -> Status {
     let specs: Vec<SpecId> = match selection {
         Some(selection) => selection.specializations.clone(),
@@ -69,7 +74,7 @@ pub fn status(
         })
         .collect();
     if let Some(selection) = selection.filter(|selection| !selection.includes.is_empty()) {
-        let path: Vec<DocId> = needed(curriculum, graph, selection, &vec![false; done.len()])
+        let path: Vec<DocId> = needed(curriculum, graph, selection, &DoneSet::none(curriculum))
             .ids()
             .collect();
         let name = selection
@@ -83,7 +88,7 @@ pub fn status(
             format!("the {name} path"),
         ));
     }
-    let finished: Vec<DocId> = curriculum.ids().filter(|id| done[id.0]).collect();
+    let finished: Vec<DocId> = done.ids().collect();
     Status {
         documents_done: finished.len(),
         minutes_done: finished.iter().map(|&id| curriculum.doc(id).minutes).sum(),

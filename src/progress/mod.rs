@@ -7,12 +7,15 @@
 mod fast;
 mod format;
 mod location;
+mod record;
 mod store;
 
 pub use location::{EMBEDDED_ID, curriculum_id, data_dir};
+pub use record::{DoneReport, UndoReport, record_done, record_undo};
 pub use store::{Migrated, ProgressStore, Updated};
 
 use crate::curriculum::{Curriculum, DocId};
+use crate::plan::DoneSet;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -138,13 +141,14 @@ impl Progress {
         self.done.is_empty()
     }
 
-    /// Per document of the curriculum: is it done?
-    pub fn done_flags(&self, curriculum: &Curriculum) -> Vec<bool> {
-        curriculum
-            .docs
-            .iter()
-            .map(|doc| self.is_done(&doc.path))
-            .collect()
+    /// The documents of the curriculum that are done.
+    pub fn done_set(&self, curriculum: &Curriculum) -> DoneSet {
+        DoneSet::of(
+            curriculum,
+            curriculum
+                .ids()
+                .filter(|&id| self.is_done(&curriculum.doc(id).path)),
+        )
     }
 
     /// Recorded paths that name no document of the curriculum. They are kept in the file.

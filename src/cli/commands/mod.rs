@@ -1,0 +1,74 @@
+//! What each command does: a function from the resolved settings to an exit code, grouped by
+//! what the commands are about. Library calls and a renderer; no logic of their own.
+
+mod info;
+mod output;
+mod plan;
+mod progress;
+mod ready;
+
+use super::Failure;
+use super::args::Command;
+use super::settings::Context;
+use std::io::Write;
+
+/// Runs one command; the exit code on success.
+pub(super) fn execute(
+    command: Command,
+    context: &Context,
+    out: &mut dyn Write,
+) -> Result<i32, Failure> {
+    match command {
+        Command::Plan { options, format } => plan::plan(&options, format, context, out),
+        Command::Export {
+            options,
+            format,
+            output,
+            at,
+            tz,
+        } => plan::export(
+            &options,
+            plan::Export {
+                format,
+                output,
+                at,
+                tz,
+            },
+            context,
+            out,
+        ),
+        Command::Done { docs, on } => progress::done(&docs, on, context, out),
+        Command::Undo { docs } => progress::undo(&docs, context, out),
+        Command::Status { choice, format } => {
+            progress::status(&choice, format.format, context, out)
+        }
+        Command::Check {
+            targets,
+            done,
+            format,
+        } => ready::check(&targets, &done, format.format, context, out),
+        Command::Next {
+            choice,
+            done,
+            format,
+        } => ready::next(&choice, &done, format.format, context, out),
+        Command::Why {
+            doc,
+            choice,
+            done,
+            format,
+        } => ready::why(&doc, &choice, &done, format.format, context, out),
+        Command::Graph {
+            docs,
+            choice,
+            done,
+            format,
+            output,
+        } => info::graph(&docs, &choice, &done, format, output, context, out),
+        Command::Completions { shell } => info::completions(shell, out),
+        Command::Man { out: folder } => info::man(folder, context, out),
+        Command::Validate(format) => info::validate(format.format, context, out),
+        Command::List(list) => info::list(list, context, out),
+        Command::Show { doc, format } => info::show(&doc, format.format, context, out),
+    }
+}

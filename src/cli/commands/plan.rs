@@ -1,0 +1,182 @@
+//! `plan` and `export`: the plan the options ask for, shown or written out.
+
+use super::super::Failure;
+use super::super::args::{ExportFormat, PlanFormat, PlanOptions};
+use super::super::settings::{Context, PlanRequest, Timing};
+use super::output::write_output;
+use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Tz;
+use learnpath::curriculum::duration::format_minutes;
+use learnpath::error::exit;
+use learnpath::plan::{ByDate, Plan, Planner};
+use learnpath::render::clock::Clock;
+use learnpath::render::zone::{self, Zone};
+use learnpath::render::{csv, ics, json, markdown, plan as plan_render, wrap};
+use learnpath::words::count;
+use learnpath::{Error, Opened};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// What building a plan came to.
+enum Outcome {
+    /// The plan; with `--by`, the deadline it was made for.
+    Planned { plan: Plan, by: Option<NaiveDate> },
+    /// No weekly hours finish by the deadline; the fastest plan there is.
+    Missed { by: NaiveDate, fastest: Plan },
+}
+
+/// Builds the plan the options ask for.
+fn build(options: &PlanOptions, context: &Context) -> Result<Outcome, Failure> {
+    let opened: Opened = learnpath::open(&context.source)?;
+    let request = PlanRequest::resolve(options, context, &opened)?;
+    let planner = Planner::new(
+        &opened.curriculum,
+        &opened.graph,
+        request.selection.clone(),
+        &request.done,
+    );
+    let outcome = match request.timing {
+        Timing::Hours(weekly) => Outcome::Planned {
+            plan: planner.plan(&request.settings(weekly))?,
+            by: None,
+        },
+        Timing::By(by) => match planner.plan_by(by, |weekly| request.settings(weekly))? {
+            ByDate::Met(plan) => Outcome::Planned { plan, by: Some(by) },
+            ByDate::Missed { fastest } => Outcome::Missed { by, fastest },
+        },
+    };
+    Ok(outcome)
+}
+
+/// Things the learner should know about their settings.
+fn say_notes(plan: &Plan, context: &Context) {
+    for note in &plan.notes {
+        context.report.note(note);
+    }
+}
+
+/// "To finish by DATE, study H h a week." (half-hour steps: one decimal is exact).
+fn met_answer(by: NaiveDate, plan: &Plan) -> String {
+    format!(
+        "To finish by {by}, study {:.1} h a week.",
+        plan.settings.weekly_minutes.hours()
+    )
+}
+
+fn missed_answer(by: NaiveDate, fastest: &Plan) -> String {
+    format!(
+        "No weekly hours are enough to finish by {by}: even the most this schedule can use ({} a week on {}, sessions up to {}) finishes on {}.\nAdd study days (--days) or allow longer sessions (--session).",
+        format_minutes(fastest.settings.usable_weekly_minutes()),
+        fastest.settings.days,
+        format_minutes(fastest.settings.effective_session()),
+        fastest
+            .summary
+            .finish_date
+            .map_or_else(|| "-".to_string(), |date| date.to_string()),
+    )
+}
+
+/// `plan`: the table (with the `--by` answer above it), JSON or Markdown. Only the table has
+/// room for prose; elsewhere the answer goes to standard error.
+pub(super) fn plan(
+    options: &PlanOptions,
+    format: PlanFormat,
+    context: &Context,
+    out: &mut dyn Write,
+) -> Result<i32, Failure> {
+    let table = format == PlanFormat::Table;
+    let width = context.style.width;
+    let plan = match build(options, context)? {
+        Outcome::Missed { by, fastest } => {
+            let answer = missed_answer(by, &fastest);
+            if table {
+                wrap::wrapped(out, width, |w| writeln!(w, "{answer}"))?;
+            } else {
+                context.report.reason(answer);
+            }
+            return Ok(exit::NO);
+        }
+        Outcome::Planned { plan, by } => {
+            if let Some(by) = by {
+                let answer = met_answer(by, &plan);
+                if table {
+                    wrap::wrapped(out, width, |w| writeln!(w, "{answer}\n"))?;
+                } else {
+                    context.report.prose(answer);
+                }
+            }
+            plan
+        }
+    };
+    say_notes(&plan, context);
+    match format {
+        PlanFormat::Table => plan_render::render(&plan, context.style, out)?,
+        PlanFormat::Json => json::write(&plan, out)?,
+        PlanFormat::Markdown => markdown::render(&plan, out)?,
+    }
+    Ok(exit::OK)
+}
+
+/// What `export` writes, and where.
+pub(super) struct Export {
+    pub format: ExportFormat,
+    pub output: Option<PathBuf>,
+    pub at: NaiveTime,
+    pub tz: Option<Tz>,
+}
+
+/// `export`: the plan as a calendar, a spreadsheet, JSON or Markdown, to a file or stdout.
+pub(super) fn export(
+    options: &PlanOptions,
+    export: Export,
+    context: &Context,
+    out: &mut dyn Write,
+) -> Result<i32, Failure> {
+    let plan = match build(options, context)? {
+        Outcome::Missed { by, fastest } => {
+            context.report.reason(missed_answer(by, &fastest));
+            return Ok(exit::NO);
+        }
+        Outcome::Planned { plan, by } => {
+            if let Some(by) = by {
+                context.report.prose(met_answer(by, &plan));
+            }
+            plan
+        }
+    };
+    say_notes(&plan, context);
+    let zone = match export.tz {
+        Some(tz) => Zone::Iana(tz),
+        None => {
+            let (zone, warning) = zone::system_zone();
+            if let Some(warning) = warning {
+                context.report.warning(warning);
+            }
+            zone
+        }
+    };
+    let clock = Clock {
+        at: export.at,
+        zone,
+    };
+    let utc = match export.format {
+        ExportFormat::Ics => Some(true),
+        ExportFormat::Csv => Some(false),
+        ExportFormat::Json | ExportFormat::Markdown => None,
+    };
+    if let Some(utc) = utc
+        && let Some(date) = clock.past_year_9999(&plan, utc)
+    {
+        return Err(Error::SessionPastYear9999 { date, utc }.into());
+    }
+    let mut bytes = Vec::new();
+    match export.format {
+        ExportFormat::Ics => ics::render(&plan, &clock, context.today, &mut bytes)?,
+        ExportFormat::Csv => csv::render(&plan, &clock, &mut bytes)?,
+        ExportFormat::Json => json::write(&plan, &mut bytes)?,
+        ExportFormat::Markdown => markdown::render(&plan, &mut bytes)?,
+    }
+    let what = count(plan.sessions.len(), "session");
+    write_output(export.output, &bytes, context, out, &what)?;
+    Ok(exit::OK)
+}

@@ -1,0 +1,72 @@
+//! `check`, `next` and `why`: questions about readiness.
+
+use super::super::Failure;
+use super::super::args::{Choice, Done, Format};
+use super::super::settings::Context;
+use super::output::emit;
+use learnpath::error::exit;
+use learnpath::listing;
+use learnpath::plan::ready::{self, Target};
+use learnpath::render::ready as ready_render;
+use std::io::Write;
+
+/// `check`: are the prerequisites of these documents or specializations met? (exit 1: no)
+pub(super) fn check(
+    names: &[String],
+    done: &Done,
+    format: Format,
+    context: &Context,
+    out: &mut dyn Write,
+) -> Result<i32, Failure> {
+    let opened = learnpath::open(&context.source)?;
+    let curriculum = &opened.curriculum;
+    let targets = names
+        .iter()
+        .map(|name| Target::find(curriculum, name))
+        .collect::<Result<Vec<_>, _>>()?;
+    let done = context.done(curriculum, done)?;
+    let report = ready::check(curriculum, &opened.graph, &targets, &done);
+    emit(format, &report, ready_render::check, context, out)?;
+    Ok(if report.ready { exit::OK } else { exit::NO })
+}
+
+/// `next`: the documents that can be started now.
+pub(super) fn next(
+    choice: &Choice,
+    done: &Done,
+    format: Format,
+    context: &Context,
+    out: &mut dyn Write,
+) -> Result<i32, Failure> {
+    let opened = learnpath::open(&context.source)?;
+    let curriculum = &opened.curriculum;
+    let selection = choice.resolve_optional(curriculum)?;
+    let done = context.done(curriculum, done)?;
+    let ids = ready::next(curriculum, &opened.graph, selection.as_ref(), &done);
+    let rows = listing::doc_rows(curriculum, &ids);
+    emit(format, &rows[..], ready_render::next, context, out)?;
+    Ok(exit::OK)
+}
+
+/// `why`: the chain of prerequisites from a target down to a document (exit 1: not needed).
+pub(super) fn why(
+    name: &str,
+    choice: &Choice,
+    done: &Done,
+    format: Format,
+    context: &Context,
+    out: &mut dyn Write,
+) -> Result<i32, Failure> {
+    let opened = learnpath::open(&context.source)?;
+    let curriculum = &opened.curriculum;
+    let selection = choice.resolve(curriculum)?;
+    let doc = curriculum.find_doc(name)?;
+    let done = context.done(curriculum, done)?;
+    let answer = ready::why(curriculum, &opened.graph, &selection, doc, &done);
+    emit(format, &answer, ready_render::why, context, out)?;
+    Ok(if answer.reason.is_some() {
+        exit::OK
+    } else {
+        exit::NO
+    })
+}

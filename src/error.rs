@@ -90,9 +90,9 @@ pub enum Error {
     #[error("the session on {date} ends after the year 9999{}, which calendars cannot hold", if *.utc { " in UTC" } else { "" })]
     SessionPastYear9999 { date: NaiveDate, utc: bool },
 
-    /// Weekly hours outside what a week holds.
-    #[error("{0}")]
-    Hours(String),
+    /// Weekly hours or a session length outside what learnpath plans with.
+    #[error(transparent)]
+    Time(#[from] crate::plan::settings::TimeError),
 
     /// learnpath refuses to write to this path (see `atomic_file::check_target`).
     #[error("'{}' {reason}", path.display())]
@@ -109,11 +109,11 @@ pub enum Error {
     NoHome { what: &'static str },
 
     /// The progress file cannot be understood. It is never overwritten in that case.
-    #[error("{}{}: {message}\n  help: fix the progress file or move it away; learnpath left it untouched", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
+    #[error("{}{}: {problem}\n  help: fix the progress file or move it away; learnpath left it untouched", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
     Progress {
         path: PathBuf,
         line: Option<usize>,
-        message: String,
+        problem: ProgressProblem,
     },
 }
 
@@ -133,7 +133,7 @@ impl Error {
             | Error::ByBeforeStart { .. }
             | Error::PastYear9999
             | Error::SessionPastYear9999 { .. }
-            | Error::Hours(_)
+            | Error::Time(_)
             | Error::Refused { .. }
             | Error::NoHome { .. }
             | Error::NoProgressForRecording { .. } => exit::USAGE,
@@ -161,6 +161,68 @@ impl fmt::Display for Kind {
             Kind::Document => "document",
             Kind::Specialization => "specialization",
         })
+    }
+}
+
+/// What is wrong with a progress file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProgressProblem {
+    Empty,
+    /// A `schema_version` this learnpath does not read.
+    OtherVersion(u32),
+    /// No `schema_version`: not a progress file.
+    NoVersion,
+    /// The YAML parser's message.
+    Yaml(String),
+    /// The YAML parser's message about a progress file of this version.
+    Invalid(String),
+    NotUtf8 {
+        offset: usize,
+    },
+    /// Past the size limit, as read (`bytes`) or as a change would write it.
+    TooLarge {
+        bytes: u64,
+        writing: bool,
+    },
+}
+
+impl fmt::Display for ProgressProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::progress::{MAX_FILE_BYTES, SCHEMA_VERSION};
+        match self {
+            ProgressProblem::Empty => write!(
+                f,
+                "the file is empty; expected `schema_version: {SCHEMA_VERSION}` and a `done:` list"
+            ),
+            ProgressProblem::OtherVersion(other) => write!(
+                f,
+                "schema_version {other} is not one this learnpath knows (it reads {SCHEMA_VERSION}); a newer learnpath may have written it"
+            ),
+            ProgressProblem::NoVersion => write!(
+                f,
+                "no schema_version; this is not a learnpath progress file (expected `schema_version: {SCHEMA_VERSION}`)"
+            ),
+            ProgressProblem::Yaml(message) => write!(f, "invalid YAML: {message}"),
+            ProgressProblem::Invalid(message) => write!(f, "invalid progress file: {message}"),
+            ProgressProblem::NotUtf8 { offset } => {
+                write!(f, "not valid UTF-8 (invalid byte at offset {offset})")
+            }
+            ProgressProblem::TooLarge { bytes, writing } => {
+                if *writing {
+                    write!(
+                        f,
+                        "with this change the file would be {bytes} bytes; nothing was written"
+                    )?;
+                } else {
+                    write!(f, "the file is {bytes} bytes")?;
+                }
+                write!(
+                    f,
+                    ", more than the limit of {} MiB for a progress file (about 250,000 entries)",
+                    MAX_FILE_BYTES >> 20
+                )
+            }
+        }
     }
 }
 

@@ -5,11 +5,14 @@
 use super::Failure;
 use super::args::{Choice, Cli, Done, PlanOptions};
 use super::report::Reporter;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Tz;
 use learnpath::plan::WeeklyMinutes;
 use learnpath::plan::{DoneSet, Selection, SessionMinutes, Settings, Studied, StudyDays};
 use learnpath::progress::{Progress, ProgressStore};
+use learnpath::render::clock::Clock;
 use learnpath::render::table::Style;
+use learnpath::render::zone::{self, Zone};
 use learnpath::words::{count, count_with};
 use learnpath::{Curriculum, Error, Opened, Source};
 use std::path::PathBuf;
@@ -50,6 +53,22 @@ impl Context {
                 width: stderr_terminal.then(terminal_width).flatten(),
             },
         }
+    }
+
+    /// When sessions start: at `at` in the zone given, else the system's (`TZ`, then the
+    /// system setting), with a warning when that cannot be told.
+    pub fn clock(&self, at: NaiveTime, tz: Option<Tz>) -> Clock {
+        let zone = match tz {
+            Some(tz) => Zone::Iana(tz),
+            None => {
+                let (zone, warning) = zone::system_zone();
+                if let Some(warning) = warning {
+                    self.report.warning(warning);
+                }
+                zone
+            }
+        };
+        Clock { at, zone }
     }
 
     /// The progress file: the one given (--progress, LEARNPATH_PROGRESS), used as is; else the

@@ -11,7 +11,7 @@ pub(crate) fn hours(text: &str) -> Result<WeeklyMinutes, String> {
         .trim()
         .parse()
         .map_err(|_| format!("'{text}' is not a number of hours (try 5 or 7.5)"))?;
-    WeeklyMinutes::from_hours(hours)
+    WeeklyMinutes::from_hours(hours).map_err(|error| error.to_string())
 }
 
 /// The longest sitting: "90 min", "1h30m".
@@ -19,7 +19,7 @@ pub(crate) fn session(text: &str) -> Result<SessionMinutes, String> {
     let minutes = parse_minutes(text).map_err(|error| {
         format!("'{text}' is not a session length like \"90 min\" or \"1h30m\": {error}")
     })?;
-    SessionMinutes::new(minutes)
+    SessionMinutes::new(minutes).map_err(|error| error.to_string())
 }
 
 const DAY_NAMES: [(&str, &str, Weekday); 7] = [

@@ -89,8 +89,7 @@ impl<'a> Planner<'a> {
         settings_for: impl Fn(WeeklyMinutes) -> Settings,
     ) -> Result<ByDate, Error> {
         let steps = (settings::MAX_WEEKLY_HOURS * 2.0) as u32;
-        let weekly =
-            |step: u32| WeeklyMinutes::from_hours(f64::from(step) / 2.0).map_err(Error::Hours);
+        let weekly = |step: u32| WeeklyMinutes::from_hours(f64::from(step) / 2.0);
         let start = settings_for(weekly(1)?).start;
         if by < start {
             return Err(Error::ByBeforeStart { by, start });
@@ -99,24 +98,19 @@ impl<'a> Planner<'a> {
         // those of the most hours; once they are there and hold less than the week allows,
         // every plan with more hours is this one.
         let most = settings_for(weekly(steps)?);
-        let mut fastest = None;
-        for step in 1..=steps {
+        let mut step = 1;
+        loop {
             let settings = settings_for(weekly(step)?);
             let plan = self.plan(&settings)?;
             if plan.summary.finish_date.is_none_or(|finish| finish <= by) {
                 return Ok(ByDate::Met(plan));
             }
-            fastest = Some(plan);
             let settled =
                 (settings.days, settings.session_minutes) == (most.days, most.session_minutes);
-            if settled && settings.more_hours_cannot_help() {
-                break;
+            if step == steps || (settled && settings.more_hours_cannot_help()) {
+                return Ok(ByDate::Missed { fastest: plan });
             }
-        }
-        match fastest {
-            Some(fastest) => Ok(ByDate::Missed { fastest }),
-            // MAX_WEEKLY_HOURS makes at least one step.
-            None => Err(Error::Hours("no weekly hours to try".to_string())),
+            step += 1;
         }
     }
 

@@ -13,30 +13,39 @@ pub const MAX_SESSION_MINUTES: u32 = 8 * 60;
 /// The longest sitting we pick when the learner does not say.
 pub const DEFAULT_MAX_SESSION_MINUTES: u32 = 120;
 
+/// A weekly time or a session length learnpath does not plan with.
+#[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
+pub enum TimeError {
+    #[error("weekly hours must be a positive number, not {0}")]
+    NotPositive(f64),
+    #[error("{0} hours a week is more than {MAX_WEEKLY_HOURS} (16 hours a day, 7 days a week)")]
+    TooManyHours(f64),
+    #[error(
+        "{0} hours a week is less than one {MIN_SESSION_MINUTES}-minute session (use at least 0.25)"
+    )]
+    LessThanASession(f64),
+    #[error("a session of {} is outside {} to {}", format_minutes(*.0), format_minutes(MIN_SESSION_MINUTES), format_minutes(MAX_SESSION_MINUTES))]
+    SessionOutOfRange(u32),
+}
+
 /// Study time per ISO week, in whole minutes, at least one shortest session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
 pub struct WeeklyMinutes(u32);
 
 impl WeeklyMinutes {
-    pub fn from_hours(hours: f64) -> Result<Self, String> {
+    pub fn from_hours(hours: f64) -> Result<Self, TimeError> {
         if !hours.is_finite() || hours <= 0.0 {
-            return Err(format!(
-                "weekly hours must be a positive number, not {hours}"
-            ));
+            return Err(TimeError::NotPositive(hours));
         }
         if hours > MAX_WEEKLY_HOURS {
-            return Err(format!(
-                "{hours} hours a week is more than {MAX_WEEKLY_HOURS} (16 hours a day, 7 days a week)"
-            ));
+            return Err(TimeError::TooManyHours(hours));
         }
         // Never round capacity up: 1.01 h is 60 minutes, not 61. The small allowance keeps
         // hours that are exact in decimal but not in binary (4.1 * 60 = 245.999...) whole.
         let minutes = (hours * 60.0 + 1e-6).floor() as u32;
         if minutes < MIN_SESSION_MINUTES {
-            return Err(format!(
-                "{hours} hours a week is less than one {MIN_SESSION_MINUTES}-minute session (use at least 0.25)"
-            ));
+            return Err(TimeError::LessThanASession(hours));
         }
         Ok(WeeklyMinutes(minutes))
     }
@@ -56,14 +65,9 @@ impl WeeklyMinutes {
 pub struct SessionMinutes(u32);
 
 impl SessionMinutes {
-    pub fn new(minutes: u32) -> Result<Self, String> {
+    pub fn new(minutes: u32) -> Result<Self, TimeError> {
         if !(MIN_SESSION_MINUTES..=MAX_SESSION_MINUTES).contains(&minutes) {
-            return Err(format!(
-                "a session of {} is outside {} to {}",
-                format_minutes(minutes),
-                format_minutes(MIN_SESSION_MINUTES),
-                format_minutes(MAX_SESSION_MINUTES)
-            ));
+            return Err(TimeError::SessionOutOfRange(minutes));
         }
         Ok(SessionMinutes(minutes))
     }
@@ -270,7 +274,7 @@ mod tests {
             (113.0, "more than 112"),
             (0.1, "less than one"),
         ] {
-            let error = WeeklyMinutes::from_hours(bad).unwrap_err();
+            let error = WeeklyMinutes::from_hours(bad).unwrap_err().to_string();
             assert!(error.contains(words), "{bad}: {error}");
         }
     }
@@ -281,9 +285,13 @@ mod tests {
         assert!(
             SessionMinutes::new(10)
                 .unwrap_err()
+                .to_string()
                 .contains("outside 15 min to 8 h")
         );
-        assert!(SessionMinutes::new(540).unwrap_err().contains("outside"));
+        assert_eq!(
+            SessionMinutes::new(540),
+            Err(TimeError::SessionOutOfRange(540))
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::{Progress, SCHEMA_VERSION};
 use crate::curriculum::frontmatter;
-use crate::error::{Error, Result};
+use crate::error::{Error, ProgressProblem, Result};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -34,13 +34,14 @@ struct VersionProbe {
 /// Reads the file with the YAML parser, in one pass when it is a progress file of this
 /// version. When it is not, a look at the version alone names the problem (another schema, not a
 /// progress file at all) before the details.
-fn decode_yaml(text: &str, fail: impl Fn(Option<usize>, String) -> Error) -> Result<ProgressFile> {
+fn decode_yaml(
+    text: &str,
+    fail: impl Fn(Option<usize>, ProgressProblem) -> Error,
+) -> Result<ProgressFile> {
     let other_version = |other: u32| {
         fail(
             frontmatter::key_line(text, "schema_version"),
-            format!(
-                "schema_version {other} is not one this learnpath knows (it reads {SCHEMA_VERSION}); a newer learnpath may have written it"
-            ),
+            ProgressProblem::OtherVersion(other),
         )
     };
     let error = match frontmatter::decode::<ProgressFile>(text) {
@@ -49,19 +50,11 @@ fn decode_yaml(text: &str, fail: impl Fn(Option<usize>, String) -> Error) -> Res
         Err(error) => error,
     };
     let probe: VersionProbe = frontmatter::decode(text)
-        .map_err(|error| fail(error.line, format!("invalid YAML: {}", error.message)))?;
+        .map_err(|error| fail(error.line, ProgressProblem::Yaml(error.message)))?;
     Err(match probe.schema_version {
-        Some(SCHEMA_VERSION) => fail(
-            error.line,
-            format!("invalid progress file: {}", error.message),
-        ),
+        Some(SCHEMA_VERSION) => fail(error.line, ProgressProblem::Invalid(error.message)),
         Some(other) => other_version(other),
-        None => fail(
-            None,
-            format!(
-                "no schema_version; this is not a learnpath progress file (expected `schema_version: {SCHEMA_VERSION}`)"
-            ),
-        ),
+        None => fail(None, ProgressProblem::NoVersion),
     })
 }
 
@@ -70,18 +63,13 @@ impl Progress {
     /// they are in pages.
     pub(super) fn parse(text: &str, path: &Path) -> Result<Progress> {
         let text = &*frontmatter::normalize(text);
-        let fail = |line: Option<usize>, message: String| Error::Progress {
+        let fail = |line: Option<usize>, problem: ProgressProblem| Error::Progress {
             path: path.to_path_buf(),
             line,
-            message,
+            problem,
         };
         if text.trim().is_empty() {
-            return Err(fail(
-                None,
-                format!(
-                    "the file is empty; expected `schema_version: {SCHEMA_VERSION}` and a `done:` list"
-                ),
-            ));
+            return Err(fail(None, ProgressProblem::Empty));
         }
         let mut progress = Progress::default();
         if let Some(entries) = super::fast::read(text) {

@@ -5,7 +5,7 @@ use super::location::{self, curriculum_id};
 use super::{MAX_FILE_BYTES, Progress};
 use crate::atomic_file;
 use crate::curriculum::{Curriculum, Source};
-use crate::error::{Error, Result};
+use crate::error::{Error, ProgressProblem, Result};
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
@@ -85,23 +85,17 @@ impl ProgressStore {
             .read_to_end(&mut bytes)
             .map_err(|error| Error::io(&self.path, error))?;
         if bytes.len() > MAX_FILE_BYTES {
-            return Err(self.too_large(format!(
-                "the file is {} bytes",
-                size.max(bytes.len() as u64)
-            )));
+            return Err(self.too_large(size.max(bytes.len() as u64), false));
         }
         Ok(Some(bytes))
     }
 
     /// A file past [`MAX_FILE_BYTES`], read or about to be written.
-    fn too_large(&self, what: String) -> Error {
+    fn too_large(&self, bytes: u64, writing: bool) -> Error {
         Error::Progress {
             path: self.path.clone(),
             line: None,
-            message: format!(
-                "{what}, more than the limit of {} MiB for a progress file (about 250,000 entries)",
-                MAX_FILE_BYTES >> 20
-            ),
+            problem: ProgressProblem::TooLarge { bytes, writing },
         }
     }
 
@@ -110,10 +104,9 @@ impl ProgressStore {
         let text = String::from_utf8(bytes).map_err(|error| Error::Progress {
             path: self.path.clone(),
             line: None,
-            message: format!(
-                "not valid UTF-8 (invalid byte at offset {})",
-                error.utf8_error().valid_up_to()
-            ),
+            problem: ProgressProblem::NotUtf8 {
+                offset: error.utf8_error().valid_up_to(),
+            },
         })?;
         Progress::parse(&text, &self.path)
     }
@@ -184,10 +177,7 @@ impl ProgressStore {
     fn render(&self, progress: &Progress) -> Result<String> {
         let rendered = progress.render();
         if rendered.len() > MAX_FILE_BYTES {
-            return Err(self.too_large(format!(
-                "with this change the file would be {} bytes; nothing was written",
-                rendered.len()
-            )));
+            return Err(self.too_large(rendered.len() as u64, true));
         }
         Ok(rendered)
     }

@@ -9,8 +9,6 @@ use chrono_tz::Tz;
 use learnpath::curriculum::duration::format_minutes;
 use learnpath::error::exit;
 use learnpath::plan::{ByDate, Plan, Planner};
-use learnpath::render::clock::Clock;
-use learnpath::render::zone::{self, Zone};
 use learnpath::render::{csv, ics, json, markdown, plan as plan_render, wrap};
 use learnpath::words::count;
 use learnpath::{Error, Opened};
@@ -145,20 +143,7 @@ pub(super) fn export(
         }
     };
     say_notes(&plan, context);
-    let zone = match export.tz {
-        Some(tz) => Zone::Iana(tz),
-        None => {
-            let (zone, warning) = zone::system_zone();
-            if let Some(warning) = warning {
-                context.report.warning(warning);
-            }
-            zone
-        }
-    };
-    let clock = Clock {
-        at: export.at,
-        zone,
-    };
+    let clock = context.clock(export.at, export.tz);
     let utc = match export.format {
         ExportFormat::Ics => Some(true),
         ExportFormat::Csv => Some(false),

@@ -101,7 +101,11 @@ pub fn lint(curriculum: &Curriculum) -> Vec<Diagnostic> {
     }
     for index in curriculum.section_ids() {
         let section = curriculum.section(index);
-        let Some(claimed) = section.claimed_minutes else {
+        // A section none of whose folders could be used has its error already.
+        let Some(claimed) = section
+            .claimed_minutes
+            .filter(|_| !section.folders.is_empty())
+        else {
             continue;
         };
         let total = curriculum.section_minutes(index);

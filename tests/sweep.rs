@@ -769,3 +769,32 @@ fn item_11_a_last_session_that_ends_past_9999_is_refused_by_calendars() {
         .code(0)
         .stdout_has(&["DTSTART:99991231T170000Z"]);
 }
+
+#[test]
+fn item_7_a_key_written_twice_in_the_manifest_is_named_on_its_second_line() {
+    let manifest = "name: T\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: S\n        folders: [s]\n        title: Again\n";
+    let course = folder(&[
+        ("learnpath.yaml", manifest),
+        ("s/a.md", &page("foundational", "20 min", &[])),
+    ]);
+    let report = validate_json(&course);
+    let error = &report["errors"][0];
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("duplicate field `title`"),
+        "{report}"
+    );
+    assert_eq!(error["line"], 9, "{report}");
+}
+
+#[test]
+fn item_5_a_section_whose_folder_is_refused_gets_no_claimed_time_warning() {
+    let claimed = "[a]\n        claimed_time: \"2 hours\"";
+    let course = manifest_course(&[("'1.1'", claimed), ("'1.2'", claimed)], "");
+    let run = learnpath(&["--curriculum", &course.root, "validate"]).code(65);
+    // Section 1.1 holds a's 20 minutes of 2 hours and is warned about; 1.2 holds nothing.
+    assert!(run.stdout.contains("section 1.1"), "{}", run.stdout);
+    assert!(!run.stdout.contains("section 1.2 'Section"), "{}", run.stdout);
+}

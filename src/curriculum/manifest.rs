@@ -80,9 +80,17 @@ pub(crate) fn decode(text: &str, shown: &str) -> Result<Manifest, Diagnostic> {
         } else {
             "see curriculum/learnpath.yaml in the learnpath repository for the format"
         };
+        // The parser names the start of the mapping for a key written twice: point at the
+        // second one.
+        let repeated = error
+            .message
+            .split("duplicate field `")
+            .nth(1)
+            .and_then(|rest| rest.split('`').next())
+            .and_then(|key| Positions::of(text).repeat_of(key, error.line.unwrap_or(1)));
         Diagnostic::error(format!("invalid manifest: {}", error.message))
             .file(shown)
-            .line(error.line)
+            .line(repeated.or(error.line))
             .help(help)
     })
 }

@@ -11,6 +11,8 @@ use yaml_rust2::scanner::Marker;
 #[derive(Debug, Default)]
 pub(crate) struct Positions {
     lines: HashMap<String, usize>,
+    /// Keys written a second time in their mapping: the key and the line of the repeat.
+    repeated: Vec<(String, usize)>,
 }
 
 impl Positions {
@@ -21,7 +23,18 @@ impl Positions {
         let _ = Parser::new_from_str(text).load(&mut walker, false);
         Positions {
             lines: walker.lines,
+            repeated: walker.repeated,
         }
+    }
+
+    /// The line where `key` is written again in a mapping that starts on or before `from`
+    /// (the parser reports a repeated key at the start of its mapping).
+    pub fn repeat_of(&self, key: &str, from: usize) -> Option<usize> {
+        self.repeated
+            .iter()
+            .filter(|(repeated, line)| repeated == key && *line >= from)
+            .map(|(_, line)| *line)
+            .min()
     }
 
     pub fn line(&self, path: &str) -> Option<usize> {
@@ -43,6 +56,7 @@ enum Frame {
 #[derive(Default)]
 struct Walker {
     lines: HashMap<String, usize>,
+    repeated: Vec<(String, usize)>,
     stack: Vec<(String, Frame)>,
 }
 
@@ -67,7 +81,11 @@ impl Walker {
                     _ => String::new(),
                 };
                 let here = join(path, &key);
-                self.lines.entry(here).or_insert(line);
+                if self.lines.contains_key(&here) {
+                    self.repeated.push((key.clone(), line));
+                } else {
+                    self.lines.insert(here, line);
+                }
                 *frame = Frame::Mapping { key: Some(key) };
                 None
             }
@@ -128,6 +146,14 @@ mod tests {
         assert_eq!(positions.line("roles.1.name"), Some(6));
         assert_eq!(positions.line("roles.1.includes.0"), Some(8));
         assert_eq!(positions.line("roles.2"), None);
+    }
+
+    #[test]
+    fn a_repeated_key_is_found_on_its_own_line() {
+        let positions = Positions::of("name: a\nparts:\n  - id: x\n    id: y\nname: b\n");
+        assert_eq!(positions.repeat_of("id", 3), Some(4));
+        assert_eq!(positions.repeat_of("name", 1), Some(5));
+        assert_eq!(positions.repeat_of("parts", 1), None);
     }
 
     #[test]

@@ -81,10 +81,13 @@ impl Walker {
                     _ => String::new(),
                 };
                 let here = join(path, &key);
-                if self.lines.contains_key(&here) {
-                    self.repeated.push((key.clone(), line));
-                } else {
-                    self.lines.insert(here, line);
+                match self.lines.entry(here) {
+                    std::collections::hash_map::Entry::Occupied(_) => {
+                        self.repeated.push((key.clone(), line));
+                    }
+                    std::collections::hash_map::Entry::Vacant(entry) => {
+                        entry.insert(line);
+                    }
                 }
                 *frame = Frame::Mapping { key: Some(key) };
                 None

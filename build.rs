@@ -1,19 +1,20 @@
 //! Decodes the embedded manifest at build time, so that the binary reads it as JSON (about a
 //! tenth of the cost) instead of YAML on every run. The YAML stays the source of truth: the
-//! same frontmatter module and schema decode it, and a test checks both readings agree.
+//! same YAML codec and schema decode it, and a test checks both readings agree.
 
-#[path = "src/curriculum/frontmatter.rs"]
-#[allow(dead_code)]
-mod frontmatter;
 #[path = "src/curriculum/manifest_schema.rs"]
 mod manifest_schema;
+#[path = "src/yaml/codec.rs"]
+#[allow(dead_code)]
+mod yaml;
 
 fn main() {
     println!("cargo::rerun-if-changed=curriculum/learnpath.yaml");
     println!("cargo::rerun-if-changed=src/curriculum/manifest_schema.rs");
+    println!("cargo::rerun-if-changed=src/yaml/codec.rs");
     let text = std::fs::read_to_string("curriculum/learnpath.yaml")
         .expect("curriculum/learnpath.yaml is part of the package");
-    let manifest: manifest_schema::Manifest = frontmatter::decode(&text).unwrap_or_else(|error| {
+    let manifest: manifest_schema::Manifest = yaml::decode(&text).unwrap_or_else(|error| {
         panic!(
             "curriculum/learnpath.yaml:{}: {}",
             error.line.unwrap_or(0),

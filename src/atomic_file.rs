@@ -13,7 +13,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     write_with_permissions(path, bytes, None)
 }
 
-/// [`write`], and the new file gets `permissions` (by default a file that is replaced keeps
+/// [`write()`], and the new file gets `permissions` (by default a file that is replaced keeps
 /// its own, and a new one gets the usual ones).
 pub fn write_with_permissions(
     path: &Path,

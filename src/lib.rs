@@ -18,6 +18,7 @@ pub mod progress;
 pub mod render;
 pub mod validate;
 pub mod words;
+mod yaml;
 
 pub use curriculum::{Curriculum, Doc, DocId, Source};
 pub use diagnostic::{Diagnostic, Severity};

@@ -796,5 +796,9 @@ fn item_5_a_section_whose_folder_is_refused_gets_no_claimed_time_warning() {
     let run = learnpath(&["--curriculum", &course.root, "validate"]).code(65);
     // Section 1.1 holds a's 20 minutes of 2 hours and is warned about; 1.2 holds nothing.
     assert!(run.stdout.contains("section 1.1"), "{}", run.stdout);
-    assert!(!run.stdout.contains("section 1.2 'Section"), "{}", run.stdout);
+    assert!(
+        !run.stdout.contains("section 1.2 'Section"),
+        "{}",
+        run.stdout
+    );
 }

@@ -2,11 +2,11 @@
 //! the specializations a learner chooses from, and the roles that lead to them.
 
 use super::duration::parse_minutes;
-use super::frontmatter;
 use super::lookup::normalize_name;
-use super::yaml_positions::Positions;
 use super::{Role, Section, SectionId, SpecId, Specialization};
 use crate::diagnostic::Diagnostic;
+use crate::yaml;
+use crate::yaml::positions::Positions;
 use std::collections::HashMap;
 
 pub use super::manifest_schema::{Manifest, PartDef, RoleDef, SectionDef, SpecializationDef};
@@ -73,7 +73,7 @@ pub(crate) fn decode_embedded() -> Option<Manifest> {
 
 /// Decodes a manifest. `shown` names the file in messages.
 pub(crate) fn decode(text: &str, shown: &str) -> Result<Manifest, Diagnostic> {
-    frontmatter::decode(text).map_err(|error| {
+    yaml::decode(text).map_err(|error| {
         let help = if error.message.contains("floating point") || error.message.contains("integer")
         {
             "quote ids and times, e.g. id: \"1.1\""
@@ -457,7 +457,7 @@ mod tests {
     #[test]
     fn the_prebuilt_embedded_manifest_matches_its_yaml() {
         let yaml = crate::curriculum::Source::embedded_manifest();
-        let from_yaml: Manifest = frontmatter::decode(yaml).unwrap();
+        let from_yaml: Manifest = yaml::decode(yaml).unwrap();
         assert_eq!(decode_embedded(), Some(from_yaml));
     }
 }

@@ -1,16 +1,15 @@
 //! The curriculum model: documents, sections, specializations and roles, and how to load them.
 
 pub mod duration;
-pub(crate) mod flat_yaml;
-pub mod frontmatter;
+pub(crate) mod frontmatter;
 mod links;
 mod load;
 mod lookup;
 pub mod manifest;
 mod manifest_schema;
+#[doc(hidden)]
 pub mod page;
 mod source;
-mod yaml_positions;
 
 pub use load::{Loaded, load};
 pub use lookup::{DocNames, closest, normalize_name};
@@ -154,7 +153,7 @@ pub struct Section {
     /// Where the manifest defines it (file and line), for messages.
     #[serde(skip)]
     /// The manifest file as shown and the section's place in it (`parts.0.sections.1`); see
-    /// [`Curriculum::manifest_line`].
+    /// [`Curriculum::manifest_lines`].
     pub defined_at: Option<(String, String)>,
 }
 
@@ -285,7 +284,9 @@ impl Curriculum {
         move |place: &str| {
             positions
                 .get_or_init(|| {
-                    yaml_positions::Positions::of(self.manifest_text.as_deref().unwrap_or(""))
+                    crate::yaml::positions::Positions::of(
+                        self.manifest_text.as_deref().unwrap_or(""),
+                    )
                 })
                 .line(place)
         }

@@ -2,9 +2,10 @@
 
 use super::Level;
 use super::duration::parse_minutes;
-use super::flat_yaml::{self, Value};
 use super::frontmatter::{self, Frontmatter, Split};
 use crate::diagnostic::Diagnostic;
+use crate::yaml;
+use crate::yaml::flat::{self as flat_yaml, Value};
 use serde::Deserialize;
 
 /// The frontmatter fields the planner reads. Unknown fields are ignored on purpose: real
@@ -107,7 +108,7 @@ pub const MAX_PREREQUISITES: usize = 256;
 
 /// A better line and a fix for the YAML errors people make most: a tab in the indentation and
 /// a key written twice (the parser points at the mapping, not at the second key).
-fn explain_yaml_error(yaml: &str, error: &frontmatter::YamlError) -> (Option<usize>, &'static str) {
+fn explain_yaml_error(yaml: &str, error: &yaml::YamlError) -> (Option<usize>, &'static str) {
     if let Some(key) = error
         .message
         .split("duplicate field `")
@@ -189,7 +190,7 @@ pub fn parse(
                 "{count} prerequisites, more than the limit of {MAX_PREREQUISITES}"
             ))
             .file(shown)
-            .line(frontmatter::key_line(found.yaml, "prerequisites").map(in_file))
+            .line(yaml::key_line(found.yaml, "prerequisites").map(in_file))
             .field("prerequisites")
             .help("split the document, or list only its direct prerequisites"),
         );
@@ -209,7 +210,7 @@ pub fn parse(
         let lines = if known.len() == targets.len() {
             known
         } else {
-            frontmatter::value_lines(found.yaml, key, &targets)
+            yaml::value_lines(found.yaml, key, &targets)
         };
         targets
             .into_iter()
@@ -321,10 +322,10 @@ enum Without {
 
 /// The fields, by the fast reader when the frontmatter is in its subset (with the lines of
 /// the links), else by the YAML parser.
-fn decode_fields(yaml: &str) -> Result<(Fields, Option<LinkLines>), frontmatter::YamlError> {
+fn decode_fields(yaml: &str) -> Result<(Fields, Option<LinkLines>), yaml::YamlError> {
     match fast_fields(yaml) {
         Some((fields, lines)) => Ok((fields, Some(lines))),
-        None => frontmatter::decode::<Fields>(yaml).map(|fields| (fields, None)),
+        None => yaml::decode::<Fields>(yaml).map(|fields| (fields, None)),
     }
 }
 
@@ -355,7 +356,7 @@ fn minutes_of(
                     "expected a duration like \"55 min\" or \"1h30m\", found \"{time}\": {error}"
                 ))
                 .file(shown)
-                .line(frontmatter::key_line(found.yaml, "estimated_time").map(in_file))
+                .line(yaml::key_line(found.yaml, "estimated_time").map(in_file))
                 .field("estimated_time"),
             );
             None
@@ -380,7 +381,7 @@ fn level_of(
             ))
             .file(shown)
             .line(
-                frontmatter::key_line(found.yaml, "level").map(|line| found.first_line + line - 1),
+                yaml::key_line(found.yaml, "level").map(|line| found.first_line + line - 1),
             )
             .field("level"),
         );
@@ -488,7 +489,7 @@ mod tests {
         #[test]
         fn fast_reader_agrees_with_the_yaml_parser(yaml in frontmatter_lines()) {
             if let Some((fast, _)) = fast_fields(&yaml) {
-                let full: Result<Fields, _> = frontmatter::decode(&yaml);
+                let full: Result<Fields, _> = yaml::decode(&yaml);
                 prop_assert_eq!(Ok(fast), full, "{:?}", yaml);
             }
         }

@@ -9,7 +9,7 @@
 //! progress file, so a file of 100,000 entries (6 MB) cost a second and 120 MB; this reader
 //! takes a few milliseconds and the entries themselves.
 
-use crate::curriculum::flat_yaml;
+use crate::yaml::flat as flat_yaml;
 use chrono::NaiveDate;
 
 /// The entries of a file in the subset, in file order, or `None` to ask the YAML parser.

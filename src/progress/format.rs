@@ -3,6 +3,7 @@
 use super::{Progress, SCHEMA_VERSION};
 use crate::curriculum::frontmatter;
 use crate::error::{Error, ProgressProblem, Result};
+use crate::yaml;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -40,16 +41,16 @@ fn decode_yaml(
 ) -> Result<ProgressFile> {
     let other_version = |other: u32| {
         fail(
-            frontmatter::key_line(text, "schema_version"),
+            yaml::key_line(text, "schema_version"),
             ProgressProblem::OtherVersion(other),
         )
     };
-    let error = match frontmatter::decode::<ProgressFile>(text) {
+    let error = match yaml::decode::<ProgressFile>(text) {
         Ok(file) if file.schema_version == SCHEMA_VERSION => return Ok(file),
         Ok(file) => return Err(other_version(file.schema_version)),
         Err(error) => error,
     };
-    let probe: VersionProbe = frontmatter::decode(text)
+    let probe: VersionProbe = yaml::decode(text)
         .map_err(|error| fail(error.line, ProgressProblem::Yaml(error.message)))?;
     Err(match probe.schema_version {
         Some(SCHEMA_VERSION) => fail(error.line, ProgressProblem::Invalid(error.message)),
@@ -103,7 +104,7 @@ impl Progress {
                 })
                 .collect(),
         };
-        frontmatter::encode(&file).unwrap_or_else(|error| {
+        yaml::encode(&file).unwrap_or_else(|error| {
             // Strings and dates always encode; this branch only keeps the function total.
             format!("# learnpath could not encode progress: {}\n", error.message)
         })
@@ -231,7 +232,7 @@ mod tests {
 
     /// Entries as the YAML parser reads them, for files of this version.
     fn yaml_entries(text: &str) -> Option<Vec<(String, NaiveDate)>> {
-        let file: ProgressFile = frontmatter::decode(text).ok()?;
+        let file: ProgressFile = yaml::decode(text).ok()?;
         (file.schema_version == SCHEMA_VERSION).then(|| {
             file.done
                 .into_iter()

@@ -115,6 +115,15 @@ pub enum Error {
         line: Option<usize>,
         problem: ProgressProblem,
     },
+
+    /// A busy calendar that cannot be read as iCalendar: the file, the line (1-based, the
+    /// first line of a folded content line) and what is wrong there.
+    #[error("{}:{line}: {problem}\n  help: learnpath reads busy time from this calendar; fix that line or export the calendar again", path.display())]
+    Calendar {
+        path: PathBuf,
+        line: usize,
+        problem: CalendarProblem,
+    },
 }
 
 impl Error {
@@ -123,7 +132,9 @@ impl Error {
             Error::CurriculumMissing { .. }
             | Error::CurriculumNotADir { .. }
             | Error::Io { .. } => exit::IO,
-            Error::InvalidCurriculum { .. } | Error::Progress { .. } => exit::DATA,
+            Error::InvalidCurriculum { .. } | Error::Progress { .. } | Error::Calendar { .. } => {
+                exit::DATA
+            }
             Error::UnknownDoc { .. }
             | Error::UnknownSpecialization { .. }
             | Error::UnknownRole { .. }
@@ -222,6 +233,129 @@ impl fmt::Display for ProgressProblem {
                     MAX_FILE_BYTES >> 20
                 )
             }
+        }
+    }
+}
+
+/// What is wrong in a busy calendar (an iCalendar file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CalendarProblem {
+    /// Nothing but blank lines.
+    Empty,
+    /// The first line is not BEGIN:VCALENDAR; `found` is that line, shortened.
+    NotACalendar { found: String },
+    /// A line that starts with a space or a tab (a folded line's continuation) first of all.
+    StrayContinuation,
+    /// Not `NAME:value` nor `NAME;PARAM=value:value`; `text` is the line, shortened.
+    NotAContentLine { text: String },
+    /// Content before BEGIN:VCALENDAR or after its END.
+    OutsideCalendar { name: String },
+    /// An END that closes nothing (`open` is `None`) or another component than the open one.
+    UnexpectedEnd { found: String, open: Option<String> },
+    /// A component that is never closed; the line is its BEGIN.
+    Unclosed { component: String },
+    /// A property the component cannot do without; the line is the component's BEGIN.
+    MissingProperty {
+        component: String,
+        property: &'static str,
+    },
+    /// A value that is not what the property holds; `value` is shortened.
+    BadValue {
+        property: String,
+        value: String,
+        expected: CalendarValue,
+    },
+    /// A recurrence rule the `rrule` crate rejects, with its reason.
+    BadRule { value: String, reason: String },
+    /// A TZID that is no IANA time zone name and that no VTIMEZONE of the file defines.
+    UnknownZone { tzid: String },
+    /// A VTIMEZONE with neither STANDARD nor DAYLIGHT.
+    EmptyZone { tzid: String },
+    /// DTEND before DTSTART, or a negative DURATION.
+    EndBeforeStart { property: &'static str },
+    /// A date where DTSTART has a date-time, or the reverse.
+    DateAndTime { property: String },
+}
+
+/// The kinds of value a busy calendar's properties hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalendarValue {
+    Date,
+    DateTime,
+    Duration,
+    Period,
+    UtcOffset,
+}
+
+impl fmt::Display for CalendarValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            CalendarValue::Date => "a date like 20270104",
+            CalendarValue::DateTime => {
+                "a date-time like 20270104T093000, or 20270104T083000Z in UTC"
+            }
+            CalendarValue::Duration => "a duration like PT1H30M or P1D",
+            CalendarValue::Period => "a period like 20270104T090000Z/20270104T100000Z",
+            CalendarValue::UtcOffset => "a UTC offset like +0100",
+        })
+    }
+}
+
+impl fmt::Display for CalendarProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CalendarProblem::Empty => f.write_str("the calendar is empty"),
+            CalendarProblem::NotACalendar { found } => write!(
+                f,
+                "not an iCalendar file: it starts with '{found}', not BEGIN:VCALENDAR"
+            ),
+            CalendarProblem::StrayContinuation => f.write_str(
+                "the file starts with a continuation line (a line that begins with a space)",
+            ),
+            CalendarProblem::NotAContentLine { text } => write!(
+                f,
+                "'{text}' is not an iCalendar line (NAME:value or NAME;PARAMETER=value:value)"
+            ),
+            CalendarProblem::OutsideCalendar { name } => {
+                write!(f, "{name} is outside BEGIN:VCALENDAR ... END:VCALENDAR")
+            }
+            CalendarProblem::UnexpectedEnd { found, open: None } => {
+                write!(f, "END:{found} without a BEGIN:{found}")
+            }
+            CalendarProblem::UnexpectedEnd {
+                found,
+                open: Some(open),
+            } => write!(f, "END:{found} where BEGIN:{open} is still open"),
+            CalendarProblem::Unclosed { component } => {
+                write!(f, "BEGIN:{component} is never closed by END:{component}")
+            }
+            CalendarProblem::MissingProperty {
+                component,
+                property,
+            } => write!(f, "this {component} has no {property}"),
+            CalendarProblem::BadValue {
+                property,
+                value,
+                expected,
+            } => write!(f, "{property} '{value}' is not {expected}"),
+            CalendarProblem::BadRule { value, reason } => {
+                write!(f, "the recurrence rule '{value}' is not valid: {reason}")
+            }
+            CalendarProblem::UnknownZone { tzid } => write!(
+                f,
+                "the time zone '{tzid}' is not an IANA name like Europe/Berlin, and no VTIMEZONE in the file defines it"
+            ),
+            CalendarProblem::EmptyZone { tzid } => write!(
+                f,
+                "the VTIMEZONE '{tzid}' has neither a STANDARD nor a DAYLIGHT part"
+            ),
+            CalendarProblem::EndBeforeStart { property } => {
+                write!(f, "{property} ends this event before its DTSTART")
+            }
+            CalendarProblem::DateAndTime { property } => write!(
+                f,
+                "{property} must be a date when DTSTART is a date, and a date-time when DTSTART is a date-time"
+            ),
         }
     }
 }

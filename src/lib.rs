@@ -7,6 +7,7 @@
 //! ```
 
 pub mod atomic_file;
+pub mod availability;
 pub mod curriculum;
 pub mod diagnostic;
 pub mod diagram;

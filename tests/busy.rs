@@ -1,0 +1,108 @@
+//! Busy calendars written by an independent program, Python's `icalendar` package
+//! (tests/interop/write_busy_ics.py), read into busy time.
+
+use chrono::NaiveDate;
+use learnpath::availability::busy::{BusyCalendar, DayBusy};
+use learnpath::render::zone::Zone;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The Python interpreter with the `icalendar` package: `LEARNPATH_TEST_PYTHON` (set by
+/// .ci/run, which installs it), else `python3` if it has the package.
+fn python_with_icalendar() -> Option<PathBuf> {
+    if let Some(python) = std::env::var_os("LEARNPATH_TEST_PYTHON") {
+        return Some(PathBuf::from(python));
+    }
+    let found = std::process::Command::new("python3")
+        .args(["-c", "import icalendar"])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    found.then(|| PathBuf::from("python3"))
+}
+
+/// The busy days as text: "2027-04-01 all day", "2027-03-15 17:00-18:30".
+fn show(days: &BTreeMap<NaiveDate, DayBusy>) -> Vec<String> {
+    days.iter()
+        .map(|(date, day)| {
+            let mut text = date.to_string();
+            if day.all_day {
+                text.push_str(" all day");
+            }
+            for (start, end) in &day.intervals {
+                text.push_str(&format!(
+                    " {}-{}",
+                    start.format("%H:%M"),
+                    end.format("%H:%M")
+                ));
+            }
+            text
+        })
+        .collect()
+}
+
+#[test]
+fn calendars_written_by_python_icalendar_are_read_exactly() {
+    let Some(python) = python_with_icalendar() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must provide Python's icalendar (see .ci/run)"
+        );
+        eprintln!("skipped: no Python with the icalendar package (.ci/run installs one)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(python)
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/interop/write_busy_ics.py"
+        ))
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let (from, to) = ("2027-03-01".parse().unwrap(), "2027-04-30".parse().unwrap());
+    let utc = Zone::Iana(chrono_tz::UTC);
+    let berlin = Zone::Iana(chrono_tz::Europe::Berlin);
+    // The Mondays at 18:00 in Berlin are 17:00 UTC before 2027-03-28 and 16:00 after; 03-22 is
+    // left out, 03-29 moved to 03-30 20:00 (18:00 UTC); the transparent (03-16) and cancelled
+    // (03-17) events are not busy; 03-19 is floating, so 09:00 wherever the learner is.
+    let in_utc = [
+        "2027-03-15 17:00-18:30",
+        "2027-03-18 06:00-07:00",
+        "2027-03-19 09:00-10:00",
+        "2027-03-30 18:00-19:00",
+        "2027-04-01 all day",
+        "2027-04-02 all day",
+        "2027-04-05 16:00-17:30",
+    ];
+    let in_berlin = [
+        "2027-03-15 18:00-19:30",
+        "2027-03-18 07:00-08:00",
+        "2027-03-19 09:00-10:00",
+        "2027-03-30 20:00-21:00",
+        "2027-04-01 all day",
+        "2027-04-02 all day",
+        "2027-04-05 18:00-19:30",
+    ];
+    // Europe/Berlin is read as the IANA zone; "Mitteleuropa" only from the VTIMEZONE.
+    for name in ["work.ics", "renamed.ics"] {
+        let path = dir.path().join(name);
+        let calendar = BusyCalendar::read(std::slice::from_ref(&path)).unwrap();
+        let days = calendar.busy_days(from, to, &utc);
+        assert_eq!(show(&days), in_utc, "{name}");
+        assert!(
+            days.values()
+                .all(|day| day.sources == [path.display().to_string()]),
+            "{name}"
+        );
+        assert_eq!(
+            show(&calendar.busy_days(from, to, &berlin)),
+            in_berlin,
+            "{name}"
+        );
+    }
+}

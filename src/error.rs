@@ -90,6 +90,12 @@ pub enum Error {
     #[error("the session on {date} ends after the year 9999{}, which calendars cannot hold", if *.utc { " in UTC" } else { "" })]
     SessionPastYear9999 { date: NaiveDate, utc: bool },
 
+    /// No sitting for years: the calendar leaves no room for what is next in the plan.
+    #[error(
+        "nothing fits the free time left after {since} for four years; the busy calendars or skipped dates leave too little room"
+    )]
+    NothingFits { since: NaiveDate },
+
     /// Weekly hours or a session length outside what learnpath plans with.
     #[error(transparent)]
     Time(#[from] crate::plan::settings::TimeError),
@@ -133,6 +139,7 @@ impl Error {
             | Error::ByBeforeStart { .. }
             | Error::PastYear9999
             | Error::SessionPastYear9999 { .. }
+            | Error::NothingFits { .. }
             | Error::Time(_)
             | Error::Refused { .. }
             | Error::NoHome { .. }

@@ -5,7 +5,8 @@ use super::values;
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use learnpath::plan::{SessionMinutes, StudyDays, WeeklyMinutes};
+use learnpath::plan::settings::Week;
+use learnpath::plan::{SessionMinutes, WeeklyMinutes};
 use learnpath::render::zone;
 use std::path::PathBuf;
 
@@ -149,7 +150,6 @@ pub(super) struct PlanOptions {
         long,
         value_parser = values::hours,
         allow_negative_numbers = true,
-        required_unless_present = "by",
         conflicts_with = "by"
     )]
     pub(super) hours: Option<WeeklyMinutes>,
@@ -159,9 +159,10 @@ pub(super) struct PlanOptions {
     /// First day of the plan (YYYY-MM-DD); default today.
     #[arg(long, value_parser = values::date, value_name = "DATE")]
     pub(super) start: Option<NaiveDate>,
-    /// Study days, e.g. mon,wed,sat, weekdays or weekend; default spread for the hours.
+    /// Study days, e.g. mon,wed,sat, weekdays or weekend, or each with its longest sitting,
+    /// e.g. mon=30m,wed=30m,sat=2h or weekdays=45m,sun=2h; default spread for the hours.
     #[arg(long, value_parser = values::days)]
-    pub(super) days: Option<StudyDays>,
+    pub(super) days: Option<Week>,
     /// Longest sitting, e.g. 90min or 1h30m (15 min to 8 h); default from hours and days, at most 2 h.
     #[arg(long, value_parser = values::session, value_name = "DURATION")]
     pub(super) session: Option<SessionMinutes>,

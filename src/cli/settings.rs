@@ -8,7 +8,8 @@ use super::report::Reporter;
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use learnpath::plan::WeeklyMinutes;
-use learnpath::plan::{DoneSet, Selection, SessionMinutes, Settings, Studied, StudyDays};
+use learnpath::plan::settings::Week;
+use learnpath::plan::{DoneSet, Selection, SessionMinutes, Settings, Studied};
 use learnpath::progress::{Progress, ProgressStore};
 use learnpath::render::clock::Clock;
 use learnpath::render::table::Style;
@@ -196,7 +197,7 @@ pub(super) struct PlanRequest {
     pub done: DoneSet,
     pub timing: Timing,
     start: NaiveDate,
-    days: Option<StudyDays>,
+    days: Option<Week>,
     session: Option<SessionMinutes>,
     studied: Studied,
 }
@@ -209,12 +210,17 @@ impl PlanRequest {
         opened: &Opened,
     ) -> Result<PlanRequest, Failure> {
         let curriculum = &opened.curriculum;
-        let timing = match (options.hours, options.by) {
-            (Some(weekly), _) => Timing::Hours(weekly),
-            (None, Some(by)) => Timing::By(by),
-            (None, None) => {
+        let timing = match (options.hours, options.by, options.days) {
+            (Some(weekly), ..) => Timing::Hours(weekly),
+            (None, Some(by), _) => Timing::By(by),
+            // Minutes per day add up to the week.
+            (None, None, Some(Week::Minutes(minutes))) => Timing::Hours(
+                WeeklyMinutes::from_hours(f64::from(minutes.total()) / 60.0)
+                    .map_err(Error::from)?,
+            ),
+            (None, None, _) => {
                 return Err(Failure::Usage(
-                    "give --hours (weekly study hours) or --by DATE".to_string(),
+                    "give --hours (weekly study hours), --by DATE, or minutes per day (--days mon=30m,sat=2h)".to_string(),
                 ));
             }
         };
@@ -248,6 +254,6 @@ impl PlanRequest {
 
     /// The settings for a weekly time.
     pub fn settings(&self, weekly: WeeklyMinutes) -> Settings {
-        Settings::new(self.start, weekly, self.days, self.session).with_studied(self.studied)
+        Settings::for_week(self.start, weekly, self.days, self.session).with_studied(self.studied)
     }
 }

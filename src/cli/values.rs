@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use learnpath::curriculum::duration::parse_minutes;
+use learnpath::plan::settings::{DayMinutes, Week};
 use learnpath::plan::{SessionMinutes, StudyDays, WeeklyMinutes};
 
 /// Hours per week as typed ("5", "7.5").
@@ -32,31 +33,66 @@ const DAY_NAMES: [(&str, &str, Weekday); 7] = [
     ("sun", "sunday", Weekday::Sun),
 ];
 
-/// "mon,wed,sat", full names, "weekdays", "weekend" or "daily".
-pub(crate) fn days(text: &str) -> Result<StudyDays, String> {
-    let mut chosen: Vec<Weekday> = Vec::new();
-    for word in text.split([',', ' ']).filter(|word| !word.is_empty()) {
-        let word = word.to_ascii_lowercase();
-        let all = DAY_NAMES.iter().map(|(_, _, day)| *day);
-        match word.as_str() {
-            "weekdays" => chosen.extend(all.take(5)),
-            "weekend" | "weekends" => chosen.extend(all.skip(5)),
-            "daily" | "all" => chosen.extend(all),
-            _ => {
-                let (_, _, day) = DAY_NAMES
-                    .iter()
-                    .find(|(short, long, _)| {
-                        word == *short || word == *long || (word.len() >= 3 && long.starts_with(&word))
-                    })
-                    .ok_or_else(|| {
-                        format!("unknown day '{word}' (use mon, tue, wed, thu, fri, sat, sun, weekdays or weekend)")
-                    })?;
-                chosen.push(*day);
+/// The study days: "mon,wed,sat" (full names, "weekdays", "weekend" or "daily" too), or each
+/// with its longest sitting: "mon=30m,wed=30m,sat=2h", "weekdays=45m,sun=2h" (a later day
+/// wins over an earlier group).
+pub(crate) fn days(text: &str) -> Result<Week, String> {
+    let mut chosen: Vec<(Weekday, Option<u32>)> = Vec::new();
+    for item in text.split([',', ' ']).filter(|item| !item.is_empty()) {
+        let (word, minutes) = match item.split_once('=') {
+            Some((word, duration)) => {
+                let minutes = parse_minutes(duration).map_err(|error| {
+                    format!("'{duration}' for {word} is not a duration like 30m or 1h30m: {error}")
+                })?;
+                (word, Some(minutes))
             }
-        }
+            None => (item, None),
+        };
+        chosen.extend(day_group(word)?.into_iter().map(|day| (day, minutes)));
     }
-    StudyDays::from_weekdays(chosen)
-        .ok_or_else(|| "no study days given (e.g. --days mon,wed,sat)".to_string())
+    let with_minutes = chosen
+        .iter()
+        .filter(|(_, minutes)| minutes.is_some())
+        .count();
+    if with_minutes == 0 {
+        return StudyDays::from_weekdays(chosen.into_iter().map(|(day, _)| day))
+            .map(Week::Days)
+            .ok_or_else(|| "no study days given (e.g. --days mon,wed,sat)".to_string());
+    }
+    if with_minutes < chosen.len() {
+        return Err(format!(
+            "'{text}' gives minutes for some days only: give every day its minutes (mon=30m,sat=2h) or none (mon,sat)"
+        ));
+    }
+    DayMinutes::new(
+        chosen
+            .into_iter()
+            .map(|(day, minutes)| (day, minutes.unwrap_or(0))),
+    )
+    .map(Week::Minutes)
+    .map_err(|error| format!("in '{text}': {error}"))
+}
+
+/// The days a word names: one day, "weekdays", "weekend" or "daily".
+fn day_group(word: &str) -> Result<Vec<Weekday>, String> {
+    let word = word.to_ascii_lowercase();
+    let all = DAY_NAMES.iter().map(|(_, _, day)| *day);
+    Ok(match word.as_str() {
+        "weekdays" => all.take(5).collect(),
+        "weekend" | "weekends" => all.skip(5).collect(),
+        "daily" | "all" => all.collect(),
+        _ => {
+            let (_, _, day) = DAY_NAMES
+                .iter()
+                .find(|(short, long, _)| {
+                    word == *short || word == *long || (word.len() >= 3 && long.starts_with(&word))
+                })
+                .ok_or_else(|| {
+                    format!("unknown day '{word}' (use mon, tue, wed, thu, fri, sat, sun, weekdays or weekend)")
+                })?;
+            vec![*day]
+        }
+    })
 }
 
 /// An ISO 8601 date, with a message that says what was wrong. Years outside 1-9999 are
@@ -99,16 +135,43 @@ mod tests {
 
     #[test]
     fn days_parse_names_and_groups() {
-        assert_eq!(days("mon,wed,sat").unwrap().names(), ["mon", "wed", "sat"]);
-        assert_eq!(days("Tuesday thursday").unwrap().names(), ["tue", "thu"]);
-        assert_eq!(days("weekdays").unwrap().count(), 5);
-        assert_eq!(days("weekend").unwrap().names(), ["sat", "sun"]);
+        let names = |text: &str| match days(text).unwrap() {
+            Week::Days(days) => days.names(),
+            Week::Minutes(minutes) => panic!("{text} gave {minutes:?}"),
+        };
+        assert_eq!(names("mon,wed,sat"), ["mon", "wed", "sat"]);
+        assert_eq!(names("Tuesday thursday"), ["tue", "thu"]);
+        assert_eq!(names("weekdays").len(), 5);
+        assert_eq!(names("weekend"), ["sat", "sun"]);
         assert!(
             days("mon,funday")
                 .unwrap_err()
                 .contains("unknown day 'funday'")
         );
         assert!(days(",").unwrap_err().contains("no study days"));
+    }
+
+    #[test]
+    fn days_may_each_have_their_minutes() {
+        let Week::Minutes(minutes) = days("weekdays=45m,sun=2h,fri=1h").unwrap() else {
+            panic!("no minutes")
+        };
+        assert_eq!(minutes.get(Weekday::Mon), 45);
+        assert_eq!(minutes.get(Weekday::Fri), 60);
+        assert_eq!(minutes.get(Weekday::Sat), 0);
+        assert_eq!(minutes.get(Weekday::Sun), 120);
+        assert_eq!(minutes.total(), 4 * 45 + 60 + 120);
+        assert!(
+            days("mon,sat=2h")
+                .unwrap_err()
+                .contains("every day its minutes")
+        );
+        assert!(
+            days("mon=10m")
+                .unwrap_err()
+                .contains("outside 15 min to 8 h")
+        );
+        assert!(days("mon=soon").unwrap_err().contains("not a duration"));
     }
 
     #[test]

@@ -96,36 +96,58 @@ impl<'a> Planner<'a> {
     }
 
     /// The smallest weekly hours, in half-hour steps up to the most there are, whose plan
-    /// finishes on or before `by`; or, when none does, the fastest plan there is.
+    /// finishes on or before `by`; or, when none does, the fastest plan there is. More weekly
+    /// time never finishes later (the day patterns nest, capacities only grow), so a bisection
+    /// finds it with a handful of plans.
     pub fn plan_by(
         &self,
         by: NaiveDate,
         settings_for: impl Fn(WeeklyMinutes) -> Settings,
     ) -> Result<ByDate, Error> {
-        let steps = (settings::MAX_WEEKLY_HOURS * 2.0) as u32;
         let weekly = |step: u32| WeeklyMinutes::from_hours(f64::from(step) / 2.0);
         let start = settings_for(weekly(1)?).start;
         if by < start {
             return Err(Error::ByBeforeStart { by, start });
         }
-        // Days and sessions grow with the hours (when the learner leaves them open) up to
-        // those of the most hours; once they are there and hold less than the week allows,
-        // every plan with more hours is this one.
-        let most = settings_for(weekly(steps)?);
-        let mut step = 1;
-        loop {
-            let settings = settings_for(weekly(step)?);
-            let plan = self.plan(&settings)?;
-            if plan.summary.finish_date.is_none_or(|finish| finish <= by) {
-                return Ok(ByDate::Met(plan));
+        let most = self.most_useful_step(&settings_for)?;
+        let fastest = self.plan(&settings_for(weekly(most)?))?;
+        let meets = |plan: &Plan| plan.summary.finish_date.is_none_or(|finish| finish <= by);
+        if !meets(&fastest) {
+            return Ok(ByDate::Missed { fastest });
+        }
+        // The least step that meets lies in (missed, met].
+        let (mut missed, mut met, mut best) = (0, most, fastest);
+        while met - missed > 1 {
+            let step = missed + (met - missed) / 2;
+            let plan = self.plan(&settings_for(weekly(step)?))?;
+            if meets(&plan) {
+                (met, best) = (step, plan);
+            } else {
+                missed = step;
             }
+        }
+        Ok(ByDate::Met(best))
+    }
+
+    /// The half-hour step past which more weekly time gives the same plan: the days and
+    /// sessions have settled at those of the most hours and hold less than the week allows.
+    /// Settings only, no plan is built.
+    fn most_useful_step(
+        &self,
+        settings_for: &impl Fn(WeeklyMinutes) -> Settings,
+    ) -> Result<u32, Error> {
+        let steps = (settings::MAX_WEEKLY_HOURS * 2.0) as u32;
+        let weekly = |step: u32| WeeklyMinutes::from_hours(f64::from(step) / 2.0);
+        let most = settings_for(weekly(steps)?);
+        for step in 1..steps {
+            let settings = settings_for(weekly(step)?);
             let settled =
                 (settings.days, settings.session_minutes) == (most.days, most.session_minutes);
-            if step == steps || (settled && settings.more_hours_cannot_help()) {
-                return Ok(ByDate::Missed { fastest: plan });
+            if settled && settings.more_hours_cannot_help() {
+                return Ok(step);
             }
-            step += 1;
         }
+        Ok(steps)
     }
 
     fn assemble(&self, settings: &Settings, packed: Packed) -> Plan {

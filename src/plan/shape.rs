@@ -40,6 +40,23 @@ pub struct Plan {
     pub notes: Vec<String>,
 }
 
+impl Plan {
+    /// The most minutes the sessions take in one ISO week.
+    pub fn busiest_week_minutes(&self) -> u32 {
+        let mut busiest = 0;
+        let mut week: Option<(&str, u32)> = None;
+        for session in &self.sessions {
+            let minutes = match week {
+                Some((name, minutes)) if name == session.iso_week => minutes + session.minutes,
+                _ => session.minutes,
+            };
+            week = Some((&session.iso_week, minutes));
+            busiest = busiest.max(minutes);
+        }
+        busiest
+    }
+}
+
 /// A document the selection needs that is already done.
 #[derive(Debug, Clone, Serialize)]
 pub struct DoneDoc {

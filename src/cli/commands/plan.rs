@@ -53,10 +53,18 @@ fn say_notes(plan: &Plan, context: &Context) {
     }
 }
 
-/// "To finish by DATE, study H h a week." (half-hour steps: one decimal is exact).
+/// "To finish by DATE, study H h a week": the weekly time the plan was made with (half-hour
+/// steps: one decimal is exact), and the most it uses in any week when that is less.
 fn met_answer(by: NaiveDate, plan: &Plan) -> String {
+    let allowed = plan.settings.weekly_minutes.get();
+    let busiest = plan.busiest_week_minutes();
+    let used = if busiest < allowed {
+        format!(" (its busiest week uses {})", format_minutes(busiest))
+    } else {
+        String::new()
+    };
     format!(
-        "To finish by {by}, study {:.1} h a week.",
+        "To finish by {by}, study {:.1} h a week{used}.",
         plan.settings.weekly_minutes.hours()
     )
 }

@@ -215,19 +215,18 @@ impl fmt::Display for ProgressProblem {
                 write!(f, "not valid UTF-8 (invalid byte at offset {offset})")
             }
             ProgressProblem::TooLarge { bytes, writing } => {
+                let limit = format!(
+                    "more than the limit of {} MiB for a progress file (about 250,000 entries)",
+                    MAX_FILE_BYTES >> 20
+                );
                 if *writing {
                     write!(
                         f,
-                        "with this change the file would be {bytes} bytes; nothing was written"
-                    )?;
+                        "with this change the file would be {bytes} bytes, {limit}; nothing was written"
+                    )
                 } else {
-                    write!(f, "the file is {bytes} bytes")?;
+                    write!(f, "the file is {bytes} bytes, {limit}")
                 }
-                write!(
-                    f,
-                    ", more than the limit of {} MiB for a progress file (about 250,000 entries)",
-                    MAX_FILE_BYTES >> 20
-                )
             }
         }
     }

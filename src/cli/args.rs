@@ -242,8 +242,8 @@ pub(super) enum Command {
         after_help = "Examples:\n  learnpath check 3.1 --done 01_modern_topology,02_server_hierarchy\n  learnpath check 01_tlb_ept_explained --format json"
     )]
     Check {
-        /// Documents or specializations.
-        #[arg(required = true)]
+        /// Documents or specializations (separate with spaces or commas).
+        #[arg(required = true, value_delimiter = ',')]
         targets: Vec<String>,
         #[command(flatten)]
         done: Done,
@@ -284,8 +284,9 @@ pub(super) enum Command {
         after_help = "Examples:\n  learnpath graph --spec 3.4 -o cpu.svg\n  learnpath graph --role \"storage engineer\" --format dot | dot -Tpng > storage.png\n  learnpath graph 01_tlb_ept_explained --format mermaid"
     )]
     Graph {
-        /// Documents to draw with all they require (instead of --role/--spec).
-        #[arg(conflicts_with_all = ["role", "spec"])]
+        /// Documents to draw with all they require (instead of --role/--spec; separate with
+        /// spaces or commas).
+        #[arg(conflicts_with_all = ["role", "spec"], value_delimiter = ',')]
         docs: Vec<String>,
         #[command(flatten)]
         choice: Choice,

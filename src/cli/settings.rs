@@ -168,6 +168,7 @@ impl Choice {
                 let specs = self
                     .spec
                     .iter()
+                    .filter(|name| !name.trim().is_empty())
                     .map(|name| curriculum.find_specialization(name))
                     .collect::<Result<Vec<_>, _>>()?;
                 Selection::specializations(curriculum, specs)

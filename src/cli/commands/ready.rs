@@ -22,6 +22,7 @@ pub(super) fn check(
     let curriculum = &opened.curriculum;
     let targets = names
         .iter()
+        .filter(|name| !name.trim().is_empty())
         .map(|name| Target::find(curriculum, name))
         .collect::<Result<Vec<_>, _>>()?;
     let done = context.done(curriculum, done)?;

@@ -335,13 +335,19 @@ pub(super) struct PlanRequest {
     studied: Studied,
     /// Days off, inclusive (first, last): the profile's, then those of --skip, without
     /// duplicates.
-    #[expect(dead_code, reason = "the scheduler does not plan around days off yet")]
+    #[cfg_attr(
+        not(test),
+        expect(dead_code, reason = "the scheduler does not plan around days off yet")
+    )]
     pub skip: Vec<(NaiveDate, NaiveDate)>,
     /// Calendars (.ics) of busy times, absolute paths of files that exist: the profile's, then
     /// those of --busy, without duplicates.
-    #[expect(
-        dead_code,
-        reason = "the scheduler does not plan around busy times yet"
+    #[cfg_attr(
+        not(test),
+        expect(
+            dead_code,
+            reason = "the scheduler does not plan around busy times yet"
+        )
     )]
     pub busy: Vec<PathBuf>,
     /// The profile's time of day and zone, for `export` when --at and --tz are not given.
@@ -439,5 +445,98 @@ fn add_new<T: PartialEq + Clone>(list: &mut Vec<T>, more: &[T]) {
         if !list.contains(value) {
             list.push(value.clone());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::args::Command;
+    use super::*;
+    use clap::Parser;
+
+    /// The request `learnpath ARGS` resolves to, with the profile at `profile`.
+    fn request(profile: &std::path::Path, args: &[&str]) -> Result<PlanRequest, Failure> {
+        let cli = Cli::try_parse_from(
+            [
+                &[
+                    "learnpath",
+                    "--no-progress",
+                    "--today",
+                    "2027-01-04",
+                    "--profile",
+                    profile.to_str().unwrap(),
+                ][..],
+                args,
+            ]
+            .concat(),
+        )
+        .unwrap();
+        let context = Context::resolve(&cli);
+        let Some(Command::Plan { options, .. }) = &cli.command else {
+            panic!("not a plan: {args:?}");
+        };
+        let opened = learnpath::open(&context.source).unwrap();
+        PlanRequest::resolve(options, &context, &opened)
+    }
+
+    /// The profile's days off and busy calendars, then those of the flags, without duplicates.
+    #[test]
+    fn skip_and_busy_add_the_flags_to_the_profile() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = std::fs::canonicalize(dir.path()).unwrap();
+        let (work, gym) = (home.join("work.ics"), home.join("gym.ics"));
+        for calendar in [&work, &gym] {
+            std::fs::write(calendar, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").unwrap();
+        }
+        let profile = home.join("profile.yaml");
+        std::fs::write(
+            &profile,
+            format!(
+                "schema_version: 1\ncurriculum: datacenter-infrastructure\nrole: storage engineer\nhours: 5\nskip:\n- 2027-02-10..2027-02-20\n- 2027-03-01\nbusy:\n- {}\n",
+                work.display()
+            ),
+        )
+        .unwrap();
+        let day = |text: &str| values::date(text).unwrap();
+        let plain = request(&profile, &["plan"]).ok().unwrap();
+        assert_eq!(
+            plain.skip,
+            [
+                (day("2027-02-10"), day("2027-02-20")),
+                (day("2027-03-01"), day("2027-03-01"))
+            ]
+        );
+        assert_eq!(plain.busy, std::slice::from_ref(&work));
+        let merged = request(
+            &profile,
+            &[
+                "plan",
+                "--skip",
+                "2027-03-01,2027-04-01..2027-04-02",
+                "--busy",
+                gym.to_str().unwrap(),
+                "--busy",
+                work.to_str().unwrap(),
+            ],
+        )
+        .ok()
+        .unwrap();
+        assert_eq!(
+            merged.skip,
+            [
+                (day("2027-02-10"), day("2027-02-20")),
+                (day("2027-03-01"), day("2027-03-01")),
+                (day("2027-04-01"), day("2027-04-02"))
+            ]
+        );
+        assert_eq!(merged.busy, [work.clone(), gym]);
+        // A calendar the profile names that is gone is an error that names the line.
+        std::fs::remove_file(&work).unwrap();
+        let Err(Failure::Library(error)) = request(&profile, &["plan"]) else {
+            panic!("a missing calendar is accepted");
+        };
+        let message = error.to_string();
+        assert!(message.contains("profile.yaml:9: busy:"), "{message}");
+        assert!(message.contains("does not exist"), "{message}");
     }
 }

@@ -168,7 +168,7 @@ fn unset(
 type Matcher = Box<dyn Fn(&str) -> bool>;
 
 /// Which saved values `profile unset KEY [VALUE]` removes: all of them, or those that are the
-/// value given (the same days, the same file).
+/// value given (the same days, the same file, the same text).
 fn matcher(key: Key, value: Option<&str>) -> Result<Matcher, Failure> {
     let Some(value) = value else {
         return Ok(Box::new(|_| true));
@@ -180,8 +180,12 @@ fn matcher(key: Key, value: Option<&str>) -> Result<Matcher, Failure> {
     }
     Ok(match key {
         Key::Skip => {
-            let range = values::skip(value).map_err(Failure::Usage)?;
-            Box::new(move |saved| values::skip(saved).ok() == Some(range))
+            // The same days, however written; a value that is not days (a hand edit) as written.
+            let value = value.trim().to_string();
+            let range = values::skip(&value).ok();
+            Box::new(move |saved| {
+                saved.trim() == value || range.is_some() && values::skip(saved).ok() == range
+            })
         }
         Key::Busy => {
             let given = PathBuf::from(value);

@@ -1,10 +1,12 @@
 //! Turning what the learner types into the library's typed values: hours, session lengths,
-//! study days, dates and times of day. Each error says what was expected, with an example.
+//! study days, dates, date ranges, times of day and calendar files. Each error says what was
+//! expected, with an example. The same parsers read the flags and the saved profile.
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use learnpath::curriculum::duration::parse_minutes;
 use learnpath::plan::settings::{DayMinutes, Week};
 use learnpath::plan::{SessionMinutes, StudyDays, WeeklyMinutes};
+use std::path::{Path, PathBuf};
 
 /// Hours per week as typed ("5", "7.5").
 pub(crate) fn hours(text: &str) -> Result<WeeklyMinutes, String> {
@@ -112,6 +114,77 @@ pub(crate) fn time(text: &str) -> Result<NaiveTime, String> {
         .map_err(|_| format!("'{text}' is not a time of day like 19:00 (HH:MM, 24-hour)"))
 }
 
+/// A parser that checks a value and keeps its text (trimmed), for the profile, which stores
+/// what was typed.
+pub(crate) fn text<T: 'static>(
+    parse: fn(&str) -> Result<T, String>,
+) -> impl Fn(&str) -> Result<String, String> + Clone + Send + Sync + 'static {
+    move |text| parse(text).map(|_| text.trim().to_string())
+}
+
+/// Days off: an inclusive range "2027-02-10..2027-02-20", or one date. A range that ends before
+/// it starts is refused.
+pub(crate) fn skip(text: &str) -> Result<(NaiveDate, NaiveDate), String> {
+    let Some((first, last)) = text.split_once("..") else {
+        let day = date(text)?;
+        return Ok((day, day));
+    };
+    let (first, last) = (date(first)?, date(last)?);
+    if last < first {
+        return Err(format!(
+            "'{}' ends before it starts (write the earlier date first: {last}..{first})",
+            text.trim()
+        ));
+    }
+    Ok((first, last))
+}
+
+/// A range of days off as the profile keeps it: "FIRST..LAST", or the date of a single day.
+pub(crate) fn skip_text((first, last): (NaiveDate, NaiveDate)) -> String {
+    if first == last {
+        first.to_string()
+    } else {
+        format!("{first}..{last}")
+    }
+}
+
+/// A calendar of busy times: a file that exists, as an absolute path (its folder's links and
+/// `..` resolved; the file's own name kept, so a link to a calendar stays that link).
+pub(crate) fn busy(text: &str) -> Result<PathBuf, String> {
+    let path = Path::new(text);
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_file() => {}
+        Ok(_) => return Err(format!("'{text}' is not a file (give an .ics calendar)")),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Err(format!("'{text}' does not exist (give an .ics calendar)"));
+        }
+        Err(error) => return Err(format!("cannot read '{text}': {error}")),
+    }
+    absolute(path).map_err(|error| format!("cannot find where '{text}' is: {error}"))
+}
+
+/// `path` made absolute: its folder canonical, its file name as given.
+pub(crate) fn absolute(path: &Path) -> std::io::Result<PathBuf> {
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::other("it names no file"))?;
+    Ok(std::fs::canonicalize(folder)?.join(name))
+}
+
+/// A busy calendar as the profile keeps it: an absolute path to a file that exists.
+pub(crate) fn saved_busy(text: &str) -> Result<PathBuf, String> {
+    if !Path::new(text).is_absolute() {
+        return Err(format!(
+            "'{text}' is not an absolute path (`learnpath profile set --busy FILE` stores one)"
+        ));
+    }
+    busy(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,6 +272,59 @@ mod tests {
         assert_eq!(
             time("7:30").unwrap(),
             NaiveTime::from_hms_opt(7, 30, 0).unwrap()
+        );
+    }
+
+    #[test]
+    fn skips_are_days_or_ranges() {
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        assert_eq!(
+            skip("2027-02-10..2027-02-20").unwrap(),
+            (day("2027-02-10"), day("2027-02-20"))
+        );
+        assert_eq!(
+            skip(" 2027-02-14 ").unwrap(),
+            (day("2027-02-14"), day("2027-02-14"))
+        );
+        assert_eq!(
+            skip_text(skip("2027-02-14..2027-02-14").unwrap()),
+            "2027-02-14"
+        );
+        assert_eq!(
+            skip_text(skip("2027-2-1..2027-02-03").unwrap()),
+            "2027-02-01..2027-02-03"
+        );
+        let backwards = skip("2027-02-20..2027-02-10").unwrap_err();
+        assert!(backwards.contains("ends before it starts"), "{backwards}");
+        assert!(backwards.contains("2027-02-10..2027-02-20"), "{backwards}");
+        assert!(skip("2027-02-30").unwrap_err().contains("2027-02-30"));
+        assert!(skip("2027-02-10..").unwrap_err().contains("not a date"));
+    }
+
+    #[test]
+    fn busy_calendars_exist_and_are_absolute() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("work.ics");
+        std::fs::write(&file, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").unwrap();
+        let spelled = dir.path().join(".").join("work.ics");
+        let found = busy(spelled.to_str().unwrap()).unwrap();
+        assert!(found.is_absolute(), "{}", found.display());
+        assert_eq!(found, std::fs::canonicalize(&file).unwrap());
+        let missing = dir.path().join("gone.ics");
+        assert!(
+            busy(missing.to_str().unwrap())
+                .unwrap_err()
+                .contains("does not exist")
+        );
+        assert!(
+            busy(dir.path().to_str().unwrap())
+                .unwrap_err()
+                .contains("not a file")
+        );
+        assert!(
+            saved_busy("work.ics")
+                .unwrap_err()
+                .contains("not an absolute path")
         );
     }
 }

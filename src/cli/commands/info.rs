@@ -79,8 +79,13 @@ pub(super) fn graph(
     let opened = learnpath::open(&context.source)?;
     let curriculum = &opened.curriculum;
     let done = context.done(curriculum, done)?;
-    let selection = choice.resolve_optional(curriculum)?;
     let ids = curriculum.find_docs(names)?;
+    // Documents named are the subject; the choice (given, else saved) only without them.
+    let selection = if names.is_empty() {
+        context.selection(choice, curriculum)?
+    } else {
+        None
+    };
     let named = names.join(", ");
     let subject = match &selection {
         _ if !names.is_empty() => Subject::Docs {

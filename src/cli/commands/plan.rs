@@ -23,8 +23,8 @@ enum Outcome {
     Missed { by: NaiveDate, fastest: Plan },
 }
 
-/// Builds the plan the options ask for.
-fn build(options: &PlanOptions, context: &Context) -> Result<Outcome, Failure> {
+/// Builds the plan the options (and the profile) ask for; the request it was made from.
+fn build(options: &PlanOptions, context: &Context) -> Result<(Outcome, PlanRequest), Failure> {
     let opened: Opened = learnpath::open(&context.source)?;
     let request = PlanRequest::resolve(options, context, &opened)?;
     let planner = Planner::new(
@@ -43,7 +43,7 @@ fn build(options: &PlanOptions, context: &Context) -> Result<Outcome, Failure> {
             ByDate::Missed { fastest } => Outcome::Missed { by, fastest },
         },
     };
-    Ok(outcome)
+    Ok((outcome, request))
 }
 
 /// Things the learner should know about their settings.
@@ -92,7 +92,7 @@ pub(super) fn plan(
 ) -> Result<i32, Failure> {
     let table = format == PlanFormat::Table;
     let width = context.style.width;
-    let plan = match build(options, context)? {
+    let plan = match build(options, context)?.0 {
         Outcome::Missed { by, fastest } => {
             let answer = missed_answer(by, &fastest);
             if table {
@@ -127,7 +127,7 @@ pub(super) fn plan(
 pub(super) struct Export {
     pub format: ExportFormat,
     pub output: Option<PathBuf>,
-    pub at: NaiveTime,
+    pub at: Option<NaiveTime>,
     pub tz: Option<Tz>,
 }
 
@@ -138,7 +138,8 @@ pub(super) fn export(
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
-    let plan = match build(options, context)? {
+    let (outcome, request) = build(options, context)?;
+    let plan = match outcome {
         Outcome::Missed { by, fastest } => {
             context.report.reason(missed_answer(by, &fastest));
             return Ok(exit::NO);
@@ -151,7 +152,7 @@ pub(super) fn export(
         }
     };
     say_notes(&plan, context);
-    let clock = context.clock(export.at, export.tz);
+    let clock = request.clock(export.at, export.tz, context);
     let utc = match export.format {
         ExportFormat::Ics => Some(true),
         ExportFormat::Csv => Some(false),

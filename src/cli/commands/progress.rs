@@ -97,7 +97,7 @@ pub(super) fn status(
 ) -> Result<i32, Failure> {
     let opened = learnpath::open(&context.source)?;
     let curriculum = &opened.curriculum;
-    let selection = choice.resolve_optional(curriculum)?;
+    let selection = context.selection(choice, curriculum)?;
     let (progress, file) = context.progress(curriculum)?;
     let done = progress.done_set(curriculum);
     let mut report = status::status(curriculum, &opened.graph, selection.as_ref(), &done);

@@ -278,3 +278,54 @@ proptest! {
         }
     }
 }
+
+/// Through the command line: skipped dates get no session, and the plan says what they cost.
+#[test]
+fn skipped_dates_get_no_session_and_a_note() {
+    let output = assert_cmd::Command::cargo_bin("learnpath")
+        .unwrap()
+        .env(
+            "LEARNPATH_PROGRESS",
+            "/nonexistent/learnpath-tests/progress.yaml",
+        )
+        .env("XDG_CONFIG_HOME", "/nonexistent/learnpath-tests/config")
+        .env("TZ", "UTC")
+        .args([
+            "plan",
+            "--spec",
+            "3.1",
+            "--hours",
+            "5",
+            "--start",
+            "2027-01-04",
+            "--skip",
+            "2027-01-06..2027-01-10,2027-01-13",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let plan: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let dates: Vec<&str> = plan["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["date"].as_str().unwrap())
+        .collect();
+    for skipped in ["2027-01-06", "2027-01-09", "2027-01-13"] {
+        assert!(!dates.contains(&skipped), "{skipped} in {dates:?}");
+    }
+    let blocked: Vec<&str> = plan["blocked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(blocked, ["2027-01-06", "2027-01-09", "2027-01-13"]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("note: 3 days blocked by --skip"),
+        "{stderr}"
+    );
+}

@@ -10,6 +10,7 @@ use super::{messages, values};
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use learnpath::plan::WeeklyMinutes;
+use learnpath::plan::availability::{Availability, DateRange};
 use learnpath::plan::settings::Week;
 use learnpath::plan::{DoneSet, Selection, SessionMinutes, Settings, Studied};
 use learnpath::profile::{Key, ProfileStore, Saved};
@@ -337,10 +338,6 @@ pub(super) struct PlanRequest {
     studied: Studied,
     /// Days off, inclusive (first, last): the profile's, then those of --skip, without
     /// duplicates.
-    #[cfg_attr(
-        not(test),
-        expect(dead_code, reason = "the scheduler does not plan around days off yet")
-    )]
     pub skip: Vec<(NaiveDate, NaiveDate)>,
     /// Calendars (.ics) of busy times, absolute paths of files that exist: the profile's, then
     /// those of --busy, without duplicates.
@@ -439,6 +436,18 @@ impl PlanRequest {
     /// profile's, else the system's).
     pub fn clock(&self, at: Option<NaiveTime>, tz: Option<Tz>, context: &Context) -> Clock {
         context.clock(at.or(self.at).unwrap_or(DEFAULT_AT), tz.or(self.tz))
+    }
+
+    /// Dates skipped and busy time, for the planner.
+    pub fn availability(&self) -> Availability {
+        Availability {
+            skip: self
+                .skip
+                .iter()
+                .filter_map(|&(first, last)| DateRange::new(first, last))
+                .collect(),
+            busy: None,
+        }
     }
 
     /// The settings for a weekly time.

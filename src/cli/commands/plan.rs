@@ -32,7 +32,8 @@ fn build(options: &PlanOptions, context: &Context) -> Result<(Outcome, PlanReque
         &opened.graph,
         request.selection.clone(),
         &request.done,
-    );
+    )
+    .with_availability(request.availability());
     let outcome = match request.timing {
         Timing::Hours(weekly) => Outcome::Planned {
             plan: planner.plan(&request.settings(weekly))?,

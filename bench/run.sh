@@ -7,7 +7,8 @@
 # - plan on a synthetic curriculum vs `cat` of all its Markdown files (the I/O floor);
 # - plan on the embedded curriculum vs `learnpath --version` (the process-start floor);
 # - peak RSS of the plan at each size; the 10k -> 100k growth factor;
-# - status with a progress file of 100,000 entries (time and peak RSS).
+# - status with a progress file of 100,000 entries (time and peak RSS);
+# - plan --by against one plan at the largest size.
 # Uses hyperfine when it is installed (Debian: apt-get install hyperfine), else a loop timed
 # with /usr/bin/time. Timings are for reading, not for pass/fail: machines are noisy.
 set -euo pipefail
@@ -86,6 +87,17 @@ status="$bin status --progress $progress -q"
 printf 'status with a 100,000-entry progress file (%s MB): %.3f s, RSS %s MB\n' \
     "$(awk -v b="$(wc -c < "$progress")" 'BEGIN { printf "%.1f", b / 1048576 }')" \
     "$(measure "$status")" "$(peak_rss "$status")"
+
+# --by against one plan, on the largest synthetic curriculum: the deadline is the finish of the
+# 10-hour plan, so the search has to find about 10 hours.
+largest=${sizes##* }
+dir=$work/synth-$largest
+one="$bin plan --curriculum $dir --spec 5.1 --spec 5.2 --hours 10 --no-progress --start 2027-01-04"
+finish=$($one --format json | sed -n 's/^ *"finish_date": "\(.*\)",$/\1/p')
+by="$bin plan --curriculum $dir --spec 5.1 --spec 5.2 --by $finish --no-progress --start 2027-01-04 -q"
+by_time=$(measure "$by")
+printf -- '--by at %s documents: %.3f s, %.2fx one plan\n' "$largest" "$by_time" \
+    "$(awk -v a="$by_time" -v b="${plan_seconds[$largest]}" 'BEGIN { print a / b }')"
 
 if [ -n "${plan_seconds[10000]:-}" ] && [ -n "${plan_seconds[100000]:-}" ]; then
     printf 'growth 10k -> 100k documents (10x): %.1fx the time\n' \

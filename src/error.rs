@@ -90,6 +90,12 @@ pub enum Error {
     #[error("the session on {date} ends after the year 9999{}, which calendars cannot hold", if *.utc { " in UTC" } else { "" })]
     SessionPastYear9999 { date: NaiveDate, utc: bool },
 
+    /// No sitting for years: the calendar leaves no room for what is next in the plan.
+    #[error(
+        "nothing fits the free time left after {since} for four years; the busy calendars or skipped dates leave too little room"
+    )]
+    NothingFits { since: NaiveDate },
+
     /// Weekly hours or a session length outside what learnpath plans with.
     #[error(transparent)]
     Time(#[from] crate::plan::settings::TimeError),
@@ -106,7 +112,19 @@ pub enum Error {
 
     /// No home folder to put the default files in.
     #[error("cannot find the home folder for {what}")]
-    NoHome { what: &'static str },
+    NoHome { what: HomeFor },
+
+    /// A command that changes the profile, asked not to use it.
+    #[error("`{command}` changes the profile and cannot be used with --no-profile")]
+    NoProfileForChanging { command: &'static str },
+
+    /// The profile cannot be understood or used here. It is never overwritten in that case.
+    #[error("{}{}: {problem}\n  help: fix the profile or move it away; learnpath left it untouched", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Profile {
+        path: PathBuf,
+        line: Option<usize>,
+        problem: ProfileProblem,
+    },
 
     /// The progress file cannot be understood. It is never overwritten in that case.
     #[error("{}{}: {problem}\n  help: fix the progress file or move it away; learnpath left it untouched", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
@@ -132,9 +150,10 @@ impl Error {
             Error::CurriculumMissing { .. }
             | Error::CurriculumNotADir { .. }
             | Error::Io { .. } => exit::IO,
-            Error::InvalidCurriculum { .. } | Error::Progress { .. } | Error::Calendar { .. } => {
-                exit::DATA
-            }
+            Error::InvalidCurriculum { .. }
+            | Error::Progress { .. }
+            | Error::Profile { .. }
+            | Error::Calendar { .. } => exit::DATA,
             Error::UnknownDoc { .. }
             | Error::UnknownSpecialization { .. }
             | Error::UnknownRole { .. }
@@ -144,10 +163,12 @@ impl Error {
             | Error::ByBeforeStart { .. }
             | Error::PastYear9999
             | Error::SessionPastYear9999 { .. }
+            | Error::NothingFits { .. }
             | Error::Time(_)
             | Error::Refused { .. }
             | Error::NoHome { .. }
-            | Error::NoProgressForRecording { .. } => exit::USAGE,
+            | Error::NoProgressForRecording { .. }
+            | Error::NoProfileForChanging { .. } => exit::USAGE,
         }
     }
 
@@ -219,20 +240,119 @@ impl fmt::Display for ProgressProblem {
                 write!(f, "not valid UTF-8 (invalid byte at offset {offset})")
             }
             ProgressProblem::TooLarge { bytes, writing } => {
+                let limit = format!(
+                    "more than the limit of {} MiB for a progress file (about 250,000 entries)",
+                    MAX_FILE_BYTES >> 20
+                );
                 if *writing {
                     write!(
                         f,
-                        "with this change the file would be {bytes} bytes; nothing was written"
-                    )?;
+                        "with this change the file would be {bytes} bytes, {limit}; nothing was written"
+                    )
                 } else {
-                    write!(f, "the file is {bytes} bytes")?;
+                    write!(f, "the file is {bytes} bytes, {limit}")
                 }
-                write!(
-                    f,
-                    ", more than the limit of {} MiB for a progress file (about 250,000 entries)",
-                    MAX_FILE_BYTES >> 20
-                )
             }
+        }
+    }
+}
+
+/// What the home folder was looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HomeFor {
+    /// The default progress file, under `$XDG_DATA_HOME`.
+    Progress,
+    /// The default profile, under `$XDG_CONFIG_HOME`.
+    Profile,
+}
+
+impl fmt::Display for HomeFor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            HomeFor::Progress => "the progress file",
+            HomeFor::Profile => "the profile",
+        })
+    }
+}
+
+/// What is wrong with a profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProfileProblem {
+    Empty,
+    NotUtf8 {
+        offset: usize,
+    },
+    /// The YAML parser's message.
+    Yaml(String),
+    /// The YAML parser's message about a profile of this version (a wrong type, an unknown
+    /// key).
+    Invalid(String),
+    /// A `schema_version` this learnpath does not read.
+    OtherVersion(u32),
+    /// No `schema_version`: not a profile.
+    NoVersion,
+    /// No `curriculum:`; `expected` is this curriculum's id.
+    NoCurriculum {
+        expected: String,
+    },
+    /// The profile of another curriculum (copied, or given with `--profile`).
+    Foreign {
+        found: String,
+        expected: String,
+    },
+    /// Both `role` and `spec`: a profile holds one or the other.
+    RoleAndSpec,
+    /// Past the size limit.
+    TooLarge {
+        bytes: u64,
+    },
+    /// A value that cannot be used: not what its flag accepts, or naming nothing in the
+    /// curriculum.
+    Value {
+        key: crate::profile::Key,
+        value: String,
+        message: String,
+    },
+}
+
+impl fmt::Display for ProfileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::profile::{MAX_FILE_BYTES, SCHEMA_VERSION};
+        match self {
+            ProfileProblem::Empty => write!(
+                f,
+                "the file is empty; expected `schema_version: {SCHEMA_VERSION}` and `curriculum: <id>`"
+            ),
+            ProfileProblem::NotUtf8 { offset } => {
+                write!(f, "not valid UTF-8 (invalid byte at offset {offset})")
+            }
+            ProfileProblem::Yaml(message) => write!(f, "invalid YAML: {message}"),
+            ProfileProblem::Invalid(message) => write!(f, "invalid profile: {message}"),
+            ProfileProblem::OtherVersion(other) => write!(
+                f,
+                "schema_version {other} is not one this learnpath knows (it reads {SCHEMA_VERSION}); a newer learnpath may have written it"
+            ),
+            ProfileProblem::NoVersion => write!(
+                f,
+                "no schema_version; this is not a learnpath profile (expected `schema_version: {SCHEMA_VERSION}`)"
+            ),
+            ProfileProblem::NoCurriculum { expected } => write!(
+                f,
+                "no `curriculum:`; a profile names the curriculum it is for (here `curriculum: {expected}`)"
+            ),
+            ProfileProblem::Foreign { found, expected } => write!(
+                f,
+                "a foreign profile: it is for the curriculum '{found}', not this one ('{expected}')"
+            ),
+            ProfileProblem::RoleAndSpec => f.write_str(
+                "both role and spec are set; a profile holds a role or specializations, not both",
+            ),
+            ProfileProblem::TooLarge { bytes } => write!(
+                f,
+                "the file is {bytes} bytes, more than the limit of {} MiB for a profile",
+                MAX_FILE_BYTES >> 20
+            ),
+            ProfileProblem::Value { key, message, .. } => write!(f, "{key}: {message}"),
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod error;
 pub mod graph;
 pub mod listing;
 pub mod plan;
+pub mod profile;
 pub mod progress;
 pub mod render;
 pub mod validate;

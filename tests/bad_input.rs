@@ -157,7 +157,9 @@ fn an_unreadable_file_is_an_io_error() {
             .env_remove("LEARNPATH_CURRICULUM")
             .env_remove("LEARNPATH_TODAY")
             .env_remove("NO_COLOR")
+            .env_remove("LEARNPATH_PROFILE")
             .env("LEARNPATH_PROGRESS", common::NO_PROGRESS_FILE)
+            .env("XDG_CONFIG_HOME", common::NO_CONFIG_HOME)
             .env("TZ", "UTC")
             .output()
     };

@@ -337,6 +337,8 @@ fn a_full_stdout_is_an_error_not_a_panic() {
     for args in [&[][..], &["list"][..], &["completions", "bash"][..]] {
         let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("learnpath"))
             .env("LEARNPATH_PROGRESS", common::NO_PROGRESS_FILE)
+            .env("XDG_CONFIG_HOME", common::NO_CONFIG_HOME)
+            .env_remove("LEARNPATH_PROFILE")
             .args(args)
             .stdout(dev_full.try_clone().unwrap())
             .output()

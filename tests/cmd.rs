@@ -37,6 +37,7 @@ fn every_case_compares_everything_in_a_fixed_environment() {
         "env.inherit = false\n",
         "env.add.TZ = \"UTC\"\n",
         "env.add.LEARNPATH_PROGRESS = ",
+        "env.add.XDG_CONFIG_HOME = ",
     ];
     let mut problems = Vec::new();
     for case in &cases {

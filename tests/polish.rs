@@ -149,7 +149,7 @@ fn man_out_writes_every_page_the_pages_refer_to() {
     let folder = dir.path().join("man/man1");
     let run = learnpath(&["man", "--out", &folder.display().to_string()])
         .code(0)
-        .stderr_has(&["note: wrote 18 man pages to", "learnpath-list-docs.1"]);
+        .stderr_has(&["note: wrote 23 man pages to", "learnpath-list-docs.1"]);
     assert_eq!(run.stdout, "", "the pages go to the folder");
     let mut written: Vec<String> = std::fs::read_dir(&folder)
         .unwrap()
@@ -247,6 +247,8 @@ fn on_a_terminal_of(columns: u16, env: &str, args: &str) -> (Option<i32>, String
     let output = Command::new("script")
         .args(["-qec", &command, "/dev/null"])
         .env("LEARNPATH_PROGRESS", common::NO_PROGRESS_FILE)
+        .env("XDG_CONFIG_HOME", common::NO_CONFIG_HOME)
+        .env_remove("LEARNPATH_PROFILE")
         .env_remove("COLUMNS")
         .env_remove("LEARNPATH_TODAY")
         .env_remove("LEARNPATH_CURRICULUM")
@@ -282,7 +284,7 @@ fn no_color_means_no_escape_codes() {
 #[test]
 fn a_closed_pipe_is_a_quiet_success() {
     let mut child = Command::new(binary())
-        .args(["graph", "--format", "svg", "--no-progress"])
+        .args(["graph", "--format", "svg", "--no-progress", "--no-profile"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -179,7 +179,9 @@ fn learnpath_command() -> Command {
     command
         .env_remove("LEARNPATH_CURRICULUM")
         .env_remove("LEARNPATH_TODAY")
-        .env_remove("LEARNPATH_PROGRESS");
+        .env_remove("LEARNPATH_PROGRESS")
+        .env_remove("LEARNPATH_PROFILE")
+        .env("XDG_CONFIG_HOME", common::NO_CONFIG_HOME);
     command
 }
 

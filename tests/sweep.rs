@@ -802,3 +802,144 @@ fn item_5_a_section_whose_folder_is_refused_gets_no_claimed_time_warning() {
         run.stdout
     );
 }
+
+#[test]
+fn review_a_folder_is_named_and_keeps_its_progress_however_its_path_is_spelled() {
+    let course = folder(&[("s/a.md", &page("foundational", "20 min", &[]))]);
+    let name = std::path::Path::new(&course.root)
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    let data = tempfile::tempdir().unwrap();
+    let run = |dir: &str, args: &[&str]| {
+        let mut command = assert_cmd::Command::cargo_bin("learnpath").unwrap();
+        command
+            .current_dir(dir)
+            .env_remove("LEARNPATH_PROGRESS")
+            .env("XDG_DATA_HOME", data.path())
+            .env("TZ", "UTC")
+            .args(args);
+        let output = command.output().unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let validate = run(&course.root, &["--curriculum", ".", "validate"]);
+    assert!(validate.starts_with(&format!("{name} (.)")), "{validate}");
+    run(
+        &course.root,
+        &["--curriculum", ".", "done", "s/a", "--today", "2027-01-04"],
+    );
+    let parent = std::path::Path::new(&course.root)
+        .parent()
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    let status = run(
+        &parent,
+        &["--curriculum", &name, "status", "--format", "json"],
+    );
+    let status: serde_json::Value = serde_json::from_str(&status).unwrap();
+    assert_eq!(status["documents_done"], 1, "{status}");
+}
+
+#[test]
+fn review_a_manifest_with_a_byte_order_mark_is_read() {
+    let manifest = "\u{feff}name: Marked\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: S\n        folders: [./s]\n";
+    let course = folder(&[
+        ("learnpath.yaml", manifest),
+        ("s/a.md", &page("foundational", "20 min", &[])),
+    ]);
+    let report = validate_json(&course);
+    assert_eq!(report["curriculum"], "Marked", "{report}");
+    assert_eq!(report["errors"], serde_json::json!([]), "{report}");
+}
+
+#[test]
+fn review_folders_outside_the_curriculum_are_refused() {
+    for folders in ["[/tmp]", "[../elsewhere]", "[\"/\"]"] {
+        let course = manifest_course(&[("'1.1'", folders)], "");
+        let report = validate_json(&course);
+        let message = report["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        assert!(
+            message.contains("outside the curriculum"),
+            "{folders}: {report}"
+        );
+    }
+}
+
+#[test]
+fn review_a_done_that_changes_nothing_leaves_a_hand_edited_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.yaml");
+    let text =
+        "schema_version: 1\ndone:\n- path: 01_the_ring0_problem   # my note\n  date: 2027-01-04\n";
+    std::fs::write(&file, text).unwrap();
+    with_progress(&file, &["done", "01_the_ring0_problem"])
+        .code(0)
+        .stdout_has(&["already done", "1 document done"]);
+    with_progress(&file, &["undo", "02_hardware_solution"])
+        .code(0)
+        .stdout_has(&["not marked done"]);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    let backups = std::fs::read_dir(dir.path()).unwrap().filter(|entry| {
+        entry
+            .as_ref()
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .contains(".bak")
+    });
+    assert_eq!(backups.count(), 0);
+}
+
+#[test]
+fn review_lists_take_commas_and_pass_over_empty_pieces() {
+    learnpath(&[
+        "check",
+        "01_the_ring0_problem,02_hardware_solution",
+        "--no-progress",
+    ])
+    .code(0)
+    .stdout_has(&[
+        "01_the_ring0_problem.md, 01_foundations/01_virtualization_basics/02_hardware_solution.md",
+    ]);
+    learnpath(&["check", "01_the_ring0_problem", "--no-progress"])
+        .code(0)
+        .stdout_has(&["ready: nothing to study first"]);
+    learnpath(&[
+        "plan",
+        "--spec",
+        "3.4,",
+        "--hours",
+        "5",
+        "--start",
+        "2027-01-04",
+    ])
+    .code(0);
+    learnpath(&[
+        "graph",
+        "01_the_ring0_problem,02_hardware_solution",
+        "--format",
+        "mermaid",
+    ])
+    .code(0)
+    .stdout_has(&["How Hardware Solves"]);
+}
+
+#[test]
+fn review_a_graph_too_big_for_the_svg_layout_is_refused_with_a_way_out() {
+    let pages: Vec<(String, String)> = (0..320)
+        .map(|i| (format!("s/d{i:03}.md"), page("foundational", "20 min", &[])))
+        .collect();
+    let pages: Vec<(&str, String)> = pages.iter().map(|(p, t)| (p.as_str(), t.clone())).collect();
+    let course = course(&pages);
+    learnpath(&["--curriculum", &course.root, "graph"])
+        .code(2)
+        .stderr_has(&["up to 300 documents", "this graph has 320", "--format dot"]);
+    learnpath(&["--curriculum", &course.root, "graph", "--format", "dot"]).code(0);
+}

@@ -5,7 +5,9 @@ use super::values;
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use learnpath::plan::{SessionMinutes, StudyDays, WeeklyMinutes};
+use learnpath::plan::settings::Week;
+use learnpath::plan::{SessionMinutes, WeeklyMinutes};
+use learnpath::profile::Key;
 use learnpath::render::zone;
 use std::path::PathBuf;
 
@@ -27,6 +29,14 @@ pub(super) struct Cli {
     /// Ignore the progress file (plan, check, next, why, export, status; refused by done and undo).
     #[arg(long, global = true)]
     pub(super) no_progress: bool,
+
+    /// Profile file [default: $XDG_CONFIG_HOME/learnpath/<curriculum id>/profile.yaml].
+    #[arg(long, global = true, env = "LEARNPATH_PROFILE", value_name = "FILE")]
+    pub(super) profile: Option<PathBuf>,
+
+    /// Ignore the saved profile (see `learnpath profile`; refused by profile set, unset and reset).
+    #[arg(long, global = true)]
+    pub(super) no_profile: bool,
 
     /// When to use color: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
@@ -120,7 +130,7 @@ pub(super) enum ExportFormat {
 }
 
 /// Who the learner is: a role, or one or two specializations.
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Default, Args)]
 pub(super) struct Choice {
     /// A role, e.g. "storage engineer" (see `learnpath list roles`).
     #[arg(long, conflicts_with = "spec")]
@@ -144,12 +154,11 @@ pub(super) struct Done {
 pub(super) struct PlanOptions {
     #[command(flatten)]
     pub(super) choice: Choice,
-    /// Study hours per week, e.g. 5 or 7.5.
+    /// Study hours per week, e.g. 5 or 7.5 (required unless --by or saved in the profile).
     #[arg(
         long,
         value_parser = values::hours,
         allow_negative_numbers = true,
-        required_unless_present = "by",
         conflicts_with = "by"
     )]
     pub(super) hours: Option<WeeklyMinutes>,
@@ -159,12 +168,20 @@ pub(super) struct PlanOptions {
     /// First day of the plan (YYYY-MM-DD); default today.
     #[arg(long, value_parser = values::date, value_name = "DATE")]
     pub(super) start: Option<NaiveDate>,
-    /// Study days, e.g. mon,wed,sat, weekdays or weekend; default spread for the hours.
+    /// Study days, e.g. mon,wed,sat, weekdays or weekend, or each with its longest sitting,
+    /// e.g. mon=30m,wed=30m,sat=2h or weekdays=45m,sun=2h; default spread for the hours.
     #[arg(long, value_parser = values::days)]
-    pub(super) days: Option<StudyDays>,
+    pub(super) days: Option<Week>,
     /// Longest sitting, e.g. 90min or 1h30m (15 min to 8 h); default from hours and days, at most 2 h.
     #[arg(long, value_parser = values::session, value_name = "DURATION")]
     pub(super) session: Option<SessionMinutes>,
+    /// Days off: a date or an inclusive range, 2027-02-10..2027-02-20 (repeat or separate with
+    /// commas); added to the profile's.
+    #[arg(long, value_parser = values::skip, value_delimiter = ',', value_name = "DATES")]
+    pub(super) skip: Vec<(NaiveDate, NaiveDate)>,
+    /// A calendar (.ics) of busy times to plan around (repeat for more); added to the profile's.
+    #[arg(long, value_parser = values::busy, value_name = "FILE")]
+    pub(super) busy: Vec<PathBuf>,
     #[command(flatten)]
     pub(super) done: Done,
 }
@@ -196,9 +213,9 @@ pub(super) enum Command {
         /// File to write (atomically); `-` or none for standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Local time sessions start (HH:MM).
-        #[arg(long, value_parser = values::time, default_value = "19:00", value_name = "HH:MM")]
-        at: NaiveTime,
+        /// Local time sessions start (HH:MM) [default: 19:00].
+        #[arg(long, value_parser = values::time, value_name = "HH:MM")]
+        at: Option<NaiveTime>,
         /// IANA time zone of --at, e.g. Europe/Berlin [default: $TZ, else the system's].
         #[arg(long, value_parser = zone::parse_tz, value_name = "ZONE")]
         tz: Option<Tz>,
@@ -241,8 +258,9 @@ pub(super) enum Command {
         after_help = "Examples:\n  learnpath check 3.1 --done 01_modern_topology,02_server_hierarchy\n  learnpath check 01_tlb_ept_explained --format json"
     )]
     Check {
-        /// Documents or specializations.
-        #[arg(required = true)]
+        /// Documents or specializations, separated by spaces or commas [default: the profile's
+        /// specializations].
+        #[arg(value_delimiter = ',')]
         targets: Vec<String>,
         #[command(flatten)]
         done: Done,
@@ -283,8 +301,9 @@ pub(super) enum Command {
         after_help = "Examples:\n  learnpath graph --spec 3.4 -o cpu.svg\n  learnpath graph --role \"storage engineer\" --format dot | dot -Tpng > storage.png\n  learnpath graph 01_tlb_ept_explained --format mermaid"
     )]
     Graph {
-        /// Documents to draw with all they require (instead of --role/--spec).
-        #[arg(conflicts_with_all = ["role", "spec"])]
+        /// Documents to draw with all they require (instead of --role/--spec; separate with
+        /// spaces or commas).
+        #[arg(conflicts_with_all = ["role", "spec"], value_delimiter = ',')]
         docs: Vec<String>,
         #[command(flatten)]
         choice: Choice,
@@ -296,6 +315,15 @@ pub(super) enum Command {
         /// File to write (atomically); `-` or none for standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+
+    /// Save your usual choices for this curriculum, so that plain `learnpath plan` plans.
+    #[command(
+        after_help = "Examples:\n  learnpath profile set --role \"storage engineer\" --hours 5 --days mon,wed,sat\n  learnpath profile set --skip 2027-02-10..2027-02-20 --busy ~/work.ics\n  learnpath profile show\n  learnpath profile unset skip 2027-02-10..2027-02-20\n  learnpath profile reset"
+    )]
+    Profile {
+        #[command(subcommand)]
+        action: ProfileAction,
     },
 
     /// Print a shell completion script.
@@ -363,4 +391,92 @@ pub(super) enum ListWhat {
     },
     /// Roles and the specializations they lead to.
     Roles,
+}
+
+#[derive(Debug, Subcommand)]
+pub(super) enum ProfileAction {
+    /// Save choices that the commands that plan fall back on, checked as their flags are.
+    #[command(
+        after_help = "--role replaces the saved --spec and --spec the saved --role; --skip and --busy add to what is saved.\n\nExamples:\n  learnpath profile set --role \"storage engineer\" --hours 5\n  learnpath profile set --spec 3.3,3.4 --days mon,tue,thu --session 90min\n  learnpath profile set --at 07:30 --tz Europe/Berlin --skip 2027-02-10..2027-02-20"
+    )]
+    Set(Box<ProfileSet>),
+    /// Show the saved profile and where it is kept.
+    Show(FormatArg),
+    /// Remove a saved value: a key, or one value of spec, skip or busy.
+    #[command(
+        after_help = "Examples:\n  learnpath profile unset hours\n  learnpath profile unset skip 2027-02-10..2027-02-20\n  learnpath profile unset busy ~/work.ics"
+    )]
+    Unset {
+        /// What to remove.
+        key: ProfileKey,
+        /// One value of spec, skip or busy to remove (without it, all of them).
+        value: Option<String>,
+    },
+    /// Remove the profile file.
+    Reset,
+}
+
+/// The choices `profile set` saves, checked as the flags of plan and export check them and
+/// kept as typed.
+#[derive(Debug, Args)]
+pub(super) struct ProfileSet {
+    #[command(flatten)]
+    pub(super) choice: Choice,
+    /// Study hours per week, e.g. 5 or 7.5.
+    #[arg(long, value_parser = values::text(values::hours), allow_negative_numbers = true)]
+    pub(super) hours: Option<String>,
+    /// Study days, e.g. mon,wed,sat, weekdays or weekend.
+    #[arg(long, value_parser = values::text(values::days))]
+    pub(super) days: Option<String>,
+    /// Longest sitting, e.g. 90min or 1h30m (15 min to 8 h).
+    #[arg(long, value_parser = values::text(values::session), value_name = "DURATION")]
+    pub(super) session: Option<String>,
+    /// Local time sessions start (HH:MM), for export.
+    #[arg(long, value_parser = values::text(values::time), value_name = "HH:MM")]
+    pub(super) at: Option<String>,
+    /// IANA time zone of --at, e.g. Europe/Berlin, for export.
+    #[arg(long, value_parser = values::text(zone::parse_tz), value_name = "ZONE")]
+    pub(super) tz: Option<String>,
+    /// First day of plans (YYYY-MM-DD).
+    #[arg(long, value_parser = values::text(values::date), value_name = "DATE")]
+    pub(super) start: Option<String>,
+    /// Days off to add: a date or an inclusive range, 2027-02-10..2027-02-20 (repeat or
+    /// separate with commas).
+    #[arg(long, value_parser = values::skip, value_delimiter = ',', value_name = "DATES")]
+    pub(super) skip: Vec<(NaiveDate, NaiveDate)>,
+    /// A calendar (.ics) of busy times to add (repeat for more); kept as an absolute path.
+    #[arg(long, value_parser = values::busy, value_name = "FILE")]
+    pub(super) busy: Vec<PathBuf>,
+}
+
+/// What `profile unset` removes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(super) enum ProfileKey {
+    Role,
+    Spec,
+    Hours,
+    Days,
+    Session,
+    At,
+    Tz,
+    Start,
+    Skip,
+    Busy,
+}
+
+impl From<ProfileKey> for Key {
+    fn from(key: ProfileKey) -> Key {
+        match key {
+            ProfileKey::Role => Key::Role,
+            ProfileKey::Spec => Key::Spec,
+            ProfileKey::Hours => Key::Hours,
+            ProfileKey::Days => Key::Days,
+            ProfileKey::Session => Key::Session,
+            ProfileKey::At => Key::At,
+            ProfileKey::Tz => Key::Tz,
+            ProfileKey::Start => Key::Start,
+            ProfileKey::Skip => Key::Skip,
+            ProfileKey::Busy => Key::Busy,
+        }
+    }
 }

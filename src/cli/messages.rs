@@ -2,6 +2,7 @@
 //! the command that helps, it is written here, in one place.
 
 use learnpath::Error;
+use learnpath::error::{HomeFor, ProfileProblem};
 
 /// The message for `error`, as the command line says it (without the "error: " label).
 pub(super) fn describe(error: &Error) -> String {
@@ -9,6 +10,9 @@ pub(super) fn describe(error: &Error) -> String {
         Error::UnknownDoc { candidates, .. } if candidates.is_empty() => {
             format!("{error}; run `learnpath list docs` to see them all")
         }
+        Error::SpecializationCount { named } if named.is_empty() => format!(
+            "{error}; see `learnpath list` (give --role or --spec, or save them with `learnpath profile set`)"
+        ),
         Error::SpecializationCount { .. } => format!("{error}; see `learnpath list`"),
         Error::ByBeforeStart { by, start } => {
             format!("--by {by} is earlier than the start date {start}")
@@ -18,8 +22,39 @@ pub(super) fn describe(error: &Error) -> String {
         Error::NoProgressForRecording { .. } => {
             format!("{error}; leave out --no-progress (or pass --progress FILE for another file)")
         }
-        Error::NoHome { .. } => {
+        Error::NoHome {
+            what: HomeFor::Progress,
+        } => {
             format!("{error}; pass --progress FILE or set LEARNPATH_PROGRESS")
+        }
+        Error::NoHome {
+            what: HomeFor::Profile,
+        } => {
+            format!("{error}; pass --profile FILE or set LEARNPATH_PROFILE")
+        }
+        Error::NoProfileForChanging { .. } => {
+            format!("{error}; leave out --no-profile (or pass --profile FILE for another file)")
+        }
+        Error::Profile {
+            path,
+            line,
+            problem,
+        } => {
+            let help = match problem {
+                ProfileProblem::Value { key, value, .. } if key.is_list() => format!(
+                    "save another with `learnpath profile set --{key} ...`, or remove it with `learnpath profile unset {key} '{value}'`"
+                ),
+                ProfileProblem::Value { key, .. } => format!(
+                    "save another with `learnpath profile set --{key} ...`, or remove it with `learnpath profile unset {key}`"
+                ),
+                ProfileProblem::Foreign { .. } => "give this curriculum's profile (--profile FILE), or remove this one with `learnpath profile reset`".to_string(),
+                _ => "fix it by hand, or remove it with `learnpath profile reset`".to_string(),
+            };
+            let line = line.map(|line| format!(":{line}")).unwrap_or_default();
+            format!(
+                "{}{line}: {problem}\n  help: {help}; learnpath left the file untouched",
+                path.display()
+            )
         }
         _ => error.to_string(),
     }

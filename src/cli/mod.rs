@@ -22,6 +22,8 @@ learnpath: plan your way through a Markdown curriculum
 Quick start:
   learnpath plan --role \"storage engineer\" --hours 5
                                        a dated study plan for a role
+  learnpath profile set --role \"storage engineer\" --hours 5
+                                       save your choices: then plain `learnpath plan`
   learnpath list                       the specializations you can choose
   learnpath list roles                 the roles that lead to them
   learnpath done 01_modern_topology    mark a document studied

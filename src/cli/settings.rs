@@ -1,15 +1,20 @@
 //! One place decides the settings: the raw arguments, the environment and the terminal become
 //! resolved values here, and every command reads only those. Global settings first
-//! ([`Context`]); a plan's request ([`PlanRequest`]) once the curriculum is open.
+//! ([`Context`]); a plan's request ([`PlanRequest`]) once the curriculum is open. A value comes
+//! from its flag, else from the saved profile ([`FromProfile`]), else from its default.
 
 use super::Failure;
 use super::args::{Choice, Cli, Done, PlanOptions};
 use super::report::Reporter;
+use super::{messages, values};
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use learnpath::plan::WeeklyMinutes;
-use learnpath::plan::{DoneSet, Selection, SessionMinutes, Settings, Studied, StudyDays};
-use learnpath::progress::{Progress, ProgressStore};
+use learnpath::plan::availability::{Availability, DateRange};
+use learnpath::plan::settings::Week;
+use learnpath::plan::{DoneSet, Selection, SessionMinutes, Settings, Studied};
+use learnpath::profile::{Key, ProfileStore, Saved};
+use learnpath::progress::{Progress, ProgressStore, curriculum_id};
 use learnpath::render::clock::Clock;
 use learnpath::render::table::Style;
 use learnpath::render::zone::{self, Zone};
@@ -24,6 +29,9 @@ pub(super) struct Context {
     /// The progress file given with --progress or LEARNPATH_PROGRESS, if any.
     pub progress_path: Option<PathBuf>,
     pub use_progress: bool,
+    /// The profile given with --profile or LEARNPATH_PROFILE, if any.
+    pub profile_path: Option<PathBuf>,
+    pub use_profile: bool,
     /// How standard output looks (color, width).
     pub style: Style,
     /// Where warnings and notes go.
@@ -43,6 +51,8 @@ impl Context {
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
             progress_path: cli.progress.clone(),
             use_progress: !cli.no_progress,
+            profile_path: cli.profile.clone(),
+            use_profile: !cli.no_profile,
             style: Style {
                 color: cli.color.enabled(stdout_terminal),
                 width: stdout_terminal.then(terminal_width).flatten(),
@@ -130,6 +140,131 @@ impl Context {
         let (progress, _) = self.progress(curriculum)?;
         with_extra(curriculum, &progress, extra)
     }
+
+    /// The profile's store: the file given (--profile, LEARNPATH_PROFILE), used as is; else the
+    /// curriculum's own. Either is for this curriculum: another's is refused.
+    pub fn profile_store(&self, curriculum: &Curriculum) -> Result<ProfileStore, Error> {
+        match &self.profile_path {
+            Some(path) => Ok(ProfileStore::new(
+                path,
+                curriculum_id(curriculum, &self.source),
+            )),
+            None => ProfileStore::for_curriculum(curriculum, &self.source),
+        }
+    }
+
+    /// `profile set`, `unset` and `reset` exist to change the profile: with --no-profile they
+    /// would do it against the flag.
+    pub fn require_profile(&self, command: &'static str) -> Result<(), Error> {
+        if self.use_profile {
+            return Ok(());
+        }
+        Err(Error::NoProfileForChanging { command })
+    }
+
+    /// The saved profile for this run: none with --no-profile, when there is no file, or when
+    /// there is no home folder to look in.
+    pub fn saved_profile(&self, curriculum: &Curriculum) -> Result<FromProfile, Error> {
+        if !self.use_profile {
+            return Ok(FromProfile::default());
+        }
+        let store = match self.profile_store(curriculum) {
+            Err(Error::NoHome { .. }) => return Ok(FromProfile::default()),
+            store => store?,
+        };
+        Ok(FromProfile(store.load()?))
+    }
+
+    /// The choice of the flags, else the profile's; none when neither makes one.
+    pub fn selection(
+        &self,
+        choice: &Choice,
+        curriculum: &Curriculum,
+    ) -> Result<Option<Selection>, Error> {
+        if choice.given() {
+            return choice.resolve(curriculum).map(Some);
+        }
+        self.saved_profile(curriculum)?.selection(curriculum)
+    }
+}
+
+/// The saved profile's values, read as their flags read them. A value that does not read, or
+/// names nothing in the curriculum, is an error that names the profile's file and line.
+#[derive(Debug, Default)]
+pub(super) struct FromProfile(Option<Saved>);
+
+impl FromProfile {
+    /// `flag` when given, else the profile's value of `key`.
+    fn or<T>(
+        &self,
+        flag: Option<T>,
+        key: Key,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Result<Option<T>, Error> {
+        match flag {
+            Some(value) => Ok(Some(value)),
+            None => self.value(key, parse),
+        }
+    }
+
+    /// The profile's value of `key`, if it has one.
+    fn value<T>(
+        &self,
+        key: Key,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Result<Option<T>, Error> {
+        Ok(self.values(key, parse)?.into_iter().next())
+    }
+
+    /// The profile's values of `key`.
+    fn values<T>(
+        &self,
+        key: Key,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Result<Vec<T>, Error> {
+        let Some(saved) = &self.0 else {
+            return Ok(Vec::new());
+        };
+        saved
+            .profile
+            .values(key)
+            .into_iter()
+            .map(|text| parse(text).map_err(|message| saved.invalid(key, text, message)))
+            .collect()
+    }
+
+    /// The profile's role or specializations, if it has them.
+    fn selection(&self, curriculum: &Curriculum) -> Result<Option<Selection>, Error> {
+        let Some(saved) = &self.0 else {
+            return Ok(None);
+        };
+        let profile = &saved.profile;
+        let invalid = |key: Key, value: &str, error: Error| {
+            saved.invalid(key, value, messages::describe(&error))
+        };
+        if let Some(role) = &profile.role {
+            return curriculum
+                .find_role(role)
+                .and_then(|id| Selection::role(curriculum, id))
+                .map(Some)
+                .map_err(|error| invalid(Key::Role, role, error));
+        }
+        if profile.spec.is_empty() {
+            return Ok(None);
+        }
+        let specs = profile
+            .spec
+            .iter()
+            .map(|name| {
+                curriculum
+                    .find_specialization(name)
+                    .map_err(|error| invalid(Key::Spec, name, error))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Selection::specializations(curriculum, specs)
+            .map(Some)
+            .map_err(|error| invalid(Key::Spec, &profile.spec.join(", "), error))
+    }
 }
 
 /// The progress file's done documents and those of --done.
@@ -159,6 +294,11 @@ fn terminal_width() -> Option<u16> {
 }
 
 impl Choice {
+    /// Whether --role or --spec is given.
+    pub fn given(&self) -> bool {
+        self.role.is_some() || !self.spec.is_empty()
+    }
+
     /// The selection; a role or 1-2 specializations are required.
     pub fn resolve(&self, curriculum: &Curriculum) -> Result<Selection, Error> {
         match &self.role {
@@ -167,19 +307,12 @@ impl Choice {
                 let specs = self
                     .spec
                     .iter()
+                    .filter(|name| !name.trim().is_empty())
                     .map(|name| curriculum.find_specialization(name))
                     .collect::<Result<Vec<_>, _>>()?;
                 Selection::specializations(curriculum, specs)
             }
         }
-    }
-
-    /// The selection, or none when neither --role nor --spec is given.
-    pub fn resolve_optional(&self, curriculum: &Curriculum) -> Result<Option<Selection>, Error> {
-        if self.role.is_none() && self.spec.is_empty() {
-            return Ok(None);
-        }
-        self.resolve(curriculum).map(Some)
     }
 }
 
@@ -190,41 +323,86 @@ pub(super) enum Timing {
     By(NaiveDate),
 }
 
-/// Everything a plan needs, resolved and checked.
+/// When exported sessions start when neither --at nor the profile says.
+const DEFAULT_AT: NaiveTime = NaiveTime::from_hms_opt(19, 0, 0).expect("19:00 is a time");
+
+/// Everything a plan needs, resolved and checked: each value from its flag, else from the
+/// profile, else its default.
 pub(super) struct PlanRequest {
     pub selection: Selection,
     pub done: DoneSet,
     pub timing: Timing,
     start: NaiveDate,
-    days: Option<StudyDays>,
+    days: Option<Week>,
     session: Option<SessionMinutes>,
     studied: Studied,
+    /// Days off, inclusive (first, last): the profile's, then those of --skip, without
+    /// duplicates.
+    pub skip: Vec<(NaiveDate, NaiveDate)>,
+    /// Calendars (.ics) of busy times, absolute paths of files that exist: the profile's, then
+    /// those of --busy, without duplicates.
+    #[cfg_attr(
+        not(test),
+        expect(
+            dead_code,
+            reason = "the scheduler does not plan around busy times yet"
+        )
+    )]
+    pub busy: Vec<PathBuf>,
+    /// The profile's time of day and zone, for `export` when --at and --tz are not given.
+    at: Option<NaiveTime>,
+    tz: Option<Tz>,
 }
 
 impl PlanRequest {
-    /// From the plan options, once the curriculum is open. Warns about a start in the past.
+    /// From the plan options and the profile, once the curriculum is open. Warns about a start
+    /// in the past.
     pub fn resolve(
         options: &PlanOptions,
         context: &Context,
         opened: &Opened,
     ) -> Result<PlanRequest, Failure> {
         let curriculum = &opened.curriculum;
+        let saved = context.saved_profile(curriculum)?;
+        let days = saved.or(options.days, Key::Days, values::days)?;
         let timing = match (options.hours, options.by) {
             (Some(weekly), _) => Timing::Hours(weekly),
             (None, Some(by)) => Timing::By(by),
-            (None, None) => {
-                return Err(Failure::Usage(
-                    "give --hours (weekly study hours) or --by DATE".to_string(),
-                ));
-            }
+            (None, None) => match (saved.value(Key::Hours, values::hours)?, days) {
+                (Some(weekly), _) => Timing::Hours(weekly),
+                // Minutes per day add up to the week.
+                (None, Some(Week::Minutes(minutes))) => Timing::Hours(
+                    WeeklyMinutes::from_hours(f64::from(minutes.total()) / 60.0)
+                        .map_err(Error::from)?,
+                ),
+                (None, _) => {
+                    return Err(Failure::Usage(
+                        "give --hours (weekly study hours), --by DATE or minutes per day (--days mon=30m,sat=2h), or save your weekly hours with `learnpath profile set --hours H`"
+                            .to_string(),
+                    ));
+                }
+            },
         };
-        let selection = options.choice.resolve(curriculum)?;
+        let saved_selection = if options.choice.given() {
+            None
+        } else {
+            saved.selection(curriculum)?
+        };
+        let selection = match saved_selection {
+            Some(selection) => selection,
+            // Without either, this says that a role or specializations are needed.
+            None => options.choice.resolve(curriculum)?,
+        };
         let (progress, _) = context.progress(curriculum)?;
         let done = with_extra(curriculum, &progress, &options.done)?;
-        let start = options.start.unwrap_or(context.today);
+        let (start, named) = match (options.start, saved.value(Key::Start, values::date)?) {
+            (Some(start), _) => (start, "--start"),
+            (None, Some(start)) => (start, "the profile's start"),
+            (None, None) => (context.today, "the start"),
+        };
         if start < context.today {
             context.report.warning(format!(
-                "--start {start} is before today ({}); the plan's first sessions are in the past",
+                "{named} {start} is before today ({}); the plan's first sessions are in the past",
                 context.today
             ));
         }
@@ -235,19 +413,147 @@ impl PlanRequest {
                 .iter()
                 .filter_map(|doc| progress.date(&doc.path).map(|date| (doc.minutes, date))),
         );
+        let mut skip = saved.values(Key::Skip, values::skip)?;
+        let mut busy = saved.values(Key::Busy, values::saved_busy)?;
+        add_new(&mut skip, &options.skip);
+        add_new(&mut busy, &options.busy);
         Ok(PlanRequest {
             selection,
             done,
             timing,
             start,
-            days: options.days,
-            session: options.session,
+            days,
+            session: saved.or(options.session, Key::Session, values::session)?,
             studied,
+            skip,
+            busy,
+            at: saved.value(Key::At, values::time)?,
+            tz: saved.value(Key::Tz, zone::parse_tz)?,
         })
+    }
+
+    /// When exported sessions start: at --at (else the profile's, else 19:00) in --tz (else the
+    /// profile's, else the system's).
+    pub fn clock(&self, at: Option<NaiveTime>, tz: Option<Tz>, context: &Context) -> Clock {
+        context.clock(at.or(self.at).unwrap_or(DEFAULT_AT), tz.or(self.tz))
+    }
+
+    /// Dates skipped and busy time, for the planner.
+    pub fn availability(&self) -> Availability {
+        Availability {
+            skip: self
+                .skip
+                .iter()
+                .filter_map(|&(first, last)| DateRange::new(first, last))
+                .collect(),
+            busy: None,
+        }
     }
 
     /// The settings for a weekly time.
     pub fn settings(&self, weekly: WeeklyMinutes) -> Settings {
-        Settings::new(self.start, weekly, self.days, self.session).with_studied(self.studied)
+        Settings::for_week(self.start, weekly, self.days, self.session).with_studied(self.studied)
+    }
+}
+
+/// Adds to `list` the values of `more` it does not have yet, in order.
+fn add_new<T: PartialEq + Clone>(list: &mut Vec<T>, more: &[T]) {
+    for value in more {
+        if !list.contains(value) {
+            list.push(value.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::args::Command;
+    use super::*;
+    use clap::Parser;
+
+    /// The request `learnpath ARGS` resolves to, with the profile at `profile`.
+    fn request(profile: &std::path::Path, args: &[&str]) -> Result<PlanRequest, Failure> {
+        let cli = Cli::try_parse_from(
+            [
+                &[
+                    "learnpath",
+                    "--no-progress",
+                    "--today",
+                    "2027-01-04",
+                    "--profile",
+                    profile.to_str().unwrap(),
+                ][..],
+                args,
+            ]
+            .concat(),
+        )
+        .unwrap();
+        let context = Context::resolve(&cli);
+        let Some(Command::Plan { options, .. }) = &cli.command else {
+            panic!("not a plan: {args:?}");
+        };
+        let opened = learnpath::open(&context.source).unwrap();
+        PlanRequest::resolve(options, &context, &opened)
+    }
+
+    /// The profile's days off and busy calendars, then those of the flags, without duplicates.
+    #[test]
+    fn skip_and_busy_add_the_flags_to_the_profile() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = std::fs::canonicalize(dir.path()).unwrap();
+        let (work, gym) = (home.join("work.ics"), home.join("gym.ics"));
+        for calendar in [&work, &gym] {
+            std::fs::write(calendar, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").unwrap();
+        }
+        let profile = home.join("profile.yaml");
+        std::fs::write(
+            &profile,
+            format!(
+                "schema_version: 1\ncurriculum: datacenter-infrastructure\nrole: storage engineer\nhours: 5\nskip:\n- 2027-02-10..2027-02-20\n- 2027-03-01\nbusy:\n- {}\n",
+                work.display()
+            ),
+        )
+        .unwrap();
+        let day = |text: &str| values::date(text).unwrap();
+        let plain = request(&profile, &["plan"]).ok().unwrap();
+        assert_eq!(
+            plain.skip,
+            [
+                (day("2027-02-10"), day("2027-02-20")),
+                (day("2027-03-01"), day("2027-03-01"))
+            ]
+        );
+        assert_eq!(plain.busy, std::slice::from_ref(&work));
+        let merged = request(
+            &profile,
+            &[
+                "plan",
+                "--skip",
+                "2027-03-01,2027-04-01..2027-04-02",
+                "--busy",
+                gym.to_str().unwrap(),
+                "--busy",
+                work.to_str().unwrap(),
+            ],
+        )
+        .ok()
+        .unwrap();
+        assert_eq!(
+            merged.skip,
+            [
+                (day("2027-02-10"), day("2027-02-20")),
+                (day("2027-03-01"), day("2027-03-01")),
+                (day("2027-04-01"), day("2027-04-02"))
+            ]
+        );
+        assert_eq!(merged.busy, [work.clone(), gym]);
+        // A calendar the profile names that is gone is an error that names the line.
+        std::fs::remove_file(&work).unwrap();
+        let Err(Failure::Library(error)) = request(&profile, &["plan"]) else {
+            panic!("a missing calendar is accepted");
+        };
+        let message = error.to_string();
+        assert!(message.contains("profile.yaml:9: busy:"), "{message}");
+        assert!(message.contains("does not exist"), "{message}");
     }
 }

@@ -1,9 +1,12 @@
 //! Turning what the learner types into the library's typed values: hours, session lengths,
-//! study days, dates and times of day. Each error says what was expected, with an example.
+//! study days, dates, date ranges, times of day and calendar files. Each error says what was
+//! expected, with an example. The same parsers read the flags and the saved profile.
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use learnpath::curriculum::duration::parse_minutes;
+use learnpath::plan::settings::{DayMinutes, Week};
 use learnpath::plan::{SessionMinutes, StudyDays, WeeklyMinutes};
+use std::path::{Path, PathBuf};
 
 /// Hours per week as typed ("5", "7.5").
 pub(crate) fn hours(text: &str) -> Result<WeeklyMinutes, String> {
@@ -32,31 +35,66 @@ const DAY_NAMES: [(&str, &str, Weekday); 7] = [
     ("sun", "sunday", Weekday::Sun),
 ];
 
-/// "mon,wed,sat", full names, "weekdays", "weekend" or "daily".
-pub(crate) fn days(text: &str) -> Result<StudyDays, String> {
-    let mut chosen: Vec<Weekday> = Vec::new();
-    for word in text.split([',', ' ']).filter(|word| !word.is_empty()) {
-        let word = word.to_ascii_lowercase();
-        let all = DAY_NAMES.iter().map(|(_, _, day)| *day);
-        match word.as_str() {
-            "weekdays" => chosen.extend(all.take(5)),
-            "weekend" | "weekends" => chosen.extend(all.skip(5)),
-            "daily" | "all" => chosen.extend(all),
-            _ => {
-                let (_, _, day) = DAY_NAMES
-                    .iter()
-                    .find(|(short, long, _)| {
-                        word == *short || word == *long || (word.len() >= 3 && long.starts_with(&word))
-                    })
-                    .ok_or_else(|| {
-                        format!("unknown day '{word}' (use mon, tue, wed, thu, fri, sat, sun, weekdays or weekend)")
-                    })?;
-                chosen.push(*day);
+/// The study days: "mon,wed,sat" (full names, "weekdays", "weekend" or "daily" too), or each
+/// with its longest sitting: "mon=30m,wed=30m,sat=2h", "weekdays=45m,sun=2h" (a later day
+/// wins over an earlier group).
+pub(crate) fn days(text: &str) -> Result<Week, String> {
+    let mut chosen: Vec<(Weekday, Option<u32>)> = Vec::new();
+    for item in text.split([',', ' ']).filter(|item| !item.is_empty()) {
+        let (word, minutes) = match item.split_once('=') {
+            Some((word, duration)) => {
+                let minutes = parse_minutes(duration).map_err(|error| {
+                    format!("'{duration}' for {word} is not a duration like 30m or 1h30m: {error}")
+                })?;
+                (word, Some(minutes))
             }
-        }
+            None => (item, None),
+        };
+        chosen.extend(day_group(word)?.into_iter().map(|day| (day, minutes)));
     }
-    StudyDays::from_weekdays(chosen)
-        .ok_or_else(|| "no study days given (e.g. --days mon,wed,sat)".to_string())
+    let with_minutes = chosen
+        .iter()
+        .filter(|(_, minutes)| minutes.is_some())
+        .count();
+    if with_minutes == 0 {
+        return StudyDays::from_weekdays(chosen.into_iter().map(|(day, _)| day))
+            .map(Week::Days)
+            .ok_or_else(|| "no study days given (e.g. --days mon,wed,sat)".to_string());
+    }
+    if with_minutes < chosen.len() {
+        return Err(format!(
+            "'{text}' gives minutes for some days only: give every day its minutes (mon=30m,sat=2h) or none (mon,sat)"
+        ));
+    }
+    DayMinutes::new(
+        chosen
+            .into_iter()
+            .map(|(day, minutes)| (day, minutes.unwrap_or(0))),
+    )
+    .map(Week::Minutes)
+    .map_err(|error| format!("in '{text}': {error}"))
+}
+
+/// The days a word names: one day, "weekdays", "weekend" or "daily".
+fn day_group(word: &str) -> Result<Vec<Weekday>, String> {
+    let word = word.to_ascii_lowercase();
+    let all = DAY_NAMES.iter().map(|(_, _, day)| *day);
+    Ok(match word.as_str() {
+        "weekdays" => all.take(5).collect(),
+        "weekend" | "weekends" => all.skip(5).collect(),
+        "daily" | "all" => all.collect(),
+        _ => {
+            let (_, _, day) = DAY_NAMES
+                .iter()
+                .find(|(short, long, _)| {
+                    word == *short || word == *long || (word.len() >= 3 && long.starts_with(&word))
+                })
+                .ok_or_else(|| {
+                    format!("unknown day '{word}' (use mon, tue, wed, thu, fri, sat, sun, weekdays or weekend)")
+                })?;
+            vec![*day]
+        }
+    })
 }
 
 /// An ISO 8601 date, with a message that says what was wrong. Years outside 1-9999 are
@@ -74,6 +112,77 @@ pub(crate) fn date(text: &str) -> Result<NaiveDate, String> {
 pub(crate) fn time(text: &str) -> Result<NaiveTime, String> {
     NaiveTime::parse_from_str(text.trim(), "%H:%M")
         .map_err(|_| format!("'{text}' is not a time of day like 19:00 (HH:MM, 24-hour)"))
+}
+
+/// A parser that checks a value and keeps its text (trimmed), for the profile, which stores
+/// what was typed.
+pub(crate) fn text<T: 'static>(
+    parse: fn(&str) -> Result<T, String>,
+) -> impl Fn(&str) -> Result<String, String> + Clone + Send + Sync + 'static {
+    move |text| parse(text).map(|_| text.trim().to_string())
+}
+
+/// Days off: an inclusive range "2027-02-10..2027-02-20", or one date. A range that ends before
+/// it starts is refused.
+pub(crate) fn skip(text: &str) -> Result<(NaiveDate, NaiveDate), String> {
+    let Some((first, last)) = text.split_once("..") else {
+        let day = date(text)?;
+        return Ok((day, day));
+    };
+    let (first, last) = (date(first)?, date(last)?);
+    if last < first {
+        return Err(format!(
+            "'{}' ends before it starts (write the earlier date first: {last}..{first})",
+            text.trim()
+        ));
+    }
+    Ok((first, last))
+}
+
+/// A range of days off as the profile keeps it: "FIRST..LAST", or the date of a single day.
+pub(crate) fn skip_text((first, last): (NaiveDate, NaiveDate)) -> String {
+    if first == last {
+        first.to_string()
+    } else {
+        format!("{first}..{last}")
+    }
+}
+
+/// A calendar of busy times: a file that exists, as an absolute path (its folder's links and
+/// `..` resolved; the file's own name kept, so a link to a calendar stays that link).
+pub(crate) fn busy(text: &str) -> Result<PathBuf, String> {
+    let path = Path::new(text);
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_file() => {}
+        Ok(_) => return Err(format!("'{text}' is not a file (give an .ics calendar)")),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Err(format!("'{text}' does not exist (give an .ics calendar)"));
+        }
+        Err(error) => return Err(format!("cannot read '{text}': {error}")),
+    }
+    absolute(path).map_err(|error| format!("cannot find where '{text}' is: {error}"))
+}
+
+/// `path` made absolute: its folder canonical, its file name as given.
+pub(crate) fn absolute(path: &Path) -> std::io::Result<PathBuf> {
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::other("it names no file"))?;
+    Ok(std::fs::canonicalize(folder)?.join(name))
+}
+
+/// A busy calendar as the profile keeps it: an absolute path to a file that exists.
+pub(crate) fn saved_busy(text: &str) -> Result<PathBuf, String> {
+    if !Path::new(text).is_absolute() {
+        return Err(format!(
+            "'{text}' is not an absolute path (`learnpath profile set --busy FILE` stores one)"
+        ));
+    }
+    busy(text)
 }
 
 #[cfg(test)]
@@ -99,16 +208,43 @@ mod tests {
 
     #[test]
     fn days_parse_names_and_groups() {
-        assert_eq!(days("mon,wed,sat").unwrap().names(), ["mon", "wed", "sat"]);
-        assert_eq!(days("Tuesday thursday").unwrap().names(), ["tue", "thu"]);
-        assert_eq!(days("weekdays").unwrap().count(), 5);
-        assert_eq!(days("weekend").unwrap().names(), ["sat", "sun"]);
+        let names = |text: &str| match days(text).unwrap() {
+            Week::Days(days) => days.names(),
+            Week::Minutes(minutes) => panic!("{text} gave {minutes:?}"),
+        };
+        assert_eq!(names("mon,wed,sat"), ["mon", "wed", "sat"]);
+        assert_eq!(names("Tuesday thursday"), ["tue", "thu"]);
+        assert_eq!(names("weekdays").len(), 5);
+        assert_eq!(names("weekend"), ["sat", "sun"]);
         assert!(
             days("mon,funday")
                 .unwrap_err()
                 .contains("unknown day 'funday'")
         );
         assert!(days(",").unwrap_err().contains("no study days"));
+    }
+
+    #[test]
+    fn days_may_each_have_their_minutes() {
+        let Week::Minutes(minutes) = days("weekdays=45m,sun=2h,fri=1h").unwrap() else {
+            panic!("no minutes")
+        };
+        assert_eq!(minutes.get(Weekday::Mon), 45);
+        assert_eq!(minutes.get(Weekday::Fri), 60);
+        assert_eq!(minutes.get(Weekday::Sat), 0);
+        assert_eq!(minutes.get(Weekday::Sun), 120);
+        assert_eq!(minutes.total(), 4 * 45 + 60 + 120);
+        assert!(
+            days("mon,sat=2h")
+                .unwrap_err()
+                .contains("every day its minutes")
+        );
+        assert!(
+            days("mon=10m")
+                .unwrap_err()
+                .contains("outside 15 min to 8 h")
+        );
+        assert!(days("mon=soon").unwrap_err().contains("not a duration"));
     }
 
     #[test]
@@ -136,6 +272,59 @@ mod tests {
         assert_eq!(
             time("7:30").unwrap(),
             NaiveTime::from_hms_opt(7, 30, 0).unwrap()
+        );
+    }
+
+    #[test]
+    fn skips_are_days_or_ranges() {
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        assert_eq!(
+            skip("2027-02-10..2027-02-20").unwrap(),
+            (day("2027-02-10"), day("2027-02-20"))
+        );
+        assert_eq!(
+            skip(" 2027-02-14 ").unwrap(),
+            (day("2027-02-14"), day("2027-02-14"))
+        );
+        assert_eq!(
+            skip_text(skip("2027-02-14..2027-02-14").unwrap()),
+            "2027-02-14"
+        );
+        assert_eq!(
+            skip_text(skip("2027-2-1..2027-02-03").unwrap()),
+            "2027-02-01..2027-02-03"
+        );
+        let backwards = skip("2027-02-20..2027-02-10").unwrap_err();
+        assert!(backwards.contains("ends before it starts"), "{backwards}");
+        assert!(backwards.contains("2027-02-10..2027-02-20"), "{backwards}");
+        assert!(skip("2027-02-30").unwrap_err().contains("2027-02-30"));
+        assert!(skip("2027-02-10..").unwrap_err().contains("not a date"));
+    }
+
+    #[test]
+    fn busy_calendars_exist_and_are_absolute() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("work.ics");
+        std::fs::write(&file, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").unwrap();
+        let spelled = dir.path().join(".").join("work.ics");
+        let found = busy(spelled.to_str().unwrap()).unwrap();
+        assert!(found.is_absolute(), "{}", found.display());
+        assert_eq!(found, std::fs::canonicalize(&file).unwrap());
+        let missing = dir.path().join("gone.ics");
+        assert!(
+            busy(missing.to_str().unwrap())
+                .unwrap_err()
+                .contains("does not exist")
+        );
+        assert!(
+            busy(dir.path().to_str().unwrap())
+                .unwrap_err()
+                .contains("not a file")
+        );
+        assert!(
+            saved_busy("work.ics")
+                .unwrap_err()
+                .contains("not an absolute path")
         );
     }
 }

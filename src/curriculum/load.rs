@@ -245,10 +245,19 @@ fn resolve_manifest(
     }
 }
 
+/// The folder's own name, however its path was spelled (`.`, `..`, `../course`).
 fn folder_name(origin: &str) -> String {
-    std::path::Path::new(origin)
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
+    let path = std::path::Path::new(origin);
+    std::fs::canonicalize(path)
+        .ok()
+        .and_then(|path| {
+            path.file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+        })
+        .or_else(|| {
+            path.file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+        })
         .unwrap_or_else(|| origin.to_string())
 }
 

@@ -167,8 +167,13 @@ impl Curriculum {
     }
 
     /// Finds every named document; the first name that matches nothing (or too much) fails.
+    /// Empty names (from a trailing or doubled comma) are passed over.
     pub fn find_docs(&self, names: &[String]) -> Result<Vec<DocId>, Error> {
-        names.iter().map(|name| self.find_doc(name)).collect()
+        names
+            .iter()
+            .filter(|name| !name.trim().is_empty())
+            .map(|name| self.find_doc(name))
+            .collect()
     }
 
     /// Finds a specialization by section id ("3.2"), folder, or words of its title.

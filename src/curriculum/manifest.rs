@@ -174,8 +174,18 @@ pub(crate) fn resolve(
 /// A section folder as the loader names folders: no slashes around it, and `""` for the
 /// curriculum root (written `.` or `./`).
 pub(crate) fn folder_key(folder: &str) -> &str {
-    let folder = folder.trim().trim_matches('/');
+    let folder = folder.trim();
+    let folder = folder
+        .strip_prefix("./")
+        .unwrap_or(folder)
+        .trim_end_matches('/');
     if folder == "." { "" } else { folder }
+}
+
+/// Whether a folder as written leaves the curriculum: absolute, or climbing out with `..`.
+fn outside(folder: &str) -> bool {
+    let folder = folder.trim();
+    folder.starts_with('/') || folder.split('/').any(|part| part == "..")
 }
 
 /// The sections, in manifest order, with the folders that exist; each folder belongs to one
@@ -259,6 +269,18 @@ fn section_folders<'m>(
 ) -> Vec<String> {
     let mut present = Vec::new();
     for (f, folder) in def.folders.iter().enumerate() {
+        if outside(folder) {
+            check.error(
+                &format!("{at}.folders.{f}"),
+                "folders",
+                format!(
+                    "section {} names the folder '{folder}', which is outside the curriculum",
+                    def.id
+                ),
+                Some("name folders relative to the curriculum root, e.g. 01_intro".to_string()),
+            );
+            continue;
+        }
         let key = folder_key(folder);
         if !folder_exists(key) {
             if ownership == Ownership::Own {

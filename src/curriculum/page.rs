@@ -377,7 +377,7 @@ fn level_of(
     {
         out.push(
             Diagnostic::warning(format!(
-                "unknown level '{text}'; expected foundational (or beginner, basic, easy), intermediate (or medium), specialized, advanced (or expert, hard) or reference"
+                "unknown level '{text}'; expected foundational (or foundation, beginner, basic, easy, introductory), intermediate (or medium), specialized (or specialised), advanced (or expert, hard) or reference"
             ))
             .file(shown)
             .line(

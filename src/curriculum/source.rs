@@ -157,6 +157,8 @@ fn list_memory(files: &[(String, Vec<u8>)]) -> Result<Listing<'_>> {
 
 /// The manifest's text; not UTF-8 is a diagnostic like any other problem in it.
 fn manifest_text(bytes: &[u8], shown: &Path) -> Result<String, Diagnostic> {
+    // A UTF-8 byte order mark (an editor's doing) is read past, as in pages.
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     String::from_utf8(bytes.to_vec()).map_err(|error| {
         Diagnostic::error(format!(
             "not valid UTF-8 (invalid byte at offset {})",

@@ -1,5 +1,6 @@
 //! The study plan: selection, order, packing and dates, as plain data.
 
+pub mod availability;
 pub mod done;
 pub mod ready;
 pub mod schedule;
@@ -13,7 +14,8 @@ pub use schedule::Part;
 pub use select::{Needed, Selection, needed};
 pub use settings::{SessionMinutes, Settings, Studied, StudyDays, WeeklyMinutes};
 pub use shape::{
-    DoneDoc, Item, LabelMet, Plan, SCHEMA_VERSION, Session, SpecializationMinutes, Summary,
+    BlockedDay, DoneDoc, Item, LabelMet, Plan, SCHEMA_VERSION, Session, SpecializationMinutes,
+    Summary,
 };
 
 use crate::curriculum::duration::{format_hours, format_minutes};
@@ -21,8 +23,9 @@ use crate::curriculum::{Curriculum, DocId};
 use crate::error::Error;
 use crate::graph::PrereqGraph;
 use crate::words::count;
+use availability::{Availability, Blocked};
 use chrono::{Datelike, NaiveDate};
-use schedule::Sitting;
+use schedule::{Packed, Sitting};
 
 fn hours(minutes: u32) -> f64 {
     (f64::from(minutes) / 60.0 * 100.0).round() / 100.0
@@ -48,6 +51,8 @@ pub struct Planner<'a> {
     done: Vec<DocId>,
     /// Everything done (milestones look past the selection).
     done_set: DoneSet,
+    /// Dates skipped and busy time, beyond the weekly pattern.
+    availability: Availability,
 }
 
 impl<'a> Planner<'a> {
@@ -66,7 +71,16 @@ impl<'a> Planner<'a> {
             order: schedule::order(curriculum, graph, &needed),
             done: all.ids().filter(|&id| done.contains(id)).collect(),
             done_set: done.clone(),
+            availability: Availability::default(),
             selection,
+        }
+    }
+
+    /// The same planner, with dates skipped and busy time taken into account.
+    pub fn with_availability(self, availability: Availability) -> Self {
+        Planner {
+            availability,
+            ..self
         }
     }
 
@@ -77,46 +91,82 @@ impl<'a> Planner<'a> {
 
     pub fn plan(&self, settings: &Settings) -> Result<Plan, Error> {
         let pieces = schedule::pieces(self.curriculum, &self.order, settings.effective_session());
-        let sittings = schedule::pack(&pieces, settings)?;
-        Ok(self.assemble(settings, sittings))
+        let packed = schedule::pack(&pieces, settings, &self.availability)?;
+        Ok(self.assemble(settings, packed))
     }
 
     /// The smallest weekly hours, in half-hour steps up to the most there are, whose plan
-    /// finishes on or before `by`; or, when none does, the fastest plan there is.
+    /// finishes on or before `by`; or, when none does, the fastest plan there is. More weekly
+    /// time never finishes later (the day patterns nest, capacities only grow), so a bisection
+    /// finds it with a handful of plans.
     pub fn plan_by(
         &self,
         by: NaiveDate,
         settings_for: impl Fn(WeeklyMinutes) -> Settings,
     ) -> Result<ByDate, Error> {
-        let steps = (settings::MAX_WEEKLY_HOURS * 2.0) as u32;
         let weekly = |step: u32| WeeklyMinutes::from_hours(f64::from(step) / 2.0);
         let start = settings_for(weekly(1)?).start;
         if by < start {
             return Err(Error::ByBeforeStart { by, start });
         }
-        // Days and sessions grow with the hours (when the learner leaves them open) up to
-        // those of the most hours; once they are there and hold less than the week allows,
-        // every plan with more hours is this one.
-        let most = settings_for(weekly(steps)?);
-        let mut step = 1;
-        loop {
-            let settings = settings_for(weekly(step)?);
-            let plan = self.plan(&settings)?;
-            if plan.summary.finish_date.is_none_or(|finish| finish <= by) {
-                return Ok(ByDate::Met(plan));
-            }
-            let settled =
-                (settings.days, settings.session_minutes) == (most.days, most.session_minutes);
-            if step == steps || (settled && settings.more_hours_cannot_help()) {
-                return Ok(ByDate::Missed { fastest: plan });
-            }
-            step += 1;
+        let most = self.most_useful_step(&settings_for)?;
+        let fastest = self.plan(&settings_for(weekly(most)?))?;
+        let meets = |plan: &Plan| plan.summary.finish_date.is_none_or(|finish| finish <= by);
+        if !meets(&fastest) {
+            return Ok(ByDate::Missed { fastest });
         }
+        // The least step that meets lies in (missed, met].
+        let (mut missed, mut met, mut best) = (0, most, fastest);
+        while met - missed > 1 {
+            let step = missed + (met - missed) / 2;
+            let plan = self.plan(&settings_for(weekly(step)?))?;
+            if meets(&plan) {
+                (met, best) = (step, plan);
+            } else {
+                missed = step;
+            }
+        }
+        Ok(ByDate::Met(best))
     }
 
-    fn assemble(&self, settings: &Settings, sittings: Vec<Sitting>) -> Plan {
+    /// The half-hour step past which more weekly time gives the same plan: the days and
+    /// sessions have settled at those of the most hours and hold less than the week allows.
+    /// Settings only, no plan is built.
+    fn most_useful_step(
+        &self,
+        settings_for: &impl Fn(WeeklyMinutes) -> Settings,
+    ) -> Result<u32, Error> {
+        let steps = (settings::MAX_WEEKLY_HOURS * 2.0) as u32;
+        let weekly = |step: u32| WeeklyMinutes::from_hours(f64::from(step) / 2.0);
+        let most = settings_for(weekly(steps)?);
+        for step in 1..steps {
+            let settings = settings_for(weekly(step)?);
+            let settled =
+                (settings.days, settings.session_minutes) == (most.days, most.session_minutes);
+            if settled && settings.more_hours_cannot_help() {
+                return Ok(step);
+            }
+        }
+        Ok(steps)
+    }
+
+    fn assemble(&self, settings: &Settings, packed: Packed) -> Plan {
         let curriculum = self.curriculum;
-        let sessions = self.sessions(sittings);
+        let mut notes = notes(settings);
+        notes.extend(self.availability_note(&packed));
+        let blocked = packed
+            .blocked
+            .iter()
+            .map(|(date, by)| BlockedDay {
+                date: *date,
+                by: by.clone(),
+                sources: match by {
+                    Blocked::Busy => self.availability.busy_sources(*date).to_vec(),
+                    Blocked::Skip => Vec::new(),
+                },
+            })
+            .collect();
+        let sessions = self.sessions(packed.sittings);
         let summary = self.summarize(&sessions);
         Plan {
             schema_version: SCHEMA_VERSION,
@@ -143,8 +193,55 @@ impl<'a> Planner<'a> {
                 .collect(),
             sessions,
             summary,
-            notes: notes(settings),
+            blocked,
+            notes,
         }
+    }
+
+    /// "3 days blocked by --skip, 5 sittings shortened by busy events in work.ics", once.
+    fn availability_note(&self, packed: &Packed) -> Option<String> {
+        let skipped = packed
+            .blocked
+            .iter()
+            .filter(|(_, by)| *by == Blocked::Skip)
+            .count();
+        let busy_blocked = packed.blocked.len() - skipped;
+        let mut sources: Vec<&str> = packed
+            .blocked
+            .iter()
+            .filter(|(_, by)| *by == Blocked::Busy)
+            .map(|(date, _)| *date)
+            .chain(packed.shortened.iter().copied())
+            .flat_map(|date| self.availability.busy_sources(date))
+            .map(String::as_str)
+            .collect();
+        sources.sort();
+        sources.dedup();
+        let mut parts = Vec::new();
+        if skipped > 0 {
+            parts.push(format!("{} blocked by --skip", count(skipped, "day")));
+        }
+        if busy_blocked > 0 {
+            parts.push(format!(
+                "{} blocked by busy events",
+                count(busy_blocked, "day")
+            ));
+        }
+        if !packed.shortened.is_empty() {
+            parts.push(format!(
+                "{} shortened by busy events",
+                count(packed.shortened.len(), "sitting")
+            ));
+        }
+        if parts.is_empty() {
+            return None;
+        }
+        let within = if sources.is_empty() {
+            String::new()
+        } else {
+            format!(" in {}", sources.join(", "))
+        };
+        Some(format!("{}{within}", parts.join(", ")))
     }
 
     /// The sittings as numbered, dated sessions with running totals.
@@ -161,6 +258,7 @@ impl<'a> Planner<'a> {
                 Session {
                     number: index + 1,
                     date: sitting.date,
+                    delay_minutes: sitting.delay,
                     weekday: sitting.date.format("%a").to_string(),
                     iso_week: format!("{}-W{:02}", week.year(), week.week()),
                     items: sitting

@@ -1,5 +1,6 @@
 //! Ordering the needed documents and packing them into dated sessions.
 
+use super::availability::{Availability, Blocked};
 use super::select::Needed;
 use super::settings::Settings;
 use crate::curriculum::{Curriculum, DocId};
@@ -66,21 +67,38 @@ pub fn pieces(curriculum: &Curriculum, order: &[DocId], session: u32) -> Vec<Pie
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sitting {
     pub date: NaiveDate,
+    /// Minutes after the usual start time it begins (busy time before it).
+    pub delay: u32,
     pub pieces: Vec<Piece>,
 }
+
+/// The sittings, and the study days the availability took away or shortened on the way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Packed {
+    pub sittings: Vec<Sitting>,
+    pub blocked: Vec<(NaiveDate, Blocked)>,
+    pub shortened: Vec<NaiveDate>,
+}
+
+/// Four years without a sitting: nothing in the plan fits what the calendar leaves.
+const LONGEST_WAIT_DAYS: i64 = 4 * 366;
 
 /// The last day a session may fall on: calendars and spreadsheets hold years up to 9999.
 const LAST_DATE: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real date");
 
 /// Packs pieces in order into sittings: only on study days, at most one a day, none longer
-/// than the session, no ISO week over the weekly time (a partial first week included, with
-/// what was already studied in it; a start day that already had a sitting gets none). A piece
-/// that does not fit in what is left of a sitting starts the next one.
-pub fn pack(pieces: &[Piece], settings: &Settings) -> Result<Vec<Sitting>, Error> {
-    let session = settings.effective_session();
+/// than the day's capacity or its free time, no ISO week over the weekly time (a partial first
+/// week included, with what was already studied in it; a start day that already had a sitting
+/// gets none). A piece that does not fit in what is left of a sitting starts the next one.
+pub fn pack(
+    pieces: &[Piece],
+    settings: &Settings,
+    availability: &Availability,
+) -> Result<Packed, Error> {
     let weekly = settings.weekly_minutes.get();
-    let mut sittings = Vec::new();
+    let mut packed = Packed::default();
     let mut date = settings.start;
+    let mut last_sitting = date;
     let mut week: IsoWeek = date.iso_week();
     let mut used_this_week = settings.studied.week_minutes;
     let mut next = 0;
@@ -93,8 +111,17 @@ pub fn pack(pieces: &[Piece], settings: &Settings) -> Result<Vec<Sitting>, Error
             return Err(Error::PastYear9999);
         }
         let had_its_sitting = date == settings.start && settings.studied.on_start_day;
-        if settings.days.contains(date.weekday()) && !had_its_sitting {
-            let capacity = session.min(weekly.saturating_sub(used_this_week));
+        let day = settings.day_capacity(date.weekday());
+        let slot = match availability.slot(date, day) {
+            _ if day == 0 || had_its_sitting => None,
+            Ok(slot) => Some(slot),
+            Err(blocked) => {
+                packed.blocked.push((date, blocked));
+                None
+            }
+        };
+        if let Some(slot) = slot {
+            let capacity = slot.minutes.min(weekly.saturating_sub(used_this_week));
             let mut filled = 0;
             let start = next;
             while next < pieces.len() && filled + pieces[next].minutes <= capacity {
@@ -103,11 +130,21 @@ pub fn pack(pieces: &[Piece], settings: &Settings) -> Result<Vec<Sitting>, Error
             }
             if next > start {
                 used_this_week += filled;
-                sittings.push(Sitting {
+                last_sitting = date;
+                if slot.minutes < day {
+                    packed.shortened.push(date);
+                }
+                packed.sittings.push(Sitting {
                     date,
+                    delay: slot.delay,
                     pieces: pieces[start..next].to_vec(),
                 });
             }
+        }
+        if (date - last_sitting).num_days() > LONGEST_WAIT_DAYS {
+            return Err(Error::NothingFits {
+                since: last_sitting,
+            });
         }
         if next < pieces.len() {
             date = date
@@ -116,5 +153,5 @@ pub fn pack(pieces: &[Piece], settings: &Settings) -> Result<Vec<Sitting>, Error
                 .ok_or(Error::PastYear9999)?;
         }
     }
-    Ok(sittings)
+    Ok(packed)
 }

@@ -100,41 +100,24 @@ impl StudyDays {
         (bits != 0).then_some(StudyDays(bits))
     }
 
-    /// Days spread over the week for the given weekly time: about 100 minutes a day.
+    /// Days spread over the week for the given weekly time: about 100 minutes a day. The
+    /// patterns nest (the days for more hours keep every day of those for fewer), so that the
+    /// days do not jump about as the hours change and more hours never finish later.
     pub fn spread_for(weekly: WeeklyMinutes) -> Self {
-        let count = weekly.get().div_ceil(100).clamp(1, 7);
-        let pattern: &[Weekday] = match count {
-            1 => &[Weekday::Sat],
-            2 => &[Weekday::Tue, Weekday::Sat],
-            3 => &[Weekday::Mon, Weekday::Wed, Weekday::Sat],
-            4 => &[Weekday::Mon, Weekday::Wed, Weekday::Fri, Weekday::Sun],
-            5 => &[
-                Weekday::Mon,
-                Weekday::Tue,
-                Weekday::Thu,
-                Weekday::Fri,
-                Weekday::Sat,
-            ],
-            6 => &[
-                Weekday::Mon,
-                Weekday::Tue,
-                Weekday::Wed,
-                Weekday::Thu,
-                Weekday::Fri,
-                Weekday::Sat,
-            ],
-            _ => &[
-                Weekday::Mon,
-                Weekday::Tue,
-                Weekday::Wed,
-                Weekday::Thu,
-                Weekday::Fri,
-                Weekday::Sat,
-                Weekday::Sun,
-            ],
-        };
+        /// The order days join the pattern: Saturday, then Monday, Wednesday, Friday, Tuesday,
+        /// Thursday and Sunday.
+        const JOINING: [Weekday; 7] = [
+            Weekday::Sat,
+            Weekday::Mon,
+            Weekday::Wed,
+            Weekday::Fri,
+            Weekday::Tue,
+            Weekday::Thu,
+            Weekday::Sun,
+        ];
+        let count = weekly.get().div_ceil(100).clamp(1, 7) as usize;
         StudyDays(
-            pattern
+            JOINING[..count]
                 .iter()
                 .fold(0, |bits, day| bits | 1 << day.num_days_from_monday()),
         )
@@ -200,6 +183,66 @@ impl Studied {
     }
 }
 
+/// Per weekday, the longest sitting that day, when the learner says (`--days mon=30m,sat=2h`);
+/// a day without minutes is not a study day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DayMinutes([u32; 7]);
+
+impl DayMinutes {
+    /// From (day, minutes) pairs; a later pair for the same day wins. Each at least one
+    /// shortest sitting and at most the longest.
+    pub fn new(days: impl IntoIterator<Item = (Weekday, u32)>) -> Result<Self, TimeError> {
+        let mut minutes = [0; 7];
+        for (day, day_minutes) in days {
+            SessionMinutes::new(day_minutes)?;
+            minutes[day.num_days_from_monday() as usize] = day_minutes;
+        }
+        Ok(DayMinutes(minutes))
+    }
+
+    pub fn get(self, day: Weekday) -> u32 {
+        self.0[day.num_days_from_monday() as usize]
+    }
+
+    /// The study days: those with minutes.
+    pub fn days(self) -> Option<StudyDays> {
+        StudyDays::from_weekdays(
+            (0..7u8)
+                .filter(|&i| self.0[usize::from(i)] > 0)
+                .filter_map(|i| Weekday::try_from(i).ok()),
+        )
+    }
+
+    pub fn total(self) -> u32 {
+        self.0.iter().sum()
+    }
+
+    pub fn longest(self) -> u32 {
+        self.0.iter().copied().max().unwrap_or(0)
+    }
+}
+
+impl Serialize for DayMinutes {
+    /// As `{"mon": 30, "sat": 120}`, the days without minutes left out.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        for (index, (short, _)) in DAY_NAMES.iter().enumerate() {
+            if self.0[index] > 0 {
+                map.serialize_entry(short, &self.0[index])?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// When the learner studies: days of the week, or days each with its own longest sitting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Week {
+    Days(StudyDays),
+    Minutes(DayMinutes),
+}
+
 /// Everything the scheduler needs to know about the learner's time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Settings {
@@ -207,6 +250,9 @@ pub struct Settings {
     pub weekly_minutes: WeeklyMinutes,
     pub days: StudyDays,
     pub session_minutes: SessionMinutes,
+    /// Each study day's longest sitting, when the learner gave them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day_minutes: Option<DayMinutes>,
     /// Already studied in the first week (from the progress file).
     #[serde(skip_serializing_if = "Studied::is_nothing")]
     pub studied: Studied,
@@ -221,17 +267,51 @@ impl Settings {
         days: Option<StudyDays>,
         session: Option<SessionMinutes>,
     ) -> Settings {
-        let days = days.unwrap_or_else(|| StudyDays::spread_for(weekly_minutes));
-        let session_minutes = session.unwrap_or_else(|| {
-            let per_day = weekly_minutes.get().div_ceil(days.count()).div_ceil(5) * 5;
-            SessionMinutes(per_day.clamp(MIN_SESSION_MINUTES, DEFAULT_MAX_SESSION_MINUTES))
+        Settings::for_week(start, weekly_minutes, days.map(Week::Days), session)
+    }
+
+    /// The same, with the week as days or as minutes per day. Minutes per day make the
+    /// longest sitting their longest day, unless the learner says otherwise.
+    pub fn for_week(
+        start: NaiveDate,
+        weekly_minutes: WeeklyMinutes,
+        week: Option<Week>,
+        session: Option<SessionMinutes>,
+    ) -> Settings {
+        let (days, day_minutes) = match week {
+            Some(Week::Days(days)) => (days, None),
+            Some(Week::Minutes(minutes)) => match minutes.days() {
+                Some(days) => (days, Some(minutes)),
+                None => (StudyDays::spread_for(weekly_minutes), None),
+            },
+            None => (StudyDays::spread_for(weekly_minutes), None),
+        };
+        let session_minutes = session.unwrap_or_else(|| match day_minutes {
+            Some(minutes) => SessionMinutes(minutes.longest()),
+            None => {
+                let per_day = weekly_minutes.get().div_ceil(days.count()).div_ceil(5) * 5;
+                SessionMinutes(per_day.clamp(MIN_SESSION_MINUTES, DEFAULT_MAX_SESSION_MINUTES))
+            }
         });
         Settings {
             start,
             weekly_minutes,
             days,
             session_minutes,
+            day_minutes,
             studied: Studied::default(),
+        }
+    }
+
+    /// The longest sitting on a day of the week: 0 on a day off.
+    pub fn day_capacity(&self, day: Weekday) -> u32 {
+        if !self.days.contains(day) {
+            return 0;
+        }
+        let session = self.effective_session();
+        match self.day_minutes {
+            Some(minutes) => minutes.get(day).min(session),
+            None => session,
         }
     }
 
@@ -249,13 +329,20 @@ impl Settings {
     /// they already hold less than the week allows, even in the first week after what was
     /// studied in it.
     pub fn more_hours_cannot_help(&self) -> bool {
-        let days_hold = self.effective_session() * self.days.count();
-        self.weekly_minutes.get() >= days_hold + self.studied.week_minutes
+        self.weekly_minutes.get() >= self.days_hold() + self.studied.week_minutes
     }
 
     /// The most minutes these days and sessions can hold in a week.
     pub fn usable_weekly_minutes(&self) -> u32 {
-        (self.effective_session() * self.days.count()).min(self.weekly_minutes.get())
+        self.days_hold().min(self.weekly_minutes.get())
+    }
+
+    /// The minutes the study days hold in a week, before the weekly cap.
+    fn days_hold(&self) -> u32 {
+        (0..7u8)
+            .filter_map(|i| Weekday::try_from(i).ok())
+            .map(|day| self.day_capacity(day))
+            .sum()
     }
 }
 

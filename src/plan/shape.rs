@@ -2,6 +2,7 @@
 //! README). Adding a field is compatible; changing or removing one bumps [`SCHEMA_VERSION`].
 #![warn(missing_docs)]
 
+use super::availability::Blocked;
 use super::schedule::Part;
 use super::settings::Settings;
 use crate::curriculum::{DocId, DocRef};
@@ -32,8 +33,28 @@ pub struct Plan {
     pub sessions: Vec<Session>,
     /// Totals, dates and milestones.
     pub summary: Summary,
+    /// Study days the plan passed over: skipped dates and days too busy (left out when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub blocked: Vec<BlockedDay>,
     /// Things the learner should know about their settings.
     pub notes: Vec<String>,
+}
+
+impl Plan {
+    /// The most minutes the sessions take in one ISO week.
+    pub fn busiest_week_minutes(&self) -> u32 {
+        let mut busiest = 0;
+        let mut week: Option<(&str, u32)> = None;
+        for session in &self.sessions {
+            let minutes = match week {
+                Some((name, minutes)) if name == session.iso_week => minutes + session.minutes,
+                _ => session.minutes,
+            };
+            week = Some((&session.iso_week, minutes));
+            busiest = busiest.max(minutes);
+        }
+        busiest
+    }
 }
 
 /// A document the selection needs that is already done.
@@ -54,6 +75,10 @@ pub struct Session {
     pub number: usize,
     /// The day of the sitting.
     pub date: NaiveDate,
+    /// Minutes after the usual start time (`--at`) the sitting begins, when busy time comes
+    /// first; 0 (and left out) otherwise.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub delay_minutes: u32,
     /// "Mon" to "Sun".
     pub weekday: String,
     /// ISO 8601 week, e.g. "2027-W01".
@@ -86,6 +111,22 @@ pub struct Item {
     /// Where its full text is, when the curriculum has a source URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
+}
+
+/// A study day the plan passed over.
+#[derive(Debug, Clone, Serialize)]
+pub struct BlockedDay {
+    /// The day.
+    pub date: NaiveDate,
+    /// `skip` (a `--skip` date) or `busy` (busy all day, or too little free time left).
+    pub by: Blocked,
+    /// The calendars busy that day.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+}
+
+fn is_zero(minutes: &u32) -> bool {
+    *minutes == 0
 }
 
 /// Totals, dates and milestones of a plan.

@@ -2,7 +2,7 @@
 //! two curricula with a document of the same path do not share its mark.
 
 use crate::curriculum::{Curriculum, Source};
-use crate::error::{Error, Result};
+use crate::error::{Error, HomeFor, Result};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -16,7 +16,7 @@ pub const FILE_NAME: &str = "progress.yaml";
 pub fn data_dir() -> Result<PathBuf> {
     use etcetera::BaseStrategy;
     let strategy = etcetera::base_strategy::Xdg::new().map_err(|_| Error::NoHome {
-        what: "the progress file",
+        what: HomeFor::Progress,
     })?;
     Ok(strategy.data_dir().join("learnpath"))
 }

@@ -33,16 +33,17 @@ pub fn record_done(
     change_date: bool,
 ) -> Result<DoneReport> {
     let Updated {
-        progress,
+        mut progress,
         result,
         kept_copy,
     } = store.update(|progress| {
-        progress.canonicalize(curriculum);
-        Ok(ids
-            .iter()
-            .map(|&id| progress.mark_on(&curriculum.doc(id).path, date, change_date))
-            .collect::<Vec<_>>())
+        unchanged_unless_marked(progress, curriculum, |progress| {
+            ids.iter()
+                .map(|&id| progress.mark_on(&curriculum.doc(id).path, date, change_date))
+                .collect::<Vec<_>>()
+        })
     })?;
+    progress.canonicalize(curriculum);
     let done = progress.done_set(curriculum);
     let unmet = ids
         .iter()
@@ -55,6 +56,24 @@ pub fn record_done(
         unmet,
         kept_copy,
     })
+}
+
+/// Applies `change` to the progress with its hand-written spellings made canonical; when the
+/// change marks nothing new, the progress is left exactly as read, so that the file (and a
+/// user's comments in it) is not rewritten for nothing.
+fn unchanged_unless_marked<T>(
+    progress: &mut Progress,
+    curriculum: &Curriculum,
+    change: impl FnOnce(&mut Progress) -> T,
+) -> Result<T> {
+    let as_read = progress.clone();
+    progress.canonicalize(curriculum);
+    let canonical = progress.clone();
+    let result = change(progress);
+    if *progress == canonical {
+        *progress = as_read;
+    }
+    Ok(result)
 }
 
 /// What [`record_undo`] did.
@@ -86,16 +105,18 @@ pub fn record_undo(
         })
         .collect::<Result<Vec<_>>>()?;
     let Updated {
-        progress,
+        mut progress,
         result,
         kept_copy,
     } = store.update(|progress| {
-        progress.canonicalize(curriculum);
-        Ok(paths
-            .iter()
-            .map(|path| progress.unmark(path))
-            .collect::<Vec<_>>())
+        unchanged_unless_marked(progress, curriculum, |progress| {
+            paths
+                .iter()
+                .map(|path| progress.unmark(path))
+                .collect::<Vec<_>>()
+        })
     })?;
+    progress.canonicalize(curriculum);
     Ok(UndoReport {
         undone: paths.into_iter().zip(result).collect(),
         progress,

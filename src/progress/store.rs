@@ -4,10 +4,17 @@ use super::format::HEADER;
 use super::location::{self, curriculum_id};
 use super::{MAX_FILE_BYTES, Progress};
 use crate::atomic_file;
+use crate::atomic_file::Kept;
 use crate::curriculum::{Curriculum, Source};
 use crate::error::{Error, ProgressProblem, Result};
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::path::{Path, PathBuf};
+
+/// How messages name the progress file.
+const KEPT: Kept = Kept {
+    name: "the progress file",
+    purpose: "record progress",
+};
 
 /// What [`ProgressStore::update`] did.
 #[derive(Debug)]
@@ -63,7 +70,7 @@ impl ProgressStore {
 
     /// The recorded progress; a missing file is no progress yet.
     pub fn load(&self) -> Result<Progress> {
-        if !check_place(&self.path)? {
+        if !atomic_file::existing_file(&self.path, KEPT)? {
             return Ok(Progress::default());
         }
         self.read(&self.path)?
@@ -117,8 +124,8 @@ impl ProgressStore {
     /// write for what it holds, say a comment was added), a copy of it is kept before it is
     /// rewritten, so that nothing the user wrote disappears silently.
     pub fn update<T>(&self, change: impl FnOnce(&mut Progress) -> Result<T>) -> Result<Updated<T>> {
-        let target = self.resolve()?;
-        let _lock = lock(&target)?;
+        let target = atomic_file::resolve_for_update(&self.path, KEPT)?;
+        let _lock = atomic_file::lock(&target)?;
         let original = self.read(&target)?;
         let before = match &original {
             Some(bytes) => self.decode(bytes.clone())?,
@@ -129,10 +136,10 @@ impl ProgressStore {
         let mut kept_copy = None;
         if progress != before {
             let rendered = self.render(&progress)?;
-            refuse_read_only(&target)?;
+            atomic_file::refuse_read_only(&target, KEPT)?;
             remove_stale_temporaries(&target);
             if let Some(bytes) = original.filter(|bytes| *bytes != before.render().as_bytes()) {
-                kept_copy = Some(keep_copy(&target, &bytes)?);
+                kept_copy = Some(atomic_file::keep_copy(&target, &bytes)?);
             }
             atomic_file::write(&target, rendered.as_bytes())?;
         }
@@ -160,8 +167,8 @@ impl ProgressStore {
         if mine.is_empty() {
             return Ok(None);
         }
-        let target = self.resolve()?;
-        let _lock = lock(&target)?;
+        let target = atomic_file::resolve_for_update(&self.path, KEPT)?;
+        let _lock = atomic_file::lock(&target)?;
         if std::fs::symlink_metadata(&target).is_ok() {
             // Another learnpath migrated meanwhile.
             return Ok(None);
@@ -180,98 +187,6 @@ impl ProgressStore {
             return Err(self.too_large(rendered.len() as u64, true));
         }
         Ok(rendered)
-    }
-
-    /// The file a write goes to, however the path spells it: through symbolic links (to the
-    /// file or to a folder on the way) and relative parts, so that every writer of one file
-    /// takes one lock. The folder is created when missing.
-    fn resolve(&self) -> Result<PathBuf> {
-        if check_place(&self.path)? {
-            return std::fs::canonicalize(&self.path).map_err(|error| Error::io(&self.path, error));
-        }
-        if is_dangling_link(&self.path) {
-            return Err(unusable(
-                &self.path,
-                "is a symbolic link to nothing; refusing to replace it",
-            ));
-        }
-        let Some(name) = self.path.file_name() else {
-            return Err(unusable(
-                &self.path,
-                "names no file; give a file name for the progress file",
-            ));
-        };
-        let folder = match self.path.parent() {
-            Some(folder) if !folder.as_os_str().is_empty() => folder,
-            _ => Path::new("."),
-        };
-        std::fs::create_dir_all(folder).map_err(|error| Error::io(folder, error))?;
-        let folder = std::fs::canonicalize(folder).map_err(|error| Error::io(folder, error))?;
-        Ok(folder.join(name))
-    }
-}
-
-/// An advisory lock on a sidecar file next to the resolved progress file (which is replaced on
-/// each write, so it cannot carry the lock itself). Released when the returned file is dropped.
-fn lock(target: &Path) -> Result<File> {
-    let mut name = target.file_name().unwrap_or_default().to_os_string();
-    name.push(".lock");
-    let lock_path = target.with_file_name(name);
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|error| Error::io(&lock_path, error))?;
-    file.lock().map_err(|error| Error::io(&lock_path, error))?;
-    Ok(file)
-}
-
-/// Whether a file is at `path` (following links), after refusing what cannot be a progress
-/// file: a folder, a name ending in `/`, a device or a pipe. Those are I/O problems (exit 74)
-/// for every command alike, whether it reads the file or writes it.
-fn check_place(path: &Path) -> Result<bool> {
-    if path.as_os_str().as_encoded_bytes().ends_with(b"/") {
-        return Err(unusable(
-            path,
-            "ends with '/', which names a folder; give a file name for the progress file",
-        ));
-    }
-    match std::fs::metadata(path) {
-        Ok(metadata) if metadata.is_dir() => Err(unusable(
-            path,
-            "is a folder; give a file name for the progress file",
-        )),
-        Ok(metadata) if !metadata.is_file() => Err(unusable(
-            path,
-            "is not a regular file; refusing to read or replace it",
-        )),
-        Ok(_) => Ok(true),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(false),
-        Err(error) => Err(Error::io(path, error)),
-    }
-}
-
-/// A symbolic link whose target does not exist (asked after [`check_place`] found no file; a
-/// file another writer has just created is not one).
-fn is_dangling_link(path: &Path) -> bool {
-    std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.is_symlink())
-        && std::fs::metadata(path).is_err()
-}
-
-/// A file without write permission is the user's "do not change this": replacing it by a
-/// rename (which only needs the folder to be writable) would ignore that. The bits are read
-/// here rather than left to the system, which lets root write anything.
-fn refuse_read_only(path: &Path) -> Result<()> {
-    match std::fs::metadata(path) {
-        Ok(metadata) if metadata.permissions().readonly() => Err(Error::io(
-            path,
-            std::io::Error::new(
-                std::io::ErrorKind::PermissionDenied,
-                "the progress file is read-only; learnpath leaves it unchanged (make it writable, e.g. chmod u+w, to record progress)",
-            ),
-        )),
-        _ => Ok(()),
     }
 }
 
@@ -317,31 +232,4 @@ fn holds_a_partial_progress_file(path: &Path) -> bool {
     let read =
         File::open(path).and_then(|file| file.take(HEADER.len() as u64).read_to_end(&mut start));
     read.is_ok() && HEADER.as_bytes().starts_with(&start)
-}
-
-/// Copies a hand-edited progress file next to it, as `progress.yaml.bak`, or the first of
-/// `progress.yaml.bak.1`, `.2`, ... that does not exist: an earlier copy is never replaced. The
-/// copy keeps the file's permissions. Called under the lock, so no other learnpath takes the
-/// same name meanwhile.
-fn keep_copy(target: &Path, bytes: &[u8]) -> Result<PathBuf> {
-    let mut base = target.file_name().unwrap_or_default().to_os_string();
-    base.push(".bak");
-    let free = (0..=u32::MAX)
-        .map(|n| {
-            let mut name = base.clone();
-            if n > 0 {
-                name.push(format!(".{n}"));
-            }
-            target.with_file_name(name)
-        })
-        .find(|candidate| std::fs::symlink_metadata(candidate).is_err())
-        .ok_or_else(|| unusable(target, "has no free name left for a copy of it"))?;
-    let permissions = std::fs::metadata(target).ok().map(|m| m.permissions());
-    atomic_file::write_with_permissions(&free, bytes, permissions)?;
-    Ok(free)
-}
-
-/// A progress path that cannot be used, and why.
-fn unusable(path: &Path, why: &str) -> Error {
-    Error::io(path, std::io::Error::other(why.to_string()))
 }

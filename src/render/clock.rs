@@ -34,12 +34,24 @@ impl Clock {
         (start, self.zone.at(end))
     }
 
+    /// When a session of the plan happens: from the usual start time, later by its delay (busy
+    /// time before it), for its minutes.
+    pub fn session_span(
+        &self,
+        session: &crate::plan::Session,
+    ) -> (DateTime<FixedOffset>, DateTime<FixedOffset>) {
+        let start = self.start(session.date).naive_utc()
+            + Duration::minutes(i64::from(session.delay_minutes));
+        let end = start + Duration::minutes(i64::from(session.minutes));
+        (self.zone.at(start), self.zone.at(end))
+    }
+
     /// The first session that ends after the year 9999, which calendars and spreadsheets cannot
     /// hold: in UTC (`utc`, as iCalendar writes times) or in local time.
     pub fn past_year_9999(&self, plan: &crate::plan::Plan, utc: bool) -> Option<NaiveDate> {
         use chrono::Datelike;
         plan.sessions.iter().rev().find_map(|session| {
-            let (_, end) = self.span(session.date, session.minutes);
+            let (_, end) = self.session_span(session);
             let year = if utc {
                 end.naive_utc().year()
             } else {

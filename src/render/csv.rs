@@ -20,7 +20,7 @@ pub fn render(plan: &Plan, clock: &Clock, w: &mut dyn Write) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(w);
     writer.write_record(HEADER)?;
     for session in &plan.sessions {
-        let (start, end) = clock.span(session.date, session.minutes);
+        let (start, end) = clock.session_span(session);
         let documents: Vec<String> = session
             .items
             .iter()

@@ -62,7 +62,7 @@ pub fn render(plan: &Plan, clock: &Clock, stamp: NaiveDate, w: &mut dyn Write) -
             format!("Study plan: {}", plan.selection).as_str(),
         ));
     for session in &plan.sessions {
-        let (start, end) = clock.span(session.date, session.minutes);
+        let (start, end) = clock.session_span(session);
         calendar.push(
             Event::new()
                 .uid(&uid(plan, session))

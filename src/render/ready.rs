@@ -30,6 +30,7 @@ fn check_lines(check: &Check, w: &mut dyn Write) -> io::Result<()> {
     }
     if check.ready {
         match check.met {
+            0 => writeln!(w, "ready: nothing to study first"),
             1 => writeln!(w, "ready: its 1 prerequisite is met"),
             met => writeln!(w, "ready: all {met} prerequisites met"),
         }

@@ -13,6 +13,10 @@ use layout::std_shapes::shapes::{Arrow, Element, ShapeKind};
 use layout::topo::layout::VisualGraph;
 use std::io::{self, Write};
 
+/// The most documents the in-process layout draws: its time grows steeply past this (about a
+/// second at 250 documents, a minute at 500, on the machine of the README's figures).
+pub const MAX_NODES: usize = 300;
+
 fn look(state: State, target: bool) -> StyleAttr {
     let hex = u32::from_str_radix(fill(state).trim_start_matches('#'), 16).unwrap_or(0xe4e4e4);
     let (line, width) = if target { (0x1f5fbf, 4) } else { (0x555555, 1) };

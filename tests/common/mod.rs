@@ -36,6 +36,10 @@ pub fn folder(files: &[(&str, &str)]) -> Folder {
 /// A progress file that does not exist, so that no test reads the real one.
 pub const NO_PROGRESS_FILE: &str = "/nonexistent/learnpath-tests/progress.yaml";
 
+/// A config folder that does not exist, so that no test reads the real profile
+/// (`$XDG_CONFIG_HOME/learnpath/<id>/profile.yaml`).
+pub const NO_CONFIG_HOME: &str = "/nonexistent/learnpath-tests/config";
+
 /// The result of one run of the binary.
 pub struct Run {
     pub code: i32,
@@ -55,7 +59,9 @@ impl Run {
             .env_remove("LEARNPATH_CURRICULUM")
             .env_remove("LEARNPATH_TODAY")
             .env_remove("NO_COLOR")
+            .env_remove("LEARNPATH_PROFILE")
             .env("LEARNPATH_PROGRESS", NO_PROGRESS_FILE)
+            .env("XDG_CONFIG_HOME", NO_CONFIG_HOME)
             .env("TZ", "UTC")
             .args(args);
         for (key, value) in env {

@@ -79,8 +79,13 @@ pub(super) fn graph(
     let opened = learnpath::open(&context.source)?;
     let curriculum = &opened.curriculum;
     let done = context.done(curriculum, done)?;
-    let selection = choice.resolve_optional(curriculum)?;
     let ids = curriculum.find_docs(names)?;
+    // Documents named are the subject; the choice (given, else saved) only without them.
+    let selection = if names.is_empty() {
+        context.selection(choice, curriculum)?
+    } else {
+        None
+    };
     let named = names.join(", ");
     let subject = match &selection {
         _ if !names.is_empty() => Subject::Docs {
@@ -91,6 +96,13 @@ pub(super) fn graph(
         None => Subject::Curriculum,
     };
     let picture = diagram::of_subject(curriculum, &opened.graph, subject, &done);
+    if format == GraphFormat::Svg && picture.nodes.len() > svg::MAX_NODES {
+        return Err(Failure::Usage(format!(
+            "the SVG layout draws up to {} documents and this graph has {}; use --format dot (for Graphviz) or --format mermaid, or draw a smaller part (--spec, or documents by name)",
+            svg::MAX_NODES,
+            picture.nodes.len()
+        )));
+    }
     let mut bytes = Vec::new();
     match format {
         GraphFormat::Svg => svg::render(&picture, &mut bytes)?,

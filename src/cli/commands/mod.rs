@@ -4,6 +4,7 @@
 mod info;
 mod output;
 mod plan;
+mod profile;
 mod progress;
 mod ready;
 
@@ -65,6 +66,7 @@ pub(super) fn execute(
             format,
             output,
         } => info::graph(&docs, &choice, &done, format, output, context, out),
+        Command::Profile { action } => profile::execute(action, context, out),
         Command::Completions { shell } => info::completions(shell, out),
         Command::Man { out: folder } => info::man(folder, context, out),
         Command::Validate(format) => info::validate(format.format, context, out),

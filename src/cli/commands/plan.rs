@@ -23,8 +23,8 @@ enum Outcome {
     Missed { by: NaiveDate, fastest: Plan },
 }
 
-/// Builds the plan the options ask for.
-fn build(options: &PlanOptions, context: &Context) -> Result<Outcome, Failure> {
+/// Builds the plan the options (and the profile) ask for; the request it was made from.
+fn build(options: &PlanOptions, context: &Context) -> Result<(Outcome, PlanRequest), Failure> {
     let opened: Opened = learnpath::open(&context.source)?;
     let request = PlanRequest::resolve(options, context, &opened)?;
     let planner = Planner::new(
@@ -32,7 +32,8 @@ fn build(options: &PlanOptions, context: &Context) -> Result<Outcome, Failure> {
         &opened.graph,
         request.selection.clone(),
         &request.done,
-    );
+    )
+    .with_availability(request.availability());
     let outcome = match request.timing {
         Timing::Hours(weekly) => Outcome::Planned {
             plan: planner.plan(&request.settings(weekly))?,
@@ -43,7 +44,7 @@ fn build(options: &PlanOptions, context: &Context) -> Result<Outcome, Failure> {
             ByDate::Missed { fastest } => Outcome::Missed { by, fastest },
         },
     };
-    Ok(outcome)
+    Ok((outcome, request))
 }
 
 /// Things the learner should know about their settings.
@@ -53,10 +54,18 @@ fn say_notes(plan: &Plan, context: &Context) {
     }
 }
 
-/// "To finish by DATE, study H h a week." (half-hour steps: one decimal is exact).
+/// "To finish by DATE, study H h a week": the weekly time the plan was made with (half-hour
+/// steps: one decimal is exact), and the most it uses in any week when that is less.
 fn met_answer(by: NaiveDate, plan: &Plan) -> String {
+    let allowed = plan.settings.weekly_minutes.get();
+    let busiest = plan.busiest_week_minutes();
+    let used = if busiest < allowed {
+        format!(" (its busiest week uses {})", format_minutes(busiest))
+    } else {
+        String::new()
+    };
     format!(
-        "To finish by {by}, study {:.1} h a week.",
+        "To finish by {by}, study {:.1} h a week{used}.",
         plan.settings.weekly_minutes.hours()
     )
 }
@@ -84,7 +93,7 @@ pub(super) fn plan(
 ) -> Result<i32, Failure> {
     let table = format == PlanFormat::Table;
     let width = context.style.width;
-    let plan = match build(options, context)? {
+    let plan = match build(options, context)?.0 {
         Outcome::Missed { by, fastest } => {
             let answer = missed_answer(by, &fastest);
             if table {
@@ -119,7 +128,7 @@ pub(super) fn plan(
 pub(super) struct Export {
     pub format: ExportFormat,
     pub output: Option<PathBuf>,
-    pub at: NaiveTime,
+    pub at: Option<NaiveTime>,
     pub tz: Option<Tz>,
 }
 
@@ -130,7 +139,8 @@ pub(super) fn export(
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
-    let plan = match build(options, context)? {
+    let (outcome, request) = build(options, context)?;
+    let plan = match outcome {
         Outcome::Missed { by, fastest } => {
             context.report.reason(missed_answer(by, &fastest));
             return Ok(exit::NO);
@@ -143,7 +153,7 @@ pub(super) fn export(
         }
     };
     say_notes(&plan, context);
-    let clock = context.clock(export.at, export.tz);
+    let clock = request.clock(export.at, export.tz, context);
     let utc = match export.format {
         ExportFormat::Ics => Some(true),
         ExportFormat::Csv => Some(false),

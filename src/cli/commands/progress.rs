@@ -5,6 +5,7 @@ use super::super::args::{Choice, Format};
 use super::super::settings::Context;
 use super::output::emit;
 use chrono::NaiveDate;
+use learnpath::Curriculum;
 use learnpath::error::exit;
 use learnpath::plan::status;
 use learnpath::progress::{self, Marked, Progress, ProgressStore};
@@ -23,7 +24,10 @@ pub(super) fn done(
     context.require_progress("done")?;
     let opened = learnpath::open(&context.source)?;
     let curriculum = &opened.curriculum;
-    let ids = curriculum.find_docs(names)?;
+    let mut ids = curriculum.find_docs(names)?;
+    // A document named twice is marked once.
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(*id));
     let date = on.unwrap_or(context.today);
     if date > context.today {
         context.report.warning(format!(
@@ -58,7 +62,7 @@ pub(super) fn done(
             }
         }
     }
-    footer(out, &report.progress, &store)?;
+    footer(out, curriculum, &report.progress, &store)?;
     Ok(exit::OK)
 }
 
@@ -80,7 +84,7 @@ pub(super) fn undo(
             writeln!(out, "not marked done: {path}")?;
         }
     }
-    footer(out, &report.progress, &store)?;
+    footer(out, &opened.curriculum, &report.progress, &store)?;
     Ok(exit::OK)
 }
 
@@ -93,7 +97,7 @@ pub(super) fn status(
 ) -> Result<i32, Failure> {
     let opened = learnpath::open(&context.source)?;
     let curriculum = &opened.curriculum;
-    let selection = choice.resolve_optional(curriculum)?;
+    let selection = context.selection(choice, curriculum)?;
     let (progress, file) = context.progress(curriculum)?;
     let done = progress.done_set(curriculum);
     let mut report = status::status(curriculum, &opened.graph, selection.as_ref(), &done);
@@ -112,12 +116,18 @@ fn note_kept_copy(kept_copy: Option<PathBuf>, context: &Context) {
     }
 }
 
-/// The last line of `done` and `undo`: how many documents are done, and where that is kept.
-fn footer(out: &mut dyn Write, progress: &Progress, store: &ProgressStore) -> io::Result<()> {
+/// The last line of `done` and `undo`: how many of the curriculum's documents are done, and
+/// where that is kept.
+fn footer(
+    out: &mut dyn Write,
+    curriculum: &Curriculum,
+    progress: &Progress,
+    store: &ProgressStore,
+) -> io::Result<()> {
     writeln!(
         out,
         "{} done in {}",
-        count(progress.len(), "document"),
+        count(progress.done_set(curriculum).ids().count(), "document"),
         store.path().display()
     )
 }

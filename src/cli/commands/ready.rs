@@ -20,10 +20,24 @@ pub(super) fn check(
 ) -> Result<i32, Failure> {
     let opened = learnpath::open(&context.source)?;
     let curriculum = &opened.curriculum;
-    let targets = names
-        .iter()
-        .map(|name| Target::find(curriculum, name))
-        .collect::<Result<Vec<_>, _>>()?;
+    let targets = if names.is_empty() {
+        let Some(selection) = context.selection(&Choice::default(), curriculum)? else {
+            return Err(Failure::Usage(
+                "give documents or specializations to check, or save a role or specializations with `learnpath profile set`".to_string(),
+            ));
+        };
+        selection
+            .specializations
+            .into_iter()
+            .map(Target::Specialization)
+            .collect()
+    } else {
+        names
+            .iter()
+            .filter(|name| !name.trim().is_empty())
+            .map(|name| Target::find(curriculum, name))
+            .collect::<Result<Vec<_>, _>>()?
+    };
     let done = context.done(curriculum, done)?;
     let report = ready::check(curriculum, &opened.graph, &targets, &done);
     emit(format, &report, ready_render::check, context, out)?;
@@ -40,7 +54,7 @@ pub(super) fn next(
 ) -> Result<i32, Failure> {
     let opened = learnpath::open(&context.source)?;
     let curriculum = &opened.curriculum;
-    let selection = choice.resolve_optional(curriculum)?;
+    let selection = context.selection(choice, curriculum)?;
     let done = context.done(curriculum, done)?;
     let ids = ready::next(curriculum, &opened.graph, selection.as_ref(), &done);
     let rows = listing::doc_rows(curriculum, &ids);
@@ -59,7 +73,11 @@ pub(super) fn why(
 ) -> Result<i32, Failure> {
     let opened = learnpath::open(&context.source)?;
     let curriculum = &opened.curriculum;
-    let selection = choice.resolve(curriculum)?;
+    let selection = match context.selection(choice, curriculum)? {
+        Some(selection) => selection,
+        // Says that a role or specializations are needed.
+        None => choice.resolve(curriculum)?,
+    };
     let doc = curriculum.find_doc(name)?;
     let done = context.done(curriculum, done)?;
     let answer = ready::why(curriculum, &opened.graph, &selection, doc, &done);

@@ -1,0 +1,327 @@
+//! The profile's file: YAML with a comment header, `schema_version`, the curriculum it is for,
+//! and the values as typed.
+
+use super::{Key, Profile, SCHEMA_VERSION};
+use crate::curriculum::frontmatter;
+use crate::error::{Error, ProfileProblem, Result};
+use crate::yaml;
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+use std::path::Path;
+
+/// The first lines of every profile learnpath writes.
+pub(super) const HEADER: &str = "\
+# learnpath profile: your usual choices for this curriculum, used when a command does not give them.
+# Change it with `learnpath profile set`, `learnpath profile unset KEY` and `learnpath profile reset`.
+";
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProfileFile {
+    schema_version: u32,
+    #[serde(default)]
+    curriculum: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    role: Option<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    spec: Vec<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    hours: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    days: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    session: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    at: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    tz: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    start: Option<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    skip: Vec<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    busy: Vec<Text>,
+}
+
+/// Only the version, read first so that a file of another schema is named as such.
+#[derive(Debug, Deserialize)]
+struct VersionProbe {
+    schema_version: Option<u32>,
+}
+
+/// A value as typed. A scalar is read as the text it is written with, a number's too (`hours:
+/// 5`, `spec: [3.10]`), and written as a number when the number's text is the value's, so that
+/// learnpath's own files say `hours: 5`, and quoted otherwise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Text(String);
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = self.0.as_str();
+        if let Ok(number) = text.parse::<u64>()
+            && number.to_string() == text
+        {
+            return serializer.serialize_u64(number);
+        }
+        if let Ok(number) = text.parse::<f64>()
+            && number.is_finite()
+            && text.contains('.')
+            && number.to_string() == text
+        {
+            return serializer.serialize_f64(number);
+        }
+        serializer.serialize_str(text)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl Visitor<'_> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a value like 5, mon,wed,sat or 2027-01-04")
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Text, E> {
+                Ok(Text(value.to_string()))
+            }
+        }
+        // The YAML decoder gives a scalar's text as written, a number's too.
+        deserializer.deserialize_str(TextVisitor)
+    }
+}
+
+/// A profile as read: the values, and the curriculum it says it is for.
+#[derive(Debug)]
+pub(super) struct Decoded {
+    pub profile: Profile,
+    pub curriculum: String,
+}
+
+/// Reads a profile's text. A UTF-8 BOM and CRLF line ends (an editor's doing) are fine.
+/// `expected` is the curriculum's id, named in the message for a file that names none.
+pub(super) fn parse(text: &str, path: &Path, expected: &str) -> Result<Decoded> {
+    let text = &*frontmatter::normalize(text);
+    let fail = |line: Option<usize>, problem: ProfileProblem| Error::Profile {
+        path: path.to_path_buf(),
+        line,
+        problem,
+    };
+    if text.trim().is_empty() {
+        return Err(fail(None, ProfileProblem::Empty));
+    }
+    let other_version = |other: u32| {
+        fail(
+            yaml::key_line(text, "schema_version"),
+            ProfileProblem::OtherVersion(other),
+        )
+    };
+    let file = match yaml::decode::<ProfileFile>(text) {
+        Ok(file) if file.schema_version == SCHEMA_VERSION => file,
+        Ok(file) => return Err(other_version(file.schema_version)),
+        Err(error) => {
+            let probe: VersionProbe = yaml::decode(text)
+                .map_err(|error| fail(error.line, ProfileProblem::Yaml(error.message)))?;
+            return Err(match probe.schema_version {
+                Some(SCHEMA_VERSION) => fail(error.line, ProfileProblem::Invalid(error.message)),
+                Some(other) => other_version(other),
+                None => fail(None, ProfileProblem::NoVersion),
+            });
+        }
+    };
+    let Some(Text(curriculum)) = file.curriculum else {
+        return Err(fail(
+            yaml::key_line(text, "curriculum").or(Some(1)),
+            ProfileProblem::NoCurriculum {
+                expected: expected.to_string(),
+            },
+        ));
+    };
+    if file.role.is_some() && !file.spec.is_empty() {
+        return Err(fail(
+            yaml::key_line(text, "spec"),
+            ProfileProblem::RoleAndSpec,
+        ));
+    }
+    let texts = |texts: Vec<Text>| texts.into_iter().map(|Text(text)| text).collect();
+    let profile = Profile {
+        role: file.role.map(|Text(text)| text),
+        spec: texts(file.spec),
+        hours: file.hours.map(|Text(text)| text),
+        days: file.days.map(|Text(text)| text),
+        session: file.session.map(|Text(text)| text),
+        at: file.at.map(|Text(text)| text),
+        tz: file.tz.map(|Text(text)| text),
+        start: file.start.map(|Text(text)| text),
+        skip: texts(file.skip),
+        busy: texts(file.busy),
+    };
+    Ok(Decoded {
+        profile,
+        curriculum,
+    })
+}
+
+/// The file learnpath writes for a profile of `curriculum`.
+pub(super) fn render(profile: &Profile, curriculum: &str) -> String {
+    let one = |key: Key| profile.value(key).map(str::to_string);
+    let many = |key: Key| -> Vec<String> {
+        profile
+            .values(key)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    };
+    let file = ProfileFile {
+        schema_version: SCHEMA_VERSION,
+        curriculum: Some(Text(curriculum.to_string())),
+        role: one(Key::Role).map(Text),
+        spec: many(Key::Spec).into_iter().map(Text).collect(),
+        hours: one(Key::Hours).map(Text),
+        days: one(Key::Days).map(Text),
+        session: one(Key::Session).map(Text),
+        at: one(Key::At).map(Text),
+        tz: one(Key::Tz).map(Text),
+        start: one(Key::Start).map(Text),
+        skip: many(Key::Skip).into_iter().map(Text).collect(),
+        busy: many(Key::Busy).into_iter().map(Text).collect(),
+    };
+    let body = yaml::encode(&file).unwrap_or_else(|error| {
+        // Strings and numbers always encode; this branch only keeps the function total.
+        format!(
+            "# learnpath could not encode the profile: {}\n",
+            error.message
+        )
+    });
+    format!("{HEADER}{body}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Decoded> {
+        super::parse(text, Path::new("profile.yaml"), "course")
+    }
+
+    fn full() -> Profile {
+        Profile {
+            role: None,
+            spec: vec!["3.2".into(), "overlay".into()],
+            hours: Some("7.5".into()),
+            days: Some("mon,wed,sat".into()),
+            session: Some("1h30m".into()),
+            at: Some("07:30".into()),
+            tz: Some("Europe/Berlin".into()),
+            start: Some("2027-01-04".into()),
+            skip: vec!["2027-02-10..2027-02-20".into(), "2027-03-01".into()],
+            busy: vec!["/home/me/work calendar.ics".into()],
+        }
+    }
+
+    #[test]
+    fn round_trips_and_reads_as_written() {
+        let profile = full();
+        let text = render(&profile, "course");
+        assert!(text.starts_with(HEADER), "{text}");
+        assert!(
+            text.contains("\nschema_version: 1\ncurriculum: course\n"),
+            "{text}"
+        );
+        assert!(text.contains("\nhours: 7.5\n"), "{text}");
+        assert!(text.contains("\n- 2027-02-10..2027-02-20\n"), "{text}");
+        let decoded = parse(&text).unwrap();
+        assert_eq!(decoded.profile, profile);
+        assert_eq!(decoded.curriculum, "course");
+    }
+
+    /// Whatever text a value has, it reads back the same: numbers are written as numbers only
+    /// when they do.
+    #[test]
+    fn values_keep_their_text() {
+        for hours in [
+            "5", "7.5", "07", "5.0", "1e3", ".5", "+5", "0x10", "1_000", "5 ", "true", "null", "~",
+            "", "-1", "0.25", "112", "3.10",
+        ] {
+            let profile = Profile {
+                hours: Some(hours.to_string()),
+                spec: vec![hours.to_string()],
+                ..Profile::default()
+            };
+            let text = render(&profile, "course");
+            assert_eq!(parse(&text).unwrap().profile, profile, "{hours:?}:\n{text}");
+        }
+        assert!(
+            render(
+                &Profile {
+                    hours: Some("5".into()),
+                    ..Profile::default()
+                },
+                "c"
+            )
+            .contains("\nhours: 5\n")
+        );
+    }
+
+    #[test]
+    fn numbers_written_by_hand_are_read_as_their_text() {
+        let text =
+            "schema_version: 1\ncurriculum: course\nhours: 7.50\nsession: 90\nspec: [3.10, 0x1F]\n";
+        let profile = parse(text).unwrap().profile;
+        assert_eq!(profile.hours.as_deref(), Some("7.50"));
+        assert_eq!(profile.spec, ["3.10", "0x1F"]);
+        assert_eq!(profile.session.as_deref(), Some("90"));
+    }
+
+    #[test]
+    fn refuses_what_it_does_not_understand() {
+        for (text, line, words) in [
+            ("", None, "empty"),
+            (
+                "schema_version: 2\ncurriculum: course\n",
+                Some(1),
+                "schema_version 2",
+            ),
+            ("# notes\nhours: 5\n", None, "no schema_version"),
+            (
+                "schema_version: 1\ncurriculum: course\nskip: [\n",
+                Some(4),
+                "invalid YAML",
+            ),
+            (
+                "schema_version: 1\ncurriculum: course\nhours: [5]\n",
+                Some(3),
+                "invalid type",
+            ),
+            (
+                "schema_version: 1\ncurriculum: course\nhours: 5\nhour: 4\n",
+                Some(4),
+                "unknown field `hour`",
+            ),
+            ("schema_version: 1\nhours: 5\n", Some(1), "no `curriculum:`"),
+            (
+                "schema_version: 1\ncurriculum: course\nrole: r\nspec: [a]\n",
+                Some(4),
+                "role and spec",
+            ),
+            (
+                "schema_version: 1\ncurriculum: course\nspec: 3.2\n",
+                Some(3),
+                "expected a sequence",
+            ),
+            (
+                "schema_version: 1\ncurriculum: course\nhours: {a: 1}\n",
+                Some(3),
+                "invalid type",
+            ),
+        ] {
+            let error = parse(text).unwrap_err();
+            let Error::Profile { line: found, .. } = &error else {
+                panic!("{error}");
+            };
+            assert_eq!(*found, line, "{text:?}: {error}");
+            assert!(error.to_string().contains(words), "{text:?}: {error}");
+        }
+    }
+}

@@ -106,3 +106,82 @@ fn calendars_written_by_python_icalendar_are_read_exactly() {
         );
     }
 }
+
+/// A plan around the same calendars: no sitting on the holiday, Mondays start after the
+/// meeting (not on the excluded 03-22), and the moved instance shortens Tuesday 03-30.
+#[test]
+fn a_plan_goes_around_calendars_written_by_python_icalendar() {
+    let Some(python) = python_with_icalendar() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must provide Python's icalendar (see .ci/run)"
+        );
+        eprintln!("skipped: no Python with the icalendar package (.ci/run installs one)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let written = std::process::Command::new(python)
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/interop/write_busy_ics.py"
+        ))
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        written.status.success(),
+        "{}",
+        String::from_utf8_lossy(&written.stderr)
+    );
+    let work = dir.path().join("work.ics");
+    let output = assert_cmd::Command::cargo_bin("learnpath")
+        .unwrap()
+        .env(
+            "LEARNPATH_PROGRESS",
+            "/nonexistent/learnpath-tests/progress.yaml",
+        )
+        .env("XDG_CONFIG_HOME", "/nonexistent/learnpath-tests/config")
+        .env("TZ", "Europe/Berlin")
+        .args(["plan", "--role", "network engineer", "--days"])
+        .args(["mon=100m,tue=100m,thu=60m,fri=60m", "--start", "2027-03-15"])
+        .args(["--format", "json", "--busy"])
+        .arg(&work)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let plan: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let sessions = plan["sessions"].as_array().unwrap();
+    let on = |date: &str| sessions.iter().find(|s| s["date"] == date);
+    assert!(sessions.len() > 8, "{plan}");
+    // The fourth instance, 04-05, is busy again (the excluded 03-22 counts toward COUNT=4).
+    assert_eq!(on("2027-04-05").unwrap()["delay_minutes"], 30);
+    for holiday in ["2027-04-01", "2027-04-02"] {
+        assert!(on(holiday).is_none(), "a sitting on {holiday}");
+    }
+    // Mondays 18:00-19:30: the sitting starts at 19:30.
+    assert_eq!(on("2027-03-15").unwrap()["delay_minutes"], 30);
+    assert_eq!(
+        on("2027-03-22").unwrap()["delay_minutes"],
+        serde_json::Value::Null
+    );
+    // The moved instance, Tuesday 20:00-21:00: 19:00-20:00 is left.
+    assert!(on("2027-03-30").unwrap()["minutes"].as_u64().unwrap() <= 60);
+    // A transparent event that Tuesday takes nothing.
+    assert_eq!(
+        on("2027-03-16").unwrap()["delay_minutes"],
+        serde_json::Value::Null
+    );
+    let blocked: Vec<&str> = plan["blocked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|day| day["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(blocked, ["2027-04-01", "2027-04-02"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("in work.ics"), "{stderr}");
+}

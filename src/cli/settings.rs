@@ -10,7 +10,7 @@ use super::{messages, values};
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use learnpath::plan::WeeklyMinutes;
-use learnpath::plan::availability::{Availability, DateRange};
+use learnpath::plan::availability::{Availability, Busy, DateRange};
 use learnpath::plan::settings::Week;
 use learnpath::plan::{DoneSet, Selection, SessionMinutes, Settings, Studied};
 use learnpath::profile::{Key, ProfileStore, Saved};
@@ -341,13 +341,6 @@ pub(super) struct PlanRequest {
     pub skip: Vec<(NaiveDate, NaiveDate)>,
     /// Calendars (.ics) of busy times, absolute paths of files that exist: the profile's, then
     /// those of --busy, without duplicates.
-    #[cfg_attr(
-        not(test),
-        expect(
-            dead_code,
-            reason = "the scheduler does not plan around busy times yet"
-        )
-    )]
     pub busy: Vec<PathBuf>,
     /// The profile's time of day and zone, for `export` when --at and --tz are not given.
     at: Option<NaiveTime>,
@@ -438,16 +431,21 @@ impl PlanRequest {
         context.clock(at.or(self.at).unwrap_or(DEFAULT_AT), tz.or(self.tz))
     }
 
-    /// Dates skipped and busy time, for the planner.
-    pub fn availability(&self) -> Availability {
+    /// Dates skipped, and the busy time given, for the planner.
+    pub fn availability(&self, busy: Option<Busy>) -> Availability {
         Availability {
             skip: self
                 .skip
                 .iter()
                 .filter_map(|&(first, last)| DateRange::new(first, last))
                 .collect(),
-            busy: None,
+            busy,
         }
+    }
+
+    /// The plan's first day.
+    pub fn start(&self) -> NaiveDate {
+        self.start
     }
 
     /// The settings for a weekly time.

@@ -112,10 +112,13 @@ pub fn pack(
         }
         let had_its_sitting = date == settings.start && settings.studied.on_start_day;
         let day = settings.day_capacity(date.weekday());
-        let slot = match availability.slot(date, day) {
-            _ if day == 0 || had_its_sitting => None,
-            Ok(slot) => Some(slot),
-            Err(blocked) => {
+        // A day with nothing left to give (a day off, this week's time used up) is neither
+        // planned nor reported as blocked.
+        let open = day > 0 && !had_its_sitting && used_this_week < weekly;
+        let slot = match open.then(|| availability.slot(date, day)) {
+            None => None,
+            Some(Ok(slot)) => Some(slot),
+            Some(Err(blocked)) => {
                 packed.blocked.push((date, blocked));
                 None
             }

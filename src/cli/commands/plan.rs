@@ -6,9 +6,12 @@ use super::super::settings::{Context, PlanRequest, Timing};
 use super::output::write_output;
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
+use learnpath::availability::busy::BusyCalendar;
 use learnpath::curriculum::duration::format_minutes;
 use learnpath::error::exit;
+use learnpath::plan::availability::{Busy, BusyDay};
 use learnpath::plan::{ByDate, Plan, Planner};
+use learnpath::render::clock::Clock;
 use learnpath::render::{csv, ics, json, markdown, plan as plan_render, wrap};
 use learnpath::words::count;
 use learnpath::{Error, Opened};
@@ -24,27 +27,86 @@ enum Outcome {
 }
 
 /// Builds the plan the options (and the profile) ask for; the request it was made from.
-fn build(options: &PlanOptions, context: &Context) -> Result<(Outcome, PlanRequest), Failure> {
+/// `clock` is when sittings start (busy calendars are read against it): export's `--at` and
+/// `--tz`, else the profile's, else 19:00 in the system's zone.
+fn build(
+    options: &PlanOptions,
+    context: &Context,
+    clock: (Option<NaiveTime>, Option<Tz>),
+) -> Result<(Outcome, PlanRequest), Failure> {
     let opened: Opened = learnpath::open(&context.source)?;
     let request = PlanRequest::resolve(options, context, &opened)?;
-    let planner = Planner::new(
-        &opened.curriculum,
-        &opened.graph,
-        request.selection.clone(),
-        &request.done,
-    )
-    .with_availability(request.availability());
-    let outcome = match request.timing {
-        Timing::Hours(weekly) => Outcome::Planned {
-            plan: planner.plan(&request.settings(weekly))?,
-            by: None,
-        },
-        Timing::By(by) => match planner.plan_by(by, |weekly| request.settings(weekly))? {
-            ByDate::Met(plan) => Outcome::Planned { plan, by: Some(by) },
-            ByDate::Missed { fastest } => Outcome::Missed { by, fastest },
-        },
+    let calendar = match request.busy.is_empty() {
+        true => None,
+        false => Some(BusyCalendar::read(&request.busy)?),
     };
-    Ok((outcome, request))
+    let clock = calendar
+        .as_ref()
+        .map(|_| request.clock(clock.0, clock.1, context));
+    // Busy time is worked out for a horizon from the start; a plan that ends past it is made
+    // again over a longer one (most plans end within the first year).
+    let mut years = 1;
+    loop {
+        let horizon = request.start() + chrono::Months::new(12 * years);
+        let busy = calendar
+            .as_ref()
+            .zip(clock.as_ref())
+            .map(|(calendar, clock)| busy_days(calendar, clock, request.start(), horizon));
+        let planner = Planner::new(
+            &opened.curriculum,
+            &opened.graph,
+            request.selection.clone(),
+            &request.done,
+        )
+        .with_availability(request.availability(busy));
+        let outcome = match request.timing {
+            Timing::Hours(weekly) => Outcome::Planned {
+                plan: planner.plan(&request.settings(weekly))?,
+                by: None,
+            },
+            Timing::By(by) => match planner.plan_by(by, |weekly| request.settings(weekly))? {
+                ByDate::Met(plan) => Outcome::Planned { plan, by: Some(by) },
+                ByDate::Missed { fastest } => Outcome::Missed { by, fastest },
+            },
+        };
+        let finish = match &outcome {
+            Outcome::Planned { plan, .. } | Outcome::Missed { fastest: plan, .. } => {
+                plan.summary.finish_date
+            }
+        };
+        if calendar.is_none() || finish.is_none_or(|finish| finish <= horizon) || years >= 64 {
+            return Ok((outcome, request));
+        }
+        years *= 4;
+    }
+}
+
+/// The busy time of the calendars from `from` to `to`, in the clock's zone, each day naming
+/// the files (by their names) it comes from.
+fn busy_days(calendar: &BusyCalendar, clock: &Clock, from: NaiveDate, to: NaiveDate) -> Busy {
+    let days = calendar
+        .busy_days(from, to, &clock.zone)
+        .into_iter()
+        .map(|(date, day)| {
+            let sources = day
+                .sources
+                .iter()
+                .map(|source| {
+                    std::path::Path::new(source).file_name().map_or_else(
+                        || source.clone(),
+                        |name| name.to_string_lossy().into_owned(),
+                    )
+                })
+                .collect();
+            let day = BusyDay {
+                all_day: day.all_day,
+                intervals: day.intervals,
+                sources,
+            };
+            (date, day)
+        })
+        .collect();
+    Busy { at: clock.at, days }
 }
 
 /// Things the learner should know about their settings.
@@ -93,7 +155,7 @@ pub(super) fn plan(
 ) -> Result<i32, Failure> {
     let table = format == PlanFormat::Table;
     let width = context.style.width;
-    let plan = match build(options, context)?.0 {
+    let plan = match build(options, context, (None, None))?.0 {
         Outcome::Missed { by, fastest } => {
             let answer = missed_answer(by, &fastest);
             if table {
@@ -139,7 +201,7 @@ pub(super) fn export(
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
-    let (outcome, request) = build(options, context)?;
+    let (outcome, request) = build(options, context, (export.at, export.tz))?;
     let plan = match outcome {
         Outcome::Missed { by, fastest } => {
             context.report.reason(missed_answer(by, &fastest));

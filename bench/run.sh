@@ -8,6 +8,7 @@
 # - plan on the embedded curriculum vs `learnpath --version` (the process-start floor);
 # - peak RSS of the plan at each size; the 10k -> 100k growth factor;
 # - status with a progress file of 100,000 entries (time and peak RSS);
+# - a plan with minutes per day, skipped dates and a 500-event busy calendar, against cat;
 # - plan --by against one plan at the largest size.
 # Uses hyperfine when it is installed (Debian: apt-get install hyperfine), else a loop timed
 # with /usr/bin/time. Timings are for reading, not for pass/fail: machines are noisy.
@@ -27,7 +28,7 @@ measure() {
     local command=$1 shell=()
     case $command in *"|"*) ;; *) shell=(--shell=none) ;; esac
     if command -v hyperfine >/dev/null; then
-        hyperfine "${shell[@]}" --style none --warmup 3 --runs "$runs" --export-csv "$work/last.csv" "$command" >/dev/null 2>&1
+        hyperfine "${shell[@]}" --command-name measured --style none --warmup 3 --runs "$runs" --export-csv "$work/last.csv" "$command" >/dev/null 2>&1
         awk -F, 'NR == 2 { print $4 }' "$work/last.csv"
     else
         sh -c "$command" >/dev/null 2>&1
@@ -88,10 +89,35 @@ printf 'status with a 100,000-entry progress file (%s MB): %.3f s, RSS %s MB\n' 
     "$(awk -v b="$(wc -c < "$progress")" 'BEGIN { printf "%.1f", b / 1048576 }')" \
     "$(measure "$status")" "$(peak_rss "$status")"
 
-# --by against one plan, on the largest synthetic curriculum: the deadline is the finish of the
-# 10-hour plan, so the search has to find about 10 hours.
+# The availability model at the largest size: minutes per weekday, ten skipped ranges and a
+# busy calendar of 500 events (100 weekly meetings for a year, 400 single evenings).
+busy=$work/busy-500.ics
+if [ ! -f "$busy" ]; then
+    awk 'BEGIN {
+        print "BEGIN:VCALENDAR"; print "VERSION:2.0"; print "PRODID:-//learnpath bench//EN"
+        for (i = 0; i < 500; i++) {
+            day = 1 + (i * 7) % 28; month = 1 + int(i / 45) % 12; hour = 17 + i % 4
+            print "BEGIN:VEVENT"; printf "UID:bench-%d@learnpath\n", i
+            printf "DTSTART;TZID=Europe/Berlin:2027%02d%02dT%02d0000\n", month, day, hour
+            printf "DTEND;TZID=Europe/Berlin:2027%02d%02dT%02d4500\n", month, day, hour
+            if (i < 100) print "RRULE:FREQ=WEEKLY;COUNT=52"
+            print "END:VEVENT"
+        }
+        print "END:VCALENDAR"
+    }' > "$busy"
+fi
+skips="2027-02-10..2027-02-20"
+for month in 03 04 05 06 07 08 09 10 11; do skips="$skips,2027-$month-05..2027-$month-07"; done
 largest=${sizes##* }
 dir=$work/synth-$largest
+available="$bin plan --curriculum $dir --spec 5.1 --spec 5.2 --hours 10 --no-progress --no-profile --start 2027-01-04 --days mon=1h,tue=1h,wed=90m,thu=1h,sat=3h,sun=2h --skip $skips --busy $busy"
+available_time=$(TZ=Europe/Berlin measure "$available")
+cat_time=$(measure "find $dir -name '*.md' -print0 | xargs -0 cat > /dev/null")
+printf 'plan with minutes per day, 10 skips, 500 busy events at %s documents: %.3f s, %.2fx cat\n' \
+    "$largest" "$available_time" "$(awk -v a="$available_time" -v b="$cat_time" 'BEGIN { print a / b }')"
+
+# --by against one plan, on the largest synthetic curriculum: the deadline is the finish of the
+# 10-hour plan, so the search has to find about 10 hours.
 one="$bin plan --curriculum $dir --spec 5.1 --spec 5.2 --hours 10 --no-progress --start 2027-01-04"
 finish=$($one --format json | sed -n 's/^ *"finish_date": "\(.*\)",$/\1/p')
 by="$bin plan --curriculum $dir --spec 5.1 --spec 5.2 --by $finish --no-progress --start 2027-01-04 -q"

@@ -1,23 +1,32 @@
 //! Busy calendars written by an independent program, Python's `icalendar` package
 //! (tests/interop/write_busy_ics.py), read into busy time.
 
+mod common;
+
 use chrono::NaiveDate;
 use learnpath::availability::busy::{BusyCalendar, DayBusy};
 use learnpath::render::zone::Zone;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
-/// The Python interpreter with the `icalendar` package: `LEARNPATH_TEST_PYTHON` (set by
-/// .ci/run, which installs it), else `python3` if it has the package.
-fn python_with_icalendar() -> Option<PathBuf> {
-    if let Some(python) = std::env::var_os("LEARNPATH_TEST_PYTHON") {
-        return Some(PathBuf::from(python));
-    }
-    let found = std::process::Command::new("python3")
-        .args(["-c", "import icalendar"])
+/// A folder with the calendars tests/interop/write_busy_ics.py writes with Python's
+/// `icalendar`; `None` when that Python is missing (a failure under CI).
+fn python_calendars() -> Option<tempfile::TempDir> {
+    let python = common::python_with_icalendar()?;
+    let dir = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(python)
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/interop/write_busy_ics.py"
+        ))
+        .arg(dir.path())
         .output()
-        .is_ok_and(|output| output.status.success());
-    found.then(|| PathBuf::from("python3"))
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Some(dir)
 }
 
 /// The busy days as text: "2027-04-01 all day", "2027-03-15 17:00-18:30".
@@ -42,28 +51,9 @@ fn show(days: &BTreeMap<NaiveDate, DayBusy>) -> Vec<String> {
 
 #[test]
 fn calendars_written_by_python_icalendar_are_read_exactly() {
-    let Some(python) = python_with_icalendar() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must provide Python's icalendar (see .ci/run)"
-        );
-        eprintln!("skipped: no Python with the icalendar package (.ci/run installs one)");
+    let Some(dir) = python_calendars() else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let output = std::process::Command::new(python)
-        .arg(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/interop/write_busy_ics.py"
-        ))
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
     let (from, to) = ("2027-03-01".parse().unwrap(), "2027-04-30".parse().unwrap());
     let utc = Zone::Iana(chrono_tz::UTC);
     let berlin = Zone::Iana(chrono_tz::Europe::Berlin);
@@ -111,28 +101,9 @@ fn calendars_written_by_python_icalendar_are_read_exactly() {
 /// meeting (not on the excluded 03-22), and the moved instance shortens Tuesday 03-30.
 #[test]
 fn a_plan_goes_around_calendars_written_by_python_icalendar() {
-    let Some(python) = python_with_icalendar() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must provide Python's icalendar (see .ci/run)"
-        );
-        eprintln!("skipped: no Python with the icalendar package (.ci/run installs one)");
+    let Some(dir) = python_calendars() else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let written = std::process::Command::new(python)
-        .arg(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/interop/write_busy_ics.py"
-        ))
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        written.status.success(),
-        "{}",
-        String::from_utf8_lossy(&written.stderr)
-    );
     let work = dir.path().join("work.ics");
     let output = assert_cmd::Command::cargo_bin("learnpath")
         .unwrap()

@@ -6,7 +6,6 @@ mod common;
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use common::learnpath;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 const STORAGE: &[&str] = &[
     "--role",
@@ -426,27 +425,9 @@ fn output_files_are_written_whole_and_never_onto_folders() {
     learnpath(&args).code(2).stderr_has(&["HH:MM"]);
 }
 
-/// The Python interpreter with the `icalendar` package: `LEARNPATH_TEST_PYTHON` (set by
-/// .ci/run, which installs it), else `python3` if it has the package.
-fn python_with_icalendar() -> Option<PathBuf> {
-    if let Some(python) = std::env::var_os("LEARNPATH_TEST_PYTHON") {
-        return Some(PathBuf::from(python));
-    }
-    let found = std::process::Command::new("python3")
-        .args(["-c", "import icalendar"])
-        .output()
-        .is_ok_and(|output| output.status.success());
-    found.then(|| PathBuf::from("python3"))
-}
-
 #[test]
 fn an_independent_parser_reads_our_calendar() {
-    let Some(python) = python_with_icalendar() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must provide Python's icalendar (see .ci/run)"
-        );
-        eprintln!("skipped: no Python with the icalendar package (.ci/run installs one)");
+    let Some(python) = common::python_with_icalendar() else {
         return;
     };
     // Across the start of daylight saving time in New York (2027-03-14).

@@ -108,3 +108,25 @@ impl Run {
         self
     }
 }
+
+/// The Python interpreter with the `icalendar` package: `LEARNPATH_TEST_PYTHON` (set by
+/// .ci/run, which installs it), else `python3` if it has the package. Under `CI` a missing
+/// one is a failure, not a skip; elsewhere `None` and a note that the test was skipped.
+pub fn python_with_icalendar() -> Option<PathBuf> {
+    let found = match std::env::var_os("LEARNPATH_TEST_PYTHON") {
+        Some(python) => Some(PathBuf::from(python)),
+        None => std::process::Command::new("python3")
+            .args(["-c", "import icalendar"])
+            .output()
+            .is_ok_and(|output| output.status.success())
+            .then(|| PathBuf::from("python3")),
+    };
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must provide Python's icalendar (see .ci/run)"
+        );
+        eprintln!("skipped: no Python with the icalendar package (.ci/run installs one)");
+    }
+    found
+}

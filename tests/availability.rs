@@ -6,7 +6,7 @@ use learnpath::PrereqGraph;
 use learnpath::curriculum::{
     Curriculum, Doc, DocId, Level, OtherPages, Section, SectionId, SpecId, Specialization,
 };
-use learnpath::plan::availability::{Availability, Busy, BusyDay, DateRange};
+use learnpath::plan::availability::{Availability, Busy, DateRange, DayBusy};
 use learnpath::plan::settings::{DayMinutes, Week};
 use learnpath::plan::{ByDate, DoneSet, Planner, Selection, Settings, StudyDays, WeeklyMinutes};
 use proptest::prelude::*;
@@ -90,7 +90,7 @@ fn arb_week() -> impl Strategy<Value = DayMinutes> {
 }
 
 /// Random busy days in the first 120 days: all day, or up to three intervals around 19:00.
-fn arb_busy() -> impl Strategy<Value = BTreeMap<NaiveDate, BusyDay>> {
+fn arb_busy() -> impl Strategy<Value = BTreeMap<NaiveDate, DayBusy>> {
     let day = (
         0i64..120,
         prop::bool::weighted(0.2),
@@ -113,7 +113,7 @@ fn arb_busy() -> impl Strategy<Value = BTreeMap<NaiveDate, BusyDay>> {
             }
             map.insert(
                 date(offset),
-                BusyDay {
+                DayBusy {
                     all_day,
                     intervals: merged
                         .into_iter()
@@ -142,7 +142,7 @@ type Case = (
     DayMinutes,
     Option<u32>,
     Vec<DateRange>,
-    BTreeMap<NaiveDate, BusyDay>,
+    BTreeMap<NaiveDate, DayBusy>,
     i64,
 );
 
@@ -164,7 +164,7 @@ fn planner_for<'a>(
     curriculum: &'a Curriculum,
     graph: &'a PrereqGraph,
     skip: &[DateRange],
-    busy: &BTreeMap<NaiveDate, BusyDay>,
+    busy: &BTreeMap<NaiveDate, DayBusy>,
 ) -> Planner<'a> {
     let selection = Selection::specializations(curriculum, vec![SpecId(0)]).unwrap();
     let availability = Availability {

@@ -2,6 +2,9 @@
 //! outright (`--skip`), and busy time from their own calendars, which shortens a day's sitting
 //! to the free time left in its study window or blocks the day.
 
+use crate::availability::busy::BusyCalendar;
+pub use crate::availability::busy::DayBusy;
+use crate::render::clock::Clock;
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -38,21 +41,27 @@ impl fmt::Display for DateRange {
     }
 }
 
-/// The busy time of one date, in local time: the whole day, or intervals.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct BusyDay {
-    pub all_day: bool,
-    /// Sorted, not overlapping, end exclusive.
-    pub intervals: Vec<(NaiveTime, NaiveTime)>,
-    /// The calendars it comes from, for messages.
-    pub sources: Vec<String>,
-}
-
 /// Busy time by date, and the time of day sittings start.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Busy {
     pub at: NaiveTime,
-    pub days: BTreeMap<NaiveDate, BusyDay>,
+    pub days: BTreeMap<NaiveDate, DayBusy>,
+}
+
+impl Busy {
+    /// The calendars' busy time from `from` to `to` in the clock's zone, for sittings at the
+    /// clock's time; each day names its calendars by file name, for messages.
+    pub fn of(calendar: &BusyCalendar, clock: &Clock, from: NaiveDate, to: NaiveDate) -> Busy {
+        let mut days = calendar.busy_days(from, to, &clock.zone);
+        for day in days.values_mut() {
+            for source in &mut day.sources {
+                if let Some(name) = std::path::Path::new(source).file_name() {
+                    *source = name.to_string_lossy().into_owned();
+                }
+            }
+        }
+        Busy { at: clock.at, days }
+    }
 }
 
 /// What a date offers a sitting.
@@ -165,7 +174,7 @@ mod tests {
     }
 
     fn busy(intervals: &[(&str, &str)]) -> Availability {
-        let day = BusyDay {
+        let day = DayBusy {
             all_day: false,
             intervals: intervals.iter().map(|(a, b)| (time(a), time(b))).collect(),
             sources: vec!["work.ics".to_string()],

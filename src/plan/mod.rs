@@ -104,13 +104,12 @@ impl<'a> Planner<'a> {
         by: NaiveDate,
         settings_for: impl Fn(WeeklyMinutes) -> Settings,
     ) -> Result<ByDate, Error> {
-        let weekly = |step: u32| WeeklyMinutes::from_hours(f64::from(step) / 2.0);
-        let start = settings_for(weekly(1)?).start;
+        let start = settings_for(half_hours(1)?).start;
         if by < start {
             return Err(Error::ByBeforeStart { by, start });
         }
         let most = self.most_useful_step(&settings_for)?;
-        let fastest = self.plan(&settings_for(weekly(most)?))?;
+        let fastest = self.plan(&settings_for(half_hours(most)?))?;
         let meets = |plan: &Plan| plan.summary.finish_date.is_none_or(|finish| finish <= by);
         if !meets(&fastest) {
             return Ok(ByDate::Missed { fastest });
@@ -119,7 +118,7 @@ impl<'a> Planner<'a> {
         let (mut missed, mut met, mut best) = (0, most, fastest);
         while met - missed > 1 {
             let step = missed + (met - missed) / 2;
-            let plan = self.plan(&settings_for(weekly(step)?))?;
+            let plan = self.plan(&settings_for(half_hours(step)?))?;
             if meets(&plan) {
                 (met, best) = (step, plan);
             } else {
@@ -137,10 +136,9 @@ impl<'a> Planner<'a> {
         settings_for: &impl Fn(WeeklyMinutes) -> Settings,
     ) -> Result<u32, Error> {
         let steps = (settings::MAX_WEEKLY_HOURS * 2.0) as u32;
-        let weekly = |step: u32| WeeklyMinutes::from_hours(f64::from(step) / 2.0);
-        let most = settings_for(weekly(steps)?);
+        let most = settings_for(half_hours(steps)?);
         for step in 1..steps {
-            let settings = settings_for(weekly(step)?);
+            let settings = settings_for(half_hours(step)?);
             let settled =
                 (settings.days, settings.session_minutes) == (most.days, most.session_minutes);
             if settled && settings.more_hours_cannot_help() {
@@ -390,6 +388,11 @@ impl<'a> Planner<'a> {
         }
         labels
     }
+}
+
+/// A weekly time of `step` half hours: the steps `--by` searches.
+fn half_hours(step: u32) -> Result<WeeklyMinutes, settings::TimeError> {
+    WeeklyMinutes::from_hours(f64::from(step) / 2.0)
 }
 
 /// What the learner should know about their settings: days that hold less than the hours,

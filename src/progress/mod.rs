@@ -14,7 +14,7 @@ pub use location::{EMBEDDED_ID, curriculum_id, data_dir};
 pub use record::{DoneReport, UndoReport, record_done, record_undo};
 pub use store::{Migrated, ProgressStore, Updated};
 
-use crate::curriculum::{Curriculum, DocId};
+use crate::curriculum::Curriculum;
 use crate::plan::DoneSet;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -162,18 +162,6 @@ impl Progress {
             .keys()
             .filter(|path| !known.contains(path.as_str()))
             .cloned()
-            .collect()
-    }
-
-    pub fn mark_ids(
-        &mut self,
-        curriculum: &Curriculum,
-        ids: &[DocId],
-        date: NaiveDate,
-    ) -> Vec<DocId> {
-        ids.iter()
-            .copied()
-            .filter(|&id| self.mark(&curriculum.doc(id).path, date))
             .collect()
     }
 }

@@ -22,20 +22,9 @@ impl Clock {
         self.zone.at(local - offset)
     }
 
-    /// The start and the end of a session of `minutes` on `date`, each with the offset in force
-    /// then (a session can span a change).
-    pub fn span(
-        &self,
-        date: NaiveDate,
-        minutes: u32,
-    ) -> (DateTime<FixedOffset>, DateTime<FixedOffset>) {
-        let start = self.start(date);
-        let end = start.naive_utc() + Duration::minutes(i64::from(minutes));
-        (start, self.zone.at(end))
-    }
-
     /// When a session of the plan happens: from the usual start time, later by its delay (busy
-    /// time before it), for its minutes.
+    /// time before it), for its minutes; the start and the end each with the offset in force
+    /// then (a session can span a change).
     pub fn session_span(
         &self,
         session: &crate::plan::Session,

@@ -9,9 +9,8 @@ use chrono_tz::Tz;
 use learnpath::availability::busy::BusyCalendar;
 use learnpath::curriculum::duration::format_minutes;
 use learnpath::error::exit;
-use learnpath::plan::availability::{Busy, BusyDay};
+use learnpath::plan::availability::Busy;
 use learnpath::plan::{ByDate, Plan, Planner};
-use learnpath::render::clock::Clock;
 use learnpath::render::{csv, ics, json, markdown, plan as plan_render, wrap};
 use learnpath::words::count;
 use learnpath::{Error, Opened};
@@ -51,7 +50,7 @@ fn build(
         let busy = calendar
             .as_ref()
             .zip(clock.as_ref())
-            .map(|(calendar, clock)| busy_days(calendar, clock, request.start(), horizon));
+            .map(|(calendar, clock)| Busy::of(calendar, clock, request.start(), horizon));
         let planner = Planner::new(
             &opened.curriculum,
             &opened.graph,
@@ -79,34 +78,6 @@ fn build(
         }
         years *= 4;
     }
-}
-
-/// The busy time of the calendars from `from` to `to`, in the clock's zone, each day naming
-/// the files (by their names) it comes from.
-fn busy_days(calendar: &BusyCalendar, clock: &Clock, from: NaiveDate, to: NaiveDate) -> Busy {
-    let days = calendar
-        .busy_days(from, to, &clock.zone)
-        .into_iter()
-        .map(|(date, day)| {
-            let sources = day
-                .sources
-                .iter()
-                .map(|source| {
-                    std::path::Path::new(source).file_name().map_or_else(
-                        || source.clone(),
-                        |name| name.to_string_lossy().into_owned(),
-                    )
-                })
-                .collect();
-            let day = BusyDay {
-                all_day: day.all_day,
-                intervals: day.intervals,
-                sources,
-            };
-            (date, day)
-        })
-        .collect();
-    Busy { at: clock.at, days }
 }
 
 /// Things the learner should know about their settings.

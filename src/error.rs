@@ -134,6 +134,18 @@ pub enum Error {
         problem: ProgressProblem,
     },
 
+    /// The baseline (the plan followed) cannot be understood. It is never overwritten then.
+    #[error("{}{}: {problem}\n  help: fix the baseline or move it away (`learnpath follow` makes a new one); learnpath left it untouched", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Baseline {
+        path: PathBuf,
+        line: Option<usize>,
+        problem: BaselineProblem,
+    },
+
+    /// A command that needs a followed plan, and none is.
+    #[error("no plan is followed yet ({} does not exist)\n  help: save the plan you mean to follow with `learnpath follow` (same options as `learnpath plan`)", path.display())]
+    NotFollowing { path: PathBuf },
+
     /// A busy calendar that cannot be read as iCalendar: the file, the line (1-based, the
     /// first line of a folded content line) and what is wrong there.
     #[error("{}:{line}: {problem}\n  help: learnpath reads busy time from this calendar; fix that line or export the calendar again", path.display())]
@@ -153,6 +165,7 @@ impl Error {
             Error::InvalidCurriculum { .. }
             | Error::Progress { .. }
             | Error::Profile { .. }
+            | Error::Baseline { .. }
             | Error::Calendar { .. } => exit::DATA,
             Error::UnknownDoc { .. }
             | Error::UnknownSpecialization { .. }
@@ -168,7 +181,8 @@ impl Error {
             | Error::Refused { .. }
             | Error::NoHome { .. }
             | Error::NoProgressForRecording { .. }
-            | Error::NoProfileForChanging { .. } => exit::USAGE,
+            | Error::NoProfileForChanging { .. }
+            | Error::NotFollowing { .. } => exit::USAGE,
         }
     }
 
@@ -353,6 +367,60 @@ impl fmt::Display for ProfileProblem {
                 MAX_FILE_BYTES >> 20
             ),
             ProfileProblem::Value { key, message, .. } => write!(f, "{key}: {message}"),
+        }
+    }
+}
+
+/// What is wrong with a baseline file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BaselineProblem {
+    Empty,
+    NotUtf8 {
+        offset: usize,
+    },
+    /// The YAML parser's message.
+    Yaml(String),
+    /// What is wrong in a baseline of this version.
+    Invalid(String),
+    OtherVersion(u32),
+    NoVersion,
+    /// Another curriculum's baseline.
+    Foreign {
+        found: String,
+        expected: String,
+    },
+    TooLarge,
+}
+
+impl fmt::Display for BaselineProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::follow::{MAX_FILE_BYTES, SCHEMA_VERSION};
+        match self {
+            BaselineProblem::Empty => {
+                f.write_str("the file is empty; expected a baseline written by `learnpath follow`")
+            }
+            BaselineProblem::NotUtf8 { offset } => {
+                write!(f, "not valid UTF-8 (invalid byte at offset {offset})")
+            }
+            BaselineProblem::Yaml(message) => write!(f, "invalid YAML: {message}"),
+            BaselineProblem::Invalid(message) => write!(f, "invalid baseline: {message}"),
+            BaselineProblem::OtherVersion(other) => write!(
+                f,
+                "schema_version {other} is not one this learnpath knows (it reads {SCHEMA_VERSION}); a newer learnpath may have written it"
+            ),
+            BaselineProblem::NoVersion => write!(
+                f,
+                "no schema_version; this is not a learnpath baseline (expected `schema_version: {SCHEMA_VERSION}`)"
+            ),
+            BaselineProblem::Foreign { found, expected } => write!(
+                f,
+                "a foreign baseline: it is for the curriculum '{found}', not this one ('{expected}')"
+            ),
+            BaselineProblem::TooLarge => write!(
+                f,
+                "the file is larger than the limit of {} MiB for a baseline",
+                MAX_FILE_BYTES >> 20
+            ),
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod curriculum;
 pub mod diagnostic;
 pub mod diagram;
 pub mod error;
+pub mod follow;
 pub mod graph;
 pub mod listing;
 pub mod plan;

@@ -149,14 +149,20 @@ fn man_out_writes_every_page_the_pages_refer_to() {
     let folder = dir.path().join("man/man1");
     let run = learnpath(&["man", "--out", &folder.display().to_string()])
         .code(0)
-        .stderr_has(&["note: wrote 23 man pages to", "learnpath-list-docs.1"]);
+        .stderr_has(&["note: wrote 25 man pages to", "learnpath-list-docs.1"]);
     assert_eq!(run.stdout, "", "the pages go to the folder");
     let mut written: Vec<String> = std::fs::read_dir(&folder)
         .unwrap()
         .map(|entry| entry.unwrap().file_name().into_string().unwrap())
         .collect();
     written.sort();
-    for name in ["learnpath.1", "learnpath-plan.1", "learnpath-list-docs.1"] {
+    for name in [
+        "learnpath.1",
+        "learnpath-plan.1",
+        "learnpath-follow.1",
+        "learnpath-replan.1",
+        "learnpath-list-docs.1",
+    ] {
         assert!(written.contains(&name.to_string()), "{written:?}");
     }
     let main = std::fs::read_to_string(folder.join("learnpath.1")).unwrap();
@@ -214,7 +220,13 @@ fn man_renders_the_pages_when_it_is_installed() {
         eprintln!("skipped: man is not installed");
         return;
     }
-    for name in ["learnpath.1", "learnpath-plan.1", "learnpath-list-docs.1"] {
+    for name in [
+        "learnpath.1",
+        "learnpath-plan.1",
+        "learnpath-follow.1",
+        "learnpath-replan.1",
+        "learnpath-list-docs.1",
+    ] {
         let output = Command::new("man")
             .arg("-l")
             .arg(dir.path().join(name))

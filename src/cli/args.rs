@@ -221,6 +221,31 @@ pub(super) enum Command {
         tz: Option<Tz>,
     },
 
+    /// Follow a plan: save it as the baseline that `status` measures you against.
+    #[command(
+        after_help = "Following again replaces the baseline and says what changed.\n\nExamples:\n  learnpath follow --role \"storage engineer\" --hours 5\n  learnpath follow                  # with the profile's choices\n  learnpath follow --show"
+    )]
+    Follow {
+        #[command(flatten)]
+        options: PlanOptions,
+        /// Print the followed plan instead of saving a new one.
+        #[arg(long)]
+        show: bool,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+
+    /// Re-plan what is left from today, keeping the past sittings as they happened.
+    #[command(
+        after_help = "Examples:\n  learnpath replan\n  learnpath replan --keep-finish     # the weekly time that still meets the finish"
+    )]
+    Replan {
+        /// Keep the baseline's finish date: find the weekly time that meets it (or say how
+        /// much is missing).
+        #[arg(long)]
+        keep_finish: bool,
+    },
+
     /// Mark documents as studied (today, or --on DATE).
     #[command(
         after_help = "Examples:\n  learnpath done 01_modern_topology 02_server_hierarchy\n  learnpath done 01_rdma_fundamentals --on 2027-01-06"

@@ -9,6 +9,7 @@ use super::report::Reporter;
 use super::{messages, values};
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
+use learnpath::follow::{BaselineStore, Extras};
 use learnpath::plan::WeeklyMinutes;
 use learnpath::plan::availability::{Availability, Busy, DateRange};
 use learnpath::plan::settings::Week;
@@ -97,6 +98,15 @@ impl Context {
             ));
         }
         Ok(store)
+    }
+
+    /// The followed plan's store: beside the progress file.
+    pub fn baseline_store(&self, curriculum: &Curriculum) -> Result<BaselineStore, Error> {
+        let progress = self.store(curriculum)?;
+        Ok(BaselineStore::beside(
+            progress.path(),
+            curriculum_id(curriculum, &self.source),
+        ))
     }
 
     /// `done` and `undo` exist to change the progress file: with --no-progress they would
@@ -399,13 +409,7 @@ impl PlanRequest {
                 context.today
             ));
         }
-        let studied = Studied::before(
-            start,
-            curriculum
-                .docs
-                .iter()
-                .filter_map(|doc| progress.date(&doc.path).map(|date| (doc.minutes, date))),
-        );
+        let studied = studied_before(curriculum, &progress, start);
         let mut skip = saved.values(Key::Skip, values::skip)?;
         let mut busy = saved.values(Key::Busy, values::saved_busy)?;
         add_new(&mut skip, &options.skip);
@@ -443,6 +447,27 @@ impl PlanRequest {
         }
     }
 
+    /// What a followed plan keeps of the request besides the plan: the time as chosen, days
+    /// off, calendars and the time of day, as text.
+    pub fn extras(&self) -> Extras {
+        Extras {
+            days: self.days,
+            session: self.session,
+            skip: self
+                .skip
+                .iter()
+                .map(|&range| values::skip_text(range))
+                .collect(),
+            busy: self
+                .busy
+                .iter()
+                .map(|path| path.display().to_string())
+                .collect(),
+            at: self.at.map(|at| at.format("%H:%M").to_string()),
+            tz: self.tz.map(|tz| tz.name().to_string()),
+        }
+    }
+
     /// The plan's first day.
     pub fn start(&self) -> NaiveDate {
         self.start
@@ -452,6 +477,21 @@ impl PlanRequest {
     pub fn settings(&self, weekly: WeeklyMinutes) -> Settings {
         Settings::for_week(self.start, weekly, self.days, self.session).with_studied(self.studied)
     }
+}
+
+/// What the progress file says was studied in the week of `start`, up to it.
+pub(super) fn studied_before(
+    curriculum: &Curriculum,
+    progress: &Progress,
+    start: NaiveDate,
+) -> Studied {
+    Studied::before(
+        start,
+        curriculum
+            .docs
+            .iter()
+            .filter_map(|doc| progress.date(&doc.path).map(|date| (doc.minutes, date))),
+    )
 }
 
 /// Adds to `list` the values of `more` it does not have yet, in order.

@@ -64,6 +64,30 @@ impl Busy {
     }
 }
 
+/// Makes a plan over the calendar's busy time worked out for a horizon from `start`: a year, and
+/// when the plan ends past it, again over 4, 16 and 64 years (most plans end within the first,
+/// and working out busy time costs in proportion to the horizon). Without a calendar, `plan` is
+/// made once, with no busy time.
+pub fn over_busy_horizon<T, E>(
+    calendar: Option<(&BusyCalendar, &Clock)>,
+    start: NaiveDate,
+    mut plan: impl FnMut(Option<Busy>) -> Result<T, E>,
+    finish: impl Fn(&T) -> Option<NaiveDate>,
+) -> Result<T, E> {
+    let Some((calendar, clock)) = calendar else {
+        return plan(None);
+    };
+    let mut years = 1;
+    loop {
+        let horizon = start + chrono::Months::new(12 * years);
+        let made = plan(Some(Busy::of(calendar, clock, start, horizon)))?;
+        if finish(&made).is_none_or(|finish| finish <= horizon) || years >= 64 {
+            return Ok(made);
+        }
+        years *= 4;
+    }
+}
+
 /// What a date offers a sitting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Slot {

@@ -98,6 +98,7 @@ pub fn status(
             &super::ready::next(curriculum, graph, selection, done),
         ),
         progress_file: None,
+        schedule: None,
     }
 }
 
@@ -112,4 +113,7 @@ pub struct Status {
     /// The progress file the marks were read from; `None` when none was read (the caller, who
     /// reads it, fills this in).
     pub progress_file: Option<String>,
+    /// Ahead or behind the followed plan (see `learnpath follow`); `None` when none is
+    /// followed (the caller, who reads the baseline, fills this in).
+    pub schedule: Option<crate::follow::Standing>,
 }

@@ -3,6 +3,7 @@
 pub mod clock;
 pub mod csv;
 pub mod dot;
+pub mod follow;
 pub mod ics;
 pub mod json;
 pub mod markdown;

@@ -108,6 +108,10 @@ pub fn status(status: &Status, style: Style, w: &mut dyn Write) -> io::Result<()
         for spec in &status.specializations {
             writeln!(w, "{}", bars.lines(spec))?;
         }
+        if let Some(standing) = &status.schedule {
+            writeln!(w)?;
+            super::follow::standing(standing, w)?;
+        }
         writeln!(w)?;
         next_lines(&status.next, w)?;
         match &status.progress_file {

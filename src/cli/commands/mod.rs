@@ -1,6 +1,7 @@
 //! What each command does: a function from the resolved settings to an exit code, grouped by
 //! what the commands are about. Library calls and a renderer; no logic of their own.
 
+mod follow;
 mod info;
 mod output;
 mod plan;
@@ -38,6 +39,15 @@ pub(super) fn execute(
             context,
             out,
         ),
+        Command::Follow {
+            options,
+            show,
+            format,
+        } => match show {
+            true => follow::show(format.format, context, out),
+            false => follow::follow(&options, context, out),
+        },
+        Command::Replan { keep_finish } => follow::replan(keep_finish, context, out),
         Command::Done { docs, on } => progress::done(&docs, on, context, out),
         Command::Undo { docs } => progress::undo(&docs, context, out),
         Command::Status { choice, format } => {

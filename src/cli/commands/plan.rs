@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 use learnpath::availability::busy::BusyCalendar;
 use learnpath::curriculum::duration::format_minutes;
 use learnpath::error::exit;
-use learnpath::plan::availability::Busy;
+use learnpath::plan::availability::over_busy_horizon;
 use learnpath::plan::{ByDate, Plan, Planner};
 use learnpath::render::{csv, ics, json, markdown, plan as plan_render, wrap};
 use learnpath::words::count;
@@ -18,7 +18,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 /// What building a plan came to.
-enum Outcome {
+pub(super) enum Outcome {
     /// The plan; with `--by`, the deadline it was made for.
     Planned { plan: Plan, by: Option<NaiveDate> },
     /// No weekly hours finish by the deadline; the fastest plan there is.
@@ -28,13 +28,13 @@ enum Outcome {
 /// Builds the plan the options (and the profile) ask for; the request it was made from.
 /// `clock` is when sittings start (busy calendars are read against it): export's `--at` and
 /// `--tz`, else the profile's, else 19:00 in the system's zone.
-fn build(
+pub(super) fn build(
     options: &PlanOptions,
     context: &Context,
+    opened: &Opened,
     clock: (Option<NaiveTime>, Option<Tz>),
 ) -> Result<(Outcome, PlanRequest), Failure> {
-    let opened: Opened = learnpath::open(&context.source)?;
-    let request = PlanRequest::resolve(options, context, &opened)?;
+    let request = PlanRequest::resolve(options, context, opened)?;
     let calendar = match request.busy.is_empty() {
         true => None,
         false => Some(BusyCalendar::read(&request.busy)?),
@@ -42,46 +42,41 @@ fn build(
     let clock = calendar
         .as_ref()
         .map(|_| request.clock(clock.0, clock.1, context));
-    // Busy time is worked out for a horizon from the start; a plan that ends past it is made
-    // again over a longer one (most plans end within the first year).
-    let mut years = 1;
-    loop {
-        let horizon = request.start() + chrono::Months::new(12 * years);
-        let busy = calendar
-            .as_ref()
-            .zip(clock.as_ref())
-            .map(|(calendar, clock)| Busy::of(calendar, clock, request.start(), horizon));
-        let planner = Planner::new(
-            &opened.curriculum,
-            &opened.graph,
-            request.selection.clone(),
-            &request.done,
-        )
-        .with_availability(request.availability(busy));
-        let outcome = match request.timing {
-            Timing::Hours(weekly) => Outcome::Planned {
-                plan: planner.plan(&request.settings(weekly))?,
-                by: None,
-            },
-            Timing::By(by) => match planner.plan_by(by, |weekly| request.settings(weekly))? {
-                ByDate::Met(plan) => Outcome::Planned { plan, by: Some(by) },
-                ByDate::Missed { fastest } => Outcome::Missed { by, fastest },
-            },
-        };
-        let finish = match &outcome {
+    let planner = Planner::new(
+        &opened.curriculum,
+        &opened.graph,
+        request.selection.clone(),
+        &request.done,
+    );
+    let outcome = over_busy_horizon(
+        calendar.as_ref().zip(clock.as_ref()),
+        request.start(),
+        |busy| {
+            let planner = planner
+                .clone()
+                .with_availability(request.availability(busy));
+            Ok::<_, Error>(match request.timing {
+                Timing::Hours(weekly) => Outcome::Planned {
+                    plan: planner.plan(&request.settings(weekly))?,
+                    by: None,
+                },
+                Timing::By(by) => match planner.plan_by(by, |weekly| request.settings(weekly))? {
+                    ByDate::Met(plan) => Outcome::Planned { plan, by: Some(by) },
+                    ByDate::Missed { fastest } => Outcome::Missed { by, fastest },
+                },
+            })
+        },
+        |outcome| match outcome {
             Outcome::Planned { plan, .. } | Outcome::Missed { fastest: plan, .. } => {
                 plan.summary.finish_date
             }
-        };
-        if calendar.is_none() || finish.is_none_or(|finish| finish <= horizon) || years >= 64 {
-            return Ok((outcome, request));
-        }
-        years *= 4;
-    }
+        },
+    )?;
+    Ok((outcome, request))
 }
 
 /// Things the learner should know about their settings.
-fn say_notes(plan: &Plan, context: &Context) {
+pub(super) fn say_notes(plan: &Plan, context: &Context) {
     for note in &plan.notes {
         context.report.note(note);
     }
@@ -89,7 +84,7 @@ fn say_notes(plan: &Plan, context: &Context) {
 
 /// "To finish by DATE, study H h a week": the weekly time the plan was made with (half-hour
 /// steps: one decimal is exact), and the most it uses in any week when that is less.
-fn met_answer(by: NaiveDate, plan: &Plan) -> String {
+pub(super) fn met_answer(by: NaiveDate, plan: &Plan) -> String {
     let allowed = plan.settings.weekly_minutes.get();
     let busiest = plan.busiest_week_minutes();
     let used = if busiest < allowed {
@@ -103,7 +98,7 @@ fn met_answer(by: NaiveDate, plan: &Plan) -> String {
     )
 }
 
-fn missed_answer(by: NaiveDate, fastest: &Plan) -> String {
+pub(super) fn missed_answer(by: NaiveDate, fastest: &Plan) -> String {
     format!(
         "No weekly hours are enough to finish by {by}: even the most this schedule can use ({} a week on {}, sessions up to {}) finishes on {}.\nAdd study days (--days) or allow longer sessions (--session).",
         format_minutes(fastest.settings.usable_weekly_minutes()),
@@ -126,7 +121,14 @@ pub(super) fn plan(
 ) -> Result<i32, Failure> {
     let table = format == PlanFormat::Table;
     let width = context.style.width;
-    let plan = match build(options, context, (None, None))?.0 {
+    let plan = match build(
+        options,
+        context,
+        &learnpath::open(&context.source)?,
+        (None, None),
+    )?
+    .0
+    {
         Outcome::Missed { by, fastest } => {
             let answer = missed_answer(by, &fastest);
             if table {
@@ -172,7 +174,12 @@ pub(super) fn export(
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
-    let (outcome, request) = build(options, context, (export.at, export.tz))?;
+    let (outcome, request) = build(
+        options,
+        context,
+        &learnpath::open(&context.source)?,
+        (export.at, export.tz),
+    )?;
     let plan = match outcome {
         Outcome::Missed { by, fastest } => {
             context.report.reason(missed_answer(by, &fastest));

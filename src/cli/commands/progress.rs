@@ -3,10 +3,12 @@
 use super::super::Failure;
 use super::super::args::{Choice, Format};
 use super::super::settings::Context;
+use super::follow::Resumed;
 use super::output::emit;
 use chrono::NaiveDate;
 use learnpath::Curriculum;
 use learnpath::error::exit;
+use learnpath::follow::{self, Worked};
 use learnpath::plan::status;
 use learnpath::progress::{self, Marked, Progress, ProgressStore};
 use learnpath::render::ready as ready_render;
@@ -102,6 +104,15 @@ pub(super) fn status(
     let done = progress.done_set(curriculum);
     let mut report = status::status(curriculum, &opened.graph, selection.as_ref(), &done);
     report.progress_file = file.map(|path| path.display().to_string());
+    let store = context.baseline_store(curriculum)?;
+    if let Some(baseline) = store.load()? {
+        let worked = Worked::of(&baseline, &progress);
+        let mut standing = follow::standing(&baseline, &worked, context.today);
+        let resumed = Resumed::new(&baseline, &opened, &progress, context, store.path())?;
+        let rest = resumed.plan(resumed.weekly)?;
+        standing.projected_finish = rest.summary.finish_date;
+        report.schedule = Some(standing);
+    }
     emit(format, &report, ready_render::status, context, out)?;
     Ok(exit::OK)
 }

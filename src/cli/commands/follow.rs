@@ -1,0 +1,316 @@
+//! `follow`, `follow --show` and `replan`: saving the plan to follow, showing it, and making
+//! what is left again from today with the past kept as it happened.
+
+use super::super::args::{Format, PlanOptions};
+use super::super::settings::{Context, studied_before};
+use super::super::{Failure, values};
+use super::output::emit;
+use super::plan::{Outcome, build, met_answer, missed_answer, say_notes};
+use chrono::{NaiveDate, NaiveTime};
+use learnpath::availability::busy::BusyCalendar;
+use learnpath::curriculum::duration::{format_hours, format_minutes};
+use learnpath::error::{BaselineProblem, exit};
+use learnpath::follow::{self, Baseline, BaselineStore, Changes, FollowedSettings, View, Worked};
+use learnpath::plan::availability::{Availability, DateRange, over_busy_horizon};
+use learnpath::plan::settings::Week;
+use learnpath::plan::{ByDate, Plan, Planner, SessionMinutes, Settings, Studied, WeeklyMinutes};
+use learnpath::progress::Progress;
+use learnpath::render::clock::Clock;
+use learnpath::render::{follow as follow_render, wrap, zone};
+use learnpath::words::count;
+use learnpath::{Error, Opened};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// `follow`: the plan the options ask for becomes the baseline.
+pub(super) fn follow(
+    options: &PlanOptions,
+    context: &Context,
+    out: &mut dyn Write,
+) -> Result<i32, Failure> {
+    let opened = learnpath::open(&context.source)?;
+    let (outcome, request) = build(options, context, &opened, (None, None))?;
+    let plan = match outcome {
+        Outcome::Missed { by, fastest } => {
+            context.report.reason(missed_answer(by, &fastest));
+            return Ok(exit::NO);
+        }
+        Outcome::Planned { plan, by } => {
+            if let Some(by) = by {
+                context.report.prose(met_answer(by, &plan));
+            }
+            plan
+        }
+    };
+    say_notes(&plan, context);
+    let store = context.baseline_store(&opened.curriculum)?;
+    let baseline = Baseline::of(&plan, context.today, request.extras());
+    let previous = store.save(&baseline)?;
+    wrap::wrapped(out, context.style.width, |w| {
+        match (baseline.first(), baseline.finish()) {
+            (Some(first), Some(finish)) => writeln!(
+                w,
+                "Following the plan for {}: {}, {} from {first} to {finish}, {} a week.",
+                plan.selection,
+                count(plan.sessions.len(), "sitting"),
+                format_minutes(plan.summary.total_minutes),
+                format_hours(plan.settings.weekly_minutes.get()),
+            )?,
+            _ => writeln!(
+                w,
+                "Following the plan for {}: nothing is left to study.",
+                plan.selection
+            )?,
+        }
+        if let Some(previous) = &previous {
+            changes(
+                w,
+                &format!("It replaces the plan saved {}", previous.made),
+                previous,
+                &baseline,
+            )?;
+        }
+        writeln!(
+            w,
+            "Saved to {}; `learnpath status` tells you where you stand.",
+            store.path().display()
+        )
+    })?;
+    Ok(exit::OK)
+}
+
+/// What a new baseline changed, under a heading.
+fn changes(
+    w: &mut dyn Write,
+    heading: &str,
+    old: &Baseline,
+    new: &Baseline,
+) -> std::io::Result<()> {
+    let changes = Changes::between(old, new);
+    if changes.is_nothing() {
+        return writeln!(w, "{heading}; nothing changed.");
+    }
+    writeln!(w, "{heading}:")?;
+    for line in changes.lines() {
+        writeln!(w, "  {line}")?;
+    }
+    Ok(())
+}
+
+/// `follow --show`: the followed plan, done documents ticked.
+pub(super) fn show(format: Format, context: &Context, out: &mut dyn Write) -> Result<i32, Failure> {
+    let opened = learnpath::open(&context.source)?;
+    let curriculum = &opened.curriculum;
+    let store = context.baseline_store(curriculum)?;
+    let baseline = followed(&store)?;
+    let (progress, _) = context.progress(curriculum)?;
+    let view = View::of(
+        &baseline,
+        curriculum,
+        &progress,
+        store.path().display().to_string(),
+    );
+    emit(format, &view, follow_render::view, context, out)?;
+    Ok(exit::OK)
+}
+
+/// The followed plan, or the error that says none is.
+pub(super) fn followed(store: &BaselineStore) -> Result<Baseline, Error> {
+    store.load()?.ok_or_else(|| Error::NotFollowing {
+        path: store.path().to_path_buf(),
+    })
+}
+
+/// `replan`: the past as it happened, what is left packed from today.
+pub(super) fn replan(
+    keep_finish: bool,
+    context: &Context,
+    out: &mut dyn Write,
+) -> Result<i32, Failure> {
+    let opened = learnpath::open(&context.source)?;
+    let store = context.baseline_store(&opened.curriculum)?;
+    let old = followed(&store)?;
+    let (progress, _) = context.progress(&opened.curriculum)?;
+    let resumed = Resumed::new(&old, &opened, &progress, context, store.path())?;
+    let plan = match old.finish().filter(|_| keep_finish) {
+        None => resumed.plan(resumed.weekly)?,
+        Some(finish) => match resumed.plan_by(finish)? {
+            ByDate::Met(plan) => plan,
+            ByDate::Missed { fastest } => {
+                context.report.reason(shortfall(finish, &fastest));
+                return Ok(exit::NO);
+            }
+        },
+    };
+    say_notes(&plan, context);
+    let worked = Worked::of(&old, &progress);
+    let past = follow::past_sittings(&worked, context.today);
+    let kept = past.len();
+    let new = Baseline {
+        made: context.today,
+        selection: old.selection.clone(),
+        settings: FollowedSettings {
+            weekly_minutes: plan.settings.weekly_minutes.get(),
+            ..old.settings.clone()
+        },
+        sessions: past.into_iter().chain(Baseline::sittings(&plan)).collect(),
+    };
+    store.save(&new)?;
+    wrap::wrapped(out, context.style.width, |w| {
+        let heading = format!(
+            "Re-planned from {}, keeping {} as {} happened",
+            context.today,
+            count(kept, "past sitting"),
+            if kept == 1 { "it" } else { "they" }
+        );
+        changes(w, &heading, &old, &new)?;
+        writeln!(
+            w,
+            "Saved to {}; see it with `learnpath follow --show`.",
+            store.path().display()
+        )
+    })?;
+    Ok(exit::OK)
+}
+
+/// No weekly time meets the finish: how much of the fastest plan is left after it.
+fn shortfall(finish: NaiveDate, fastest: &Plan) -> String {
+    let late: u32 = fastest
+        .sessions
+        .iter()
+        .filter(|session| session.date > finish)
+        .map(|session| session.minutes)
+        .sum();
+    format!(
+        "No weekly time meets the finish {finish}: even the most these days hold ({} a week on {}, sittings up to {}) leaves {} of study after it, finishing on {}.\nAdd study days or allow longer sittings (`learnpath follow` with --days or --session), or run `learnpath replan` to move the finish.",
+        format_minutes(fastest.settings.usable_weekly_minutes()),
+        fastest.settings.days,
+        format_minutes(fastest.settings.effective_session()),
+        format_minutes(late),
+        fastest
+            .summary
+            .finish_date
+            .map_or_else(|| "-".to_string(), |date| date.to_string()),
+    )
+}
+
+/// The followed plan's settings, resumed from today: what is left of its selection, with what
+/// was studied this week counted, on the same days, around the same days off and calendars.
+pub(super) struct Resumed<'a> {
+    planner: Planner<'a>,
+    today: NaiveDate,
+    week: Option<Week>,
+    session: Option<SessionMinutes>,
+    pub weekly: WeeklyMinutes,
+    studied: Studied,
+    skip: Vec<DateRange>,
+    calendar: Option<(BusyCalendar, Clock)>,
+}
+
+impl<'a> Resumed<'a> {
+    pub fn new(
+        baseline: &Baseline,
+        opened: &'a Opened,
+        progress: &Progress,
+        context: &Context,
+        file: &std::path::Path,
+    ) -> Result<Resumed<'a>, Error> {
+        let curriculum = &opened.curriculum;
+        let invalid = |message: String| Error::Baseline {
+            path: file.to_path_buf(),
+            line: None,
+            problem: BaselineProblem::Invalid(message),
+        };
+        let settings = &baseline.settings;
+        let (week, session) = settings.week_and_session().map_err(invalid)?;
+        let weekly = settings.weekly_time().map_err(invalid)?;
+        let skip = settings
+            .skip
+            .iter()
+            .map(|text| values::skip(text).map(|(first, last)| DateRange::new(first, last)))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|message| invalid(format!("skip: {message}")))?
+            .into_iter()
+            .flatten()
+            .collect();
+        let calendar = match settings.busy.is_empty() {
+            true => None,
+            false => {
+                let paths = settings
+                    .busy
+                    .iter()
+                    .map(|text| values::saved_busy(text))
+                    .collect::<Result<Vec<PathBuf>, _>>()
+                    .map_err(|message| invalid(format!("busy: {message}")))?;
+                let at = settings.at.as_deref().map(values::time).transpose();
+                let at = at.map_err(|message| invalid(format!("at: {message}")))?;
+                let tz = settings.tz.as_deref().map(zone::parse_tz).transpose();
+                let tz = tz.map_err(|message| invalid(format!("tz: {message}")))?;
+                let at = at.unwrap_or(NaiveTime::from_hms_opt(19, 0, 0).unwrap_or_default());
+                Some((BusyCalendar::read(&paths)?, context.clock(at, tz)))
+            }
+        };
+        let done = progress.done_set(curriculum);
+        Ok(Resumed {
+            planner: Planner::new(
+                curriculum,
+                &opened.graph,
+                baseline.selection(curriculum)?,
+                &done,
+            ),
+            today: context.today,
+            week,
+            session,
+            weekly,
+            studied: studied_before(curriculum, progress, context.today),
+            skip,
+            calendar,
+        })
+    }
+
+    fn settings(&self, weekly: WeeklyMinutes) -> Settings {
+        Settings::for_week(self.today, weekly, self.week, self.session).with_studied(self.studied)
+    }
+
+    /// Runs `make` with the planner over the availability.
+    fn over<T>(
+        &self,
+        make: impl Fn(&Planner<'a>) -> Result<T, Error>,
+        finish: impl Fn(&T) -> Option<NaiveDate>,
+    ) -> Result<T, Error> {
+        let calendar = self
+            .calendar
+            .as_ref()
+            .map(|(calendar, clock)| (calendar, clock));
+        over_busy_horizon(
+            calendar,
+            self.today,
+            |busy| {
+                let availability = Availability {
+                    skip: self.skip.clone(),
+                    busy,
+                };
+                make(&self.planner.clone().with_availability(availability))
+            },
+            finish,
+        )
+    }
+
+    /// What is left, from today, at a weekly time.
+    pub fn plan(&self, weekly: WeeklyMinutes) -> Result<Plan, Error> {
+        self.over(
+            |planner| planner.plan(&self.settings(weekly)),
+            |plan| plan.summary.finish_date,
+        )
+    }
+
+    /// The fewest weekly hours that finish what is left by `by`.
+    fn plan_by(&self, by: NaiveDate) -> Result<ByDate, Error> {
+        self.over(
+            |planner| planner.plan_by(by, |weekly| self.settings(weekly)),
+            |made| match made {
+                ByDate::Met(plan) | ByDate::Missed { fastest: plan } => plan.summary.finish_date,
+            },
+        )
+    }
+}

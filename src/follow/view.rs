@@ -1,0 +1,95 @@
+//! The baseline as `follow --show` shows it: sittings with titles, and which documents are
+//! done.
+
+use super::baseline::Baseline;
+use crate::Curriculum;
+use crate::progress::Progress;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// The followed plan, for people and scripts.
+#[derive(Debug, Clone, Serialize)]
+pub struct View {
+    pub made: NaiveDate,
+    /// The role or specializations, in words.
+    pub selection: String,
+    pub weekly_minutes: u32,
+    pub first_date: Option<NaiveDate>,
+    pub finish_date: Option<NaiveDate>,
+    pub total_minutes: u32,
+    pub sessions: Vec<ViewSitting>,
+    /// The file it is kept in.
+    pub file: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ViewSitting {
+    pub number: usize,
+    pub date: NaiveDate,
+    pub minutes: u32,
+    /// A sitting as it happened (kept by a re-plan).
+    pub past: bool,
+    pub items: Vec<ViewItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ViewItem {
+    pub path: String,
+    /// The document's title; the path when the curriculum no longer has it.
+    pub title: String,
+    pub minutes: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+    /// Done by the progress file.
+    pub done: bool,
+}
+
+impl View {
+    pub fn of(
+        baseline: &Baseline,
+        curriculum: &Curriculum,
+        progress: &Progress,
+        file: String,
+    ) -> View {
+        let names = curriculum.doc_names();
+        let selection = match &baseline.selection.role {
+            Some(role) => format!("the {role} role"),
+            None => format!("specializations {}", baseline.selection.spec.join(", ")),
+        };
+        let sessions = baseline
+            .sessions
+            .iter()
+            .enumerate()
+            .map(|(index, sitting)| ViewSitting {
+                number: index + 1,
+                date: sitting.date,
+                minutes: sitting.minutes,
+                past: sitting.past,
+                items: sitting
+                    .items
+                    .iter()
+                    .map(|piece| ViewItem {
+                        title: names.find(&piece.path).map_or_else(
+                            || piece.path.clone(),
+                            |id| curriculum.doc(id).title.clone(),
+                        ),
+                        path: piece.path.clone(),
+                        minutes: piece.minutes,
+                        part: piece.part.clone(),
+                        done: progress.is_done(&piece.path),
+                    })
+                    .collect(),
+            })
+            .collect();
+        View {
+            made: baseline.made,
+            selection,
+            weekly_minutes: baseline.settings.weekly_minutes,
+            first_date: baseline.first(),
+            finish_date: baseline.finish(),
+            total_minutes: baseline.total_minutes(),
+            sessions,
+            file,
+        }
+    }
+}

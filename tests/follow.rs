@@ -1,0 +1,344 @@
+//! Following a plan through the command line: the baseline, where the learner stands against
+//! it, re-plans that keep the past, and baselines that cannot be read.
+
+mod common;
+
+use chrono::{Datelike, NaiveDate};
+use common::Run;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// A learner's own data folder: progress and baseline side by side.
+struct Learner {
+    _dir: tempfile::TempDir,
+    progress: PathBuf,
+}
+
+impl Learner {
+    fn new() -> Learner {
+        let dir = tempfile::tempdir().unwrap();
+        let progress = dir.path().join("progress.yaml");
+        Learner {
+            _dir: dir,
+            progress,
+        }
+    }
+
+    fn baseline(&self) -> PathBuf {
+        self.progress.with_file_name("baseline.yaml")
+    }
+
+    fn run(&self, today: &str, args: &[&str]) -> Run {
+        let args = [&["--today", today][..], args].concat();
+        Run::with_env(
+            &args,
+            &[("LEARNPATH_PROGRESS", self.progress.to_str().unwrap())],
+        )
+    }
+
+    fn json(&self, today: &str, args: &[&str]) -> Value {
+        let run = self
+            .run(today, &[args, &["--format", "json"][..]].concat())
+            .code(0);
+        serde_json::from_str(&run.stdout).unwrap()
+    }
+}
+
+fn date(value: &Value) -> NaiveDate {
+    value.as_str().unwrap().parse().unwrap()
+}
+
+const FOLLOW: [&str; 6] = [
+    "follow",
+    "--role",
+    "storage engineer",
+    "--hours",
+    "5",
+    "--start",
+];
+
+#[test]
+fn status_is_behind_by_the_minutes_planned_and_not_done() {
+    let learner = Learner::new();
+    learner
+        .run("2027-01-04", &[&FOLLOW[..], &["2027-01-04"]].concat())
+        .code(0)
+        .stdout_has(&["Following the plan for storage engineer", "Saved to"]);
+    let shown = learner.json("2027-01-04", &["follow", "--show"]);
+    let sessions = shown["sessions"].as_array().unwrap();
+    // Study the first sitting's documents on time, none of the second's.
+    let first = &sessions[0];
+    for item in first["items"].as_array().unwrap() {
+        let path = item["path"].as_str().unwrap();
+        learner
+            .run(
+                "2027-01-12",
+                &["done", path, "--on", first["date"].as_str().unwrap()],
+            )
+            .code(0);
+    }
+    let today: NaiveDate = "2027-01-12".parse().unwrap();
+    let planned: u64 = sessions
+        .iter()
+        .filter(|s| date(&s["date"]) <= today)
+        .map(|s| s["minutes"].as_u64().unwrap())
+        .sum();
+    let done = first["minutes"].as_u64().unwrap();
+    let status = learner.json("2027-01-12", &["status"]);
+    let schedule = &status["schedule"];
+    assert_eq!(schedule["planned_minutes_to_date"], planned);
+    assert_eq!(schedule["done_minutes_to_date"], done);
+    assert_eq!(schedule["behind_minutes"], planned as i64 - done as i64);
+    let due = sessions
+        .iter()
+        .filter(|s| date(&s["date"]) <= today)
+        .count() as i64;
+    assert_eq!(schedule["behind_sessions"], due - 1);
+    assert_eq!(
+        schedule["baseline_finish"],
+        sessions.last().unwrap()["date"]
+    );
+    assert!(date(&schedule["projected_finish"]) > date(&schedule["baseline_finish"]));
+    learner
+        .run("2027-01-12", &["status"])
+        .code(0)
+        .stdout_has(&["behind", "projected finish"]);
+}
+
+#[test]
+fn replan_keeps_the_past_and_packs_the_rest_from_today() {
+    let learner = Learner::new();
+    learner
+        .run("2027-01-04", &[&FOLLOW[..], &["2027-01-04"]].concat())
+        .code(0);
+    let before = learner.json("2027-01-04", &["follow", "--show"]);
+    let first = &before["sessions"][0];
+    let first_date = first["date"].as_str().unwrap();
+    let done_paths: Vec<&str> = first["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["path"].as_str().unwrap())
+        .collect();
+    for path in &done_paths {
+        learner
+            .run("2027-01-13", &["done", path, "--on", first_date])
+            .code(0);
+    }
+    // Something studied this week, today's Monday: it counts against this week's cap.
+    let second = before["sessions"][1]["items"][0]["path"].as_str().unwrap();
+    learner
+        .run("2027-01-13", &["done", second, "--on", "2027-01-11"])
+        .code(0);
+    learner.run("2027-01-13", &["replan"]).code(0).stdout_has(&[
+        "Re-planned from 2027-01-13, keeping 2 past sittings",
+        "finish:",
+    ]);
+    let after = learner.json("2027-01-13", &["follow", "--show"]);
+    let today: NaiveDate = "2027-01-13".parse().unwrap();
+    let sessions = after["sessions"].as_array().unwrap();
+    // The past as it happened: the done documents on their days.
+    assert_eq!(sessions[0]["date"], first_date);
+    assert_eq!(sessions[0]["past"], true);
+    let kept: Vec<&str> = sessions[0]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(kept, done_paths);
+    assert_eq!(sessions[1]["date"], "2027-01-11");
+    // Nothing planned before today; this week never over its cap.
+    let week = today.iso_week();
+    let mut this_week = 0;
+    for sitting in sessions.iter().filter(|s| s["past"] == false) {
+        assert!(date(&sitting["date"]) >= today, "{sitting}");
+    }
+    for sitting in sessions
+        .iter()
+        .filter(|s| date(&s["date"]).iso_week() == week)
+    {
+        this_week += sitting["minutes"].as_u64().unwrap();
+    }
+    assert!(this_week <= 300, "{this_week} minutes this week");
+    // Right after a re-plan, the learner is behind by today's sitting only.
+    let status = learner.json("2027-01-13", &["status"]);
+    let today_minutes: u64 = sessions
+        .iter()
+        .filter(|s| date(&s["date"]) == today)
+        .map(|s| s["minutes"].as_u64().unwrap())
+        .sum();
+    assert!(today_minutes > 0);
+    assert_eq!(status["schedule"]["behind_minutes"], today_minutes);
+    assert_eq!(status["schedule"]["planned_minutes_today"], today_minutes);
+    assert_eq!(status["schedule"]["projected_finish"], after["finish_date"]);
+}
+
+#[test]
+fn keep_finish_finds_the_weekly_time_or_names_the_shortfall() {
+    let learner = Learner::new();
+    learner
+        .run(
+            "2027-01-04",
+            &[
+                "follow",
+                "--spec",
+                "3.1",
+                "--hours",
+                "2",
+                "--start",
+                "2027-01-04",
+            ],
+        )
+        .code(0);
+    let finish = learner.json("2027-01-04", &["follow", "--show"])["finish_date"].clone();
+    // Two weeks with nothing done: more hours a week still make it.
+    learner
+        .run("2027-01-18", &["replan", "--keep-finish"])
+        .code(0)
+        .stdout_has(&["weekly time: 2.0 h ->"]);
+    let after = learner.json("2027-01-18", &["follow", "--show"]);
+    assert!(date(&after["finish_date"]) <= date(&finish), "{after}");
+    assert!(after["weekly_minutes"].as_u64().unwrap() > 120);
+    // Two days before the finish, nothing done: no weekly time is enough.
+    let late = date(&finish) - chrono::Days::new(2);
+    let run = learner
+        .run(&late.to_string(), &["replan", "--keep-finish"])
+        .code(1)
+        .stderr_has(&["No weekly time meets the finish", "of study after it"]);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    let unchanged = learner.json(&late.to_string(), &["follow", "--show"]);
+    assert_eq!(
+        unchanged["made"], "2027-01-18",
+        "a failed re-plan keeps the baseline"
+    );
+}
+
+#[test]
+fn following_again_says_what_changed() {
+    let learner = Learner::new();
+    learner
+        .run("2027-01-04", &[&FOLLOW[..], &["2027-01-04"]].concat())
+        .code(0);
+    learner
+        .run(
+            "2027-01-04",
+            &[
+                "follow",
+                "--role",
+                "storage engineer",
+                "--hours",
+                "2",
+                "--start",
+                "2027-01-04",
+            ],
+        )
+        .code(0)
+        .stdout_has(&[
+            "It replaces the plan saved 2027-01-04:",
+            "days later)",
+            "weekly time: 5.0 h -> 2.0 h",
+        ]);
+    learner
+        .run(
+            "2027-01-04",
+            &[
+                "follow",
+                "--role",
+                "storage engineer",
+                "--hours",
+                "2",
+                "--start",
+                "2027-01-04",
+            ],
+        )
+        .code(0)
+        .stdout_has(&["nothing changed"]);
+}
+
+#[test]
+fn replan_and_show_need_a_followed_plan() {
+    let learner = Learner::new();
+    learner
+        .run("2027-01-04", &["replan"])
+        .code(2)
+        .stderr_has(&["no plan is followed yet", "learnpath follow"]);
+    learner.run("2027-01-04", &["follow", "--show"]).code(2);
+    // Without one, status has no schedule.
+    assert_eq!(
+        learner.json("2027-01-04", &["status"])["schedule"],
+        Value::Null
+    );
+}
+
+/// A baseline that cannot be read is named with its line, exits 65 and is left as it was.
+#[test]
+fn broken_or_foreign_baselines_are_refused_and_kept() {
+    let learner = Learner::new();
+    learner
+        .run("2027-01-04", &[&FOLLOW[..], &["2027-01-04"]].concat())
+        .code(0);
+    let good = std::fs::read_to_string(learner.baseline()).unwrap();
+    let cases = [
+        (
+            good.replace(
+                "curriculum: datacenter-infrastructure",
+                "curriculum: another-course",
+            ),
+            "foreign baseline",
+            4,
+        ),
+        (
+            good.replace("schema_version: 1", "schema_version: 7"),
+            "schema_version 7",
+            3,
+        ),
+        (
+            good.replacen("  minutes: ", "  minutes: lots", 1),
+            "invalid baseline",
+            0,
+        ),
+        (
+            good.replace("made: ", "made: [").to_string(),
+            "invalid YAML",
+            6,
+        ),
+        ("hello: world\n".to_string(), "no schema_version", 0),
+    ];
+    for (text, words, line) in cases {
+        std::fs::write(learner.baseline(), &text).unwrap();
+        for args in [
+            &["status"][..],
+            &["replan"],
+            &FOLLOW[..5],
+            &["follow", "--show"],
+        ] {
+            let run = learner.run("2027-01-05", args).code(65);
+            let named = match line {
+                0 => learner.baseline().display().to_string(),
+                line => format!("{}:{line}", learner.baseline().display()),
+            };
+            assert!(
+                run.stderr.contains(&named),
+                "{args:?} {words}: {}",
+                run.stderr
+            );
+            assert!(run.stderr.contains(words), "{args:?}: {}", run.stderr);
+            assert_eq!(std::fs::read_to_string(learner.baseline()).unwrap(), text);
+        }
+    }
+    check_lines_name_the_value(&learner.baseline(), &good);
+}
+
+/// A value of a hand-edited file's settings that no plan can use is named too.
+fn check_lines_name_the_value(path: &Path, good: &str) {
+    let text = good.replace("weekly_minutes: 300", "weekly_minutes: 5");
+    std::fs::write(path, &text).unwrap();
+    let learner_progress = path.with_file_name("progress.yaml");
+    Run::with_env(
+        &["--today", "2027-01-05", "status"],
+        &[("LEARNPATH_PROGRESS", learner_progress.to_str().unwrap())],
+    )
+    .code(65)
+    .stderr_has(&["settings:", "less than one 15-minute session"]);
+}

@@ -125,6 +125,25 @@ by_time=$(measure "$by")
 printf -- '--by at %s documents: %.3f s, %.2fx one plan\n' "$largest" "$by_time" \
     "$(awk -v a="$by_time" -v b="${plan_seconds[$largest]}" 'BEGIN { print a / b }')"
 
+# status with a followed plan (the baseline, ahead or behind, the projected finish and the
+# 1,000-run forecast), on the embedded curriculum and on the 10k one, with a few documents done.
+follow_status() {
+    local name=$1 curriculum=$2 choice=$3 state=$work/follow-$1
+    rm -rf "$state" && mkdir -p "$state"
+    local env="LEARNPATH_PROGRESS=$state/progress.yaml"
+    env "$env" "$bin" $curriculum --today 2027-01-04 --no-profile follow $choice --hours 10 -q > /dev/null
+    local docs
+    docs=$(env "$env" "$bin" $curriculum --today 2027-01-04 --no-profile follow --show --format json |
+        sed -n 's/^ *"path": "\(.*\)",$/\1/p' | head -n 5 | paste -sd, -)
+    env "$env" "$bin" $curriculum --today 2027-01-20 done "$docs" --on 2027-01-05 -q > /dev/null
+    local command="env $env $bin $curriculum --today 2027-01-20 --no-profile status -q"
+    printf 'status following a plan, %s: %.4f s, RSS %s MB\n' "$name" "$(measure "$command")" "$(peak_rss "$command")"
+}
+follow_status embedded "" "--role storage-engineer"
+if [ -d "$work/synth-10000" ]; then
+    follow_status 10k "--curriculum $work/synth-10000" "--spec 5.1 --spec 5.2"
+fi
+
 if [ -n "${plan_seconds[10000]:-}" ] && [ -n "${plan_seconds[100000]:-}" ]; then
     printf 'growth 10k -> 100k documents (10x): %.1fx the time\n' \
         "$(awk -v a="${plan_seconds[100000]}" -v b="${plan_seconds[10000]}" 'BEGIN { print a / b }')"

@@ -54,7 +54,10 @@ impl View {
         let names = curriculum.doc_names();
         let selection = match &baseline.selection.role {
             Some(role) => format!("the {role} role"),
-            None => format!("specializations {}", baseline.selection.spec.join(", ")),
+            None if baseline.selection.spec.len() == 1 => {
+                format!("specialization {}", baseline.selection.spec[0])
+            }
+            None => format!("specializations {}", baseline.selection.spec.join(" and ")),
         };
         let sessions = baseline
             .sessions

@@ -99,13 +99,18 @@ pub(super) fn status(
 ) -> Result<i32, Failure> {
     let opened = learnpath::open(&context.source)?;
     let curriculum = &opened.curriculum;
-    let selection = context.selection(choice, curriculum)?;
     let (progress, file) = context.progress(curriculum)?;
     let done = progress.done_set(curriculum);
+    let store = context.baseline_store(curriculum)?;
+    let baseline = store.load()?;
+    // The followed plan's choice, unless the flags or the profile make one.
+    let selection = match (context.selection(choice, curriculum)?, &baseline) {
+        (None, Some(baseline)) => Some(baseline.selection(curriculum)?),
+        (selection, _) => selection,
+    };
     let mut report = status::status(curriculum, &opened.graph, selection.as_ref(), &done);
     report.progress_file = file.map(|path| path.display().to_string());
-    let store = context.baseline_store(curriculum)?;
-    if let Some(baseline) = store.load()? {
+    if let Some(baseline) = baseline {
         let worked = Worked::of(&baseline, &progress);
         let mut standing = follow::standing(&baseline, &worked, context.today);
         let resumed = Resumed::new(&baseline, &opened, &progress, context, store.path())?;

@@ -88,3 +88,85 @@ pub fn standing(baseline: &Baseline, worked: &Worked, today: NaiveDate) -> Stand
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::follow::{Chosen, FollowedSettings, Piece, Sitting};
+    use crate::progress::Progress;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    /// Three sittings of one 60-minute document each, Monday, Wednesday and Saturday.
+    fn baseline() -> Baseline {
+        let sitting = |date: &str, path: &str| Sitting {
+            date: day(date),
+            minutes: 60,
+            past: false,
+            items: vec![Piece {
+                path: path.to_string(),
+                minutes: 60,
+                part: None,
+            }],
+        };
+        Baseline {
+            made: day("2027-01-04"),
+            selection: Chosen {
+                role: Some("r".into()),
+                spec: Vec::new(),
+            },
+            settings: FollowedSettings {
+                weekly_minutes: 180,
+                days: None,
+                day_minutes: None,
+                session_minutes: None,
+                skip: Vec::new(),
+                busy: Vec::new(),
+                at: None,
+                tz: None,
+            },
+            sessions: vec![
+                sitting("2027-01-04", "a.md"),
+                sitting("2027-01-06", "b.md"),
+                sitting("2027-01-09", "c.md"),
+            ],
+        }
+    }
+
+    #[test]
+    fn ahead_is_negative_and_counts_sittings_in_plan_order() {
+        let baseline = baseline();
+        let mut progress = Progress::default();
+        progress.mark("a.md", day("2027-01-04"));
+        progress.mark("b.md", day("2027-01-05"));
+        let worked = Worked::of(&baseline, &progress);
+        let standing = standing(&baseline, &worked, day("2027-01-05"));
+        assert_eq!(standing.planned_minutes_to_date, 60);
+        assert_eq!(standing.done_minutes_to_date, 120);
+        assert_eq!(
+            (standing.behind_minutes, standing.behind_sessions),
+            (-60, -1)
+        );
+        assert_eq!(standing.this_week.done_minutes, 120);
+        assert_eq!(standing.this_week.planned_minutes, 180);
+        // Work marked on a later day does not count yet.
+        let early = super::standing(&baseline, &worked, day("2027-01-04"));
+        assert_eq!((early.done_minutes_to_date, early.behind_minutes), (60, 0));
+    }
+
+    #[test]
+    fn a_missed_week_is_behind_by_its_sittings() {
+        let baseline = baseline();
+        let worked = Worked::of(&baseline, &Progress::default());
+        let standing = standing(&baseline, &worked, day("2027-01-12"));
+        assert_eq!(
+            (standing.behind_minutes, standing.behind_sessions),
+            (180, 3)
+        );
+        assert_eq!(standing.this_week.iso_week, "2027-W02");
+        assert_eq!(standing.this_week.planned_minutes, 0);
+        assert_eq!(standing.baseline_finish, Some(day("2027-01-09")));
+    }
+}

@@ -2,6 +2,7 @@
 
 pub mod availability;
 pub mod done;
+pub mod forecast;
 pub mod ready;
 pub mod schedule;
 pub mod select;

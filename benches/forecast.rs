@@ -1,0 +1,66 @@
+//! Micro-benchmarks (divan): the finish-date forecast, 1,000 runs, on a fresh calendar each
+//! time (as a `status` would), for about the embedded curriculum's size (60 documents) and for
+//! 10,000 documents; before any logged document and with 8 logged.
+//!
+//! cargo bench --bench forecast
+
+use learnpath::plan::availability::{Availability, DateRange};
+use learnpath::plan::forecast::{Capacity, Logged, forecast};
+use learnpath::plan::{Settings, WeeklyMinutes};
+
+fn main() {
+    divan::main();
+}
+
+const SIZES: [usize; 2] = [60, 10_000];
+
+/// Documents of 15 to 120 minutes, as the curriculum's.
+fn remaining(documents: usize) -> Vec<u32> {
+    (0..documents as u32).map(|i| 15 + (i * 37) % 106).collect()
+}
+
+/// 5 h a week from 2027-01-04, with a skipped fortnight.
+fn calendar() -> (Settings, Availability) {
+    let settings = Settings::new(
+        "2027-01-04".parse().unwrap(),
+        WeeklyMinutes::from_hours(5.0).unwrap(),
+        None,
+        None,
+    );
+    let skip = DateRange::new("2027-03-01".parse().unwrap(), "2027-03-14".parse().unwrap());
+    let availability = Availability {
+        skip: skip.into_iter().collect(),
+        busy: None,
+    };
+    (settings, availability)
+}
+
+fn logged() -> Vec<Logged> {
+    (0..8u32)
+        .map(|i| Logged {
+            estimated: 30 + 10 * i,
+            actual: 35 + 12 * i,
+        })
+        .collect()
+}
+
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn prior(bencher: divan::Bencher, documents: usize) {
+    let (settings, availability) = calendar();
+    let remaining = remaining(documents);
+    bencher.bench(|| {
+        let mut capacity = Capacity::new(&settings, &availability);
+        forecast(divan::black_box(&remaining), &[], &mut capacity, None).unwrap()
+    });
+}
+
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn history(bencher: divan::Bencher, documents: usize) {
+    let (settings, availability) = calendar();
+    let (remaining, logged) = (remaining(documents), logged());
+    let by = Some("2028-01-01".parse().unwrap());
+    bencher.bench(|| {
+        let mut capacity = Capacity::new(&settings, &availability);
+        forecast(divan::black_box(&remaining), &logged, &mut capacity, by).unwrap()
+    });
+}

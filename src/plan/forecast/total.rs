@@ -1,0 +1,57 @@
+//! One run's total actual minutes for the documents still to study.
+
+use super::model::Model;
+use rand::Rng;
+use rand_distr::{Distribution, StandardNormal};
+
+/// Documents beyond this many are not drawn one by one: their factors' sum is drawn at once
+/// from its normal approximation.
+pub const DRAWN_ONE_BY_ONE: usize = 1000;
+
+/// The remaining documents' estimated minutes, ready for drawing totals.
+#[derive(Debug, Clone)]
+pub struct Remaining {
+    /// The first [`DRAWN_ONE_BY_ONE`] documents.
+    each: Vec<f64>,
+    /// The sum of the others' `estimate × exp(e)`: its mean and standard deviation.
+    rest_mean: f64,
+    rest_deviation: f64,
+}
+
+impl Remaining {
+    /// For a model's per-document spread. The documents past the first
+    /// [`DRAWN_ONE_BY_ONE`] add up to a sum of many independent lognormal terms, which is
+    /// close to normal with mean `Σ est·E[exp(e)]` and variance `Σ est²·Var[exp(e)]`.
+    pub fn new(estimates: &[u32], model: &Model) -> Remaining {
+        let cut = estimates.len().min(DRAWN_ONE_BY_ONE);
+        let (each, rest) = estimates.split_at(cut);
+        let variance = model.spread().powi(2);
+        let noise_mean = (variance / 2.0).exp();
+        let noise_variance = variance.exp_m1() * variance.exp();
+        let rest_sum: f64 = rest.iter().map(|&e| f64::from(e)).sum();
+        let rest_squares: f64 = rest.iter().map(|&e| f64::from(e).powi(2)).sum();
+        Remaining {
+            each: each.iter().map(|&e| f64::from(e)).collect(),
+            rest_mean: rest_sum * noise_mean,
+            rest_deviation: (rest_squares * noise_variance).sqrt(),
+        }
+    }
+
+    /// One draw of the total actual minutes: a pace for the learner, a factor for each
+    /// document. Never negative nor NaN, though it may be infinite for absurd inputs (then
+    /// the run never finishes).
+    pub fn draw_total<R: Rng + ?Sized>(&self, model: &Model, rng: &mut R) -> f64 {
+        let pace = model.draw_pace(rng);
+        let mut sum: f64 = self
+            .each
+            .iter()
+            .map(|&estimate| estimate * model.draw_noise(rng))
+            .sum();
+        if self.rest_mean > 0.0 {
+            let z: f64 = StandardNormal.sample(rng);
+            sum += (self.rest_mean + self.rest_deviation * z).max(0.0);
+        }
+        let total = pace * sum;
+        if total.is_nan() { f64::INFINITY } else { total }
+    }
+}

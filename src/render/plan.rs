@@ -6,26 +6,36 @@ use crate::plan::{Item, Plan, Session};
 use crate::words::count;
 use std::io::{self, Write};
 
-/// "Title (40 min)" or "Title, part 1/2 (45 min)".
+/// "Title (40 min)" or "Title, part 1/2 (45 min)"; for what is left of a partly done document,
+/// "Title, the rest (25 min)" or "Title, the rest, part 1/2 (50 min)".
 pub fn item_label(item: &Item) -> String {
-    match item.part {
-        Some(part) => format!(
-            "{}, part {}/{} ({})",
-            item.title,
-            part.index,
-            part.count,
-            format_minutes(item.minutes)
-        ),
-        None => format!("{} ({})", item.title, format_minutes(item.minutes)),
+    format!(
+        "{}{} ({})",
+        item.title,
+        item_which(item, ", "),
+        format_minutes(item.minutes)
+    )
+}
+
+/// "Title" or "Title (part 1/2)", "Title (the rest)" or "Title (the rest, part 1/2)": the parts
+/// of a split document must differ where only titles show, as in a calendar.
+pub fn item_title(item: &Item) -> String {
+    match item_which(item, "") {
+        which if which.is_empty() => item.title.clone(),
+        which => format!("{} ({which})", item.title),
     }
 }
 
-/// "Title" or "Title (part 1/2)": the parts of a split document must differ where only titles
-/// show, as in a calendar.
-pub fn item_title(item: &Item) -> String {
-    match item.part {
-        Some(part) => format!("{} (part {}/{})", item.title, part.index, part.count),
-        None => item.title.clone(),
+/// Which piece of its document an item is, after `lead`: "part 1/2", "the rest" (of a partly
+/// done document), "the rest, part 1/2", or nothing for a whole document.
+fn item_which(item: &Item, lead: &str) -> String {
+    // Parts of the whole document (its other parts, after some were done) need no "rest".
+    let rest = item.done_minutes > 0 && (item.part.is_none() || item.part_of_rest);
+    match (rest, item.part) {
+        (false, None) => String::new(),
+        (false, Some(part)) => format!("{lead}part {}/{}", part.index, part.count),
+        (true, None) => format!("{lead}the rest"),
+        (true, Some(part)) => format!("{lead}the rest, part {}/{}", part.index, part.count),
     }
 }
 

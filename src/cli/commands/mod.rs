@@ -3,6 +3,7 @@
 
 mod info;
 mod output;
+mod parts;
 mod plan;
 mod profile;
 mod progress;
@@ -38,7 +39,23 @@ pub(super) fn execute(
             context,
             out,
         ),
-        Command::Done { docs, on } => progress::done(&docs, on, context, out),
+        Command::Done {
+            docs,
+            on,
+            took,
+            part,
+            minutes,
+        } => progress::done(
+            &docs,
+            progress::DoneArgs {
+                on,
+                took,
+                part,
+                minutes,
+            },
+            context,
+            out,
+        ),
         Command::Undo { docs } => progress::undo(&docs, context, out),
         Command::Status { choice, format } => {
             progress::status(&choice, format.format, context, out)

@@ -57,6 +57,7 @@ fn build(
             request.selection.clone(),
             &request.done,
         )
+        .with_partial(request.partial.iter().cloned())
         .with_availability(request.availability(busy));
         let outcome = match request.timing {
             Timing::Hours(weekly) => Outcome::Planned {

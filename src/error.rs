@@ -110,6 +110,10 @@ pub enum Error {
     )]
     NoProgressForRecording { command: &'static str },
 
+    /// A time taken, minutes or a part to record that the progress file cannot hold.
+    #[error("{0}")]
+    BadRecord(String),
+
     /// No home folder to put the default files in.
     #[error("cannot find the home folder for {what}")]
     NoHome { what: HomeFor },
@@ -181,6 +185,7 @@ impl Error {
             | Error::Refused { .. }
             | Error::NoHome { .. }
             | Error::NoProgressForRecording { .. }
+            | Error::BadRecord(_)
             | Error::NoProfileForChanging { .. }
             | Error::NotFollowing { .. } => exit::USAGE,
         }
@@ -234,19 +239,19 @@ pub enum ProgressProblem {
 
 impl fmt::Display for ProgressProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::progress::{MAX_FILE_BYTES, SCHEMA_VERSION};
+        use crate::progress::{MAX_FILE_BYTES, PLAIN_SCHEMA_VERSION, SCHEMA_VERSION};
         match self {
             ProgressProblem::Empty => write!(
                 f,
-                "the file is empty; expected `schema_version: {SCHEMA_VERSION}` and a `done:` list"
+                "the file is empty; expected `schema_version: {PLAIN_SCHEMA_VERSION}` and a `done:` list"
             ),
             ProgressProblem::OtherVersion(other) => write!(
                 f,
-                "schema_version {other} is not one this learnpath knows (it reads {SCHEMA_VERSION}); a newer learnpath may have written it"
+                "schema_version {other} is not one this learnpath knows (it reads {PLAIN_SCHEMA_VERSION} and {SCHEMA_VERSION}); a newer learnpath may have written it"
             ),
             ProgressProblem::NoVersion => write!(
                 f,
-                "no schema_version; this is not a learnpath progress file (expected `schema_version: {SCHEMA_VERSION}`)"
+                "no schema_version; this is not a learnpath progress file (expected `schema_version: {PLAIN_SCHEMA_VERSION}`)"
             ),
             ProgressProblem::Yaml(message) => write!(f, "invalid YAML: {message}"),
             ProgressProblem::Invalid(message) => write!(f, "invalid progress file: {message}"),

@@ -355,6 +355,66 @@ proptest! {
         prop_assert_eq!(serde_json::to_string(&plan).unwrap(), serde_json::to_string(&again).unwrap());
     }
 
+    /// A document with minutes done is planned for the rest (at least 5 minutes, or all of a
+    /// shorter one), every other as before; the totals add up.
+    #[test]
+    fn partly_done_documents_are_planned_for_what_is_left(
+        (minutes, links, done, quarters, day_bits, session, offset, specs) in arb_case(),
+        partial in prop::collection::vec(prop::option::weighted(0.3, 1u32..=320), 40),
+    ) {
+        let curriculum = random_curriculum(&minutes, &links);
+        let graph = PrereqGraph::build(&curriculum).unwrap();
+        let days = StudyDays::from_weekdays(
+            (0..7u8).filter(|i| day_bits & (1 << i) != 0).map(|i| chrono::Weekday::try_from(i).unwrap()),
+        )
+        .unwrap();
+        let weekly = WeeklyMinutes::from_hours(f64::from(quarters) / 4.0).unwrap();
+        let start = date("2026-01-01") + chrono::Days::new(offset as u64);
+        let settings = Settings::new(start, weekly, Some(days), session.map(|m| SessionMinutes::new(m).unwrap()));
+        let selection = Selection::specializations(&curriculum, specs.into_iter().map(SpecId).collect()).unwrap();
+        let done = DoneSet::of(&curriculum, done.iter().enumerate().filter(|(_, d)| **d).map(|(i, _)| DocId(i)));
+        let partly: Vec<(DocId, u32)> = partial
+            .iter()
+            .take(minutes.len())
+            .enumerate()
+            .filter_map(|(index, done)| done.map(|done| (DocId(index), done)))
+            .collect();
+        let plan = Planner::new(&curriculum, &graph, selection.clone(), &done)
+            .with_partial(partly.iter().copied())
+            .plan(&settings)
+            .unwrap();
+        let mut covered: HashMap<String, (u32, Vec<u32>, u32, u32)> = HashMap::new();
+        for item in plan.sessions.iter().flat_map(|s| &s.items) {
+            let entry = covered.entry(item.path.clone()).or_default();
+            entry.0 += item.minutes;
+            entry.3 = item.done_minutes;
+            if let Some(part) = item.part {
+                entry.1.push(part.index);
+                entry.2 = part.count;
+            }
+            prop_assert!(item.minutes <= settings.effective_session());
+        }
+        let needed = learnpath::plan::needed(&curriculum, &graph, &selection, &done);
+        for id in needed.ids() {
+            let doc = curriculum.doc(id);
+            let done_minutes = partly.iter().find(|(doc, _)| *doc == id).map_or(0, |(_, done)| *done);
+            let left = if done_minutes == 0 {
+                doc.minutes
+            } else {
+                doc.minutes.saturating_sub(done_minutes).max(doc.minutes.min(5))
+            };
+            let (total, parts, count, shown_done) = &covered[&doc.path];
+            prop_assert_eq!(*total, left, "{}", doc.path);
+            prop_assert_eq!(*shown_done, done_minutes);
+            if !parts.is_empty() {
+                prop_assert_eq!(parts.clone(), (1..=*count).collect::<Vec<_>>());
+            }
+        }
+        let summary = &plan.summary;
+        let specialization_minutes: u32 = summary.specializations.iter().map(|spec| spec.minutes).sum();
+        prop_assert_eq!(summary.prerequisite_minutes + specialization_minutes, summary.total_minutes);
+    }
+
     #[test]
     fn a_document_that_fits_a_session_is_never_split((minutes, links, _done, quarters, day_bits, session, _offset, specs) in arb_case()) {
         let curriculum = random_curriculum(&minutes, &links);

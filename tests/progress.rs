@@ -816,3 +816,604 @@ fn the_shared_progress_file_is_migrated_without_losing_an_entry() {
     assert_eq!(ProgressStore::new(&own).load().unwrap().len(), 2);
     assert_eq!(std::fs::read_to_string(&legacy).unwrap(), shared);
 }
+
+// Actual time and partial progress: `done --took`, `--part` and `--minutes`.
+
+const TLB: &str = "05_specialized/04_cpu_memory/01_tlb_ept_explained.md";
+const PFC: &str = "05_specialized/01_storage/01_pfc_dcb_storage.md";
+const TOPOLOGY: &str = "01_foundations/02_datacenter_topology/01_modern_topology.md";
+
+/// A progress file and a profile in a scratch folder. The profile chooses 3.4 with 2 hours a
+/// week: sittings of up to 1 h on Mondays and Saturdays, which cut the 90-minute
+/// 01_tlb_ept_explained into two parts of 45 min.
+struct Scratch {
+    dir: tempfile::TempDir,
+}
+
+impl Scratch {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("profile.yaml"),
+            "schema_version: 1\ncurriculum: datacenter-infrastructure\nspec:\n- '3.4'\nhours: 2\n",
+        )
+        .unwrap();
+        Scratch { dir }
+    }
+
+    fn progress(&self) -> std::path::PathBuf {
+        self.dir.path().join("progress.yaml")
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        let progress = self.progress();
+        let profile = self.dir.path().join("profile.yaml");
+        Run::with_env(
+            args,
+            &[
+                ("LEARNPATH_PROGRESS", progress.to_str().unwrap()),
+                ("LEARNPATH_PROFILE", profile.to_str().unwrap()),
+            ],
+        )
+    }
+
+    fn text(&self) -> String {
+        std::fs::read_to_string(self.progress()).unwrap()
+    }
+
+    /// The plan's JSON.
+    fn plan(&self, args: &[&str]) -> serde_json::Value {
+        let run = self
+            .run(&[&["plan", "--format", "json"][..], args].concat())
+            .code(0);
+        serde_json::from_str(&run.stdout).unwrap()
+    }
+}
+
+/// The items of a plan for one document.
+fn items_of(plan: &serde_json::Value, path: &str) -> Vec<serde_json::Value> {
+    plan["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|session| session["items"].as_array().unwrap().clone())
+        .filter(|item| item["path"] == path)
+        .collect()
+}
+
+#[test]
+fn the_time_a_document_took_is_kept_in_the_file_and_can_be_changed() {
+    let scratch = Scratch::new();
+    scratch
+        .run(&[
+            "done",
+            "01_modern_topology",
+            "--took",
+            "50m",
+            "--today",
+            "2027-01-06",
+        ])
+        .code(0)
+        .stdout_has(&[&format!("done: {TOPOLOGY} (2027-01-06, took 50 min)")]);
+    let text = scratch.text();
+    assert!(
+        text.contains("schema_version: 2\n")
+            && text.contains(&format!(
+                "- path: {TOPOLOGY}\n  date: 2027-01-06\n  took: 50\n"
+            )),
+        "{text}"
+    );
+    let progress = ProgressStore::new(scratch.progress()).load().unwrap();
+    assert_eq!(progress.took(TOPOLOGY), Some(50));
+    scratch
+        .run(&[
+            "done",
+            "01_modern_topology",
+            "--took",
+            "1h5m",
+            "--today",
+            "2027-01-07",
+        ])
+        .code(0)
+        .stdout_has(&[&format!(
+            "took changed: {TOPOLOGY} (was 50 min, now 1 h 5 min)"
+        )]);
+    assert!(
+        scratch.text().contains("  date: 2027-01-06\n  took: 65\n"),
+        "the date is kept"
+    );
+    // Without --took, nothing changes.
+    let before = scratch.text();
+    scratch
+        .run(&["done", "01_modern_topology", "--today", "2027-01-07"])
+        .code(0)
+        .stdout_has(&["already done"]);
+    assert_eq!(scratch.text(), before);
+    // A document done without a time gets one later.
+    scratch
+        .run(&[
+            "done",
+            "02_server_hierarchy",
+            "--on",
+            "2027-01-06",
+            "--today",
+            "2027-01-07",
+        ])
+        .code(0);
+    scratch
+        .run(&["done", "02_server_hierarchy", "--took", "90min", "--today", "2027-01-07"])
+        .code(0)
+        .stdout_has(&["took recorded: 01_foundations/02_datacenter_topology/02_server_hierarchy.md (1 h 30 min)"]);
+    // Taking the marks back leaves a file earlier versions read.
+    scratch
+        .run(&["undo", "01_modern_topology", "02_server_hierarchy"])
+        .code(0);
+    assert!(
+        scratch.text().contains("schema_version: 1\ndone: []\n"),
+        "{}",
+        scratch.text()
+    );
+}
+
+#[test]
+fn after_part_1_a_replan_schedules_only_part_2() {
+    let scratch = Scratch::new();
+    let before = scratch.plan(&["--start", "2027-01-11", "--today", "2027-01-11"]);
+    let whole = items_of(&before, TLB);
+    assert_eq!(whole.len(), 2, "{whole:?}");
+    scratch
+        .run(&[
+            "done",
+            "01_tlb_ept_explained",
+            "--part",
+            "1",
+            "--took",
+            "50m",
+            "--today",
+            "2027-01-04",
+        ])
+        .code(0)
+        .stdout_has(&[&format!(
+            "part 1/2 done: {TLB} (45 min, 2027-01-04, took 50 min)"
+        )])
+        .stderr_has(&["is partly done, but 4 of its prerequisites are not"]);
+    assert!(
+        scratch.text().contains(&format!(
+            "partial:\n- path: {TLB}\n  date: 2027-01-04\n  minutes: 45\n  part: 1\n  took: 50\n"
+        )),
+        "{}",
+        scratch.text()
+    );
+    let after = scratch.plan(&["--start", "2027-01-11", "--today", "2027-01-11"]);
+    let left = items_of(&after, TLB);
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_eq!(left[0]["minutes"], 45);
+    assert_eq!(left[0]["done_minutes"], 45);
+    assert_eq!(
+        left[0]["part"],
+        serde_json::json!({ "index": 2, "count": 2 })
+    );
+    assert_eq!(
+        after["summary"]["total_minutes"].as_u64().unwrap() + 45,
+        before["summary"]["total_minutes"].as_u64().unwrap()
+    );
+    assert_eq!(
+        after["summary"]["specializations"][0]["minutes"]
+            .as_u64()
+            .unwrap()
+            + 45,
+        before["summary"]["specializations"][0]["minutes"]
+            .as_u64()
+            .unwrap()
+    );
+    // Items not partly done have no done_minutes.
+    assert!(
+        after["sessions"][0]["items"][0]
+            .get("done_minutes")
+            .is_none()
+    );
+    scratch
+        .run(&["plan", "--start", "2027-01-11", "--today", "2027-01-11"])
+        .code(0)
+        .stdout_has(&["TLB and Page Walk Caching with EPT/NPT, part 2/2 (45 min)"]);
+    // The same part again changes nothing.
+    let text = scratch.text();
+    scratch
+        .run(&[
+            "done",
+            "01_tlb_ept_explained",
+            "--part",
+            "1",
+            "--today",
+            "2027-01-11",
+        ])
+        .code(0)
+        .stdout_has(&[&format!("part 1/2 already done: {TLB} (since 2027-01-04)")]);
+    assert_eq!(scratch.text(), text);
+}
+
+#[test]
+fn the_last_part_marks_the_document_done() {
+    let scratch = Scratch::new();
+    scratch
+        .run(&[
+            "done",
+            "01_tlb_ept_explained",
+            "--part",
+            "2",
+            "--took",
+            "40m",
+            "--today",
+            "2027-01-05",
+        ])
+        .code(0)
+        .stdout_has(&["part 2/2 done"]);
+    scratch
+        .run(&[
+            "done",
+            "01_tlb_ept_explained",
+            "--part",
+            "1",
+            "--on",
+            "2027-01-04",
+            "--took",
+            "50m",
+            "--today",
+            "2027-01-05",
+        ])
+        .code(0)
+        .stdout_has(&[
+            &format!("part 1/2 done: {TLB} (45 min, 2027-01-04, took 50 min)"),
+            // On the day of its last part, with the parts' times added up.
+            &format!("done: {TLB} (2027-01-05, all 2 parts, took 1 h 30 min)"),
+            "1 document done",
+        ])
+        .stderr_has(&["is marked done, but"]);
+    let progress = ProgressStore::new(scratch.progress()).load().unwrap();
+    assert_eq!(progress.took(TLB), Some(90));
+    assert_eq!(progress.partial_minutes(TLB), 0);
+    let plan = scratch.plan(&["--start", "2027-01-11", "--today", "2027-01-11"]);
+    assert!(items_of(&plan, TLB).is_empty());
+    assert!(
+        plan["done"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|doc| doc["path"] == TLB),
+        "{}",
+        plan["done"]
+    );
+    // A done document takes no more partial progress.
+    let text = scratch.text();
+    scratch
+        .run(&[
+            "done",
+            "01_tlb_ept_explained",
+            "--minutes",
+            "10m",
+            "--today",
+            "2027-01-11",
+        ])
+        .code(0)
+        .stdout_has(&[&format!("already done: {TLB} (since 2027-01-05)")]);
+    assert_eq!(scratch.text(), text);
+}
+
+#[test]
+fn minutes_done_of_a_document_leave_the_rest_to_plan() {
+    let scratch = Scratch::new();
+    scratch
+        .run(&[
+            "done",
+            "01_pfc_dcb_storage",
+            "--minutes",
+            "30m",
+            "--on",
+            "2027-01-04",
+            "--today",
+            "2027-01-11",
+        ])
+        .code(0)
+        .stdout_has(&[&format!("30 of 55 min done: {PFC} (2027-01-04)")]);
+    let plan = scratch.plan(&[
+        "--spec",
+        "3.1",
+        "--hours",
+        "5",
+        "--start",
+        "2027-01-11",
+        "--today",
+        "2027-01-11",
+    ]);
+    let left = items_of(&plan, PFC);
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_eq!(left[0]["minutes"], 25);
+    assert_eq!(left[0]["done_minutes"], 30);
+    assert_eq!(plan["summary"]["total_minutes"], 375 - 30);
+    scratch
+        .run(&[
+            "plan",
+            "--spec",
+            "3.1",
+            "--hours",
+            "5",
+            "--start",
+            "2027-01-11",
+            "--today",
+            "2027-01-11",
+        ])
+        .code(0)
+        .stdout_has(&["PFC, DCB, and RDMA in Storage, the rest (25 min)"]);
+    // More minutes add up; reaching the estimate does not mark it done, and plans keep 5 min.
+    scratch
+        .run(&[
+            "done",
+            "01_pfc_dcb_storage",
+            "--minutes",
+            "40m",
+            "--today",
+            "2027-01-11",
+        ])
+        .code(0)
+        .stdout_has(&[&format!("70 of 55 min done: {PFC} (2027-01-11)")])
+        .stderr_has(&[&format!("mark it done with `learnpath done {PFC}`")]);
+    let plan = scratch.plan(&[
+        "--spec",
+        "3.1",
+        "--hours",
+        "5",
+        "--start",
+        "2027-01-18",
+        "--today",
+        "2027-01-18",
+    ]);
+    assert_eq!(items_of(&plan, PFC)[0]["minutes"], 5);
+    // Without the progress file, the whole document again.
+    let plan = scratch.plan(&[
+        "--spec",
+        "3.1",
+        "--hours",
+        "5",
+        "--start",
+        "2027-01-18",
+        "--no-progress",
+    ]);
+    assert_eq!(items_of(&plan, PFC)[0]["minutes"], 55);
+}
+
+#[test]
+fn this_weeks_cap_counts_partial_minutes() {
+    let scratch = Scratch::new();
+    // Monday: 45 minutes of a document. A plan from Wednesday, 2.5 hours a week.
+    scratch
+        .run(&[
+            "done",
+            "01_pfc_dcb_storage",
+            "--minutes",
+            "45m",
+            "--on",
+            "2027-01-04",
+            "--today",
+            "2027-01-06",
+        ])
+        .code(0);
+    let week = [
+        "--hours",
+        "2.5",
+        "--days",
+        "wed,sat",
+        "--start",
+        "2027-01-06",
+        "--today",
+        "2027-01-06",
+    ];
+    let first_week = |plan: &serde_json::Value| -> u64 {
+        plan["sessions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|session| session["iso_week"] == "2027-W01")
+            .map(|session| session["minutes"].as_u64().unwrap())
+            .sum()
+    };
+    let plan = scratch.plan(&week);
+    assert_eq!(
+        plan["settings"]["studied"],
+        serde_json::json!({ "week_minutes": 45, "on_start_day": false })
+    );
+    let without = scratch.plan(&[&week[..], &["--no-progress"]].concat());
+    assert!(first_week(&without) > 150 - 45, "{}", first_week(&without));
+    assert!(first_week(&plan) <= 150 - 45, "{}", first_week(&plan));
+    // Minutes studied on the start day: that day had its sitting.
+    scratch
+        .run(&[
+            "done",
+            "01_pfc_dcb_storage",
+            "--minutes",
+            "5m",
+            "--today",
+            "2027-01-06",
+        ])
+        .code(0);
+    let plan = scratch.plan(&["--start", "2027-01-06", "--today", "2027-01-06"]);
+    assert_eq!(
+        plan["settings"]["studied"],
+        serde_json::json!({ "week_minutes": 50, "on_start_day": true })
+    );
+    assert_ne!(plan["sessions"][0]["date"], "2027-01-06");
+}
+
+#[test]
+fn undo_removes_partial_records() {
+    let scratch = Scratch::new();
+    scratch
+        .run(&[
+            "done",
+            "01_pfc_dcb_storage",
+            "--minutes",
+            "20m",
+            "--today",
+            "2027-01-06",
+        ])
+        .code(0);
+    scratch
+        .run(&[
+            "done",
+            "01_pfc_dcb_storage",
+            "--minutes",
+            "15m",
+            "--today",
+            "2027-01-07",
+        ])
+        .code(0)
+        .stdout_has(&[&format!("35 of 55 min done: {PFC} (2027-01-07)")]);
+    scratch
+        .run(&["undo", "01_pfc_dcb_storage"])
+        .code(0)
+        .stdout_has(&[&format!(
+            "partial progress removed: {PFC} (2 partial records)"
+        )]);
+    let progress = ProgressStore::new(scratch.progress()).load().unwrap();
+    assert!(progress.partials(PFC).is_empty());
+    assert!(scratch.text().contains("schema_version: 1\n"));
+    let plan = scratch.plan(&[
+        "--spec",
+        "3.1",
+        "--hours",
+        "5",
+        "--start",
+        "2027-01-11",
+        "--today",
+        "2027-01-11",
+    ]);
+    assert_eq!(items_of(&plan, PFC)[0]["minutes"], 55);
+}
+
+#[test]
+fn partial_progress_is_refused_when_it_cannot_be_recorded() {
+    let scratch = Scratch::new();
+    for (args, code, words) in [
+        (
+            &["done", "01_modern_topology", "--part", "1"][..],
+            2,
+            "01_foundations/02_datacenter_topology/01_modern_topology.md (40 min) is not split into parts in your plans (sittings of up to 1 h)",
+        ),
+        (
+            &["done", "01_tlb_ept_explained", "--part", "3"][..],
+            2,
+            "has 2 parts in your plans (sittings of up to 1 h), so there is no part 3",
+        ),
+        (
+            &["done", "01_tlb_ept_explained", "--part", "0"][..],
+            2,
+            "--part",
+        ),
+        (
+            &[
+                "done",
+                "01_tlb_ept_explained",
+                "--part",
+                "1",
+                "--minutes",
+                "30m",
+            ][..],
+            2,
+            "cannot be used with",
+        ),
+        (
+            &[
+                "done",
+                "01_modern_topology",
+                "02_server_hierarchy",
+                "--took",
+                "30m",
+            ][..],
+            2,
+            "--took is for one document, and 2 are named",
+        ),
+        (
+            &["done", "01_modern_topology", "--took", "25h"][..],
+            2,
+            "more than 24 h",
+        ),
+        (
+            &["done", "01_modern_topology", "--took", "50"][..],
+            2,
+            "has no unit",
+        ),
+        (
+            &["done", "01_modern_topology", "--minutes", "0m"][..],
+            2,
+            "at least 1 minute",
+        ),
+        (
+            &[
+                "done",
+                "01_modern_topology",
+                "--took",
+                "5m",
+                "--no-progress",
+            ][..],
+            2,
+            "--no-progress",
+        ),
+    ] {
+        scratch.run(args).code(code).stderr_has(&[words]);
+        assert!(!scratch.progress().exists(), "{args:?} wrote the file");
+    }
+    // Without hours in the profile, sittings of 2 h: the 90-minute document is whole.
+    Run::with_env(
+        &[
+            "done",
+            "01_tlb_ept_explained",
+            "--part",
+            "1",
+            "--no-profile",
+        ],
+        &[("LEARNPATH_PROGRESS", scratch.progress().to_str().unwrap())],
+    )
+    .code(2)
+    .stderr_has(&["(1 h 30 min) is not split into parts in your plans (sittings of up to 2 h)"]);
+}
+
+#[test]
+fn hand_written_partial_records_are_read_as_meant() {
+    let scratch = Scratch::new();
+    // A name without .md, records out of date order, and a comment: read by the YAML parser.
+    std::fs::write(
+        scratch.progress(),
+        "# mine\nschema_version: 2\ndone: []\npartial:\n- path: 01_pfc_dcb_storage\n  date: 2027-01-05\n  minutes: 10\n- {path: 01_pfc_dcb_storage, date: 2027-01-04, minutes: 20, took: 25}\n",
+    )
+    .unwrap();
+    let plan = scratch.plan(&[
+        "--spec",
+        "3.1",
+        "--hours",
+        "5",
+        "--start",
+        "2027-01-11",
+        "--today",
+        "2027-01-11",
+    ]);
+    assert_eq!(items_of(&plan, PFC)[0]["minutes"], 25);
+    // The next change writes it in learnpath's form, the hand-edited copy kept.
+    scratch
+        .run(&[
+            "done",
+            "01_pfc_dcb_storage",
+            "--minutes",
+            "5m",
+            "--today",
+            "2027-01-11",
+        ])
+        .code(0)
+        .stdout_has(&[&format!("35 of 55 min done: {PFC} (2027-01-11)")])
+        .stderr_has(&["kept your hand-edited copy"]);
+    assert!(
+        scratch.text().ends_with(&format!(
+            "partial:\n- path: {PFC}\n  date: 2027-01-04\n  minutes: 20\n  took: 25\n- path: {PFC}\n  date: 2027-01-05\n  minutes: 10\n- path: {PFC}\n  date: 2027-01-11\n  minutes: 5\n"
+        )),
+        "{}",
+        scratch.text()
+    );
+}

@@ -246,9 +246,10 @@ pub(super) enum Command {
         keep_finish: bool,
     },
 
-    /// Mark documents as studied (today, or --on DATE).
+    /// Mark documents as studied (today, or --on DATE), with the time one took, or record part
+    /// of one.
     #[command(
-        after_help = "Examples:\n  learnpath done 01_modern_topology 02_server_hierarchy\n  learnpath done 01_rdma_fundamentals --on 2027-01-06"
+        after_help = "--took, --part and --minutes are for one document. --part N uses the split your plans make with the profile's hours (without hours in the profile, sittings of 2 h); recording the last part marks the document done. --minutes never marks it done: plans schedule what is left.\n\nExamples:\n  learnpath done 01_modern_topology 02_server_hierarchy\n  learnpath done 01_rdma_fundamentals --on 2027-01-06\n  learnpath done 01_modern_topology --took 50m\n  learnpath done quick_start_containers --part 1 --took 1h20m\n  learnpath done 01_pfc_dcb_storage --minutes 30m"
     )]
     Done {
         /// Documents (names as for `show`; separate with spaces or commas).
@@ -257,6 +258,18 @@ pub(super) enum Command {
         /// The day they were done (YYYY-MM-DD); default today.
         #[arg(long, value_parser = values::date, value_name = "DATE")]
         on: Option<NaiveDate>,
+        /// How long it really took, e.g. 50m, 1h30m or 90min (1 min to 24 h); with --part or
+        /// --minutes, that sitting's time. Given for a document already done, it replaces the
+        /// time recorded.
+        #[arg(long, value_parser = values::spent, value_name = "DURATION")]
+        took: Option<u32>,
+        /// Record part N (from 1) of a document your plans split into parts.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), conflicts_with = "minutes")]
+        part: Option<u32>,
+        /// Record this much of a document's estimated time as studied, e.g. 30m (1 min to 24 h);
+        /// plans schedule what is left.
+        #[arg(long, value_parser = values::spent, value_name = "DURATION")]
+        minutes: Option<u32>,
     },
 
     /// Unmark documents.

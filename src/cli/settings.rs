@@ -9,11 +9,13 @@ use super::report::Reporter;
 use super::{messages, values};
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
+use learnpath::curriculum::DocId;
 use learnpath::follow::{BaselineStore, Extras};
 use learnpath::plan::WeeklyMinutes;
 use learnpath::plan::availability::{Availability, Busy, DateRange};
-use learnpath::plan::settings::Week;
-use learnpath::plan::{DoneSet, Selection, SessionMinutes, Settings, Studied};
+use learnpath::plan::forecast::Logged;
+use learnpath::plan::settings::{DEFAULT_MAX_SESSION_MINUTES, Week};
+use learnpath::plan::{DoneSet, PartlyDone, Selection, SessionMinutes, Settings, Studied};
 use learnpath::profile::{Key, ProfileStore, Saved};
 use learnpath::progress::{Progress, ProgressStore, curriculum_id};
 use learnpath::render::clock::Clock;
@@ -185,6 +187,21 @@ impl Context {
         Ok(FromProfile(store.load()?))
     }
 
+    /// The longest sitting of the plans the profile makes, as `plan` works it out from its
+    /// hours (or minutes per day), days and session; without weekly hours, its session, else
+    /// the default longest sitting of 2 h.
+    pub fn profile_session(&self, curriculum: &Curriculum) -> Result<u32, Error> {
+        let saved = self.saved_profile(curriculum)?;
+        let days = saved.value(Key::Days, values::days)?;
+        let session = saved.value(Key::Session, values::session)?;
+        Ok(match saved.weekly(days)? {
+            Some(weekly) => {
+                Settings::for_week(self.today, weekly, days, session).effective_session()
+            }
+            None => session.map_or(DEFAULT_MAX_SESSION_MINUTES, SessionMinutes::get),
+        })
+    }
+
     /// The choice of the flags, else the profile's; none when neither makes one.
     pub fn selection(
         &self,
@@ -241,6 +258,19 @@ impl FromProfile {
             .into_iter()
             .map(|text| parse(text).map_err(|message| saved.invalid(key, text, message)))
             .collect()
+    }
+
+    /// The profile's weekly time: its hours, else the minutes of its days (`mon=30m,sat=2h`)
+    /// added up; `days` are the days in use.
+    fn weekly(&self, days: Option<Week>) -> Result<Option<WeeklyMinutes>, Error> {
+        Ok(match (self.value(Key::Hours, values::hours)?, days) {
+            (Some(weekly), _) => Some(weekly),
+            // Minutes per day add up to the week.
+            (None, Some(Week::Minutes(minutes))) => Some(WeeklyMinutes::from_hours(
+                f64::from(minutes.total()) / 60.0,
+            )?),
+            (None, _) => None,
+        })
     }
 
     /// The profile's role or specializations, if it has them.
@@ -341,6 +371,10 @@ const DEFAULT_AT: NaiveTime = NaiveTime::from_hms_opt(19, 0, 0).expect("19:00 is
 pub(super) struct PlanRequest {
     pub selection: Selection,
     pub done: DoneSet,
+    /// What is done of documents not done yet (partial progress): plans schedule the rest.
+    pub partial: Vec<(DocId, PartlyDone)>,
+    /// The times logged with `done --took`, for the forecast.
+    pub logged: Vec<Logged>,
     pub timing: Timing,
     start: NaiveDate,
     days: Option<Week>,
@@ -371,14 +405,9 @@ impl PlanRequest {
         let timing = match (options.hours, options.by) {
             (Some(weekly), _) => Timing::Hours(weekly),
             (None, Some(by)) => Timing::By(by),
-            (None, None) => match (saved.value(Key::Hours, values::hours)?, days) {
-                (Some(weekly), _) => Timing::Hours(weekly),
-                // Minutes per day add up to the week.
-                (None, Some(Week::Minutes(minutes))) => Timing::Hours(
-                    WeeklyMinutes::from_hours(f64::from(minutes.total()) / 60.0)
-                        .map_err(Error::from)?,
-                ),
-                (None, _) => {
+            (None, None) => match saved.weekly(days)? {
+                Some(weekly) => Timing::Hours(weekly),
+                None => {
                     return Err(Failure::Usage(
                         "give --hours (weekly study hours), --by DATE or minutes per day (--days mon=30m,sat=2h), or save your weekly hours with `learnpath profile set --hours H`"
                             .to_string(),
@@ -410,6 +439,8 @@ impl PlanRequest {
             ));
         }
         let studied = studied_before(curriculum, &progress, start);
+        let partial = progress.partly_done(curriculum);
+        let logged = logged(curriculum, &progress);
         let mut skip = saved.values(Key::Skip, values::skip)?;
         let mut busy = saved.values(Key::Busy, values::saved_busy)?;
         add_new(&mut skip, &options.skip);
@@ -417,6 +448,8 @@ impl PlanRequest {
         Ok(PlanRequest {
             selection,
             done,
+            partial,
+            logged,
             timing,
             start,
             days,
@@ -479,19 +512,27 @@ impl PlanRequest {
     }
 }
 
+/// The documents with a time logged (`done --took`): their estimate and what they took.
+pub(super) fn logged(curriculum: &Curriculum, progress: &Progress) -> Vec<Logged> {
+    let names = curriculum.doc_names();
+    progress
+        .logged()
+        .filter_map(|(path, took)| {
+            names.find(path).map(|id| Logged {
+                estimated: curriculum.doc(id).minutes,
+                actual: took,
+            })
+        })
+        .collect()
+}
+
 /// What the progress file says was studied in the week of `start`, up to it.
 pub(super) fn studied_before(
     curriculum: &Curriculum,
     progress: &Progress,
     start: NaiveDate,
 ) -> Studied {
-    Studied::before(
-        start,
-        curriculum
-            .docs
-            .iter()
-            .filter_map(|doc| progress.date(&doc.path).map(|date| (doc.minutes, date))),
-    )
+    Studied::before(start, progress.studied(curriculum))
 }
 
 /// Adds to `list` the values of `more` it does not have yet, in order.

@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use learnpath::curriculum::duration::parse_minutes;
 use learnpath::plan::settings::{DayMinutes, Week};
 use learnpath::plan::{SessionMinutes, StudyDays, WeeklyMinutes};
+use learnpath::progress::MAX_RECORD_MINUTES;
 use std::path::{Path, PathBuf};
 
 /// Hours per week as typed ("5", "7.5").
@@ -23,6 +24,17 @@ pub(crate) fn session(text: &str) -> Result<SessionMinutes, String> {
         format!("'{text}' is not a session length like \"90 min\" or \"1h30m\": {error}")
     })?;
     SessionMinutes::new(minutes).map_err(|error| error.to_string())
+}
+
+/// Time spent on a document, as typed ("50m", "1h30m", "90min"): 1 min to 24 h.
+pub(crate) fn spent(text: &str) -> Result<u32, String> {
+    let minutes = parse_minutes(text).map_err(|error| {
+        format!("'{text}' is not a duration like \"50m\" or \"1h30m\": {error}")
+    })?;
+    if minutes > MAX_RECORD_MINUTES {
+        return Err(format!("'{text}' is more than 24 h"));
+    }
+    Ok(minutes)
 }
 
 const DAY_NAMES: [(&str, &str, Weekday); 7] = [

@@ -81,10 +81,17 @@ fn stints(progress: &Progress, path: &str, total: u32) -> Vec<Stint> {
     stints
 }
 
-/// Partial progress recorded on a document (not wired yet: the progress file gains partial
-/// records in the same change).
-fn partial_stints(_progress: &Progress, _path: &str) -> Vec<Stint> {
-    Vec::new()
+/// Partial progress recorded on a document.
+fn partial_stints(progress: &Progress, path: &str) -> Vec<Stint> {
+    progress
+        .partials(path)
+        .iter()
+        .map(|partial| Stint {
+            date: partial.date,
+            minutes: partial.minutes,
+            part: partial.part.map(|part| format!("{part}")),
+        })
+        .collect()
 }
 
 /// The sittings that happened up to and including `today`: the work recorded on the

@@ -11,7 +11,7 @@ pub mod shape;
 pub mod status;
 
 pub use done::DoneSet;
-pub use schedule::Part;
+pub use schedule::{Part, PartlyDone};
 pub use select::{Needed, Selection, needed};
 pub use settings::{SessionMinutes, Settings, Studied, StudyDays, WeeklyMinutes};
 pub use shape::{
@@ -27,6 +27,7 @@ use crate::words::count;
 use availability::{Availability, Blocked};
 use chrono::{Datelike, NaiveDate};
 use schedule::{Packed, Sitting};
+use std::collections::BTreeMap;
 
 fn hours(minutes: u32) -> f64 {
     (f64::from(minutes) / 60.0 * 100.0).round() / 100.0
@@ -54,6 +55,8 @@ pub struct Planner<'a> {
     done_set: DoneSet,
     /// Dates skipped and busy time, beyond the weekly pattern.
     availability: Availability,
+    /// What is done of documents not done yet: only the rest is planned.
+    partly: BTreeMap<DocId, PartlyDone>,
 }
 
 impl<'a> Planner<'a> {
@@ -73,8 +76,27 @@ impl<'a> Planner<'a> {
             done: all.ids().filter(|&id| done.contains(id)).collect(),
             done_set: done.clone(),
             availability: Availability::default(),
+            partly: BTreeMap::new(),
             selection,
         }
+    }
+
+    /// The same planner, planning only what is left of partly done documents: each with the
+    /// minutes done (a number of minutes, or a [`PartlyDone`] with the parts of its split
+    /// recorded done). A document planned for 90 minutes with 45 done is planned for 45; see
+    /// [`schedule::pieces_left`]. Documents done or not in the plan are ignored.
+    pub fn with_partial<P: Into<PartlyDone>>(
+        self,
+        done: impl IntoIterator<Item = (DocId, P)>,
+    ) -> Self {
+        let mut partly = self.partly;
+        for (id, done) in done {
+            let done = done.into();
+            if done.minutes > 0 && !self.done_set.contains(id) {
+                partly.insert(id, done);
+            }
+        }
+        Planner { partly, ..self }
     }
 
     /// The same planner, with dates skipped and busy time taken into account.
@@ -85,13 +107,44 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// The finish-date forecast of a plan this planner made: its documents' minutes (what is
+    /// left of each), on its calendar, with the learner's logged times.
+    pub fn forecast(
+        &self,
+        plan: &Plan,
+        logged: &[forecast::Logged],
+        by: Option<NaiveDate>,
+    ) -> Result<Option<forecast::Forecast>, Error> {
+        let mut remaining: Vec<u32> = Vec::new();
+        let mut last = None;
+        for item in plan.sessions.iter().flat_map(|session| &session.items) {
+            match remaining.last_mut() {
+                Some(minutes) if last == Some(item.doc) => *minutes += item.minutes,
+                _ => remaining.push(item.minutes),
+            }
+            last = Some(item.doc);
+        }
+        let mut capacity = forecast::Capacity::new(&plan.settings, &self.availability);
+        // A forecast that runs past what calendars hold (year 9999) or finds no free day is no
+        // forecast; the plan itself stands.
+        match forecast::forecast(&remaining, logged, &mut capacity, by) {
+            Err(Error::PastYear9999 | Error::NothingFits { .. }) => Ok(None),
+            other => other,
+        }
+    }
+
     /// The documents of the plan, in study order.
     pub fn order(&self) -> &[DocId] {
         &self.order
     }
 
     pub fn plan(&self, settings: &Settings) -> Result<Plan, Error> {
-        let pieces = schedule::pieces(self.curriculum, &self.order, settings.effective_session());
+        let pieces = schedule::pieces_left(
+            self.curriculum,
+            &self.order,
+            settings.effective_session(),
+            &self.partly,
+        );
         let packed = schedule::pack(&pieces, settings, &self.availability)?;
         Ok(self.assemble(settings, packed))
     }
@@ -194,6 +247,7 @@ impl<'a> Planner<'a> {
             summary,
             blocked,
             notes,
+            forecast: None,
         }
     }
 
@@ -270,7 +324,12 @@ impl<'a> Planner<'a> {
                                 path: doc.path.clone(),
                                 title: doc.title.clone(),
                                 minutes: piece.minutes,
+                                done_minutes: self
+                                    .partly
+                                    .get(&piece.doc)
+                                    .map_or(0, |done| done.minutes),
                                 part: piece.part,
+                                part_of_rest: piece.part_of_rest,
                                 link: curriculum.link(piece.doc),
                             }
                         })
@@ -296,11 +355,12 @@ impl<'a> Planner<'a> {
                 SpecializationMinutes {
                     id: section.id.clone(),
                     title: section.title.clone(),
-                    minutes: self
-                        .order
+                    // What is left of them: the minutes of their pieces in the sessions.
+                    minutes: sessions
                         .iter()
-                        .filter(|&&id| curriculum.doc(id).section == Some(section_index))
-                        .map(|&id| curriculum.doc(id).minutes)
+                        .flat_map(|session| &session.items)
+                        .filter(|item| curriculum.doc(item.doc).section == Some(section_index))
+                        .map(|item| item.minutes)
                         .sum(),
                 }
             })

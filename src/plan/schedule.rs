@@ -8,6 +8,7 @@ use crate::error::Error;
 use crate::graph::PrereqGraph;
 use chrono::{Datelike, IsoWeek, NaiveDate};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// A deterministic topological order of the needed documents: prerequisites first, then the
 /// specialization rank, then the level (foundational before advanced), then curriculum (path)
@@ -31,36 +32,132 @@ pub struct Piece {
     pub doc: DocId,
     pub minutes: u32,
     pub part: Option<Part>,
+    /// Whether `part` counts the parts of what is left of a partly done document (whose done
+    /// minutes match no parts of its split), rather than the parts of the whole document.
+    pub part_of_rest: bool,
+}
+
+/// What is done of a document not done yet: the plan schedules only the rest.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PartlyDone {
+    /// The minutes of its estimated time that are done.
+    pub minutes: u32,
+    /// The parts of its split (numbered from 1) recorded done, when progress was recorded by
+    /// part.
+    pub parts: Vec<u32>,
+}
+
+impl From<u32> for PartlyDone {
+    fn from(minutes: u32) -> Self {
+        PartlyDone {
+            minutes,
+            parts: Vec::new(),
+        }
+    }
+}
+
+/// The least a plan keeps of a document whose done minutes reach its estimated time but that
+/// is not marked done (the learner still has to finish it): 5 minutes, or the whole document
+/// when it is shorter.
+pub const LEAST_MINUTES_LEFT: u32 = 5;
+
+/// The minutes of part `index` (from 1) of a document of `minutes` cut into `count` near-equal
+/// parts: the first `minutes % count` parts take a minute more.
+fn part_size(minutes: u32, count: u32, index: u32) -> u32 {
+    minutes / count + u32::from(index <= minutes % count)
 }
 
 /// Cuts the ordered documents into pieces that each fit in a session. A document that fits is
 /// one piece; a longer one becomes the fewest near-equal consecutive parts.
 pub fn pieces(curriculum: &Curriculum, order: &[DocId], session: u32) -> Vec<Piece> {
+    pieces_left(curriculum, order, session, &BTreeMap::new())
+}
+
+/// The same, for what is left of partly done documents: a document with some of its minutes
+/// done is planned for the rest. When the parts recorded done are parts of its split for this
+/// session (and account for all its done minutes), the rest is its other parts, numbered as in
+/// the whole document; otherwise the rest is cut as a document of its own (its pieces are
+/// `part_of_rest`). The rest is never less than [`LEAST_MINUTES_LEFT`].
+pub fn pieces_left(
+    curriculum: &Curriculum,
+    order: &[DocId],
+    session: u32,
+    partly: &BTreeMap<DocId, PartlyDone>,
+) -> Vec<Piece> {
     let mut pieces = Vec::with_capacity(order.len());
     for &doc in order {
         let minutes = curriculum.doc(doc).minutes;
-        if minutes <= session {
-            pieces.push(Piece {
-                doc,
-                minutes,
-                part: None,
-            });
+        let Some(done) = partly.get(&doc).filter(|done| done.minutes > 0) else {
+            cut(&mut pieces, doc, minutes, session, false);
+            continue;
+        };
+        if let Some(parts) = parts_left(doc, minutes, session, done) {
+            pieces.extend(parts);
             continue;
         }
-        let count = minutes.div_ceil(session);
-        let (base, extra) = (minutes / count, minutes % count);
-        for index in 0..count {
-            pieces.push(Piece {
-                doc,
-                minutes: base + u32::from(index < extra),
-                part: Some(Part {
-                    index: index + 1,
-                    count,
-                }),
-            });
-        }
+        let left = minutes
+            .saturating_sub(done.minutes)
+            .max(LEAST_MINUTES_LEFT.min(minutes));
+        cut(&mut pieces, doc, left, session, true);
     }
     pieces
+}
+
+/// `minutes` of a document as one piece, or cut into the fewest near-equal parts that fit in
+/// `session`.
+fn cut(pieces: &mut Vec<Piece>, doc: DocId, minutes: u32, session: u32, of_rest: bool) {
+    if minutes <= session {
+        pieces.push(Piece {
+            doc,
+            minutes,
+            part: None,
+            part_of_rest: false,
+        });
+        return;
+    }
+    let count = minutes.div_ceil(session);
+    pieces.extend((1..=count).map(|index| Piece {
+        doc,
+        minutes: part_size(minutes, count, index),
+        part: Some(Part { index, count }),
+        part_of_rest: of_rest,
+    }));
+}
+
+/// The parts of a document's split not recorded done, when the parts recorded are parts of the
+/// split for `session` and their minutes are all the minutes done; `None` otherwise (or when
+/// no part is left).
+fn parts_left(
+    doc: DocId,
+    minutes: u32,
+    session: u32,
+    done: &PartlyDone,
+) -> Option<impl Iterator<Item = Piece>> {
+    let count = minutes.div_ceil(session);
+    if count < 2 || done.parts.is_empty() {
+        return None;
+    }
+    let mut recorded = done.parts.clone();
+    recorded.sort_unstable();
+    recorded.dedup();
+    let in_split = recorded.iter().all(|&index| (1..=count).contains(&index));
+    let recorded_minutes: u32 = recorded
+        .iter()
+        .map(|&index| part_size(minutes, count, index))
+        .sum();
+    if !in_split || recorded_minutes != done.minutes || recorded.len() as u32 == count {
+        return None;
+    }
+    Some(
+        (1..=count)
+            .filter(move |index| recorded.binary_search(index).is_err())
+            .map(move |index| Piece {
+                doc,
+                minutes: part_size(minutes, count, index),
+                part: Some(Part { index, count }),
+                part_of_rest: false,
+            }),
+    )
 }
 
 /// One sitting on one day.
@@ -157,4 +254,128 @@ pub fn pack(
         }
     }
     Ok(packed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A curriculum of documents with these times, in this order.
+    fn curriculum(minutes: &[u32]) -> Curriculum {
+        let files = minutes
+            .iter()
+            .enumerate()
+            .map(|(index, minutes)| {
+                let page = format!("---\nestimated_time: \"{minutes} min\"\n---\n# D{index}\n");
+                (format!("d{index}.md"), page.into_bytes())
+            })
+            .collect();
+        let source = crate::Source::Memory(std::sync::Arc::new(files));
+        crate::open(&source).unwrap().curriculum
+    }
+
+    /// Minutes, part index and count, and whether it is a part of the rest, of a piece.
+    type Shape = (u32, Option<(u32, u32)>, bool);
+
+    fn shape(pieces: &[Piece]) -> Vec<Shape> {
+        pieces
+            .iter()
+            .map(|piece| {
+                (
+                    piece.minutes,
+                    piece.part.map(|part| (part.index, part.count)),
+                    piece.part_of_rest,
+                )
+            })
+            .collect()
+    }
+
+    fn left(minutes: u32, session: u32, done: PartlyDone) -> Vec<Shape> {
+        let curriculum = curriculum(&[minutes]);
+        let partly = BTreeMap::from([(DocId(0), done)]);
+        shape(&pieces_left(&curriculum, &[DocId(0)], session, &partly))
+    }
+
+    fn parts(minutes: u32, parts: &[u32]) -> PartlyDone {
+        PartlyDone {
+            minutes,
+            parts: parts.to_vec(),
+        }
+    }
+
+    #[test]
+    fn without_partial_progress_documents_are_cut_as_before() {
+        let curriculum = curriculum(&[150, 40, 61]);
+        let order = [DocId(0), DocId(1), DocId(2)];
+        let whole = pieces(&curriculum, &order, 60);
+        assert_eq!(
+            shape(&whole),
+            [
+                (50, Some((1, 3)), false),
+                (50, Some((2, 3)), false),
+                (50, Some((3, 3)), false),
+                (40, None, false),
+                (31, Some((1, 2)), false),
+                (30, Some((2, 2)), false),
+            ]
+        );
+        let nothing_done = BTreeMap::from([(DocId(1), PartlyDone::from(0))]);
+        assert_eq!(pieces_left(&curriculum, &order, 60, &nothing_done), whole);
+    }
+
+    #[test]
+    fn the_parts_left_keep_their_numbers_when_done_parts_are_parts_of_the_split() {
+        assert_eq!(
+            left(150, 60, parts(50, &[1])),
+            [(50, Some((2, 3)), false), (50, Some((3, 3)), false)]
+        );
+        assert_eq!(
+            left(150, 60, parts(50, &[2])),
+            [(50, Some((1, 3)), false), (50, Some((3, 3)), false)]
+        );
+        // 61 minutes cut in two: 31 + 30.
+        assert_eq!(left(61, 60, parts(31, &[1])), [(30, Some((2, 2)), false)]);
+        assert_eq!(
+            left(61, 60, parts(30, &[2, 2])),
+            [(31, Some((1, 2)), false)]
+        );
+    }
+
+    #[test]
+    fn otherwise_the_rest_is_cut_as_a_document_of_its_own() {
+        // Minutes, not parts.
+        assert_eq!(
+            left(150, 60, PartlyDone::from(30)),
+            [(60, Some((1, 2)), true), (60, Some((2, 2)), true)]
+        );
+        assert_eq!(left(90, 120, PartlyDone::from(45)), [(45, None, false)]);
+        // A part of another split (sittings of 2 h: 75 + 75), planned with sittings of 1 h.
+        assert_eq!(
+            left(150, 60, parts(75, &[1])),
+            [(38, Some((1, 2)), true), (37, Some((2, 2)), true)]
+        );
+        // A part and some minutes more.
+        assert_eq!(
+            left(150, 60, parts(80, &[1])),
+            [(35, Some((1, 2)), true), (35, Some((2, 2)), true)]
+        );
+    }
+
+    #[test]
+    fn a_document_done_by_its_minutes_but_not_marked_keeps_a_little() {
+        assert_eq!(
+            left(90, 60, PartlyDone::from(88)),
+            [(LEAST_MINUTES_LEFT, None, false)]
+        );
+        assert_eq!(
+            left(90, 60, PartlyDone::from(500)),
+            [(LEAST_MINUTES_LEFT, None, false)]
+        );
+        assert_eq!(left(3, 60, PartlyDone::from(3)), [(3, None, false)]);
+        // Every part recorded, yet not marked done (a hand-edited file).
+        assert_eq!(
+            left(150, 60, parts(150, &[1, 2, 3])),
+            [(LEAST_MINUTES_LEFT, None, false)]
+        );
+    }
 }

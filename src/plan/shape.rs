@@ -38,6 +38,9 @@ pub struct Plan {
     pub blocked: Vec<BlockedDay>,
     /// Things the learner should know about their settings.
     pub notes: Vec<String>,
+    /// Likely finish dates from the learner's pace (see [`super::forecast`]); `null` when
+    /// nothing is left or none was made.
+    pub forecast: Option<super::forecast::Forecast>,
 }
 
 impl Plan {
@@ -103,11 +106,19 @@ pub struct Item {
     pub path: String,
     /// The document's title.
     pub title: String,
-    /// Minutes of this item (of this part, for a split document).
+    /// Minutes of this item (of this part, for a split document; of what is left, for a
+    /// partly done one).
     pub minutes: u32,
+    /// Minutes of the document already done (partial progress); 0 (and left out) otherwise.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub done_minutes: u32,
     /// Which part, for a document longer than a sitting.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part: Option<Part>,
+    /// Whether `part` counts the parts of what is left of a partly done document, not those of
+    /// the whole document (left out when false).
+    #[serde(skip_serializing_if = "is_false")]
+    pub part_of_rest: bool,
     /// Where its full text is, when the curriculum has a source URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
@@ -127,6 +138,10 @@ pub struct BlockedDay {
 
 fn is_zero(minutes: &u32) -> bool {
     *minutes == 0
+}
+
+fn is_false(flag: &bool) -> bool {
+    !*flag
 }
 
 /// Totals, dates and milestones of a plan.

@@ -99,6 +99,7 @@ pub fn status(
         ),
         progress_file: None,
         schedule: None,
+        forecast: None,
     }
 }
 
@@ -116,4 +117,7 @@ pub struct Status {
     /// Ahead or behind the followed plan (see `learnpath follow`); `None` when none is
     /// followed (the caller, who reads the baseline, fills this in).
     pub schedule: Option<crate::follow::Standing>,
+    /// Likely finish dates of what is left of the followed plan, with the chance of meeting its
+    /// finish; `None` when no plan is followed or nothing is left.
+    pub forecast: Option<super::forecast::Forecast>,
 }

@@ -1,42 +1,110 @@
 //! A fast reader for the progress file exactly as learnpath writes it: comment lines, then
-//! `schema_version: 1`, then `done: []` or `done:` and its `- path: ...` / `  date: ...` pairs.
-//! Anything else (another order, indentation, blank lines, comments further down, quoting with
-//! escapes, a date that is not YYYY-MM-DD, a path YAML would read as something else) returns
-//! `None`, and the caller falls back to the YAML parser, which stays the reference: a property
-//! test checks that whatever this reader accepts, the YAML parser reads the same way.
+//! `schema_version: 1` (or `2`), then `done: []` or `done:` and its `- path: ...` /
+//! `  date: ...` (/ `  took: N`) entries, then optionally `partial:` and its `- path: ...` /
+//! `  date: ...` / `  minutes: N` (/ `  part: N`) (/ `  took: N`) entries. Anything else (another
+//! order, indentation, blank lines, comments further down, quoting with escapes, a date that
+//! is not YYYY-MM-DD, a number with a sign or a leading zero or out of its range, a path YAML
+//! would read as something else) returns `None`, and the caller falls back to the YAML parser,
+//! which stays the reference: a property test checks that whatever this reader accepts, the
+//! YAML parser reads the same way.
 //!
 //! It exists for size: the YAML parser takes about 10 bytes of memory and 70 ns per byte of a
 //! progress file, so a file of 100,000 entries (6 MB) cost a second and 120 MB; this reader
 //! takes a few milliseconds and the entries themselves.
 
+use super::{MAX_PART, MAX_RECORD_MINUTES, Partial, Progress};
 use crate::yaml::flat as flat_yaml;
 use chrono::NaiveDate;
 
+/// The entries of a file, in file order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Entries<S> {
+    /// Done documents: path and date.
+    pub done: Vec<(S, NaiveDate)>,
+    /// The minutes done documents took, where given: the index of the entry in `done`, and
+    /// the minutes. (Apart, so that a file without times costs what it did before.)
+    pub took: Vec<(usize, u32)>,
+    /// Partial records: path and record.
+    pub partial: Vec<(S, Partial)>,
+}
+
 /// The entries of a file in the subset, in file order, or `None` to ask the YAML parser.
-pub(super) fn read(text: &str) -> Option<Vec<(&str, NaiveDate)>> {
+pub(super) fn read(text: &str) -> Option<Entries<&str>> {
     if flat_yaml::needs_the_full_parser(text) {
         return None;
     }
     // Every line ends with `\n`, so the last piece is empty.
     let mut lines = text.strip_suffix('\n')?.split('\n').peekable();
     while lines.next_if(|line| line.starts_with('#')).is_some() {}
-    if lines.next()? != "schema_version: 1" {
+    if !matches!(lines.next()?, "schema_version: 1" | "schema_version: 2") {
         return None;
     }
-    let mut entries = Vec::new();
+    let mut entries = Entries::default();
     match lines.next()? {
         "done: []" => {}
         "done:" => loop {
             let path = value(lines.next()?, "- path: ")?;
             let date = date(lines.next()?.strip_prefix("  date: ")?)?;
-            entries.push((path, date));
-            if lines.peek().is_none() {
+            if let Some(took) = optional(&mut lines, "  took: ", MAX_RECORD_MINUTES)? {
+                entries.took.push((entries.done.len(), took));
+            }
+            entries.done.push((path, date));
+            if lines.peek().is_none_or(|line| *line == "partial:") {
                 break;
             }
         },
         _ => return None,
     }
+    if lines.next_if_eq(&"partial:").is_some() {
+        loop {
+            let path = value(lines.next()?, "- path: ")?;
+            let date = date(lines.next()?.strip_prefix("  date: ")?)?;
+            let minutes = number(
+                lines.next()?.strip_prefix("  minutes: ")?,
+                MAX_RECORD_MINUTES,
+            )?;
+            let part = optional(&mut lines, "  part: ", MAX_PART)?;
+            let took = optional(&mut lines, "  took: ", MAX_RECORD_MINUTES)?;
+            entries.partial.push((
+                path,
+                Partial {
+                    date,
+                    minutes,
+                    part,
+                    took,
+                },
+            ));
+            if lines.peek().is_none() {
+                break;
+            }
+        }
+    }
     lines.next().is_none().then_some(entries)
+}
+
+/// The number of an optional `key: N` line next: `Some(None)` when the next line is not one,
+/// `None` when it is one the subset does not have.
+fn optional<'a>(
+    lines: &mut std::iter::Peekable<impl Iterator<Item = &'a str>>,
+    prefix: &str,
+    most: u32,
+) -> Option<Option<u32>> {
+    match lines.next_if(|line| line.starts_with(prefix)) {
+        Some(line) => number(&line[prefix.len()..], most).map(Some),
+        None => Some(None),
+    }
+}
+
+/// A whole number from 1 to `most`, written in decimal digits without a sign or a leading
+/// zero, as learnpath writes them (YAML reads other forms too).
+fn number(text: &str, most: u32) -> Option<u32> {
+    let bytes = text.as_bytes();
+    let shape =
+        (1..=5).contains(&bytes.len()) && bytes[0] != b'0' && bytes.iter().all(u8::is_ascii_digit);
+    if !shape {
+        return None;
+    }
+    text.parse().ok().filter(|n| (1..=most).contains(n))
 }
 
 /// The value of a `key: value` line that starts with `prefix`, if the subset has it.
@@ -63,30 +131,69 @@ fn date(text: &str) -> Option<NaiveDate> {
     text.parse().ok()
 }
 
-/// The file for `entries` exactly as the YAML encoder writes it after the header, when every
+/// The file for `progress` exactly as the YAML encoder writes it after the header, when every
 /// path is one it writes plainly (letters, digits and `_./-`, as real paths are, and nothing
 /// YAML would read as another type); `None` asks the encoder. A property test checks that the
 /// two agree byte for byte.
-pub(super) fn write<'a>(
-    entries: impl ExactSizeIterator<Item = (&'a str, NaiveDate)> + Clone,
-) -> Option<String> {
-    if entries.len() == 0 {
-        return Some("schema_version: 1\ndone: []\n".to_string());
-    }
+pub(super) fn write(progress: &Progress) -> Option<String> {
+    use std::fmt::Write;
     let plain = |path: &str| {
         path.bytes()
             .all(|byte| byte.is_ascii_alphanumeric() || b"_./-".contains(&byte))
             && flat_yaml::block_scalar(path) == Some(path)
     };
-    if !entries.clone().all(|(path, _)| plain(path)) {
+    if !progress.done.keys().all(|path| plain(path))
+        || !progress.partial.keys().all(|path| plain(path))
+    {
         return None;
     }
-    let size: usize = entries.clone().map(|(path, _)| path.len() + 28).sum();
-    let mut text = String::with_capacity(size + 32);
-    text.push_str("schema_version: 1\ndone:\n");
-    for (path, date) in entries {
-        use std::fmt::Write;
+    let version = progress.schema_version();
+    if progress.done.is_empty() && progress.partial.is_empty() {
+        return Some(format!("schema_version: {version}\ndone: []\n"));
+    }
+    let size: usize = progress
+        .done
+        .keys()
+        .map(|path| path.len() + 40)
+        .sum::<usize>()
+        + progress
+            .partial
+            .iter()
+            .map(|(path, records)| (path.len() + 80) * records.len())
+            .sum::<usize>();
+    let mut text = String::with_capacity(size + 48);
+    let _ = writeln!(text, "schema_version: {version}");
+    if progress.done.is_empty() {
+        text.push_str("done: []\n");
+    } else {
+        text.push_str("done:\n");
+    }
+    let mut took = progress.took.iter().peekable();
+    for (path, date) in &progress.done {
         let _ = write!(text, "- path: {path}\n  date: {date}\n");
+        // Both maps are in path order; a time has a done document (skipped otherwise).
+        while took.next_if(|(took_path, _)| *took_path < path).is_some() {}
+        if let Some((_, minutes)) = took.next_if(|(took_path, _)| *took_path == path) {
+            let _ = writeln!(text, "  took: {minutes}");
+        }
+    }
+    if !progress.partial.is_empty() {
+        text.push_str("partial:\n");
+    }
+    for (path, records) in &progress.partial {
+        for partial in records {
+            let _ = write!(
+                text,
+                "- path: {path}\n  date: {}\n  minutes: {}\n",
+                partial.date, partial.minutes
+            );
+            if let Some(part) = partial.part {
+                let _ = writeln!(text, "  part: {part}");
+            }
+            if let Some(took) = partial.took {
+                let _ = writeln!(text, "  took: {took}");
+            }
+        }
     }
     Some(text)
 }
@@ -95,17 +202,55 @@ pub(super) fn write<'a>(
 mod tests {
     use super::*;
 
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
     #[test]
     fn reads_what_learnpath_writes() {
         let text = "# header\nschema_version: 1\ndone:\n- path: a/b.md\n  date: 2027-01-04\n- path: 'c: d.md'\n  date: 2027-01-05\n";
         assert_eq!(
             read(text),
-            Some(vec![
-                ("a/b.md", "2027-01-04".parse().unwrap()),
-                ("c: d.md", "2027-01-05".parse().unwrap()),
-            ])
+            Some(Entries {
+                done: vec![
+                    ("a/b.md", day("2027-01-04")),
+                    ("c: d.md", day("2027-01-05")),
+                ],
+                took: vec![],
+                partial: vec![],
+            })
         );
-        assert_eq!(read("schema_version: 1\ndone: []\n"), Some(vec![]));
+        assert_eq!(
+            read("schema_version: 1\ndone: []\n"),
+            Some(Entries::default())
+        );
+    }
+
+    #[test]
+    fn reads_times_taken_and_partial_records() {
+        let text = "schema_version: 2\ndone:\n- path: a.md\n  date: 2027-01-04\n  took: 50\n- path: b.md\n  date: 2027-01-05\npartial:\n- path: c.md\n  date: 2027-01-06\n  minutes: 45\n  part: 1\n  took: 1440\n- path: c.md\n  date: 2027-01-07\n  minutes: 30\n";
+        let partial = |date, minutes, part, took| Partial {
+            date: day(date),
+            minutes,
+            part,
+            took,
+        };
+        assert_eq!(
+            read(text),
+            Some(Entries {
+                done: vec![("a.md", day("2027-01-04")), ("b.md", day("2027-01-05"))],
+                took: vec![(0, 50)],
+                partial: vec![
+                    ("c.md", partial("2027-01-06", 45, Some(1), Some(1440))),
+                    ("c.md", partial("2027-01-07", 30, None, None)),
+                ],
+            })
+        );
+        let only_partial = "schema_version: 2\ndone: []\npartial:\n- path: c.md\n  date: 2027-01-06\n  minutes: 5\n";
+        assert_eq!(
+            read(only_partial).map(|entries| entries.partial.len()),
+            Some(1)
+        );
     }
 
     #[test]
@@ -113,7 +258,6 @@ mod tests {
         for text in [
             "",
             "schema_version: 1\ndone: []",
-            "schema_version: 2\ndone: []\n",
             "done: []\nschema_version: 1\n",
             "schema_version: 1\ndone:\n",
             "schema_version: 1\ndone: []\nextra: 1\n",
@@ -129,6 +273,23 @@ mod tests {
             "schema_version: 1\ndone:\n- path: \"a\\tb\"\n  date: 2027-01-04\n",
             "schema_version: 1\ndone:\n- path: a\tb\n  date: 2027-01-04\n",
             "schema_version: 1\ndone:\n- path: a.md\n",
+            "schema_version: 3\ndone: []\n",
+            "schema_version: 2\ndone:\n- path: a.md\n  date: 2027-01-04\n  took: 0\n",
+            "schema_version: 2\ndone:\n- path: a.md\n  date: 2027-01-04\n  took: 050\n",
+            "schema_version: 2\ndone:\n- path: a.md\n  date: 2027-01-04\n  took: +50\n",
+            "schema_version: 2\ndone:\n- path: a.md\n  date: 2027-01-04\n  took: 1441\n",
+            "schema_version: 2\ndone:\n- path: a.md\n  date: 2027-01-04\n  took: 50 \n",
+            "schema_version: 2\ndone:\n- path: a.md\n  date: 2027-01-04\n  took: 5\n  took: 6\n",
+            "schema_version: 2\ndone:\n- path: a.md\n  took: 5\n  date: 2027-01-04\n",
+            "schema_version: 2\ndone: []\npartial: []\n",
+            "schema_version: 2\ndone: []\npartial:\n",
+            "schema_version: 2\ndone: []\npartial:\n- path: a.md\n  date: 2027-01-04\n",
+            "schema_version: 2\ndone: []\npartial:\n- path: a.md\n  date: 2027-01-04\n  minutes: 0\n",
+            "schema_version: 2\ndone: []\npartial:\n- path: a.md\n  date: 2027-01-04\n  minutes: 5\n  part: 0\n",
+            "schema_version: 2\ndone: []\npartial:\n- path: a.md\n  date: 2027-01-04\n  minutes: 5\n  part: 401\n",
+            "schema_version: 2\ndone: []\npartial:\n- path: a.md\n  date: 2027-01-04\n  minutes: 5\n  took: 5\n  part: 1\n",
+            "schema_version: 2\npartial:\n- path: a.md\n  date: 2027-01-04\n  minutes: 5\ndone: []\n",
+            "schema_version: 2\ndone: []\npartial:\n- path: a.md\n  date: 2027-01-04\n  minutes: 5\ndone: []\n",
         ] {
             assert_eq!(read(text), None, "{text:?}");
         }

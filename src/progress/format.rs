@@ -1,6 +1,13 @@
-//! The progress file's format: YAML with a `schema_version` and a `done:` list.
+//! The progress file's format: YAML with a `schema_version`, a `done:` list (each document's
+//! path, date and, when given, the minutes it took) and an optional `partial:` list (partial
+//! progress: path, date, minutes, and optionally the part and the minutes it took). Version 1
+//! has neither times nor partial records; learnpath writes it when a file needs neither, so
+//! that earlier versions keep reading it, and version 2 otherwise. It reads both.
 
-use super::{Progress, SCHEMA_VERSION};
+use super::fast::Entries;
+use super::{
+    MAX_PART, MAX_RECORD_MINUTES, PLAIN_SCHEMA_VERSION, Partial, Progress, SCHEMA_VERSION,
+};
 use crate::curriculum::frontmatter;
 use crate::error::{Error, ProgressProblem, Result};
 use crate::yaml;
@@ -17,6 +24,8 @@ struct ProgressFile {
     schema_version: u32,
     #[serde(default)]
     done: Vec<Entry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    partial: Vec<PartialEntry>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -24,6 +33,66 @@ struct ProgressFile {
 struct Entry {
     path: String,
     date: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    took: Option<u32>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartialEntry {
+    path: String,
+    date: NaiveDate,
+    minutes: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    part: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    took: Option<u32>,
+}
+
+/// The first value of the decoded file outside its range, as the YAML parser names places:
+/// its dotted path (`done.0.took`, for its line) and its message (`done[0].took: ...`).
+fn out_of_range(file: &ProgressFile) -> Option<(String, String)> {
+    let minutes = |value: u32| {
+        (!(1..=MAX_RECORD_MINUTES).contains(&value)).then(|| {
+            format!("{value} minutes is outside 1 to {MAX_RECORD_MINUTES} (1 min to 24 h)")
+        })
+    };
+    let part = |value: u32| {
+        (!(1..=MAX_PART).contains(&value)).then(|| format!("{value} is outside 1 to {MAX_PART}"))
+    };
+    let done = file.done.iter().enumerate().filter_map(|(index, entry)| {
+        let problem = entry.took.and_then(minutes)?;
+        Some(("done", index, "took", problem))
+    });
+    let partial = file
+        .partial
+        .iter()
+        .enumerate()
+        .filter_map(|(index, entry)| {
+            let (field, problem) = minutes(entry.minutes)
+                .map(|problem| ("minutes", problem))
+                .or_else(|| entry.part.and_then(part).map(|problem| ("part", problem)))
+                .or_else(|| {
+                    entry
+                        .took
+                        .and_then(minutes)
+                        .map(|problem| ("took", problem))
+                })?;
+            Some(("partial", index, field, problem))
+        });
+    done.chain(partial)
+        .next()
+        .map(|(list, index, field, problem)| {
+            (
+                format!("{list}.{index}.{field}"),
+                format!("{list}[{index}].{field}: {problem}"),
+            )
+        })
+}
+
+/// Whether learnpath reads files of this version.
+fn known_version(version: u32) -> bool {
+    (PLAIN_SCHEMA_VERSION..=SCHEMA_VERSION).contains(&version)
 }
 
 /// Only the version, read first so that a file of another schema is named as such.
@@ -32,7 +101,7 @@ struct VersionProbe {
     schema_version: Option<u32>,
 }
 
-/// Reads the file with the YAML parser, in one pass when it is a progress file of this
+/// Reads the file with the YAML parser, in one pass when it is a progress file of a known
 /// version. When it is not, a look at the version alone names the problem (another schema, not a
 /// progress file at all) before the details.
 fn decode_yaml(
@@ -46,17 +115,61 @@ fn decode_yaml(
         )
     };
     let error = match yaml::decode::<ProgressFile>(text) {
-        Ok(file) if file.schema_version == SCHEMA_VERSION => return Ok(file),
+        Ok(file) if known_version(file.schema_version) => {
+            return match out_of_range(&file) {
+                None => Ok(file),
+                Some((place, message)) => Err(fail(
+                    yaml::positions::Positions::of(text).line(&place),
+                    ProgressProblem::Invalid(message),
+                )),
+            };
+        }
         Ok(file) => return Err(other_version(file.schema_version)),
         Err(error) => error,
     };
     let probe: VersionProbe = yaml::decode(text)
         .map_err(|error| fail(error.line, ProgressProblem::Yaml(error.message)))?;
     Err(match probe.schema_version {
-        Some(SCHEMA_VERSION) => fail(error.line, ProgressProblem::Invalid(error.message)),
+        Some(version) if known_version(version) => {
+            fail(error.line, ProgressProblem::Invalid(error.message))
+        }
         Some(other) => other_version(other),
         None => fail(None, ProgressProblem::NoVersion),
     })
+}
+
+impl ProgressFile {
+    /// The entries, in file order.
+    fn entries(self) -> Entries<String> {
+        Entries {
+            took: self
+                .done
+                .iter()
+                .enumerate()
+                .filter_map(|(index, entry)| entry.took.map(|took| (index, took)))
+                .collect(),
+            done: self
+                .done
+                .into_iter()
+                .map(|entry| (entry.path, entry.date))
+                .collect(),
+            partial: self
+                .partial
+                .into_iter()
+                .map(|entry| {
+                    (
+                        entry.path,
+                        Partial {
+                            date: entry.date,
+                            minutes: entry.minutes,
+                            part: entry.part,
+                            took: entry.took,
+                        },
+                    )
+                })
+                .collect(),
+        }
+    }
 }
 
 impl Progress {
@@ -73,39 +186,99 @@ impl Progress {
             return Err(fail(None, ProgressProblem::Empty));
         }
         let mut progress = Progress::default();
-        if let Some(entries) = super::fast::read(text) {
-            for (entry_path, date) in entries {
-                progress.record(entry_path.to_string(), date);
-            }
-            return Ok(progress);
-        }
-        for entry in decode_yaml(text, fail)?.done {
-            progress.record(entry.path, entry.date);
+        match super::fast::read(text) {
+            Some(entries) => progress.add(entries, str::to_string),
+            None => progress.add(decode_yaml(text, fail)?.entries(), |path| path),
         }
         Ok(progress)
     }
 
+    /// Adds the entries of a file.
+    fn add<S: AsRef<str>>(&mut self, entries: Entries<S>, owned: impl Fn(S) -> String) {
+        let sorted = entries
+            .done
+            .windows(2)
+            .all(|pair| pair[0].0.as_ref() < pair[1].0.as_ref());
+        if sorted && self.done.is_empty() && self.took.is_empty() {
+            // As learnpath writes them: each path once, in order. Built in bulk, which is
+            // faster than an insertion each.
+            self.took = entries
+                .took
+                .iter()
+                .map(|&(index, took)| (entries.done[index].0.as_ref().to_string(), took))
+                .collect();
+            self.done = entries
+                .done
+                .into_iter()
+                .map(|(entry_path, date)| (owned(entry_path), date))
+                .collect();
+        } else {
+            self.add_one_by_one(entries.done, entries.took, &owned);
+        }
+        for (entry_path, partial) in entries.partial {
+            self.record_partial_entry(owned(entry_path), partial);
+        }
+    }
+
+    /// Adds done entries as [`Progress::record`] does, earliest dates first.
+    fn add_one_by_one<S>(
+        &mut self,
+        done: Vec<(S, NaiveDate)>,
+        took: Vec<(usize, u32)>,
+        owned: impl Fn(S) -> String,
+    ) {
+        let entries = done;
+        let mut took = took.into_iter().peekable();
+        for (index, (entry_path, date)) in entries.into_iter().enumerate() {
+            let minutes = took.next_if(|(at, _)| *at == index).map(|(_, took)| took);
+            self.record(owned(entry_path), date, minutes);
+        }
+    }
+
+    /// The version of the format this progress needs: 1 without times and partial records.
+    pub(super) fn schema_version(&self) -> u32 {
+        if self.uses_version_2() {
+            SCHEMA_VERSION
+        } else {
+            PLAIN_SCHEMA_VERSION
+        }
+    }
+
     pub(super) fn render(&self) -> String {
-        let entries = self.done.iter().map(|(path, date)| (path.as_str(), *date));
-        let body = super::fast::write(entries).unwrap_or_else(|| self.render_yaml());
+        let body = super::fast::write(self).unwrap_or_else(|| self.render_yaml());
         format!("{HEADER}{body}")
     }
 
     /// The body as the YAML encoder writes it, for paths the fast writer leaves to it.
     fn render_yaml(&self) -> String {
         let file = ProgressFile {
-            schema_version: SCHEMA_VERSION,
+            schema_version: self.schema_version(),
             done: self
                 .done
                 .iter()
                 .map(|(path, date)| Entry {
                     path: path.clone(),
                     date: *date,
+                    took: self.took.get(path).copied(),
+                })
+                .collect(),
+            partial: self
+                .partial
+                .iter()
+                .flat_map(|(path, records)| {
+                    records.iter().map(|partial| PartialEntry {
+                        path: path.clone(),
+                        date: partial.date,
+                        minutes: partial.minutes,
+                        part: partial.part,
+                        took: partial.took,
+                    })
                 })
                 .collect(),
         };
         yaml::encode(&file).unwrap_or_else(|error| {
-            // Strings and dates always encode; this branch only keeps the function total.
+            // Strings, dates and numbers always encode; this branch only keeps the function
+            // total.
             format!("# learnpath could not encode progress: {}\n", error.message)
         })
     }
@@ -114,6 +287,7 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::progress::Marked;
 
     fn parse(text: &str) -> Result<Progress> {
         Progress::parse(text, Path::new("progress.yaml"))
@@ -128,6 +302,109 @@ mod tests {
         let again = parse(&progress.render()).unwrap();
         assert_eq!(again, progress);
         assert_eq!(again.date("a.md"), Some("2027-01-04".parse().unwrap()));
+    }
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn writes_version_1_without_times_and_partial_records_and_2_with_them() {
+        let mut progress = Progress::default();
+        progress.mark_on("b.md", day("2027-01-05"), false, None);
+        let plain = progress.render();
+        assert_eq!(
+            plain,
+            format!("{HEADER}schema_version: 1\ndone:\n- path: b.md\n  date: 2027-01-05\n")
+        );
+        assert_eq!(parse(&plain).unwrap(), progress);
+
+        progress.mark_on("a.md", day("2027-01-04"), false, Some(50));
+        let partial = |date: &str, minutes, part, took| Partial {
+            date: day(date),
+            minutes,
+            part,
+            took,
+        };
+        // Recorded out of date order: the file keeps a document's records in date order.
+        progress.record_partial("c.md", partial("2027-01-08", 30, None, None));
+        progress.record_partial("c.md", partial("2027-01-06", 45, Some(1), Some(55)));
+        let text = progress.render();
+        assert_eq!(
+            text,
+            format!(
+                "{HEADER}schema_version: 2\ndone:\n- path: a.md\n  date: 2027-01-04\n  took: 50\n- path: b.md\n  date: 2027-01-05\npartial:\n- path: c.md\n  date: 2027-01-06\n  minutes: 45\n  part: 1\n  took: 55\n- path: c.md\n  date: 2027-01-08\n  minutes: 30\n"
+            )
+        );
+        let again = parse(&text).unwrap();
+        assert_eq!(again, progress);
+        assert_eq!(again.took("a.md"), Some(50));
+        assert_eq!(again.took("b.md"), None);
+        assert_eq!(again.partial_minutes("c.md"), 75);
+        assert_eq!(again.partials("c.md")[0].part, Some(1));
+        assert_eq!(again.logged().collect::<Vec<_>>(), [("a.md", 50)]);
+        // The YAML encoder writes the same, and the YAML parser reads it back the same.
+        assert_eq!(format!("{HEADER}{}", progress.render_yaml()), text);
+        let spaced = text.replace("done:\n", "done:\n\n");
+        assert_eq!(super::super::fast::read(&spaced), None);
+        assert_eq!(parse(&spaced).unwrap(), progress);
+
+        // Without the times and the partial records, the file is version 1 again.
+        progress.unmark("c.md");
+        assert_eq!(
+            progress.mark_on("a.md", day("2027-01-04"), false, None),
+            Marked::AlreadyDone {
+                since: day("2027-01-04")
+            }
+        );
+        progress.unmark("a.md");
+        assert_eq!(progress.render(), plain);
+    }
+
+    #[test]
+    fn a_file_of_version_1_with_times_is_read() {
+        let text = "schema_version: 1\ndone:\n- path: a.md\n  date: 2027-01-04\n  took: 40\n";
+        assert_eq!(parse(text).unwrap().took("a.md"), Some(40));
+    }
+
+    #[test]
+    fn values_out_of_range_name_the_line_and_the_field() {
+        for (text, expected) in [
+            (
+                "schema_version: 2\ndone:\n- path: a.md\n  date: 2027-01-04\n  took: 0\n",
+                ":5: invalid progress file: done[0].took: 0 minutes is outside 1 to 1440",
+            ),
+            (
+                "# mine\nschema_version: 2\ndone:\n- path: a.md\n  date: 2027-01-04\n- path: b.md\n  date: 2027-01-04\n  took: 1441\n",
+                ":8: invalid progress file: done[1].took: 1441 minutes is outside 1 to 1440",
+            ),
+            (
+                "schema_version: 2\ndone: []\npartial:\n- path: a.md\n  date: 2027-01-04\n  minutes: 30\n  part: 0\n",
+                ":7: invalid progress file: partial[0].part: 0 is outside 1 to 400",
+            ),
+            (
+                "schema_version: 2\ndone: []\npartial:\n- path: a.md\n  date: 2027-01-04\n  minutes: 30\n- path: a.md\n  date: 2027-01-05\n  minutes: 2000\n",
+                ":9: invalid progress file: partial[1].minutes: 2000 minutes is outside 1 to 1440",
+            ),
+            (
+                "schema_version: 2\ndone: []\npartial:\n- path: a.md\n  date: 2027-01-04\n  minutes: 30\n  took: 0\n",
+                ":7: invalid progress file: partial[0].took: 0 minutes is outside",
+            ),
+            (
+                "schema_version: 2\ndone: []\npartial:\n- path: a.md\n  date: 2027-01-04\n",
+                ":4: invalid progress file: partial[0]: missing field `minutes`",
+            ),
+            (
+                "schema_version: 2\ndone: []\npartial:\n- path: a.md\n  date: 2027-01-04\n  minutes: half\n",
+                ":6: invalid progress file: partial[0].minutes: invalid type: string \"half\"",
+            ),
+        ] {
+            let error = parse(text).unwrap_err().to_string();
+            assert!(
+                error.starts_with(&format!("progress.yaml{expected}")),
+                "{text:?}: {error}"
+            );
+        }
     }
 
     #[test]
@@ -188,7 +465,7 @@ mod tests {
         ]);
         let path = prop_oneof![
             3 => "[a-z0-9_]{1,6}(/[a-z0-9_. :#-]{1,8}){0,2}(\\.md)?",
-            2 => odd_path.prop_map(str::to_string),
+            2 => odd_path.clone().prop_map(str::to_string),
         ];
         let odd_date = prop::sample::select(vec![
             "2027-02-30",
@@ -204,42 +481,178 @@ mod tests {
                 .prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
             1 => odd_date.prop_map(str::to_string),
         ];
-        let entry =
-            (path, date).prop_map(|(path, date)| format!("- path: {path}\n  date: {date}\n"));
+        let number = prop_oneof![
+            4 => (1..=1440u32).prop_map(|n| n.to_string()),
+            1 => prop::sample::select(vec![
+                "0", "050", "1441", "+5", "-5", "5.0", "'5'", "\"5\"", "1e2", "0x10", "99999",
+                "100000", "1_000", "~", "null", "five", "",
+            ])
+            .prop_map(str::to_string),
+        ];
+        let part = prop_oneof![
+            4 => (1..=400u32).prop_map(|n| n.to_string()),
+            1 => prop::sample::select(vec!["0", "401", "01", "-1", "1.5"]).prop_map(str::to_string),
+        ];
+        let took_line = prop::option::weighted(0.4, number.clone())
+            .prop_map(|took| took.map_or(String::new(), |took| format!("  took: {took}\n")));
+        let entry = (path.clone(), date.clone(), took_line.clone())
+            .prop_map(|(path, date, took)| format!("- path: {path}\n  date: {date}\n{took}"));
+        let partial_entry = (
+            path,
+            date,
+            number,
+            prop::option::weighted(0.5, part),
+            took_line,
+        )
+            .prop_map(|(path, date, minutes, part, took)| {
+                let part = part.map_or(String::new(), |part| format!("  part: {part}\n"));
+                format!("- path: {path}\n  date: {date}\n  minutes: {minutes}\n{part}{took}")
+            });
         let odd_line = prop::sample::select(vec![
             "# a comment\n",
             "schema_version: 1\n",
             "schema_version: 2\n",
             "done:\n",
             "done: []\n",
+            "partial:\n",
+            "partial: []\n",
             "\n",
             "  path: a.md\n",
             "- date: 2027-01-04\n",
+            "  took: 5\n",
+            "  minutes: 5\n",
+            "  part: 1\n",
             "extra: 1\n",
         ]);
-        let piece = prop_oneof![8 => entry, 1 => odd_line.prop_map(str::to_string)];
+        let piece = prop_oneof![
+            6 => entry,
+            3 => partial_entry,
+            2 => odd_line.prop_map(str::to_string),
+        ];
         let start = prop::sample::select(vec![
             "# header\nschema_version: 1\ndone:\n",
             "schema_version: 1\ndone:\n",
             "# a\n# b\nschema_version: 1\ndone:\n",
             "schema_version: 1\ndone: []\n",
+            "schema_version: 2\ndone:\n",
+            "schema_version: 2\ndone: []\npartial:\n",
+            "# header\nschema_version: 2\ndone: []\n",
+            "schema_version: 3\ndone:\n",
             "done:\n",
             "",
         ]);
-        (start, prop::collection::vec(piece, 0..5))
-            .prop_map(|(start, pieces)| format!("{start}{}", pieces.concat()))
+        let mixed = (start, prop::collection::vec(piece, 0..6))
+            .prop_map(|(start, pieces)| format!("{start}{}", pieces.concat()));
+        // The shape learnpath writes, with values mostly in the subset, numbers at its borders.
+        let version = prop::sample::select(vec!["1", "2", "2", "3"]);
+        let clean_path = prop_oneof![
+            9 => "[a-z0-9_]{1,6}(/[a-z0-9_. -]{1,8}){0,2}[.]md",
+            1 => odd_path.prop_map(str::to_string),
+        ];
+        let clean_date = (1970..2100i32, 1..13u32, 1..29u32)
+            .prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
+        let clean_number = prop_oneof![
+            9 => prop_oneof![Just(1u32), Just(1440), Just(400), 1..=1440u32].prop_map(|n| n.to_string()),
+            1 => prop::sample::select(vec!["0", "050", "1441", "401", "+5", "5.0", "'5'"])
+                .prop_map(str::to_string),
+        ];
+        let clean_took = prop::option::weighted(0.5, clean_number.clone())
+            .prop_map(|took| took.map_or(String::new(), |took| format!("  took: {took}\n")));
+        let clean_entry = (clean_path.clone(), clean_date.clone(), clean_took.clone())
+            .prop_map(|(path, date, took)| format!("- path: {path}\n  date: {date}\n{took}"));
+        let clean_partial = (
+            clean_path,
+            clean_date,
+            clean_number.clone(),
+            prop::option::weighted(0.5, clean_number),
+            clean_took,
+        )
+            .prop_map(|(path, date, minutes, part, took)| {
+                let part = part.map_or(String::new(), |part| format!("  part: {part}\n"));
+                format!("- path: {path}\n  date: {date}\n  minutes: {minutes}\n{part}{took}")
+            });
+        let shaped = (
+            version,
+            prop::collection::vec(clean_entry, 0..4),
+            prop::collection::vec(clean_partial, 0..4),
+        )
+            .prop_map(|(version, done, partial)| {
+                let done = if done.is_empty() {
+                    "done: []\n".to_string()
+                } else {
+                    format!("done:\n{}", done.concat())
+                };
+                let partial = if partial.is_empty() {
+                    String::new()
+                } else {
+                    format!("partial:\n{}", partial.concat())
+                };
+                format!("# header\nschema_version: {version}\n{done}{partial}")
+            });
+        prop_oneof![1 => mixed, 2 => shaped]
     }
 
-    /// Entries as the YAML parser reads them, for files of this version.
-    fn yaml_entries(text: &str) -> Option<Vec<(String, NaiveDate)>> {
+    /// Entries as the YAML parser reads them, for files of a known version.
+    fn yaml_entries(text: &str) -> Option<Entries<String>> {
         let file: ProgressFile = yaml::decode(text).ok()?;
-        (file.schema_version == SCHEMA_VERSION).then(|| {
-            file.done
-                .into_iter()
-                .map(|entry| (entry.path, entry.date))
-                .collect()
-        })
+        (known_version(file.schema_version) && out_of_range(&file).is_none())
+            .then(|| file.entries())
     }
+
+    /// A partial record to make: path, day number, minutes, part, minutes taken.
+    type PartialRow = (String, u32, u32, Option<u32>, Option<u32>);
+
+    /// Progress with the given done documents (path, day number, minutes taken) and partial
+    /// records (path, day number, minutes, part, minutes taken).
+    fn progress_of(done: &[(String, u32, Option<u32>)], partial: &[PartialRow]) -> Progress {
+        let day = |day: u32| NaiveDate::from_num_days_from_ce_opt(738_000 + day as i32).unwrap();
+        let mut progress = Progress::default();
+        for (path, date, took) in done {
+            progress.record(path.clone(), day(*date), *took);
+        }
+        for (path, date, minutes, part, took) in partial {
+            progress.record_partial_entry(
+                path.clone(),
+                Partial {
+                    date: day(*date),
+                    minutes: *minutes,
+                    part: *part,
+                    took: *took,
+                },
+            );
+        }
+        progress
+    }
+
+    fn done_entries(
+        paths: &'static str,
+        most: usize,
+    ) -> impl Strategy<Value = Vec<(String, u32, Option<u32>)>> {
+        prop::collection::vec(
+            (
+                paths,
+                0..1000u32,
+                prop::option::weighted(0.3, 1..=MAX_RECORD_MINUTES),
+            ),
+            0..most,
+        )
+    }
+
+    fn partial_entries(paths: &'static str) -> impl Strategy<Value = Vec<PartialRow>> {
+        prop::collection::vec(
+            (
+                paths,
+                0..1000u32,
+                1..=MAX_RECORD_MINUTES,
+                prop::option::of(1..=MAX_PART),
+                prop::option::of(1..=MAX_RECORD_MINUTES),
+            ),
+            0..4,
+        )
+    }
+
+    const ANY_PATH: &str = "[a-zA-Z0-9_./ :#'\"~!&*?|>%@`,\\[\\]{}é\u{a0}-]{0,10}";
+    const REAL_PATH: &str = "[a-z0-9_]{1,8}(/[a-z0-9_.-]{1,12}){0,3}[.]md";
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
@@ -248,8 +661,11 @@ mod tests {
         #[test]
         fn fast_reader_agrees_with_the_yaml_parser(text in progress_text()) {
             if let Some(fast) = super::super::fast::read(&text) {
-                let fast: Vec<(String, NaiveDate)> =
-                    fast.into_iter().map(|(path, date)| (path.to_string(), date)).collect();
+                let fast = Entries {
+                    done: fast.done.into_iter().map(|(path, date)| (path.to_string(), date)).collect(),
+                    took: fast.took,
+                    partial: fast.partial.into_iter().map(|(path, partial)| (path.to_string(), partial)).collect(),
+                };
                 prop_assert_eq!(Some(fast), yaml_entries(&text), "{:?}", text);
             }
         }
@@ -258,37 +674,36 @@ mod tests {
         /// writes at all, and it does for paths like real ones.
         #[test]
         fn fast_writer_agrees_with_the_yaml_encoder(
-            paths in prop::collection::btree_map("[a-zA-Z0-9_./ :#'\"~!&*?|>%@`,\\[\\]{}é\u{a0}-]{0,10}", 0..1000u32, 0..8),
-            real in prop::collection::btree_map("[a-z0-9_]{1,8}(/[a-z0-9_.-]{1,12}){0,3}[.]md", 0..1000u32, 0..8),
+            done in done_entries(ANY_PATH, 8),
+            partial in partial_entries(ANY_PATH),
+            real_done in done_entries(REAL_PATH, 8),
+            real_partial in partial_entries(REAL_PATH),
         ) {
-            for (paths, must_be_fast) in [(paths, false), (real, true)] {
-                let mut progress = Progress::default();
-                for (path, day) in &paths {
-                    let date = NaiveDate::from_num_days_from_ce_opt(738_000 + *day as i32).unwrap();
-                    progress.mark(path, date);
-                }
-                let entries = progress.done.iter().map(|(path, date)| (path.as_str(), *date));
-                match super::super::fast::write(entries) {
+            for ((done, partial), must_be_fast) in [((done, partial), false), ((real_done, real_partial), true)] {
+                let progress = progress_of(&done, &partial);
+                match super::super::fast::write(&progress) {
                     Some(fast) => prop_assert_eq!(fast, progress.render_yaml()),
-                    None => prop_assert!(!must_be_fast, "{:?}", paths),
+                    None => prop_assert!(!must_be_fast, "{:?} {:?}", done, partial),
                 }
             }
         }
 
-        /// What learnpath writes, the fast reader reads, for paths like real ones.
+        /// What learnpath writes, the fast reader reads, for paths like real ones, and it reads
+        /// back the same progress; the version is 1 exactly when neither times nor partial
+        /// records are written.
         #[test]
         fn the_fast_reader_reads_what_learnpath_writes(
-            paths in prop::collection::btree_map("[a-z0-9_]{1,8}(/[a-z0-9_. -]{1,12}){0,3}[.]md", 0..1000u32, 0..20)
+            done in done_entries("[a-z0-9_]{1,8}(/[a-z0-9_. -]{1,12}){0,3}[.]md", 20),
+            partial in partial_entries("[a-z0-9_]{1,8}(/[a-z0-9_. -]{1,12}){0,3}[.]md"),
         ) {
-            let mut progress = Progress::default();
-            for (path, day) in &paths {
-                let date = NaiveDate::from_num_days_from_ce_opt(738_000 + *day as i32).unwrap();
-                progress.mark(path, date);
-            }
+            let progress = progress_of(&done, &partial);
             let text = progress.render();
             let fast = super::super::fast::read(&text);
             prop_assert!(fast.is_some(), "{}", text);
-            prop_assert_eq!(parse(&text).unwrap(), progress);
+            prop_assert_eq!(parse(&text).unwrap(), progress.clone());
+            let plain = progress.logged().next().is_none() && partial.is_empty();
+            let version = if plain { "schema_version: 1\n" } else { "schema_version: 2\n" };
+            prop_assert!(text.contains(version), "{}", text);
         }
     }
 
@@ -345,13 +760,11 @@ mod tests {
             "N",
         ];
         for word in words {
-            let mut progress = Progress::default();
-            progress.mark(word, "2027-01-04".parse().unwrap());
-            let entries = progress
-                .done
-                .iter()
-                .map(|(path, date)| (path.as_str(), *date));
-            if let Some(fast) = super::super::fast::write(entries) {
+            let progress = progress_of(
+                &[(word.to_string(), 0, Some(5))],
+                &[(word.to_string(), 1, 30, Some(1), None)],
+            );
+            if let Some(fast) = super::super::fast::write(&progress) {
                 assert_eq!(fast, progress.render_yaml(), "{word:?}");
             }
         }
@@ -361,7 +774,10 @@ mod tests {
     fn refuses_what_it_does_not_understand() {
         for (text, words) in [
             ("", "empty"),
-            ("schema_version: 2\ndone: []\n", "schema_version 2"),
+            (
+                "schema_version: 3\ndone: []\n",
+                "schema_version 3 is not one this learnpath knows (it reads 1 and 2)",
+            ),
             ("done: []\n", "no schema_version"),
             ("schema_version: 1\ndone: [\n", "invalid YAML"),
             (

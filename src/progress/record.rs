@@ -1,11 +1,13 @@
 //! `done` and `undo` as library calls: what changed in the progress file, and what the
 //! learner should be told about it (prerequisites not done yet, a hand-edited copy kept).
 
-use super::{Marked, Progress, ProgressStore, Updated};
+use super::{
+    MAX_PART, MAX_RECORD_MINUTES, Marked, Partial, PartialMarked, Progress, ProgressStore, Updated,
+};
 use crate::curriculum::{Curriculum, DocId};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::graph::PrereqGraph;
-use crate::plan::ready;
+use crate::plan::{Part, ready};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -22,8 +24,19 @@ pub struct DoneReport {
     pub kept_copy: Option<PathBuf>,
 }
 
-/// Marks documents done on `date`. A document already done keeps its date unless
-/// `change_date` (the learner named the date).
+/// Checks minutes to record: 1 to [`MAX_RECORD_MINUTES`].
+fn check_minutes(minutes: u32, what: &str) -> Result<()> {
+    if (1..=MAX_RECORD_MINUTES).contains(&minutes) {
+        return Ok(());
+    }
+    Err(Error::BadRecord(format!(
+        "{what} of {minutes} min is outside 1 min to 24 h"
+    )))
+}
+
+/// Marks documents done on `date`, with the minutes each took when `took` is given. A
+/// document already done keeps its date unless `change_date` (the learner named the date); a
+/// `took` given replaces the one it has.
 pub fn record_done(
     store: &ProgressStore,
     curriculum: &Curriculum,
@@ -31,7 +44,11 @@ pub fn record_done(
     ids: &[DocId],
     date: NaiveDate,
     change_date: bool,
+    took: Option<u32>,
 ) -> Result<DoneReport> {
+    if let Some(took) = took {
+        check_minutes(took, "a time taken")?;
+    }
     let Updated {
         mut progress,
         result,
@@ -39,7 +56,7 @@ pub fn record_done(
     } = store.update(|progress| {
         unchanged_unless_marked(progress, curriculum, |progress| {
             ids.iter()
-                .map(|&id| progress.mark_on(&curriculum.doc(id).path, date, change_date))
+                .map(|&id| progress.mark_on(&curriculum.doc(id).path, date, change_date, took))
                 .collect::<Vec<_>>()
         })
     })?;
@@ -56,6 +73,102 @@ pub fn record_done(
         unmet,
         kept_copy,
     })
+}
+
+/// What [`record_partial`] did.
+#[derive(Debug)]
+pub struct PartialReport {
+    /// The progress as it is now.
+    pub progress: Progress,
+    /// What became of the record.
+    pub marked: PartialMarked,
+    /// When every part of the document's split is now recorded: the document is done, on the
+    /// date of its last part, with the sum of the parts' times when each has one. This is what
+    /// marking it done did.
+    pub completed: Option<Marked>,
+    /// The minutes of the document its partial records cover now (0 once it is done).
+    pub partial_minutes: u32,
+    /// Prerequisites of the document that are not done.
+    pub unmet: Vec<DocId>,
+    /// Where the hand-edited file was copied before it was rewritten.
+    pub kept_copy: Option<PathBuf>,
+}
+
+/// Records partial progress on a document on `date`: `minutes` of it, or (with `part`) that
+/// part of its split, which is `minutes` long; `took` is the minutes it really took. Recording
+/// the last part not recorded yet of a split marks the document done. Minutes alone never do:
+/// a document whose partial minutes reach its estimate stays in plans (with at least
+/// [`crate::plan::schedule::LEAST_MINUTES_LEFT`]) until it is marked done.
+#[allow(clippy::too_many_arguments)]
+pub fn record_partial(
+    store: &ProgressStore,
+    curriculum: &Curriculum,
+    graph: &PrereqGraph,
+    id: DocId,
+    date: NaiveDate,
+    minutes: u32,
+    part: Option<Part>,
+    took: Option<u32>,
+) -> Result<PartialReport> {
+    check_minutes(minutes, "partial progress")?;
+    if let Some(took) = took {
+        check_minutes(took, "a time taken")?;
+    }
+    if let Some(part) = part
+        && (!(1..=part.count).contains(&part.index) || part.count > MAX_PART)
+    {
+        return Err(Error::BadRecord(format!(
+            "part {} of {} is not a part of a split (1 to {MAX_PART} parts)",
+            part.index, part.count
+        )));
+    }
+    let path = &curriculum.doc(id).path;
+    let Updated {
+        mut progress,
+        result,
+        kept_copy,
+    } = store.update(|progress| {
+        unchanged_unless_marked(progress, curriculum, |progress| {
+            let marked = progress.record_partial(
+                path,
+                Partial {
+                    date,
+                    minutes,
+                    part: part.map(|part| part.index),
+                    took,
+                },
+            );
+            let completed = part
+                .filter(|_| !progress.is_done(path))
+                .filter(|part| all_parts_recorded(progress.partials(path), part.count))
+                .map(|_| {
+                    let records = progress.partials(path);
+                    let last = records.iter().map(|partial| partial.date).max();
+                    let took = records
+                        .iter()
+                        .map(|partial| partial.took)
+                        .sum::<Option<u32>>();
+                    progress.mark_on(path, last.unwrap_or(date), false, took)
+                });
+            (marked, completed)
+        })
+    })?;
+    progress.canonicalize(curriculum);
+    let (marked, completed) = result;
+    let done = progress.done_set(curriculum);
+    Ok(PartialReport {
+        marked,
+        completed,
+        partial_minutes: progress.partial_minutes(path),
+        unmet: ready::unmet(graph, id, &done),
+        progress,
+        kept_copy,
+    })
+}
+
+/// Whether the records hold every part of a split into `count`.
+fn all_parts_recorded(records: &[Partial], count: u32) -> bool {
+    (1..=count).all(|index| records.iter().any(|partial| partial.part == Some(index)))
 }
 
 /// Applies `change` to the progress with its hand-written spellings made canonical; when the
@@ -83,12 +196,15 @@ pub struct UndoReport {
     pub progress: Progress,
     /// Each path asked for, and whether it was marked done.
     pub undone: Vec<(String, bool)>,
+    /// The paths asked for that had partial records, with how many were dropped.
+    pub dropped_partials: Vec<(String, usize)>,
     /// Where the hand-edited file was copied before it was rewritten.
     pub kept_copy: Option<PathBuf>,
 }
 
-/// Unmarks documents named as for [`Curriculum::find_doc`]; a path the progress file records
-/// but the curriculum no longer has can be taken back by that path.
+/// Unmarks documents named as for [`Curriculum::find_doc`], and drops their partial records;
+/// a path the progress file records but the curriculum no longer has can be taken back by that
+/// path.
 pub fn record_undo(
     store: &ProgressStore,
     curriculum: &Curriculum,
@@ -100,7 +216,9 @@ pub fn record_undo(
         .iter()
         .map(|name| match curriculum.find_doc(name) {
             Ok(id) => Ok(curriculum.doc(id).path.clone()),
-            Err(_) if recorded.is_done(name) => Ok(name.clone()),
+            Err(_) if recorded.is_done(name) || !recorded.partials(name).is_empty() => {
+                Ok(name.clone())
+            }
             Err(error) => Err(error),
         })
         .collect::<Result<Vec<_>>>()?;
@@ -112,13 +230,27 @@ pub fn record_undo(
         unchanged_unless_marked(progress, curriculum, |progress| {
             paths
                 .iter()
-                .map(|path| progress.unmark(path))
+                .map(|path| {
+                    let partials = progress.partials(path).len();
+                    (progress.unmark(path), partials)
+                })
                 .collect::<Vec<_>>()
         })
     })?;
     progress.canonicalize(curriculum);
+    let dropped_partials = paths
+        .iter()
+        .zip(&result)
+        .filter(|(_, (_, partials))| *partials > 0)
+        .map(|(path, (_, partials))| (path.clone(), *partials))
+        .collect();
     Ok(UndoReport {
-        undone: paths.into_iter().zip(result).collect(),
+        undone: paths
+            .into_iter()
+            .zip(result)
+            .map(|(path, (was_done, _))| (path, was_done))
+            .collect(),
+        dropped_partials,
         progress,
         kept_copy,
     })

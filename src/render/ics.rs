@@ -19,7 +19,12 @@ pub fn uid(plan: &Plan, session: &Session) -> String {
         hasher.update(b"\n");
         hasher.update(item.path.as_bytes());
         if let Some(part) = item.part {
-            hasher.update(format!("#{}/{}", part.index, part.count).as_bytes());
+            let rest = if item.part_of_rest {
+                " of the rest"
+            } else {
+                ""
+            };
+            hasher.update(format!("#{}/{}{rest}", part.index, part.count).as_bytes());
         }
     }
     let digest = hasher.finalize();

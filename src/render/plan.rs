@@ -6,26 +6,36 @@ use crate::plan::{Item, Plan, Session};
 use crate::words::count;
 use std::io::{self, Write};
 
-/// "Title (40 min)" or "Title, part 1/2 (45 min)".
+/// "Title (40 min)" or "Title, part 1/2 (45 min)"; for what is left of a partly done document,
+/// "Title, the rest (25 min)" or "Title, the rest, part 1/2 (50 min)".
 pub fn item_label(item: &Item) -> String {
-    match item.part {
-        Some(part) => format!(
-            "{}, part {}/{} ({})",
-            item.title,
-            part.index,
-            part.count,
-            format_minutes(item.minutes)
-        ),
-        None => format!("{} ({})", item.title, format_minutes(item.minutes)),
+    format!(
+        "{}{} ({})",
+        item.title,
+        item_which(item, ", "),
+        format_minutes(item.minutes)
+    )
+}
+
+/// "Title" or "Title (part 1/2)", "Title (the rest)" or "Title (the rest, part 1/2)": the parts
+/// of a split document must differ where only titles show, as in a calendar.
+pub fn item_title(item: &Item) -> String {
+    match item_which(item, "") {
+        which if which.is_empty() => item.title.clone(),
+        which => format!("{} ({which})", item.title),
     }
 }
 
-/// "Title" or "Title (part 1/2)": the parts of a split document must differ where only titles
-/// show, as in a calendar.
-pub fn item_title(item: &Item) -> String {
-    match item.part {
-        Some(part) => format!("{} (part {}/{})", item.title, part.index, part.count),
-        None => item.title.clone(),
+/// Which piece of its document an item is, after `lead`: "part 1/2", "the rest" (of a partly
+/// done document), "the rest, part 1/2", or nothing for a whole document.
+fn item_which(item: &Item, lead: &str) -> String {
+    // Parts of the whole document (its other parts, after some were done) need no "rest".
+    let rest = item.done_minutes > 0 && (item.part.is_none() || item.part_of_rest);
+    match (rest, item.part) {
+        (false, None) => String::new(),
+        (false, Some(part)) => format!("{lead}part {}/{}", part.index, part.count),
+        (true, None) => format!("{lead}the rest"),
+        (true, Some(part)) => format!("{lead}the rest, part {}/{}", part.index, part.count),
     }
 }
 
@@ -79,6 +89,9 @@ pub fn summary(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
             format_minutes(plan.settings.effective_session())
         )?;
     }
+    if let Some(forecast) = &plan.forecast {
+        writeln!(w, "  {}", likely_finish(forecast))?;
+    }
     for spec in &summary.specializations {
         writeln!(
             w,
@@ -116,4 +129,25 @@ pub fn summary(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// "likely finish 2027-03-08 (80% between 2027-02-26 and 2027-03-29), from ...": the
+/// forecast's P50 and P10-P90, and what its ratios come from.
+pub fn likely_finish(forecast: &crate::plan::forecast::Forecast) -> String {
+    use crate::plan::forecast::Method;
+    let from = match (forecast.method, forecast.pace) {
+        (Method::History, Some(pace)) => format!(
+            "at your pace ({pace:.2}x the estimates over {})",
+            count(forecast.logged_documents, "logged document")
+        ),
+        _ => "from typical overruns (no times logged)".to_string(),
+    };
+    let chance = match (forecast.by, forecast.chance_by) {
+        (Some(by), Some(chance)) => format!("; {:.0}% chance of finishing by {by}", chance * 100.0),
+        _ => String::new(),
+    };
+    format!(
+        "likely finish {} (80% between {} and {}), {from}{chance}",
+        forecast.p50, forecast.p10, forecast.p90
+    )
 }

@@ -112,6 +112,9 @@ pub fn status(status: &Status, style: Style, w: &mut dyn Write) -> io::Result<()
             writeln!(w)?;
             super::follow::standing(standing, w)?;
         }
+        if let Some(forecast) = &status.forecast {
+            writeln!(w, "  {}", super::plan::likely_finish(forecast))?;
+        }
         writeln!(w)?;
         next_lines(&status.next, w)?;
         match &status.progress_file {

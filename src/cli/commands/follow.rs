@@ -257,7 +257,8 @@ impl<'a> Resumed<'a> {
                 &opened.graph,
                 baseline.selection(curriculum)?,
                 &done,
-            ),
+            )
+            .with_partial(progress.partly_done(curriculum)),
             today: context.today,
             week,
             session,
@@ -300,6 +301,23 @@ impl<'a> Resumed<'a> {
     pub fn plan(&self, weekly: WeeklyMinutes) -> Result<Plan, Error> {
         self.over(
             |planner| planner.plan(&self.settings(weekly)),
+            |plan| plan.summary.finish_date,
+        )
+    }
+
+    /// What is left, from today, with its finish-date forecast (and the chance of finishing
+    /// by `by`).
+    pub fn forecast(
+        &self,
+        logged: &[learnpath::plan::forecast::Logged],
+        by: Option<NaiveDate>,
+    ) -> Result<Plan, Error> {
+        self.over(
+            |planner| {
+                let plan = planner.plan(&self.settings(self.weekly))?;
+                let forecast = planner.forecast(&plan, logged, by)?;
+                Ok(Plan { forecast, ..plan })
+            },
             |plan| plan.summary.finish_date,
         )
     }

@@ -4,6 +4,7 @@
 mod follow;
 mod info;
 mod output;
+mod parts;
 mod plan;
 mod profile;
 mod progress;
@@ -48,7 +49,23 @@ pub(super) fn execute(
             false => follow::follow(&options, context, out),
         },
         Command::Replan { keep_finish } => follow::replan(keep_finish, context, out),
-        Command::Done { docs, on } => progress::done(&docs, on, context, out),
+        Command::Done {
+            docs,
+            on,
+            took,
+            part,
+            minutes,
+        } => progress::done(
+            &docs,
+            progress::DoneArgs {
+                on,
+                took,
+                part,
+                minutes,
+            },
+            context,
+            out,
+        ),
         Command::Undo { docs } => progress::undo(&docs, context, out),
         Command::Status { choice, format } => {
             progress::status(&choice, format.format, context, out)

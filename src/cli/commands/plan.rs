@@ -47,7 +47,8 @@ pub(super) fn build(
         &opened.graph,
         request.selection.clone(),
         &request.done,
-    );
+    )
+    .with_partial(request.partial.iter().cloned());
     let outcome = over_busy_horizon(
         calendar.as_ref().zip(clock.as_ref()),
         request.start(),
@@ -55,15 +56,17 @@ pub(super) fn build(
             let planner = planner
                 .clone()
                 .with_availability(request.availability(busy));
-            Ok::<_, Error>(match request.timing {
-                Timing::Hours(weekly) => Outcome::Planned {
-                    plan: planner.plan(&request.settings(weekly))?,
-                    by: None,
-                },
+            let (plan, by) = match request.timing {
+                Timing::Hours(weekly) => (planner.plan(&request.settings(weekly))?, None),
                 Timing::By(by) => match planner.plan_by(by, |weekly| request.settings(weekly))? {
-                    ByDate::Met(plan) => Outcome::Planned { plan, by: Some(by) },
-                    ByDate::Missed { fastest } => Outcome::Missed { by, fastest },
+                    ByDate::Met(plan) => (plan, Some(by)),
+                    ByDate::Missed { fastest } => return Ok(Outcome::Missed { by, fastest }),
                 },
+            };
+            let forecast = planner.forecast(&plan, &request.logged, by)?;
+            Ok::<_, Error>(Outcome::Planned {
+                plan: Plan { forecast, ..plan },
+                by,
             })
         },
         |outcome| match outcome {
@@ -75,10 +78,22 @@ pub(super) fn build(
     Ok((outcome, request))
 }
 
-/// Things the learner should know about their settings.
+/// Things the learner should know about their settings, and a deadline the forecast says is
+/// more likely missed than a learner would want.
 pub(super) fn say_notes(plan: &Plan, context: &Context) {
     for note in &plan.notes {
         context.report.note(note);
+    }
+    if let Some(forecast) = &plan.forecast
+        && let (Some(by), Some(chance)) = (forecast.by, forecast.chance_by)
+        && chance < 0.8
+    {
+        context.report.warning(format!(
+            "the chance of finishing by {by} is {:.0}% (likely finish {}, 80% by {}); plan more weekly time or a later date",
+            chance * 100.0,
+            forecast.p50,
+            forecast.p90
+        ));
     }
 }
 

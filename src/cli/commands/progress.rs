@@ -2,24 +2,41 @@
 
 use super::super::Failure;
 use super::super::args::{Choice, Format};
-use super::super::settings::Context;
+use super::super::settings::{Context, logged};
 use super::follow::Resumed;
 use super::output::emit;
+use super::parts::part_minutes;
 use chrono::NaiveDate;
-use learnpath::Curriculum;
+use learnpath::curriculum::DocId;
+use learnpath::curriculum::duration::format_minutes;
 use learnpath::error::exit;
 use learnpath::follow::{self, Worked};
-use learnpath::plan::status;
-use learnpath::progress::{self, Marked, Progress, ProgressStore};
+use learnpath::plan::schedule::LEAST_MINUTES_LEFT;
+use learnpath::plan::{Part, status};
+use learnpath::progress::{self, Marked, PartialMarked, Progress, ProgressStore};
 use learnpath::render::ready as ready_render;
-use learnpath::words::count;
+use learnpath::words::{count, count_with};
+use learnpath::{Curriculum, Opened};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-/// `done`: marks documents studied, today or `--on` a date.
+/// What `done` was asked besides the documents.
+pub(super) struct DoneArgs {
+    /// The day (`--on`); default today.
+    pub on: Option<NaiveDate>,
+    /// The minutes it took (`--took`).
+    pub took: Option<u32>,
+    /// Only this part of the document's split (`--part`).
+    pub part: Option<u32>,
+    /// Only these minutes of the document (`--minutes`).
+    pub minutes: Option<u32>,
+}
+
+/// `done`: marks documents studied, today or `--on` a date, with the time taken; or records
+/// part of one.
 pub(super) fn done(
     names: &[String],
-    on: Option<NaiveDate>,
+    args: DoneArgs,
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
@@ -30,39 +47,213 @@ pub(super) fn done(
     // A document named twice is marked once.
     let mut seen = std::collections::HashSet::new();
     ids.retain(|id| seen.insert(*id));
-    let date = on.unwrap_or(context.today);
+    let for_one = [
+        ("--part", args.part.is_some()),
+        ("--minutes", args.minutes.is_some()),
+        ("--took", args.took.is_some()),
+    ]
+    .into_iter()
+    .find(|(_, given)| *given);
+    if let Some((flag, _)) = for_one
+        && ids.len() != 1
+    {
+        return Err(Failure::Usage(format!(
+            "{flag} is for one document, and {} are named; mark them one at a time",
+            ids.len()
+        )));
+    }
+    let date = args.on.unwrap_or(context.today);
     if date > context.today {
         context.report.warning(format!(
             "--on {date} is in the future (today is {})",
             context.today
         ));
     }
+    let portion = match (args.part, args.minutes) {
+        (Some(index), _) => Some(Portion::Part(index)),
+        (None, Some(minutes)) => Some(Portion::Minutes(minutes)),
+        (None, None) => None,
+    };
+    if let Some(portion) = portion {
+        return done_in_part(&opened, ids[0], date, portion, args.took, context, out);
+    }
     let store = context.store(curriculum)?;
-    let report =
-        progress::record_done(&store, curriculum, &opened.graph, &ids, date, on.is_some())?;
+    let report = progress::record_done(
+        &store,
+        curriculum,
+        &opened.graph,
+        &ids,
+        date,
+        args.on.is_some(),
+        args.took,
+    )?;
     note_kept_copy(report.kept_copy, context);
     for (id, missing) in &report.unmet {
-        let paths: Vec<&str> = missing
-            .iter()
-            .map(|&p| curriculum.doc(p).path.as_str())
-            .collect();
-        let verb = if missing.len() == 1 { "is" } else { "are" };
-        context.report.warning(format!(
-            "{} is marked done, but {} of its prerequisites {verb} not: {}",
-            curriculum.doc(*id).path,
-            missing.len(),
-            paths.join(", ")
-        ));
+        warn_unmet(curriculum, *id, missing, "is marked done", context);
     }
     for (id, marked) in report.marked {
         let path = &curriculum.doc(id).path;
         match marked {
-            Marked::Done => writeln!(out, "done: {path} ({date})")?,
+            Marked::Done => writeln!(
+                out,
+                "done: {path} ({date}{})",
+                took_words(report.progress.took(path))
+            )?,
             Marked::AlreadyDone { since } => writeln!(out, "already done: {path} (since {since})")?,
             Marked::DateChanged { was } => {
                 writeln!(out, "date changed: {path} (was {was}, now {date})")?
             }
+            Marked::TookChanged { was, date_was } => {
+                if let Some(was) = date_was {
+                    writeln!(out, "date changed: {path} (was {was}, now {date})")?;
+                }
+                let now = report.progress.took(path).unwrap_or_default();
+                match was {
+                    Some(was) => writeln!(
+                        out,
+                        "took changed: {path} (was {}, now {})",
+                        format_minutes(was),
+                        format_minutes(now)
+                    )?,
+                    None => writeln!(out, "took recorded: {path} ({})", format_minutes(now))?,
+                }
+            }
         }
+    }
+    footer(out, curriculum, &report.progress, &store)?;
+    Ok(exit::OK)
+}
+
+/// ", took 50 min", or nothing.
+fn took_words(took: Option<u32>) -> String {
+    took.map(|took| format!(", took {}", format_minutes(took)))
+        .unwrap_or_default()
+}
+
+/// Warns that a document was studied before its prerequisites.
+fn warn_unmet(
+    curriculum: &Curriculum,
+    id: DocId,
+    missing: &[DocId],
+    what: &str,
+    context: &Context,
+) {
+    if missing.is_empty() {
+        return;
+    }
+    let paths: Vec<&str> = missing
+        .iter()
+        .map(|&p| curriculum.doc(p).path.as_str())
+        .collect();
+    let verb = if missing.len() == 1 { "is" } else { "are" };
+    context.report.warning(format!(
+        "{} {what}, but {} of its prerequisites {verb} not: {}",
+        curriculum.doc(id).path,
+        missing.len(),
+        paths.join(", ")
+    ));
+}
+
+/// Which partial progress `done` records.
+enum Portion {
+    /// `--part N`.
+    Part(u32),
+    /// `--minutes M`.
+    Minutes(u32),
+}
+
+/// `done --part N` and `done --minutes M`: partial progress on one document, with the time
+/// it took when `took` is given.
+fn done_in_part(
+    opened: &Opened,
+    id: DocId,
+    date: NaiveDate,
+    portion: Portion,
+    took: Option<u32>,
+    context: &Context,
+    out: &mut dyn Write,
+) -> Result<i32, Failure> {
+    let curriculum = &opened.curriculum;
+    let doc = curriculum.doc(id);
+    let (minutes, part) = match portion {
+        Portion::Part(index) => {
+            let (minutes, count) = part_minutes(context, curriculum, id, index)?;
+            (minutes, Some(Part { index, count }))
+        }
+        Portion::Minutes(minutes) => (minutes, None),
+    };
+    let store = context.store(curriculum)?;
+    let report = progress::record_partial(
+        &store,
+        curriculum,
+        &opened.graph,
+        id,
+        date,
+        minutes,
+        part,
+        took,
+    )?;
+    note_kept_copy(report.kept_copy, context);
+    let what = if report.completed.is_some() {
+        "is marked done"
+    } else {
+        "is partly done"
+    };
+    warn_unmet(curriculum, id, &report.unmet, what, context);
+    let path = &doc.path;
+    let part_name = part.map(|part| format!("part {}/{}", part.index, part.count));
+    match (report.marked, &part_name) {
+        (PartialMarked::Recorded, Some(name)) => writeln!(
+            out,
+            "{name} done: {path} ({}, {date}{})",
+            format_minutes(minutes),
+            took_words(took)
+        )?,
+        (PartialMarked::Recorded, None) => {
+            let done = report.partial_minutes;
+            writeln!(
+                out,
+                "{done} of {} min done: {path} ({date}{})",
+                doc.minutes,
+                took_words(took)
+            )?;
+            if done >= doc.minutes {
+                context.report.note(format!(
+                    "that is all of the {} min {path} is estimated at; mark it done with `learnpath done {path}` (plans keep {} of it until then)",
+                    doc.minutes,
+                    format_minutes(LEAST_MINUTES_LEFT.min(doc.minutes))
+                ));
+            }
+        }
+        (PartialMarked::PartAlreadyDone { since }, name) => writeln!(
+            out,
+            "{} already done: {path} (since {since})",
+            name.as_deref().unwrap_or("part")
+        )?,
+        (PartialMarked::PartTookChanged { was }, name) => {
+            let name = name.as_deref().unwrap_or("part");
+            let now = format_minutes(took.unwrap_or_default());
+            match was {
+                Some(was) => writeln!(
+                    out,
+                    "took changed: {path}, {name} (was {}, now {now})",
+                    format_minutes(was)
+                )?,
+                None => writeln!(out, "took recorded: {path}, {name} ({now})")?,
+            }
+        }
+        (PartialMarked::AlreadyDone { since }, _) => {
+            writeln!(out, "already done: {path} (since {since})")?
+        }
+    }
+    if let (Some(Marked::Done), Some(part)) = (report.completed, part) {
+        let finished = report.progress.date(path).unwrap_or(date);
+        writeln!(
+            out,
+            "done: {path} ({finished}, all {} parts{})",
+            part.count,
+            took_words(report.progress.took(path))
+        )?;
     }
     footer(out, curriculum, &report.progress, &store)?;
     Ok(exit::OK)
@@ -80,10 +271,17 @@ pub(super) fn undo(
     let report = progress::record_undo(&store, &opened.curriculum, names)?;
     note_kept_copy(report.kept_copy, context);
     for (path, was_done) in &report.undone {
-        if *was_done {
-            writeln!(out, "undone: {path}")?;
-        } else {
-            writeln!(out, "not marked done: {path}")?;
+        let partials = report
+            .dropped_partials
+            .iter()
+            .find(|(dropped, _)| dropped == path)
+            .map_or(0, |(_, partials)| *partials);
+        let records = count_with(partials, "partial record", "partial records");
+        match (*was_done, partials) {
+            (true, 0) => writeln!(out, "undone: {path}")?,
+            (true, _) => writeln!(out, "undone: {path} (and its {records})")?,
+            (false, 0) => writeln!(out, "not marked done: {path}")?,
+            (false, _) => writeln!(out, "partial progress removed: {path} ({records})")?,
         }
     }
     footer(out, &opened.curriculum, &report.progress, &store)?;
@@ -114,9 +312,11 @@ pub(super) fn status(
         let worked = Worked::of(&baseline, &progress);
         let mut standing = follow::standing(&baseline, &worked, context.today);
         let resumed = Resumed::new(&baseline, &opened, &progress, context, store.path())?;
-        let rest = resumed.plan(resumed.weekly)?;
+        let logged = logged(curriculum, &progress);
+        let rest = resumed.forecast(&logged, standing.baseline_finish)?;
         standing.projected_finish = rest.summary.finish_date;
         report.schedule = Some(standing);
+        report.forecast = rest.forecast;
     }
     emit(format, &report, ready_render::status, context, out)?;
     Ok(exit::OK)
@@ -132,18 +332,23 @@ fn note_kept_copy(kept_copy: Option<PathBuf>, context: &Context) {
     }
 }
 
-/// The last line of `done` and `undo`: how many of the curriculum's documents are done, and
-/// where that is kept.
+/// The last line of `done` and `undo`: how many of the curriculum's documents are done (and
+/// partly done), and where that is kept.
 fn footer(
     out: &mut dyn Write,
     curriculum: &Curriculum,
     progress: &Progress,
     store: &ProgressStore,
 ) -> io::Result<()> {
+    let partly = progress.partly_done(curriculum).len();
+    let partly = match partly {
+        0 => String::new(),
+        partly => format!(" and {partly} partly done"),
+    };
     writeln!(
         out,
-        "{} done in {}",
-        count(progress.done_set(curriculum).ids().count(), "document"),
+        "{}{partly} in {}",
+        count(progress.done_set(curriculum).ids().count(), "document") + " done",
         store.path().display()
     )
 }

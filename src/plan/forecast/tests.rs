@@ -51,6 +51,7 @@ fn pieces(minutes: &[u32]) -> Vec<Piece> {
             doc: DocId(index),
             minutes,
             part: None,
+            part_of_rest: false,
         })
         .collect()
 }

@@ -1,0 +1,40 @@
+//! Which part of a document `done --part N` records: the split the learner's plans make.
+
+use super::super::Failure;
+use super::super::settings::Context;
+use learnpath::Curriculum;
+use learnpath::curriculum::DocId;
+use learnpath::curriculum::duration::format_minutes;
+use learnpath::plan::schedule;
+
+/// The minutes of part `n` (from 1) of a document, and how many parts it has: its split in the
+/// plans the profile makes (sittings as `plan` works them out from the profile's hours, days
+/// and session; without hours in the profile, sittings of 2 h). A document that is not split,
+/// or that has no part `n`, is a usage error that says so.
+pub(super) fn part_minutes(
+    context: &Context,
+    curriculum: &Curriculum,
+    id: DocId,
+    n: u32,
+) -> Result<(u32, u32), Failure> {
+    let session = context.profile_session(curriculum)?;
+    let pieces = schedule::pieces(curriculum, &[id], session);
+    let doc = curriculum.doc(id);
+    let count = pieces.len() as u32;
+    let sittings = format!("sittings of up to {}", format_minutes(session));
+    if count < 2 {
+        return Err(Failure::Usage(format!(
+            "{} ({}) is not split into parts in your plans ({sittings}); record part of it with --minutes, or mark it done without --part",
+            doc.path,
+            format_minutes(doc.minutes)
+        )));
+    }
+    let index = usize::try_from(n).unwrap_or(usize::MAX).saturating_sub(1);
+    match pieces.get(index) {
+        Some(piece) => Ok((piece.minutes, count)),
+        None => Err(Failure::Usage(format!(
+            "{} has {count} parts in your plans ({sittings}), so there is no part {n}; give --part 1 to {count}",
+            doc.path
+        ))),
+    }
+}

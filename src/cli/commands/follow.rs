@@ -2,11 +2,11 @@
 //! what is left again from today with the past kept as it happened.
 
 use super::super::args::{Format, PlanOptions};
-use super::super::settings::{Context, studied_before};
+use super::super::settings::{Context, DEFAULT_AT, studied_before};
 use super::super::{Failure, values};
 use super::output::emit;
 use super::plan::{Outcome, build, met_answer, missed_answer, say_notes};
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use learnpath::availability::busy::BusyCalendar;
 use learnpath::curriculum::duration::{format_hours, format_minutes};
 use learnpath::error::{BaselineProblem, exit};
@@ -246,7 +246,7 @@ impl<'a> Resumed<'a> {
                 let at = at.map_err(|message| invalid(format!("at: {message}")))?;
                 let tz = settings.tz.as_deref().map(zone::parse_tz).transpose();
                 let tz = tz.map_err(|message| invalid(format!("tz: {message}")))?;
-                let at = at.unwrap_or(NaiveTime::from_hms_opt(19, 0, 0).unwrap_or_default());
+                let at = at.unwrap_or(DEFAULT_AT);
                 Some((BusyCalendar::read(&paths)?, context.clock(at, tz)))
             }
         };

@@ -364,7 +364,8 @@ pub(super) enum Timing {
 }
 
 /// When exported sessions start when neither --at nor the profile says.
-pub(super) const DEFAULT_AT: NaiveTime = NaiveTime::from_hms_opt(19, 0, 0).expect("19:00 is a time");
+pub(super) const DEFAULT_AT: NaiveTime =
+    NaiveTime::from_hms_opt(19, 0, 0).expect("19:00 is a time");
 
 /// Everything a plan needs, resolved and checked: each value from its flag, else from the
 /// profile, else its default.

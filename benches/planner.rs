@@ -35,6 +35,7 @@ fn parse_one_frontmatter(bencher: divan::Bencher) {
             "a/b.md",
             divan::black_box(page),
             false,
+            &learnpath::curriculum::page::Reading::default(),
             &mut diagnostics,
         )
     });

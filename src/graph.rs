@@ -12,6 +12,9 @@ use std::collections::{BinaryHeap, VecDeque};
 #[derive(Debug, Clone)]
 pub struct PrereqGraph {
     graph: DiGraph<(), ()>,
+    /// Per document, those that name it a soft prerequisite: they come after it when both
+    /// are planned, and nothing more.
+    soft: Vec<Vec<DocId>>,
 }
 
 fn node(id: DocId) -> NodeIndex {
@@ -22,49 +25,80 @@ fn doc(index: NodeIndex) -> DocId {
     DocId(index.index())
 }
 
+/// The report of each cycle, naming the line where its first document requires the next.
+fn cycle_diagnostics(curriculum: &Curriculum, cycles: Vec<Vec<DocId>>) -> Vec<Diagnostic> {
+    cycles
+        .into_iter()
+        .map(|cycle| {
+            let first = curriculum.doc(cycle[0]);
+            let next = cycle.get(1).copied().unwrap_or(cycle[0]);
+            let line = first
+                .prerequisites
+                .iter()
+                .position(|&p| p == next)
+                .and_then(|index| first.prerequisite_lines.get(index).copied().flatten());
+            let chain: Vec<&str> = cycle
+                .iter()
+                .chain(std::iter::once(&cycle[0]))
+                .map(|&id| curriculum.doc(id).path.as_str())
+                .collect();
+            Diagnostic::error(format!(
+                "prerequisite cycle: {} (each requires the next)",
+                chain.join(" → ")
+            ))
+            .file(curriculum.display_path(&first.path))
+            .line(line)
+            .field("prerequisites")
+            .help("remove one of these prerequisites to break the cycle")
+        })
+        .collect()
+}
+
 impl PrereqGraph {
     /// Builds the graph and checks it has no cycle. Each cycle is reported once, in full.
     pub fn build(curriculum: &Curriculum) -> Result<PrereqGraph, Vec<Diagnostic>> {
-        let mut graph = DiGraph::with_capacity(curriculum.docs.len(), curriculum.docs.len() * 2);
-        for _ in &curriculum.docs {
-            graph.add_node(());
-        }
-        for id in curriculum.ids() {
-            for &prerequisite in &curriculum.doc(id).prerequisites {
-                graph.add_edge(node(prerequisite), node(id), ());
-            }
-        }
-        let graph = PrereqGraph { graph };
+        let graph = PrereqGraph::unchecked(curriculum);
         let cycles = graph.cycles();
         if cycles.is_empty() {
             return Ok(graph);
         }
-        Err(cycles
+        Err(cycle_diagnostics(curriculum, cycles))
+    }
+
+    /// The graph as the documents' prerequisites make it, cycles and all.
+    pub fn unchecked(curriculum: &Curriculum) -> PrereqGraph {
+        let mut graph = DiGraph::with_capacity(curriculum.docs.len(), curriculum.docs.len() * 2);
+        for _ in &curriculum.docs {
+            graph.add_node(());
+        }
+        let mut soft = vec![Vec::new(); curriculum.docs.len()];
+        for id in curriculum.ids() {
+            let document = curriculum.doc(id);
+            for &prerequisite in &document.prerequisites {
+                graph.add_edge(node(prerequisite), node(id), ());
+            }
+            for &before in &document.soft_prerequisites {
+                if before != id {
+                    soft[before.0].push(id);
+                }
+            }
+        }
+        PrereqGraph { graph, soft }
+    }
+
+    /// The documents on a prerequisite cycle, and the report of each cycle.
+    pub fn on_cycles(&self, curriculum: &Curriculum) -> (Vec<DocId>, Vec<Diagnostic>) {
+        let cycles = self.cycles();
+        let mut on: Vec<DocId> = tarjan_scc(&self.graph)
             .into_iter()
-            .map(|cycle| {
-                let first = curriculum.doc(cycle[0]);
-                // The line where the first document names the next one of the cycle.
-                let next = cycle.get(1).copied().unwrap_or(cycle[0]);
-                let line = first
-                    .prerequisites
-                    .iter()
-                    .position(|&p| p == next)
-                    .and_then(|index| first.prerequisite_lines.get(index).copied().flatten());
-                let chain: Vec<&str> = cycle
-                    .iter()
-                    .chain(std::iter::once(&cycle[0]))
-                    .map(|&id| curriculum.doc(id).path.as_str())
-                    .collect();
-                Diagnostic::error(format!(
-                    "prerequisite cycle: {} (each requires the next)",
-                    chain.join(" → ")
-                ))
-                .file(curriculum.display_path(&first.path))
-                .line(line)
-                .field("prerequisites")
-                .help("remove one of these prerequisites to break the cycle")
+            .filter(|component| {
+                component.len() > 1 || self.graph.contains_edge(component[0], component[0])
             })
-            .collect())
+            .flatten()
+            .map(doc)
+            .collect();
+        on.sort();
+        (on, cycle_diagnostics(curriculum, cycles))
     }
 
     /// Each cycle as the documents along it, starting at its smallest id and following
@@ -193,28 +227,69 @@ impl PrereqGraph {
         included: &[bool],
         priority: impl Fn(DocId) -> K,
     ) -> Vec<DocId> {
-        let mut waiting = vec![0usize; self.len()];
+        let mut hard = vec![0usize; self.len()];
+        let mut soft = vec![0usize; self.len()];
         for edge in self.graph.raw_edges() {
             if included[edge.source().index()] && included[edge.target().index()] {
-                waiting[edge.target().index()] += 1;
+                hard[edge.target().index()] += 1;
             }
         }
-        let mut ready: BinaryHeap<Reverse<(K, DocId)>> = (0..self.len())
-            .filter(|&index| included[index] && waiting[index] == 0)
-            .map(|index| Reverse((priority(DocId(index)), DocId(index))))
-            .collect();
-        let mut order = Vec::new();
-        while let Some(Reverse((_, id))) = ready.pop() {
-            order.push(id);
-            for next in self.graph.neighbors_directed(node(id), Direction::Outgoing) {
-                if included[next.index()] {
-                    waiting[next.index()] -= 1;
-                    if waiting[next.index()] == 0 {
-                        ready.push(Reverse((priority(doc(next)), doc(next))));
+        for (before, afters) in self.soft.iter().enumerate() {
+            for after in afters.iter().filter(|_| included[before]) {
+                soft[after.0] += usize::from(included[after.0]);
+            }
+        }
+        let mut queued = vec![false; self.len()];
+        let mut ready: Heap<K> = BinaryHeap::new();
+        type Heap<K> = BinaryHeap<Reverse<(K, DocId)>>;
+        let enqueue = |id: DocId, ready: &mut Heap<K>, queued: &mut Vec<bool>| {
+            if !queued[id.0] {
+                queued[id.0] = true;
+                ready.push(Reverse((priority(id), id)));
+            }
+        };
+        for index in (0..self.len()).filter(|&index| included[index]) {
+            if hard[index] == 0 && soft[index] == 0 {
+                enqueue(DocId(index), &mut ready, &mut queued);
+            }
+        }
+        let wanted = included.iter().filter(|included| **included).count();
+        let mut order = Vec::with_capacity(wanted);
+        loop {
+            while let Some(Reverse((_, id))) = ready.pop() {
+                order.push(id);
+                for next in self.graph.neighbors_directed(node(id), Direction::Outgoing) {
+                    let next = doc(next);
+                    if included[next.0] {
+                        hard[next.0] -= 1;
+                        if hard[next.0] == 0 && soft[next.0] == 0 {
+                            enqueue(next, &mut ready, &mut queued);
+                        }
+                    }
+                }
+                for &next in &self.soft[id.0] {
+                    if included[next.0] {
+                        soft[next.0] = soft[next.0].saturating_sub(1);
+                        if hard[next.0] == 0 && soft[next.0] == 0 {
+                            enqueue(next, &mut ready, &mut queued);
+                        }
                     }
                 }
             }
+            if order.len() >= wanted {
+                return order;
+            }
+            // Soft links that go against the hard ones (or round in a circle) give way: the
+            // first document whose prerequisites are all placed goes next.
+            let Some(free) = (0..self.len())
+                .filter(|&index| included[index] && !queued[index] && hard[index] == 0)
+                .map(DocId)
+                .min_by_key(|&id| (priority(id), id))
+            else {
+                return order;
+            };
+            soft[free.0] = 0;
+            enqueue(free, &mut ready, &mut queued);
         }
-        order
     }
 }

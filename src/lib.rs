@@ -28,27 +28,54 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use error::{Error, Result};
 pub use graph::PrereqGraph;
 
-/// A curriculum that loaded without errors, with its graph.
+/// A curriculum that loaded, with its graph: every document a plan can use.
 #[derive(Debug)]
 pub struct Opened {
     pub curriculum: Curriculum,
     pub graph: PrereqGraph,
-    /// Warnings of the loader (see `validate` for the full report).
+    /// What the loader found (see `validate` for the full report). Errors here concern single
+    /// pages: those pages, and what needs them, are left out of `curriculum`.
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Loads a curriculum and builds its graph; any error in the curriculum fails, with every
-/// error that `validate` reports (cycles included), so that both count the same.
+impl Opened {
+    /// How many of the diagnostics are errors.
+    pub fn error_count(&self) -> usize {
+        self.warnings.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+/// Loads a curriculum and builds its graph. A page with errors is left out, with every
+/// document that requires it, and so is every document on or behind a prerequisite cycle:
+/// the rest can still be planned. An error in the curriculum's listing or manifest fails,
+/// with every error that `validate` reports, so that both count the same.
 pub fn open(source: &Source) -> Result<Opened> {
     let loaded = curriculum::load(source)?;
     let (curriculum, mut diagnostics) = (loaded.curriculum, loaded.diagnostics);
-    let graph = PrereqGraph::build(&curriculum).map_err(|cycles| diagnostics.extend(cycles));
-    match graph {
-        Ok(graph) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(Opened {
+    let graph = PrereqGraph::unchecked(&curriculum);
+    let (on_cycles, cycles) = graph.on_cycles(&curriculum);
+    diagnostics.extend(cycles);
+    if loaded.fatal {
+        return Err(Error::InvalidCurriculum { diagnostics });
+    }
+    let mut stuck: Vec<curriculum::DocId> = loaded.blocked;
+    stuck.extend(on_cycles);
+    if stuck.is_empty() {
+        return Ok(Opened {
             curriculum,
             graph,
             warnings: diagnostics,
-        }),
-        _ => Err(Error::InvalidCurriculum { diagnostics }),
+        });
     }
+    let mut left_out = graph.descendants(stuck.iter().copied());
+    left_out.extend(stuck);
+    left_out.sort();
+    left_out.dedup();
+    let curriculum = curriculum.without(&left_out);
+    let graph = PrereqGraph::unchecked(&curriculum);
+    Ok(Opened {
+        curriculum,
+        graph,
+        warnings: diagnostics,
+    })
 }

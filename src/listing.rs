@@ -38,12 +38,48 @@ pub fn specializations(curriculum: &Curriculum) -> Vec<SpecializationRow> {
         .collect()
 }
 
+/// A section: for a curriculum without specializations, what a learner plans toward.
+#[derive(Debug, Serialize)]
+pub struct SectionRow {
+    pub id: String,
+    pub title: String,
+    pub folders: Vec<String>,
+    pub documents: usize,
+    pub minutes: u32,
+    /// How many of the documents have a time estimated from their words.
+    pub estimated_documents: usize,
+}
+
+pub fn sections(curriculum: &Curriculum) -> Vec<SectionRow> {
+    curriculum
+        .section_ids()
+        .map(|id| {
+            let section = curriculum.section(id);
+            SectionRow {
+                id: section.id.clone(),
+                title: section.title.clone(),
+                folders: section.folders.clone(),
+                documents: section.docs.len(),
+                minutes: curriculum.section_minutes(id),
+                estimated_documents: section
+                    .docs
+                    .iter()
+                    .filter(|&&doc| curriculum.doc(doc).estimated)
+                    .count(),
+            }
+        })
+        .collect()
+}
+
 #[derive(Debug, Serialize)]
 pub struct DocRow {
     pub path: String,
     pub title: String,
     pub level: String,
     pub minutes: u32,
+    /// Whether the time is estimated from the page's words (it gives none).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub estimated: bool,
     pub section: Option<String>,
     pub prerequisites: usize,
 }
@@ -65,6 +101,7 @@ pub fn doc_rows(curriculum: &Curriculum, ids: &[DocId]) -> Vec<DocRow> {
                 title: doc.title.clone(),
                 level: doc.level.to_string(),
                 minutes: doc.minutes,
+                estimated: doc.estimated,
                 section: doc.section.map(|s| curriculum.section(s).id.clone()),
                 prerequisites: doc.prerequisites.len(),
             }

@@ -33,7 +33,9 @@ fn curriculum(minutes: &[u32], links: &[Vec<usize>]) -> Curriculum {
                 minutes,
                 prerequisite_lines: vec![None; prerequisites.len()],
                 prerequisites,
+                soft_prerequisites: Vec::new(),
                 next_recommended: Vec::new(),
+                estimated: false,
                 tags: Vec::new(),
                 section: Some(SectionId(0)),
             }

@@ -194,7 +194,9 @@ fn random_curriculum(minutes: &[u32], links: &[Vec<usize>]) -> Curriculum {
             minutes: minutes[i],
             prerequisites: prerequisites(i),
             prerequisite_lines: vec![None; prerequisites(i).len()],
+            soft_prerequisites: Vec::new(),
             next_recommended: Vec::new(),
+            estimated: false,
             tags: Vec::new(),
             section: Some(SectionId(section_of(i))),
         })

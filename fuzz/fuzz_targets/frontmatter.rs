@@ -9,7 +9,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let mut diagnostics = Vec::new();
     let truncated = data.first().is_some_and(|byte| byte % 2 == 1);
-    let parsed = page::parse("a/b.md", "a/b.md", data, truncated, &mut diagnostics);
+    let parsed = page::parse("a/b.md", "a/b.md", data, truncated, &page::Reading { estimate: true, ..Default::default() }, &mut diagnostics);
     if matches!(parsed, Page::Broken) {
         assert!(diagnostics.iter().any(|d| d.is_error()), "a broken page must say why");
     }

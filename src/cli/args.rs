@@ -419,7 +419,8 @@ pub(super) struct ListArgs {
 
 #[derive(Debug, Subcommand)]
 pub(super) enum ListWhat {
-    /// The specializations a learner chooses 1-2 of (the default).
+    /// The specializations a learner chooses 1-2 of (the default; the sections when the
+    /// curriculum has no specializations).
     Specializations,
     /// Study documents, optionally of one specialization.
     Docs {
@@ -429,6 +430,8 @@ pub(super) enum ListWhat {
     },
     /// Roles and the specializations they lead to.
     Roles,
+    /// Sections: the manifest's, or for a curriculum without one, its folders of study pages.
+    Sections,
 }
 
 #[derive(Debug, Subcommand)]

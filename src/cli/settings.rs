@@ -84,6 +84,43 @@ impl Context {
         Clock { at, zone }
     }
 
+    /// The curriculum and its graph, saying what was left out of it for errors (`validate`
+    /// lists them).
+    pub fn open(&self) -> Result<Opened, Error> {
+        let opened = learnpath::open(&self.source)?;
+        let other = &opened.curriculum.other_pages;
+        let left_out = other.broken.len() + other.left_out.len();
+        let errors = opened.error_count();
+        let Some(first) = opened.warnings.iter().find(|d| d.is_error()) else {
+            return Ok(opened);
+        };
+        let mut parts = Vec::new();
+        if !other.broken.is_empty() {
+            parts.push(format!("{} with errors", count(other.broken.len(), "page")));
+        }
+        if !other.left_out.is_empty() {
+            parts.push(format!(
+                "{} that require one or sit on a prerequisite cycle",
+                count(other.left_out.len(), "document")
+            ));
+        }
+        let what = match left_out {
+            0 => "the links concerned are ignored".to_string(),
+            _ => format!("left out of plans: {}", parts.join(" and ")),
+        };
+        let place = match (&first.file, first.line) {
+            (Some(file), Some(line)) => format!("{file}:{line}: "),
+            (Some(file), None) => format!("{file}: "),
+            _ => String::new(),
+        };
+        self.report.warning(format!(
+            "the curriculum has {}; {what}; the first is {place}{}; `learnpath validate` lists them all",
+            count(errors, "error"),
+            first.message
+        ));
+        Ok(opened)
+    }
+
     /// The progress file: the one given (--progress, LEARNPATH_PROGRESS), used as is; else the
     /// curriculum's own, started from the file all curricula shared before, the first time.
     pub fn store(&self, curriculum: &Curriculum) -> Result<ProgressStore, Error> {
@@ -572,7 +609,7 @@ mod tests {
         let Some(Command::Plan { options, .. }) = &cli.command else {
             panic!("not a plan: {args:?}");
         };
-        let opened = learnpath::open(&context.source).unwrap();
+        let opened = context.open().unwrap();
         PlanRequest::resolve(options, &context, &opened)
     }
 

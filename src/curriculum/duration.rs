@@ -37,6 +37,7 @@ pub fn parse_minutes(text: &str) -> Result<u32, DurationError> {
     let lower = body.to_ascii_lowercase();
     let mut rest = lower.as_str();
     let mut total = 0.0_f64;
+    let mut last_unit = 0.0_f64;
     while !rest.is_empty() {
         let number_len = rest
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
@@ -56,6 +57,8 @@ pub fn parse_minutes(text: &str) -> Result<u32, DurationError> {
         let per_unit = match unit {
             "m" | "min" | "mins" | "minute" | "minutes" => 1.0,
             "h" | "hr" | "hrs" | "hour" | "hours" => 60.0,
+            // "1h30": minutes after hours may go without their unit.
+            "" if last_unit == 60.0 && rest[unit_len..].trim().is_empty() => 1.0,
             "" => {
                 return fail(format!(
                     "'{number_text}' has no unit (write '{number_text} min')"
@@ -64,6 +67,7 @@ pub fn parse_minutes(text: &str) -> Result<u32, DurationError> {
             other => return fail(format!("unknown unit '{other}' (use min or hours)")),
         };
         total += number * per_unit;
+        last_unit = per_unit;
         rest = rest[unit_len..].trim_start();
     }
     let minutes = total.round();
@@ -122,6 +126,8 @@ mod tests {
             ("  20 MIN ", 20),
             ("1 hr 15 mins", 75),
             ("~ 2.5 hours", 150),
+            ("1h30", 90),
+            ("2 h 5", 125),
         ] {
             assert_eq!(parse_minutes(text), Ok(minutes), "{text}");
         }
@@ -134,6 +140,8 @@ mod tests {
             ("~", "empty"),
             ("soon", "does not start with a number"),
             ("55", "no unit"),
+            ("30 1h", "no unit"),
+            ("1h 30 20", "no unit"),
             ("5 days", "unknown unit 'days'"),
             ("0 min", "at least 1 minute"),
             ("-5 min", "does not start with a number"),

@@ -1,31 +1,47 @@
-//! Resolving the links between pages: a prerequisite or next_recommended entry, as written,
-//! to the document it names, with a message for every link that names nothing usable.
+//! Resolving the links between pages: a prerequisite, soft prerequisite or next_recommended
+//! entry, as written, to the document it names, with a message for every link that names
+//! nothing usable. Links are written in many styles (see [`LinkResolver::find`]); the names
+//! (stems, slugs, ids, titles) are indexed only when a link is not a path.
 
-use super::page::Link;
+use super::page::{Link, name_of};
 use super::source::{MAX_PATH_BYTES, display_path};
 use super::{Doc, DocId, OtherPages, closest};
 use crate::diagnostic::Diagnostic;
+use crate::words::count;
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
-/// The pages that are not study documents, for messages about links to them.
+/// What else the resolver needs to know of the curriculum.
 #[derive(Clone, Copy)]
 pub(crate) struct KnownPages<'a> {
     /// Pages that failed to parse (already reported).
     pub broken: &'a [String],
     pub other: &'a OtherPages,
+    /// Every folder that holds a page.
+    pub folders: &'a HashSet<String>,
+    /// Per document, its own names for links (`id`, `slug`).
+    pub ids: &'a [Vec<String>],
+    /// The manifest's URL prefixes and the folders they stand for.
+    pub prefixes: &'a [(String, String)],
 }
 
-/// Resolves every document's links and stores them in the documents.
+/// A document's links as written: hard prerequisites, soft ones, next_recommended.
+pub(crate) type Written = (Vec<Link>, Vec<Link>, Vec<Link>);
+
+/// Resolves every document's links and stores them in the documents. Returns the documents
+/// that require a page with errors: they cannot be planned, and are left out.
 pub(crate) fn resolve_all(
     docs: &mut [Doc],
-    links: Vec<(Vec<Link>, Vec<Link>)>,
+    links: Vec<Written>,
     known: KnownPages<'_>,
     origin: &str,
     out: &mut Vec<Diagnostic>,
-) {
+) -> Vec<DocId> {
+    let mut blocked = Vec::new();
     // Resolved while the index borrows the paths, then stored in the documents.
-    let resolved: Vec<(Vec<LinkedDoc>, Vec<DocId>)> = {
+    let resolved: Vec<(Vec<LinkedDoc>, Vec<DocId>, Vec<DocId>)> = {
         let paths: Vec<&str> = docs.iter().map(|doc| doc.path.as_str()).collect();
+        let titles: Vec<&str> = docs.iter().map(|doc| doc.title.as_str()).collect();
         let index: HashMap<&str, DocId> = paths
             .iter()
             .enumerate()
@@ -43,37 +59,74 @@ pub(crate) fn resolve_all(
         let mut resolver = LinkResolver {
             index: &index,
             paths: &paths,
+            titles: &titles,
             broken: &broken,
             non_study: &non_study,
+            known,
+            names: OnceCell::new(),
             origin,
             out,
         };
-        docs.iter()
-            .zip(links)
-            .map(|(doc, (prerequisites, next))| {
+        links
+            .into_iter()
+            .enumerate()
+            .map(|(position, (hard, soft, next))| {
+                let from = DocId(position);
+                let (hard, needs_broken) = resolver.resolve(from, Field::Prerequisites, &hard);
+                if needs_broken {
+                    blocked.push(from);
+                }
+                let ids = |linked: Vec<LinkedDoc>| linked.into_iter().map(|(id, _)| id).collect();
                 (
-                    resolver.resolve(&doc.path, "prerequisites", &prerequisites, true),
-                    resolver
-                        .resolve(&doc.path, "next_recommended", &next, false)
-                        .into_iter()
-                        .map(|(id, _)| id)
-                        .collect(),
+                    hard,
+                    ids(resolver.resolve(from, Field::Soft, &soft).0),
+                    ids(resolver.resolve(from, Field::Next, &next).0),
                 )
             })
             .collect()
     };
-    for (doc, (prerequisites, next_recommended)) in docs.iter_mut().zip(resolved) {
+    for (doc, (prerequisites, soft, next_recommended)) in docs.iter_mut().zip(resolved) {
         (doc.prerequisites, doc.prerequisite_lines) = prerequisites.into_iter().unzip();
+        doc.soft_prerequisites = soft;
         doc.next_recommended = next_recommended;
+    }
+    blocked
+}
+
+/// Which of a page's link fields a link is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Prerequisites,
+    Soft,
+    Next,
+}
+
+impl Field {
+    fn name(self) -> &'static str {
+        match self {
+            Field::Prerequisites | Field::Soft => "prerequisites",
+            Field::Next => "next_recommended",
+        }
     }
 }
 
-/// A link target as a root-relative path: no `./`, no `#anchor`, `..` resolved. `None` when it
-/// climbs out of the root.
+/// A link target cleaned: no scheme and host, no `?query` or `#anchor`, `\` as `/`.
+fn clean_target(target: &str) -> &str {
+    let target = target.trim();
+    let target = match target.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("", |slash| &rest[slash..]),
+        None => target,
+    };
+    let end = target.find(['#', '?']).unwrap_or(target.len());
+    target[..end].trim()
+}
+
+/// A link target as a root-relative path: no `./`, no `#anchor`, `..` resolved, no leading
+/// or trailing `/`. `None` when it climbs out of the root.
 fn normalize_link(target: &str) -> Option<String> {
     // Most links are already clean: no anchor, no backslash, no `.` or empty segment.
     let clean = !target.is_empty()
-        && !target.contains(['#', '\\', ' '])
+        && !target.contains(['#', '\\', ' ', '?'])
         && target
             .split('/')
             .all(|part| !part.is_empty() && part != "." && part != "..");
@@ -99,31 +152,67 @@ fn normalize_link(target: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// The page a path may name: itself, with `.md`, or the index page of the folder it names.
+fn page_candidates(path: &str) -> impl Iterator<Item = String> + '_ {
+    let folder = (!path.is_empty()).then_some(path);
+    let as_page = (!path.is_empty()).then(|| path.to_string());
+    let with_md = (!path.is_empty() && !path.to_ascii_lowercase().ends_with(".md"))
+        .then(|| format!("{path}.md"));
+    as_page.into_iter().chain(with_md).chain(
+        ["_index.md", "index.md", "README.md", "readme.md"]
+            .into_iter()
+            .map(move |name| match folder {
+                Some(folder) => format!("{folder}/{name}"),
+                None => name.to_string(),
+            }),
+    )
+}
+
 /// A resolved link and the line it was written on.
 type LinkedDoc = (DocId, Option<usize>);
+
+/// The name keys of the documents: stems, slugs (stems without a `NN-` number), ids and
+/// titles, lowercase, each with the documents that have it.
+type Names = HashMap<String, Vec<DocId>>;
+
+/// A page's stem without its number: "01-css-fundamentals" -> "css-fundamentals".
+fn slug_of(stem: &str) -> &str {
+    let rest = stem.trim_start_matches(|c: char| c.is_ascii_digit());
+    match rest.strip_prefix(['-', '_', '.']) {
+        Some(slug) if rest.len() < stem.len() && !slug.is_empty() => slug,
+        _ => stem,
+    }
+}
 
 struct LinkResolver<'a> {
     index: &'a HashMap<&'a str, DocId>,
     /// Every document path, in order, for deterministic suggestions.
     paths: &'a [&'a str],
+    titles: &'a [&'a str],
     /// Pages that failed to parse (already reported).
     broken: &'a HashSet<&'a str>,
     non_study: &'a HashSet<&'a str>,
+    known: KnownPages<'a>,
+    /// Built at the first link that is not a path.
+    names: OnceCell<Names>,
     origin: &'a str,
     out: &'a mut Vec<Diagnostic>,
 }
 
+/// What a link names.
+enum Found {
+    Doc(DocId),
+    /// A name several documents have: the nearest, and how many there were.
+    Nearest(DocId, Vec<DocId>),
+}
+
 impl LinkResolver<'_> {
-    /// Resolves the links of one field. Broken prerequisites are errors (the plan would be
-    /// wrong); broken `next_recommended` links are only warnings (they are hints).
-    fn resolve(
-        &mut self,
-        from: &str,
-        field: &str,
-        links: &[Link],
-        required: bool,
-    ) -> Vec<LinkedDoc> {
+    /// Resolves the links of one field, and whether one of them names a page with errors.
+    /// Problems with prerequisites are errors (`validate` fails); the link is left out and the
+    /// page stays plannable. Soft and next_recommended links are hints: only warnings.
+    fn resolve(&mut self, from: DocId, field: Field, links: &[Link]) -> (Vec<LinkedDoc>, bool) {
         let mut ids: Vec<LinkedDoc> = Vec::new();
+        let mut needs_broken = false;
         // Links per page are few and bounded, so the repeat check is a scan.
         for (position, link) in links.iter().enumerate() {
             if links[..position]
@@ -132,86 +221,267 @@ impl LinkResolver<'_> {
             {
                 continue;
             }
-            match self.find(from, link) {
-                Ok(id) if !ids.iter().any(|(known, _)| *known == id) => ids.push((id, link.line)),
-                Ok(_) => {}
-                Err(Unusable::Ignored(message)) => self.out.push(
-                    Diagnostic::warning(message)
-                        .file(display_path(self.origin, from))
-                        .line(link.line)
-                        .field(field),
+            let problem = match self.find(from, link) {
+                Ok(Found::Doc(id)) if id == from => Unusable::Broken(
+                    format!("'{}' is this page itself; link ignored", link.target),
+                    None,
                 ),
-                Err(Unusable::Broken(message, help)) => {
-                    let diagnostic = if required {
-                        Diagnostic::error(message)
-                    } else {
-                        Diagnostic::warning(message)
-                    };
-                    let mut diagnostic = diagnostic
-                        .file(display_path(self.origin, from))
-                        .line(link.line)
-                        .field(field);
-                    if let Some(help) = help {
-                        diagnostic = diagnostic.help(help);
+                Ok(Found::Doc(id)) => {
+                    if !ids.iter().any(|(known, _)| *known == id) {
+                        ids.push((id, link.line));
                     }
-                    self.out.push(diagnostic);
+                    continue;
                 }
-            }
+                Ok(Found::Nearest(id, all)) => {
+                    let warning = self.ambiguity(from, link, id, &all);
+                    self.out.push(warning.field(field.name()));
+                    if id != from && !ids.iter().any(|(known, _)| *known == id) {
+                        ids.push((id, link.line));
+                    }
+                    continue;
+                }
+                Err(problem) => problem,
+            };
+            needs_broken |=
+                matches!(problem, Unusable::NeedsBroken(_)) && field == Field::Prerequisites;
+            self.report(from, field, link, problem);
         }
-        ids
+        (ids, needs_broken)
     }
 
-    /// The document a link from `from` names, or why it names none.
-    fn find(&self, from: &str, link: &Link) -> Result<DocId, Unusable> {
-        let target = &link.target;
-        if target.len() > MAX_PATH_BYTES {
+    fn report(&mut self, from: DocId, field: Field, link: &Link, problem: Unusable) {
+        let file = display_path(self.origin, self.paths[from.0]);
+        let diagnostic = match problem {
+            Unusable::Ignored(message) => Diagnostic::warning(message),
+            Unusable::NeedsBroken(message) if field == Field::Prerequisites => {
+                Diagnostic::error(message)
+                    .help("this page is left out of plans until that one is fixed")
+            }
+            Unusable::NeedsBroken(message) => Diagnostic::warning(message),
+            Unusable::Broken(message, help) => {
+                let diagnostic = if field == Field::Prerequisites {
+                    Diagnostic::error(message)
+                } else {
+                    Diagnostic::warning(message)
+                };
+                match help {
+                    Some(help) => diagnostic.help(help),
+                    None => diagnostic,
+                }
+            }
+        };
+        self.out
+            .push(diagnostic.file(file).line(link.line).field(field.name()));
+    }
+
+    fn ambiguity(&self, from: DocId, link: &Link, chosen: DocId, all: &[DocId]) -> Diagnostic {
+        let listed: Vec<&str> = all.iter().take(4).map(|id| self.paths[id.0]).collect();
+        let more = if all.len() > listed.len() {
+            ", ..."
+        } else {
+            ""
+        };
+        Diagnostic::warning(format!(
+            "'{}' names {} ({}{more}); using the nearest, '{}'",
+            link.target,
+            count(all.len(), "page"),
+            listed.join(", "),
+            self.paths[chosen.0]
+        ))
+        .file(display_path(self.origin, self.paths[from.0]))
+        .line(link.line)
+        .help("write the path to say which one")
+    }
+
+    /// The document a link from `from` names, or why it names none. In order: a path from
+    /// the root, or from the citing page when it starts with `./` or `../` (a page, the page
+    /// with `.md`, or a folder's index page); a root path whose leading segments are no
+    /// folder (a site URL such as `/learn/css/intro`); a path from the citing page's folder;
+    /// then a name: a file stem, a slug without its number, an `id`, a `slug` or a title.
+    fn find(&self, from: DocId, link: &Link) -> Result<Found, Unusable> {
+        let written = &link.target;
+        if written.len() > MAX_PATH_BYTES {
             return Err(Unusable::Broken(
                 format!(
                     "a link of {} bytes, longer than the limit of {MAX_PATH_BYTES}",
-                    target.len()
+                    written.len()
                 ),
                 None,
             ));
         }
-        let Some(path) = normalize_link(target) else {
-            return Err(Unusable::Broken(
-                format!("'{target}' points outside the curriculum folder"),
-                Some("links are paths relative to the curriculum root".to_string()),
-            ));
-        };
-        if let Some(&id) = self.index.get(path.as_str()) {
-            return Ok(id);
-        }
-        if self.broken.contains(path.as_str()) {
-            return Err(Unusable::Broken(
-                format!("'{target}' has errors (reported above), so it cannot be used here"),
-                None,
-            ));
-        }
-        if self.non_study.contains(path.as_str()) {
-            return Err(Unusable::Ignored(format!(
-                "'{target}' is not a study document (no estimated_time); link ignored"
-            )));
-        }
-        let relative = from
+        let target = self.mapped(clean_target(written));
+        let folder = self.paths[from.0]
             .rsplit_once('/')
-            .and_then(|(folder, _)| normalize_link(&format!("{folder}/{target}")))
-            .filter(|candidate| self.index.contains_key(candidate.as_str()));
-        let suggestion =
-            relative.or_else(|| closest(&path, self.paths.iter().copied()).map(str::to_string));
-        Err(Unusable::Broken(
-            format!("'{target}' names no document"),
-            suggestion.map(|suggestion| {
-                format!("did you mean '{suggestion}'? (paths are relative to the curriculum root)")
-            }),
-        ))
+            .map_or("", |(folder, _)| folder);
+        let relative = target.starts_with("./") || target.starts_with("../");
+        let rooted = target.starts_with('/');
+        let outside = || {
+            Unusable::Broken(
+                format!("'{written}' points outside the curriculum folder"),
+                Some(
+                    "links are paths from the curriculum root, or from the page with ./ or ../"
+                        .to_string(),
+                ),
+            )
+        };
+        if relative {
+            let path = normalize_link(&format!("{folder}/{target}")).ok_or_else(outside)?;
+            return self
+                .at_path(&path)?
+                .map(Found::Doc)
+                .ok_or_else(|| self.dangling(written, &path));
+        }
+        let Some(path) = normalize_link(&target) else {
+            return Err(outside());
+        };
+        if let Some(id) = self.at_path(&path)? {
+            return Ok(Found::Doc(id));
+        }
+        if let Some(id) = self.under_site_prefix(&path)? {
+            return Ok(Found::Doc(id));
+        }
+        if !rooted
+            && !folder.is_empty()
+            && let Some(near) = normalize_link(&format!("{folder}/{path}"))
+            && let Some(id) = self.at_path(&near)?
+        {
+            return Ok(Found::Doc(id));
+        }
+        self.by_name(from, &target, &path)
+            .ok_or_else(|| self.dangling(written, &path))
+    }
+
+    /// The target with a manifest URL prefix replaced by its folder.
+    fn mapped(&self, target: &str) -> String {
+        for (prefix, folder) in self.known.prefixes {
+            if let Some(rest) = target.strip_prefix(prefix.as_str()) {
+                let rest = rest.trim_start_matches('/');
+                return match folder.trim_matches('/') {
+                    "" => format!("/{rest}"),
+                    folder => format!("/{folder}/{rest}"),
+                };
+            }
+        }
+        target.to_string()
+    }
+
+    /// The document at a root-relative path, if one is there; an error when the page there
+    /// has errors or is not studied.
+    fn at_path(&self, path: &str) -> Result<Option<DocId>, Unusable> {
+        if let Some(&id) = self.index.get(path) {
+            return Ok(Some(id));
+        }
+        if path.is_empty() {
+            return Ok(None);
+        }
+        for candidate in page_candidates(path) {
+            if let Some(&id) = self.index.get(candidate.as_str()) {
+                return Ok(Some(id));
+            }
+            if self.broken.contains(candidate.as_str()) {
+                return Err(Unusable::NeedsBroken(format!(
+                    "'{candidate}' has errors (reported above), so it cannot be used here"
+                )));
+            }
+            if self.non_study.contains(candidate.as_str()) {
+                return Err(Unusable::Ignored(format!(
+                    "'{candidate}' is not a study document; link ignored"
+                )));
+            }
+        }
+        Ok(None)
+    }
+
+    /// A site URL: the path with its leading segments dropped while they are no folder at the
+    /// root (`/learn/css/intro` in a curriculum whose root holds `css/`).
+    fn under_site_prefix(&self, path: &str) -> Result<Option<DocId>, Unusable> {
+        let mut rest = path;
+        while let Some((first, after)) = rest.split_once('/') {
+            if self.known.folders.contains(first) {
+                return Ok(None);
+            }
+            rest = after;
+            if let Some(id) = self.at_path(rest)? {
+                return Ok(Some(id));
+            }
+        }
+        Ok(None)
+    }
+
+    /// A document by name: its last path segment as a stem, slug or id, or the whole text as a
+    /// title. Several: the nearest to the citing page.
+    fn by_name(&self, from: DocId, target: &str, path: &str) -> Option<Found> {
+        let names = self.names.get_or_init(|| self.build_names());
+        let last = path.rsplit('/').next().unwrap_or(path);
+        let last = last.strip_suffix(".md").unwrap_or(last).to_lowercase();
+        let title = target.trim().trim_matches('/').to_lowercase();
+        let found = names
+            .get(&last)
+            .or_else(|| names.get(slug_of(&last)))
+            .or_else(|| names.get(&title))?;
+        let others: Vec<DocId> = found.iter().copied().filter(|&id| id != from).collect();
+        match others.as_slice() {
+            [] => Some(Found::Doc(from)),
+            [id] => Some(Found::Doc(*id)),
+            _ => Some(Found::Nearest(self.nearest(from, &others), others)),
+        }
+    }
+
+    /// The candidate sharing the most leading folders with the citing page; the first in path
+    /// order among equals.
+    fn nearest(&self, from: DocId, candidates: &[DocId]) -> DocId {
+        let shared = |id: DocId| {
+            self.paths[from.0]
+                .split('/')
+                .zip(self.paths[id.0].split('/'))
+                .take_while(|(a, b)| a == b)
+                .count()
+        };
+        let mut best = candidates[0];
+        for &id in &candidates[1..] {
+            if shared(id) > shared(best) {
+                best = id;
+            }
+        }
+        best
+    }
+
+    fn build_names(&self) -> Names {
+        let mut names: Names = HashMap::new();
+        let mut add = |key: String, id: DocId| {
+            let ids = names.entry(key).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        };
+        for (position, path) in self.paths.iter().enumerate() {
+            let id = DocId(position);
+            let name = name_of(path).to_lowercase();
+            add(slug_of(&name).to_string(), id);
+            add(name, id);
+            for own in &self.known.ids[position] {
+                add(own.trim().to_lowercase(), id);
+            }
+            add(self.titles[position].trim().to_lowercase(), id);
+        }
+        names
+    }
+
+    fn dangling(&self, written: &str, path: &str) -> Unusable {
+        let suggestion = closest(path, self.paths.iter().copied()).map(str::to_string);
+        Unusable::Broken(
+            format!("'{written}' names no document; link ignored"),
+            suggestion.map(|suggestion| format!("did you mean '{suggestion}'?")),
+        )
     }
 }
 
 /// Why a link names no document: a problem (an error for a prerequisite, a warning for a
-/// hint), with a help line; or a link to a page that is not studied, only warned about.
+/// hint), with a help line; a link to a page with errors; or a link to a page that is not
+/// studied, only warned about.
 enum Unusable {
     Broken(String, Option<String>),
+    NeedsBroken(String),
     Ignored(String),
 }
 

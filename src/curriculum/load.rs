@@ -1,8 +1,9 @@
 //! Turning a source's pages and manifest into a [`Curriculum`], with diagnostics.
 
-use super::links::{self, KnownPages};
+use super::folders;
+use super::links::{self, KnownPages, Written};
 use super::manifest::{self, Ownership, Resolved};
-use super::page::{self, Link, Page};
+use super::page::{self, Page, Reading, StudyPage};
 use super::source::{EMBEDDED_ORIGIN, Entry, MANIFEST_FILE, PAGE_READ_LIMIT, Source, display_path};
 use super::{Curriculum, Doc, DocId, OtherPages, Section, SectionId};
 use crate::diagnostic::Diagnostic;
@@ -16,6 +17,11 @@ use std::sync::Arc;
 pub struct Loaded {
     pub curriculum: Curriculum,
     pub diagnostics: Vec<Diagnostic>,
+    /// Documents that require a page with errors (directly): plans leave them out, with
+    /// everything that requires them.
+    pub blocked: Vec<DocId>,
+    /// Whether an error concerns the whole curriculum (its listing or manifest), not a page.
+    pub fatal: bool,
 }
 
 impl Loaded {
@@ -34,9 +40,17 @@ pub fn load(source: &Source) -> Result<Loaded> {
     let origin = listing.origin;
     let mut diagnostics = listing.diagnostics;
     let folders = folders_of(&listing.entries);
-    let pages = read_pages(&origin, listing.entries, &mut diagnostics)?;
     let (resolved, found, manifest_text) =
         resolve_manifest(source, &origin, listing.manifest, &folders);
+    // Problems with the listing or the manifest concern the whole curriculum; those of a
+    // page leave out only that page and what needs it.
+    let fatal = diagnostics.iter().chain(&found).any(Diagnostic::is_error);
+    let pages = read_pages(
+        &origin,
+        listing.entries,
+        &resolved.reading,
+        &mut diagnostics,
+    )?;
     diagnostics.extend(found);
     let Resolved {
         name,
@@ -45,19 +59,28 @@ pub fn load(source: &Source) -> Result<Loaded> {
         mut sections,
         specializations,
         roles,
+        reading,
     } = resolved;
     let Pages {
         mut docs,
         links,
-        other_pages,
-        broken,
+        ids,
+        mut other_pages,
+        index_titles,
     } = pages;
     let known = KnownPages {
-        broken: &broken,
+        broken: &other_pages.broken,
         other: &other_pages,
+        folders: &folders,
+        ids: &ids,
+        prefixes: &reading.prefixes,
     };
-    links::resolve_all(&mut docs, links, known, &origin, &mut diagnostics);
+    let blocked = links::resolve_all(&mut docs, links, known, &origin, &mut diagnostics);
+    if sections.is_empty() {
+        sections = folders::sections(&docs, &index_titles, &name);
+    }
     assign_sections(&mut docs, &mut sections);
+    other_pages.left_out = blocked.iter().map(|&id| docs[id.0].path.clone()).collect();
     Ok(Loaded {
         curriculum: Curriculum {
             name,
@@ -72,6 +95,8 @@ pub fn load(source: &Source) -> Result<Loaded> {
             other_pages,
         },
         diagnostics,
+        blocked,
+        fatal,
     })
 }
 
@@ -94,11 +119,13 @@ fn folders_of(entries: &[Entry<'_>]) -> HashSet<String> {
 /// others by kind.
 struct Pages {
     docs: Vec<Doc>,
-    /// Per document: its prerequisites and next_recommended links as written.
-    links: Vec<(Vec<Link>, Vec<Link>)>,
+    /// Per document: its links as written.
+    links: Vec<Written>,
+    /// Per document: its own names for links (`id`, `slug`).
+    ids: Vec<Vec<String>>,
     other_pages: OtherPages,
-    /// Pages that failed to parse (already reported).
-    broken: Vec<String>,
+    /// The titles of index pages that are not studied, by folder.
+    index_titles: HashMap<String, String>,
 }
 
 /// Reads and parses every page; in parallel when there are many, in path order whatever the
@@ -107,6 +134,7 @@ struct Pages {
 fn read_pages(
     origin: &str,
     entries: Vec<Entry<'_>>,
+    reading: &Reading,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Pages> {
     let parse_one = |buffer: &mut Vec<u8>, entry: &Entry<'_>| -> Result<(Page, Vec<Diagnostic>)> {
@@ -117,7 +145,7 @@ fn read_pages(
             .map_err(|error| Error::io(&shown, error))?;
         let mut found = Vec::new();
         let truncated = head.len() >= PAGE_READ_LIMIT;
-        let page = page::parse(&entry.path, &shown, head, truncated, &mut found);
+        let page = page::parse(&entry.path, &shown, head, truncated, reading, &mut found);
         Ok((page, found))
     };
     let parsed: Vec<Result<(Page, Vec<Diagnostic>)>> = if entries.len() >= PARALLEL_FROM {
@@ -132,46 +160,84 @@ fn read_pages(
             .map(|entry| parse_one(&mut buffer, entry))
             .collect()
     };
+    let is_study = |result: &Result<(Page, Vec<Diagnostic>)>, timed: bool| match result {
+        Ok((Page::Study(page), _)) => !timed || !page.estimated,
+        _ => false,
+    };
     let study_count = parsed
         .iter()
-        .filter(|result| matches!(result, Ok((Page::Study(_), _))))
+        .filter(|result| is_study(result, false))
         .count();
+    // Pages that only might be studied are, when no page of the curriculum gives a time.
+    let untimed_studied = !parsed.iter().any(|result| is_study(result, true));
     let mut pages = Pages {
         docs: Vec::with_capacity(study_count),
         links: Vec::with_capacity(study_count),
+        ids: Vec::with_capacity(study_count),
         other_pages: OtherPages::default(),
-        broken: Vec::new(),
+        index_titles: HashMap::new(),
     };
     for (entry, result) in entries.into_iter().zip(parsed) {
         let (page, found) = result?;
         diagnostics.extend(found);
-        pages.add(entry.path, page);
+        pages.add(entry.path, page, untimed_studied, origin, diagnostics);
     }
     Ok(pages)
 }
 
 impl Pages {
-    fn add(&mut self, path: String, page: Page) {
+    fn add(
+        &mut self,
+        path: String,
+        page: Page,
+        untimed_studied: bool,
+        origin: &str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
         match page {
-            Page::Study(page) => {
-                self.links.push((page.prerequisites, page.next_recommended));
-                self.docs.push(Doc {
-                    path,
-                    title: page.title,
-                    level: page.level,
-                    minutes: page.minutes,
-                    prerequisites: Vec::new(),
-                    prerequisite_lines: Vec::new(),
-                    next_recommended: Vec::new(),
-                    tags: page.tags,
-                    section: None,
-                });
+            Page::Study(page) => self.add_study(path, page),
+            Page::Untimed(page) if untimed_studied => self.add_study(path, page),
+            Page::Untimed(_) => {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "frontmatter has no time, level or prerequisites; treated as a reference page, not scheduled",
+                    )
+                    .file(display_path(origin, &path))
+                    .line(Some(1))
+                    .help("add a time (e.g. `estimated_time: 30 min`), a level or prerequisites to schedule it"),
+                );
+                self.other_pages.reference.push(path);
             }
-            Page::Index => self.other_pages.index.push(path),
+            Page::Index(title) => {
+                if let Some(title) = title {
+                    let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
+                    self.index_titles.insert(folder.to_string(), title);
+                }
+                self.other_pages.index.push(path);
+            }
             Page::Plain => self.other_pages.plain.push(path),
             Page::Reference => self.other_pages.reference.push(path),
-            Page::Broken => self.broken.push(path),
+            Page::Broken => self.other_pages.broken.push(path),
         }
+    }
+
+    fn add_study(&mut self, path: String, page: StudyPage) {
+        self.links
+            .push((page.prerequisites, page.soft, page.next_recommended));
+        self.ids.push(page.ids);
+        self.docs.push(Doc {
+            path,
+            title: page.title,
+            level: page.level,
+            minutes: page.minutes,
+            estimated: page.estimated,
+            prerequisites: Vec::new(),
+            prerequisite_lines: Vec::new(),
+            soft_prerequisites: Vec::new(),
+            next_recommended: Vec::new(),
+            tags: page.tags,
+            section: None,
+        });
     }
 }
 
@@ -235,9 +301,13 @@ fn resolve_manifest(
             let folder_exists = |folder: &str| folder.is_empty() || folders.contains(folder);
             let (mut resolved, found) =
                 manifest::resolve(&manifest, text, &shown, ownership, folder_exists);
-            if ownership == Ownership::Borrowed && resolved.sections.is_empty() {
-                resolved.name = folder_name(origin);
-                resolved.source_url = None;
+            if ownership == Ownership::Borrowed {
+                // A folder of its own: read as found, whatever the embedded curriculum wants.
+                resolved.reading.estimate = true;
+                if resolved.sections.is_empty() {
+                    resolved.name = folder_name(origin);
+                    resolved.source_url = None;
+                }
             }
             (resolved, found, Some(Arc::from(text)))
         }

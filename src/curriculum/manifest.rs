@@ -2,14 +2,18 @@
 //! the specializations a learner chooses from, and the roles that lead to them.
 
 use super::duration::parse_minutes;
+use super::fields::FieldNames;
 use super::lookup::normalize_name;
+use super::page::Reading;
 use super::{Role, Section, SectionId, SpecId, Specialization};
 use crate::diagnostic::Diagnostic;
 use crate::yaml;
 use crate::yaml::positions::Positions;
 use std::collections::HashMap;
 
-pub use super::manifest_schema::{Manifest, PartDef, RoleDef, SectionDef, SpecializationDef};
+pub use super::manifest_schema::{
+    Manifest, PartDef, RoleDef, SchemaDef, SectionDef, SpecializationDef,
+};
 
 /// The manifest with its references checked and turned into indices.
 #[derive(Debug, Default)]
@@ -20,6 +24,9 @@ pub(crate) struct Resolved {
     pub sections: Vec<Section>,
     pub specializations: Vec<Specialization>,
     pub roles: Vec<Role>,
+    /// How the pages are read: as the `schema:` block says; without one, as learnpath's own
+    /// curricula are (times are never estimated).
+    pub reading: Reading,
 }
 
 /// Whether the manifest belongs to the folder, or was borrowed from the embedded curriculum
@@ -95,6 +102,26 @@ pub(crate) fn decode(text: &str, shown: &str) -> Result<Manifest, Diagnostic> {
     })
 }
 
+/// How the manifest's pages are read (see [`Resolved::reading`]).
+fn reading(manifest: &Manifest, check: &mut Checker<'_>) -> Reading {
+    let Some(schema) = &manifest.schema else {
+        return Reading::default();
+    };
+    let names = FieldNames::with_schema(schema).unwrap_or_else(|problem| {
+        check.error("schema.time_unit", "time_unit", problem, None);
+        FieldNames::default()
+    });
+    Reading {
+        names,
+        estimate: schema.estimate.unwrap_or(true),
+        prefixes: schema
+            .link_prefixes
+            .iter()
+            .map(|(prefix, folder)| (prefix.clone(), folder.clone()))
+            .collect(),
+    }
+}
+
 /// The longest curriculum id: it names a folder.
 pub const MAX_ID_BYTES: usize = 64;
 
@@ -144,6 +171,7 @@ pub(crate) fn resolve(
         name: manifest.name.clone(),
         id: checked_id(&mut check, manifest.id.as_deref(), ownership),
         source_url: manifest.source.clone(),
+        reading: reading(manifest, &mut check),
         ..Resolved::default()
     };
     let section_index = sections(

@@ -2,6 +2,7 @@
 //! build script can decode the embedded manifest ahead of time (see build.rs).
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The manifest as written. Unknown keys are errors: a typo in a key would otherwise silently
 /// drop a section or a role.
@@ -21,6 +22,37 @@ pub struct Manifest {
     pub specializations: Vec<SpecializationDef>,
     #[serde(default)]
     pub roles: Vec<RoleDef>,
+    /// How this curriculum's pages name their fields and links, when learnpath's detection is
+    /// not enough (`learnpath init` writes what it detected).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<SchemaDef>,
+}
+
+/// The `schema:` block: which frontmatter field means what, and how links are written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchemaDef {
+    /// The field holding a page's study time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// How that field reads: `minutes`, `hours` or `text` ("45 min").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_unit: Option<String>,
+    /// The field holding a page's level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// The field holding a page's prerequisites (a list, or a map of `hard` and `soft` lists).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prerequisites: Option<String>,
+    /// The field holding a page's own name for links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Whether a page without a time gets one estimated from its words (default: yes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<bool>,
+    /// URL prefixes that links start with, and the folder each stands for ("" for the root).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub link_prefixes: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]

@@ -1,6 +1,9 @@
 //! The curriculum model: documents, sections, specializations and roles, and how to load them.
 
 pub mod duration;
+pub mod estimate;
+pub mod fields;
+mod folders;
 pub(crate) mod frontmatter;
 mod links;
 mod load;
@@ -9,7 +12,9 @@ pub mod manifest;
 mod manifest_schema;
 #[doc(hidden)]
 pub mod page;
+mod raw;
 mod source;
+mod subset;
 
 pub use load::{Loaded, load};
 pub use lookup::{DocNames, closest, normalize_name};
@@ -120,10 +125,17 @@ pub struct Doc {
     pub title: String,
     pub level: Level,
     pub minutes: u32,
+    /// Whether `minutes` is estimated from the page's words (it gives no time).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub estimated: bool,
     pub prerequisites: Vec<DocId>,
     /// The frontmatter line of each prerequisite, for messages.
     #[serde(skip)]
     pub prerequisite_lines: Vec<Option<usize>>,
+    /// Documents to study first when both are in a plan (`soft` prerequisites); they never
+    /// pull a document into a plan.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub soft_prerequisites: Vec<DocId>,
     pub next_recommended: Vec<DocId>,
     pub tags: Vec<String>,
     pub section: Option<SectionId>,
@@ -190,6 +202,13 @@ pub struct OtherPages {
     pub reference: Vec<String>,
     /// Other pages without frontmatter.
     pub plain: Vec<String>,
+    /// Pages with errors, left out (reported by `validate`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub broken: Vec<String>,
+    /// Study documents left out because they require a page with errors, or are on or behind a
+    /// prerequisite cycle (reported by `validate`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1,7 +1,7 @@
 //! Human-readable tables (comfy-table) for `list`, `show` and `validate`.
 
 use crate::curriculum::duration::format_minutes;
-use crate::listing::{DocDetail, DocRef, DocRow, RoleRow, SpecializationRow};
+use crate::listing::{DocDetail, DocRef, DocRow, RoleRow, SectionRow, SpecializationRow};
 use crate::validate::Validation;
 use crate::words::{count, count_with};
 use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, presets};
@@ -101,6 +101,51 @@ pub fn specializations(
     })
 }
 
+/// A time, marked `~` when it is estimated from a page's words.
+pub fn estimated_minutes(minutes: u32, estimated: bool) -> String {
+    match estimated {
+        true => format!("~{}", format_minutes(minutes)),
+        false => format_minutes(minutes),
+    }
+}
+
+pub fn sections(rows: &[SectionRow], style: Style, w: &mut dyn Write) -> io::Result<()> {
+    let mut table = new_table(&["id", "section", "folder", "docs", "time"], style);
+    for row in rows {
+        let time = match row.estimated_documents {
+            0 => format_minutes(row.minutes),
+            _ => format!("~{}", format_minutes(row.minutes)),
+        };
+        table.add_row([
+            row.id.clone(),
+            row.title.clone(),
+            row.folders.join(", "),
+            row.documents.to_string(),
+            time,
+        ]);
+    }
+    keep_whole(&mut table, 4);
+    write_table(&table, w)?;
+    let estimated: usize = rows.iter().map(|row| row.estimated_documents).sum();
+    prose(w, style, |w| {
+        if estimated > 0 {
+            writeln!(
+                w,
+                "~ times include {} estimated from their words (the pages give none).",
+                count(estimated, "document")
+            )?;
+        }
+        writeln!(
+            w,
+            "Plan toward a section or any documents: `learnpath plan --target {} --hours 5`.",
+            rows.first()
+                .and_then(|row| row.folders.first())
+                .filter(|folder| !folder.is_empty())
+                .map_or("FOLDER", String::as_str)
+        )
+    })
+}
+
 pub fn docs(rows: &[DocRow], style: Style, w: &mut dyn Write) -> io::Result<()> {
     let mut table = new_table(&["path", "title", "level", "time", "section"], style);
     for row in rows {
@@ -108,20 +153,29 @@ pub fn docs(rows: &[DocRow], style: Style, w: &mut dyn Write) -> io::Result<()> 
             row.path.clone(),
             row.title.clone(),
             row.level.clone(),
-            format_minutes(row.minutes),
+            estimated_minutes(row.minutes, row.estimated),
             row.section.clone().unwrap_or_default(),
         ]);
     }
     keep_whole(&mut table, 3);
     write_table(&table, w)?;
     let total: u32 = rows.iter().map(|row| row.minutes).sum();
+    let estimated = rows.iter().filter(|row| row.estimated).count();
     prose(w, style, |w| {
         writeln!(
             w,
             "{}, {}",
             count(rows.len(), "document"),
             format_minutes(total)
-        )
+        )?;
+        match estimated {
+            0 => Ok(()),
+            _ => writeln!(
+                w,
+                "~ marks {} estimated from the page's words (it gives none).",
+                count_with(estimated, "time", "times")
+            ),
+        }
     })
 }
 

@@ -40,7 +40,7 @@ pub fn parse(yaml: &str) -> Option<Vec<(&str, Value<'_>)>> {
                 return None;
             }
             item_indent = Some(indent);
-            let scalar = scalar(item, false)?;
+            let scalar = value_scalar(item, false)?;
             match entries.last_mut() {
                 Some((_, value @ Value::Null)) => *value = Value::List(vec![(scalar, number)]),
                 Some((_, Value::List(items))) if !items.is_empty() => items.push((scalar, number)),
@@ -69,17 +69,33 @@ pub fn parse(yaml: &str) -> Option<Vec<(&str, Value<'_>)>> {
                 Value::List(
                     inner
                         .split(',')
-                        .map(|item| scalar(item.trim_matches(' '), true).map(|item| (item, number)))
+                        .map(|item| {
+                            value_scalar(item.trim_matches(' '), true).map(|item| (item, number))
+                        })
                         .collect::<Option<Vec<_>>>()?,
                 )
             }
         } else {
-            Value::Str(scalar(rest, false)?)
+            Value::Str(value_scalar(rest, false)?)
         };
         entries.push((key, value));
     }
     // A list opened by `key:` with no items is null, as in YAML.
     Some(entries)
+}
+
+/// A value as [`scalar`] reads it, or a plain decimal integer as its text (`25`): the full
+/// parser reads those as numbers, and frontmatter readers take numbers as text.
+fn value_scalar(text: &str, in_flow: bool) -> Option<&str> {
+    scalar(text, in_flow).or_else(|| is_plain_integer(text).then_some(text))
+}
+
+/// 0, or 1 to 9 digits without a leading zero: what every YAML version reads as that integer.
+fn is_plain_integer(text: &str) -> bool {
+    text == "0"
+        || (!text.starts_with('0')
+            && (1..=9).contains(&text.len())
+            && text.bytes().all(|byte| byte.is_ascii_digit()))
 }
 
 /// Only spaces are YAML whitespace in the subset; tabs, control characters and the line breaks
@@ -187,7 +203,8 @@ mod tests {
     #[test]
     fn leaves_everything_else_to_the_full_parser() {
         for yaml in [
-            "estimated_time: 55\n",
+            "estimated_time: 055\n",
+            "estimated_time: 1.5\n",
             "title: true\n",
             "title: ~\n",
             "a: 1\na: 2\n",

@@ -28,7 +28,7 @@ pub(super) fn follow(
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
-    let opened = learnpath::open(&context.source)?;
+    let opened = context.open()?;
     let (outcome, request) = build(options, context, &opened, (None, None))?;
     let plan = match outcome {
         Outcome::Missed { by, fastest } => {
@@ -99,7 +99,7 @@ fn changes(
 
 /// `follow --show`: the followed plan, done documents ticked.
 pub(super) fn show(format: Format, context: &Context, out: &mut dyn Write) -> Result<i32, Failure> {
-    let opened = learnpath::open(&context.source)?;
+    let opened = context.open()?;
     let curriculum = &opened.curriculum;
     let store = context.baseline_store(curriculum)?;
     let baseline = followed(&store)?;
@@ -127,7 +127,7 @@ pub(super) fn replan(
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
-    let opened = learnpath::open(&context.source)?;
+    let opened = context.open()?;
     let store = context.baseline_store(&opened.curriculum)?;
     let old = followed(&store)?;
     let (progress, _) = context.progress(&opened.curriculum)?;

@@ -29,13 +29,21 @@ pub(super) fn validate(
 
 /// `list`: specializations (the default), documents or roles.
 pub(super) fn list(list: ListArgs, context: &Context, out: &mut dyn Write) -> Result<i32, Failure> {
-    let opened = learnpath::open(&context.source)?;
+    let opened = context.open()?;
     let curriculum = &opened.curriculum;
     let format = list.format;
     match list.what.unwrap_or(ListWhat::Specializations) {
+        ListWhat::Specializations if curriculum.specializations.is_empty() => {
+            let rows = listing::sections(curriculum);
+            emit(format, &rows[..], table::sections, context, out)?
+        }
         ListWhat::Specializations => {
             let rows = listing::specializations(curriculum);
             emit(format, &rows[..], table::specializations, context, out)?
+        }
+        ListWhat::Sections => {
+            let rows = listing::sections(curriculum);
+            emit(format, &rows[..], table::sections, context, out)?
         }
         ListWhat::Docs { spec } => {
             let spec = spec
@@ -59,7 +67,7 @@ pub(super) fn show(
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
-    let opened = learnpath::open(&context.source)?;
+    let opened = context.open()?;
     let id = opened.curriculum.find_doc(name)?;
     let detail = listing::doc_detail(&opened.curriculum, &opened.graph, id);
     emit(format, &detail, table::doc_detail, context, out)?;
@@ -76,7 +84,7 @@ pub(super) fn graph(
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
-    let opened = learnpath::open(&context.source)?;
+    let opened = context.open()?;
     let curriculum = &opened.curriculum;
     let done = context.done(curriculum, done)?;
     let ids = curriculum.find_docs(names)?;

@@ -136,14 +136,7 @@ pub(super) fn plan(
 ) -> Result<i32, Failure> {
     let table = format == PlanFormat::Table;
     let width = context.style.width;
-    let plan = match build(
-        options,
-        context,
-        &learnpath::open(&context.source)?,
-        (None, None),
-    )?
-    .0
-    {
+    let plan = match build(options, context, &context.open()?, (None, None))?.0 {
         Outcome::Missed { by, fastest } => {
             let answer = missed_answer(by, &fastest);
             if table {
@@ -189,12 +182,7 @@ pub(super) fn export(
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
-    let (outcome, request) = build(
-        options,
-        context,
-        &learnpath::open(&context.source)?,
-        (export.at, export.tz),
-    )?;
+    let (outcome, request) = build(options, context, &context.open()?, (export.at, export.tz))?;
     let plan = match outcome {
         Outcome::Missed { by, fastest } => {
             context.report.reason(missed_answer(by, &fastest));

@@ -125,7 +125,7 @@ fn set(set: &ProfileSet, context: &Context, out: &mut dyn Write) -> Result<i32, 
             "nothing to save; give values, e.g. `learnpath profile set --role \"storage engineer\" --hours 5` (see `learnpath profile set --help`)".to_string(),
         ));
     }
-    let opened = learnpath::open(&context.source)?;
+    let opened = context.open()?;
     let curriculum = &opened.curriculum;
     if set.choice.given() {
         set.choice.resolve(curriculum)?;
@@ -149,7 +149,7 @@ fn unset(
 ) -> Result<i32, Failure> {
     context.require_profile("profile unset")?;
     let matches = matcher(key, value)?;
-    let opened = learnpath::open(&context.source)?;
+    let opened = context.open()?;
     let store = context.profile_store(&opened.curriculum)?;
     let updated = store.update(|profile| Ok(profile.remove(key, matches)))?;
     note_kept_copy(updated.kept_copy, context);
@@ -204,7 +204,7 @@ fn matcher(key: Key, value: Option<&str>) -> Result<Matcher, Failure> {
 /// `profile reset`: removes the file, whatever it holds.
 fn reset(context: &Context, out: &mut dyn Write) -> Result<i32, Failure> {
     context.require_profile("profile reset")?;
-    let opened = learnpath::open(&context.source)?;
+    let opened = context.open()?;
     let store = context.profile_store(&opened.curriculum)?;
     if store.reset()? {
         writeln!(out, "removed the profile {}", store.path().display())?;
@@ -232,7 +232,7 @@ struct Shown<'a> {
 
 /// `profile show`: the saved values and where they are kept.
 fn show(format: Format, context: &Context, out: &mut dyn Write) -> Result<i32, Failure> {
-    let opened = learnpath::open(&context.source)?;
+    let opened = context.open()?;
     let store = context.profile_store(&opened.curriculum)?;
     let saved = store.load()?;
     let exists = saved.is_some();

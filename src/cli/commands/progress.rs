@@ -41,7 +41,7 @@ pub(super) fn done(
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
     context.require_progress("done")?;
-    let opened = learnpath::open(&context.source)?;
+    let opened = context.open()?;
     let curriculum = &opened.curriculum;
     let mut ids = curriculum.find_docs(names)?;
     // A document named twice is marked once.
@@ -266,7 +266,7 @@ pub(super) fn undo(
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
     context.require_progress("undo")?;
-    let opened = learnpath::open(&context.source)?;
+    let opened = context.open()?;
     let store = context.store(&opened.curriculum)?;
     let report = progress::record_undo(&store, &opened.curriculum, names)?;
     note_kept_copy(report.kept_copy, context);
@@ -295,7 +295,7 @@ pub(super) fn status(
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
-    let opened = learnpath::open(&context.source)?;
+    let opened = context.open()?;
     let curriculum = &opened.curriculum;
     let (progress, file) = context.progress(curriculum)?;
     let done = progress.done_set(curriculum);

@@ -18,7 +18,7 @@ pub(super) fn check(
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
-    let opened = learnpath::open(&context.source)?;
+    let opened = context.open()?;
     let curriculum = &opened.curriculum;
     let targets = if names.is_empty() {
         let Some(selection) = context.selection(&Choice::default(), curriculum)? else {
@@ -52,7 +52,7 @@ pub(super) fn next(
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
-    let opened = learnpath::open(&context.source)?;
+    let opened = context.open()?;
     let curriculum = &opened.curriculum;
     let selection = context.selection(choice, curriculum)?;
     let done = context.done(curriculum, done)?;
@@ -71,7 +71,7 @@ pub(super) fn why(
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
-    let opened = learnpath::open(&context.source)?;
+    let opened = context.open()?;
     let curriculum = &opened.curriculum;
     let selection = match context.selection(choice, curriculum)? {
         Some(selection) => selection,

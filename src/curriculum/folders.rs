@@ -1,0 +1,67 @@
+//! Sections for a curriculum whose manifest names none: each folder that directly holds study
+//! documents is one, in path order, titled by its index page or after its name.
+
+use super::{Doc, Section};
+use std::collections::{BTreeSet, HashMap};
+
+/// The sections of the folders holding `docs` (their documents are assigned later). Ids are
+/// 1, 2, 3... in path order; the root's section, if it has documents, takes the curriculum's
+/// name.
+pub(crate) fn sections(
+    docs: &[Doc],
+    index_titles: &HashMap<String, String>,
+    curriculum_name: &str,
+) -> Vec<Section> {
+    let folders: BTreeSet<&str> = docs
+        .iter()
+        .map(|doc| doc.path.rsplit_once('/').map_or("", |(folder, _)| folder))
+        .collect();
+    folders
+        .into_iter()
+        .enumerate()
+        .map(|(position, folder)| Section {
+            id: (position + 1).to_string(),
+            title: index_titles
+                .get(folder)
+                .cloned()
+                .unwrap_or_else(|| match folder {
+                    "" => curriculum_name.to_string(),
+                    folder => title_from_name(folder.rsplit('/').next().unwrap_or(folder)),
+                }),
+            part: String::new(),
+            folders: vec![folder.to_string()],
+            claimed_time: None,
+            claimed_minutes: None,
+            prerequisite_label: None,
+            docs: Vec::new(),
+            defined_at: None,
+        })
+        .collect()
+}
+
+/// A folder's name as a title: "02_css-layout" -> "Css layout".
+pub fn title_from_name(name: &str) -> String {
+    let rest = name.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = match rest.strip_prefix(['-', '_', '.', ' ']) {
+        Some(after) if rest.len() < name.len() && !after.is_empty() => after,
+        _ => name,
+    };
+    let words = rest.replace(['-', '_'], " ");
+    let mut chars = words.trim().chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_else(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_from_name;
+
+    #[test]
+    fn folder_names_become_titles() {
+        assert_eq!(title_from_name("02_css-layout"), "Css layout");
+        assert_eq!(title_from_name("basics"), "Basics");
+        assert_eq!(title_from_name("2024"), "2024");
+    }
+}

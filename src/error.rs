@@ -562,6 +562,8 @@ pub enum Refusal {
     /// A device, a pipe, a socket.
     NotARegularFile,
     DanglingLink,
+    /// A file of the user's that a command would replace only when asked (`init --force`).
+    Exists,
 }
 
 impl fmt::Display for Refusal {
@@ -573,6 +575,7 @@ impl fmt::Display for Refusal {
             Refusal::IsAFolder => "is a folder; give a file name to write to",
             Refusal::NotARegularFile => "is not a regular file; refusing to replace it",
             Refusal::DanglingLink => "is a symbolic link to nothing; refusing to replace it",
+            Refusal::Exists => "already exists; leaving it as it is (--force replaces it)",
         })
     }
 }

@@ -35,6 +35,8 @@ pub struct Validation {
     pub warnings: Vec<Diagnostic>,
     /// Index pages (README.md, index.md) without frontmatter; not study documents.
     pub index_pages: Vec<String>,
+    /// The mapping used: which fields the times, levels and prerequisites came from.
+    pub fields: crate::curriculum::FieldsUsed,
 }
 
 /// Loads and checks a curriculum. Only I/O problems are errors of this function; problems in
@@ -72,6 +74,7 @@ pub fn validate(source: &Source) -> Result<Validation> {
         errors,
         warnings,
         index_pages: curriculum.other_pages.index.clone(),
+        fields: loaded.used,
     })
 }
 

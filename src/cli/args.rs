@@ -129,7 +129,7 @@ pub(super) enum ExportFormat {
     Markdown,
 }
 
-/// Who the learner is: a role, or one or two specializations.
+/// Who the learner is: a role, or one or two specializations; or what to learn: targets.
 #[derive(Debug, Clone, Default, Args)]
 pub(super) struct Choice {
     /// A role, e.g. "storage engineer" (see `learnpath list roles`).
@@ -139,6 +139,10 @@ pub(super) struct Choice {
     /// or separate with commas).
     #[arg(long, value_delimiter = ',')]
     pub(super) spec: Vec<String>,
+    /// Documents or folders to plan toward, with all they require, in any curriculum (repeat
+    /// or separate with commas), e.g. --target basics.
+    #[arg(long, value_delimiter = ',', conflicts_with_all = ["role", "spec"], value_name = "DOC|FOLDER")]
+    pub(super) target: Vec<String>,
 }
 
 /// Documents studied besides those in the progress file.
@@ -382,6 +386,20 @@ pub(super) enum Command {
         /// creating it if need be, instead of printing the main page.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+    },
+
+    /// Write a starter learnpath.yaml for a curriculum folder that has none, from what learnpath
+    /// detects in it (sections from folders, the fields its pages use), for you to edit.
+    #[command(
+        after_help = "Examples:\n  learnpath init ~/courses/web\n  learnpath init --force   # replace the learnpath.yaml of the current folder"
+    )]
+    Init {
+        /// The curriculum folder [default: --curriculum, else the current folder].
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Replace an existing learnpath.yaml.
+        #[arg(long)]
+        force: bool,
     },
 
     /// Check a curriculum: errors, warnings and counts (exit 65 when it has errors).

@@ -373,11 +373,24 @@ fn terminal_width() -> Option<u16> {
 impl Choice {
     /// Whether --role or --spec is given.
     pub fn given(&self) -> bool {
-        self.role.is_some() || !self.spec.is_empty()
+        self.role.is_some() || !self.spec.is_empty() || !self.target.is_empty()
     }
 
-    /// The selection; a role or 1-2 specializations are required.
+    /// The selection; targets, a role or 1-2 specializations are required.
     pub fn resolve(&self, curriculum: &Curriculum) -> Result<Selection, Error> {
+        let names: Vec<String> = self
+            .target
+            .iter()
+            .map(|name| name.trim().to_string())
+            .filter(|name| !name.is_empty())
+            .collect();
+        if !names.is_empty() {
+            let mut targets = Vec::new();
+            for name in &names {
+                targets.extend(curriculum.find_target(name)?);
+            }
+            return Ok(Selection::documents(targets, names));
+        }
         match &self.role {
             Some(role) => Selection::role(curriculum, curriculum.find_role(role)?),
             None => {

@@ -24,6 +24,7 @@ pub(crate) fn sections(
             title: index_titles
                 .get(folder)
                 .cloned()
+                .or_else(|| studied_index_title(docs, folder))
                 .unwrap_or_else(|| match folder {
                     "" => curriculum_name.to_string(),
                     folder => title_from_name(folder.rsplit('/').next().unwrap_or(folder)),
@@ -37,6 +38,16 @@ pub(crate) fn sections(
             defined_at: None,
         })
         .collect()
+}
+
+/// The title of the folder's index page, when that page is itself studied.
+fn studied_index_title(docs: &[Doc], folder: &str) -> Option<String> {
+    docs.iter()
+        .find(|doc| {
+            doc.path.rsplit_once('/').map_or("", |(parent, _)| parent) == folder
+                && super::page::is_index_name(&doc.path)
+        })
+        .map(|doc| doc.title.clone())
 }
 
 /// A folder's name as a title: "02_css-layout" -> "Css layout".

@@ -22,6 +22,18 @@ pub struct Loaded {
     pub blocked: Vec<DocId>,
     /// Whether an error concerns the whole curriculum (its listing or manifest), not a page.
     pub fatal: bool,
+    /// Which fields the study pages' times, levels and prerequisites came from.
+    pub used: FieldsUsed,
+}
+
+/// How many study pages took their time, level and prerequisites from each field, and how
+/// many times were estimated: the mapping `validate` reports and `init` writes down.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct FieldsUsed {
+    pub time: std::collections::BTreeMap<String, usize>,
+    pub level: std::collections::BTreeMap<String, usize>,
+    pub prerequisites: std::collections::BTreeMap<String, usize>,
+    pub estimated: usize,
 }
 
 impl Loaded {
@@ -36,7 +48,17 @@ const PARALLEL_FROM: usize = 256;
 /// Reads and parses a curriculum. Only I/O problems fail here; problems with the content are
 /// diagnostics, so that `validate` can report all of them at once.
 pub fn load(source: &Source) -> Result<Loaded> {
-    let listing = source.list()?;
+    load_listing(source, source.list()?)
+}
+
+/// Reads a curriculum as if it had no manifest of its own: what `init` detects.
+pub fn load_detected(source: &Source) -> Result<Loaded> {
+    let mut listing = source.list()?;
+    listing.manifest = None;
+    load_listing(source, listing)
+}
+
+fn load_listing(source: &Source, listing: super::source::Listing<'_>) -> Result<Loaded> {
     let origin = listing.origin;
     let mut diagnostics = listing.diagnostics;
     let folders = folders_of(&listing.entries);
@@ -67,6 +89,7 @@ pub fn load(source: &Source) -> Result<Loaded> {
         ids,
         mut other_pages,
         index_titles,
+        used,
     } = pages;
     let known = KnownPages {
         broken: &other_pages.broken,
@@ -97,6 +120,7 @@ pub fn load(source: &Source) -> Result<Loaded> {
         diagnostics,
         blocked,
         fatal,
+        used,
     })
 }
 
@@ -126,6 +150,7 @@ struct Pages {
     other_pages: OtherPages,
     /// The titles of index pages that are not studied, by folder.
     index_titles: HashMap<String, String>,
+    used: FieldsUsed,
 }
 
 /// Reads and parses every page; in parallel when there are many, in path order whatever the
@@ -176,6 +201,7 @@ fn read_pages(
         ids: Vec::with_capacity(study_count),
         other_pages: OtherPages::default(),
         index_titles: HashMap::new(),
+        used: FieldsUsed::default(),
     };
     for (entry, result) in entries.into_iter().zip(parsed) {
         let (page, found) = result?;
@@ -222,6 +248,17 @@ impl Pages {
     }
 
     fn add_study(&mut self, path: String, page: StudyPage) {
+        let [time, level, prerequisites] = &page.keys;
+        for (key, counts) in [
+            (time, &mut self.used.time),
+            (level, &mut self.used.level),
+            (prerequisites, &mut self.used.prerequisites),
+        ] {
+            if let Some(key) = key {
+                *counts.entry(key.clone()).or_default() += 1;
+            }
+        }
+        self.used.estimated += usize::from(page.estimated);
         self.links
             .push((page.prerequisites, page.soft, page.next_recommended));
         self.ids.push(page.ids);

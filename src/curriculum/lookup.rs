@@ -105,6 +105,44 @@ impl Curriculum {
         names
     }
 
+    /// The documents a `--target` names: a folder (its path, or a unique folder name) and
+    /// every document under it, else one document as [`Curriculum::find_doc`] finds it.
+    pub fn find_target(&self, name: &str) -> Result<Vec<DocId>, Error> {
+        let wanted = spelled(name);
+        let wanted = wanted.trim_matches('/');
+        let under = |folder: &str| -> Vec<DocId> {
+            let prefix = format!("{folder}/");
+            self.ids()
+                .filter(|&id| self.doc(id).path.starts_with(&prefix))
+                .collect()
+        };
+        if !wanted.is_empty() {
+            let exact = under(wanted);
+            if !exact.is_empty() {
+                return Ok(exact);
+            }
+            // Folders whose own name is the one given, at any depth.
+            let mut named: Vec<&str> = self
+                .docs
+                .iter()
+                .flat_map(|doc| {
+                    doc.path
+                        .match_indices('/')
+                        .map(|(end, _)| &doc.path[..end])
+                        .filter(|folder| {
+                            folder.rsplit('/').next() == Some(wanted) && *folder != wanted
+                        })
+                })
+                .collect();
+            named.sort();
+            named.dedup();
+            if let [folder] = named.as_slice() {
+                return Ok(under(folder));
+            }
+        }
+        self.find_doc(name).map(|id| vec![id])
+    }
+
     /// Finds a document by full path, path without `.md`, unique file stem or unique suffix.
     pub fn find_doc(&self, name: &str) -> Result<DocId, Error> {
         let wanted = spelled(name);

@@ -12,15 +12,15 @@ pub struct Manifest {
     pub name: String,
     /// A stable identity for the curriculum's progress (its own progress file), kept when the
     /// folder moves or the name changes. Letters, digits, `.`, `-` and `_`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     #[serde(default)]
     pub parts: Vec<PartDef>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub specializations: Vec<SpecializationDef>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<RoleDef>,
     /// How this curriculum's pages name their fields and links, when learnpath's detection is
     /// not enough (`learnpath init` writes what it detected).
@@ -70,9 +70,9 @@ pub struct SectionDef {
     pub id: String,
     pub title: String,
     pub folders: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claimed_time: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prerequisite_label: Option<String>,
 }
 

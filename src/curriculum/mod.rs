@@ -14,11 +14,12 @@ mod manifest_schema;
 pub mod page;
 mod raw;
 mod source;
+pub mod starter;
 mod subset;
 
-pub use load::{Loaded, load};
+pub use load::{FieldsUsed, Loaded, load, load_detected};
 pub use lookup::{DocNames, closest, normalize_name};
-pub use source::Source;
+pub use source::{MANIFEST_FILE, Source};
 
 use serde::Serialize;
 use std::fmt;

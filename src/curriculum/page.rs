@@ -97,6 +97,8 @@ pub struct StudyPage {
     pub tags: Vec<String>,
     /// The page's own names for links (`id`, `slug`).
     pub ids: Vec<String>,
+    /// The fields its time, level and prerequisites came from.
+    pub keys: [Option<String>; 3],
 }
 
 #[derive(Debug)]
@@ -273,6 +275,11 @@ pub fn parse(
         next_recommended: links.of(&fields.next_recommended, LinkKind::Next),
         tags: fields.tags.clone(),
         ids: fields.ids.clone(),
+        keys: [
+            fields.time.as_ref().map(|time| time.key.clone()),
+            fields.level.as_ref().map(|(key, _)| key.clone()),
+            fields.prerequisites_key.clone(),
+        ],
     };
     match kind {
         Kind::Untimed => Page::Untimed(page),

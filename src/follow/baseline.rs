@@ -22,7 +22,7 @@ pub struct Baseline {
     pub sessions: Vec<Sitting>,
 }
 
-/// A role, or specializations by section id.
+/// A role, specializations by section id, or targets as named.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Chosen {
@@ -30,6 +30,9 @@ pub struct Chosen {
     pub role: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub spec: Vec<String>,
+    /// Documents or folders, as `--target` named them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub target: Vec<String>,
 }
 
 /// The settings a re-plan keeps: weekly time, days, sitting length, days off, busy calendars
@@ -142,6 +145,7 @@ impl Baseline {
                     Some(_) => Vec::new(),
                     None => plan.specializations.clone(),
                 },
+                target: plan.targets.clone(),
             },
             settings: FollowedSettings {
                 weekly_minutes: plan.settings.weekly_minutes.get(),
@@ -179,6 +183,13 @@ impl Baseline {
 
     /// The selection it was made for, looked up in the curriculum as it is now.
     pub fn selection(&self, curriculum: &Curriculum) -> Result<Selection, Error> {
+        if !self.selection.target.is_empty() {
+            let mut targets = Vec::new();
+            for name in &self.selection.target {
+                targets.extend(curriculum.find_target(name)?);
+            }
+            return Ok(Selection::documents(targets, self.selection.target.clone()));
+        }
         match &self.selection.role {
             Some(role) => Selection::role(curriculum, curriculum.find_role(role)?),
             None => {

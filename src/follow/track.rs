@@ -116,6 +116,7 @@ mod tests {
             selection: Chosen {
                 role: Some("r".into()),
                 spec: Vec::new(),
+                target: Vec::new(),
             },
             settings: FollowedSettings {
                 weekly_minutes: 180,

@@ -234,6 +234,7 @@ impl<'a> Planner<'a> {
                 .iter()
                 .map(|&spec| curriculum.specialization_section(spec).id.clone())
                 .collect(),
+            targets: self.selection.target_names.clone(),
             settings: *settings,
             done: self
                 .done

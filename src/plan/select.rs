@@ -17,6 +17,12 @@ pub struct Selection {
     pub specializations: Vec<SpecId>,
     /// The role's other sections.
     pub includes: Vec<SectionId>,
+    /// Documents chosen directly (`--target`): any documents or folders of any curriculum.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<DocId>,
+    /// How the targets were named, for the plan's title.
+    #[serde(skip)]
+    pub target_names: Vec<String>,
 }
 
 impl Selection {
@@ -27,6 +33,19 @@ impl Selection {
         selection.role = Some(role);
         selection.includes = definition.includes.clone();
         Ok(selection)
+    }
+
+    /// Documents to plan toward (with all they require), as named.
+    pub fn documents(mut targets: Vec<DocId>, names: Vec<String>) -> Selection {
+        targets.sort();
+        targets.dedup();
+        Selection {
+            role: None,
+            specializations: Vec::new(),
+            includes: Vec::new(),
+            targets,
+            target_names: names,
+        }
     }
 
     pub fn specializations(
@@ -59,6 +78,8 @@ impl Selection {
             role: None,
             specializations: specs,
             includes: Vec::new(),
+            targets: Vec::new(),
+            target_names: Vec::new(),
         })
     }
 
@@ -70,6 +91,7 @@ impl Selection {
             .map(|&spec| curriculum.specialization(spec).section)
             .chain(self.includes.iter().copied())
             .flat_map(|section| curriculum.section(section).docs.iter().copied())
+            .chain(self.targets.iter().copied())
             .collect();
         targets.sort();
         targets.dedup();
@@ -99,6 +121,7 @@ impl Selection {
             .collect();
         match self.role {
             Some(role) => format!("{} ({})", curriculum.role(role).name, specs.join(" + ")),
+            None if specs.is_empty() => self.target_names.join(" + "),
             None => specs.join(" + "),
         }
     }
@@ -148,6 +171,7 @@ pub fn needed(
         .flat_map(|&section| curriculum.section(section).docs.iter().copied())
         .collect();
     mark(included_sections, 0);
+    mark(selection.targets.clone(), 0);
     for (position, &spec) in selection.specializations.iter().enumerate() {
         let docs = curriculum.specialization_section(spec).docs.clone();
         mark(docs, position as u8);

@@ -25,6 +25,9 @@ pub struct Plan {
     pub role: Option<String>,
     /// Section ids of the chosen specializations, in study order.
     pub specializations: Vec<String>,
+    /// The documents or folders planned toward (`--target`), as named.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<String>,
     /// The learner's time, as the plan used it.
     pub settings: Settings,
     /// Documents the selection needs that are already done, left out of the sessions.

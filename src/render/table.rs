@@ -101,6 +101,42 @@ pub fn specializations(
     })
 }
 
+/// "fields: time from estimatedMinutes (8), duration (1); level from difficulty (10); ...":
+/// the mapping a curriculum was read with, when it is not learnpath's own.
+fn mapping_line(used: &crate::curriculum::FieldsUsed) -> Option<String> {
+    let own = [
+        (&used.time, "estimated_time"),
+        (&used.level, "level"),
+        (&used.prerequisites, "prerequisites"),
+    ];
+    if used.estimated == 0
+        && own
+            .iter()
+            .all(|(counts, name)| counts.keys().all(|key| key == name))
+    {
+        return None;
+    }
+    let mut parts: Vec<String> = ["time", "level", "prerequisites"]
+        .iter()
+        .zip(own)
+        .filter(|(_, (counts, _))| !counts.is_empty())
+        .map(|(what, (counts, _))| {
+            let fields: Vec<String> = counts
+                .iter()
+                .map(|(key, n)| format!("{key} ({n})"))
+                .collect();
+            format!("{what} from {}", fields.join(", "))
+        })
+        .collect();
+    if used.estimated > 0 {
+        parts.push(format!(
+            "{} estimated from their words",
+            count_with(used.estimated, "time", "times")
+        ));
+    }
+    Some(format!("fields: {}", parts.join("; ")))
+}
+
 /// A time, marked `~` when it is estimated from a page's words.
 pub fn estimated_minutes(minutes: u32, estimated: bool) -> String {
     match estimated {
@@ -285,6 +321,9 @@ fn validation_lines(report: &Validation, color: bool, w: &mut dyn Write) -> io::
             "pages without frontmatter"
         )
     )?;
+    if let Some(line) = mapping_line(&report.fields) {
+        writeln!(w, "  {line}")?;
+    }
     let verdict = if report.ok { "ok" } else { "invalid" };
     writeln!(
         w,

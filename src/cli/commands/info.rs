@@ -13,6 +13,44 @@ use learnpath::{listing, validate as check};
 use std::io::Write;
 use std::path::PathBuf;
 
+/// `init`: a starter manifest, written beside the pages (never over one, unless --force).
+pub(super) fn init(dir: Option<PathBuf>, force: bool, context: &Context) -> Result<i32, Failure> {
+    let folder = match (dir, &context.source) {
+        (Some(dir), _) => dir,
+        (None, learnpath::Source::Dir(dir)) => dir.clone(),
+        (None, _) => PathBuf::from("."),
+    };
+    let path = folder.join(learnpath::curriculum::MANIFEST_FILE);
+    if path.exists() && !force {
+        return Err(learnpath::Error::Refused {
+            path,
+            reason: learnpath::error::Refusal::Exists,
+        }
+        .into());
+    }
+    // Read as a folder of its own: without the manifest that --force replaces.
+    let loaded = learnpath::curriculum::load_detected(&learnpath::Source::Dir(folder.clone()))?;
+    let text = learnpath::curriculum::starter::starter_manifest(&loaded);
+    learnpath::atomic_file::write(&path, text.as_bytes())?;
+    let curriculum = &loaded.curriculum;
+    context.report.note(format!(
+        "wrote {}: {} in {}, {}; edit it, then `learnpath --curriculum {} list`",
+        path.display(),
+        count(curriculum.docs.len(), "study document"),
+        count(curriculum.sections.len(), "section"),
+        count_estimated(&loaded),
+        folder.display()
+    ));
+    Ok(exit::OK)
+}
+
+fn count_estimated(loaded: &learnpath::curriculum::Loaded) -> String {
+    format!(
+        "{} estimated from their words",
+        learnpath::words::count_with(loaded.used.estimated, "time", "times")
+    )
+}
+
 /// `validate`: every error and warning, with counts (exit 65 when there are errors).
 pub(super) fn validate(
     format: Format,

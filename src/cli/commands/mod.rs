@@ -97,6 +97,7 @@ pub(super) fn execute(
         Command::Completions { shell } => info::completions(shell, out),
         Command::Man { out: folder } => info::man(folder, context, out),
         Command::Validate(format) => info::validate(format.format, context, out),
+        Command::Init { dir, force } => info::init(dir, force, context),
         Command::List(list) => info::list(list, context, out),
         Command::Show { doc, format } => info::show(&doc, format.format, context, out),
     }

@@ -2,12 +2,13 @@
 //! a manifest with five specializations and a few roles, 0-4 prerequisites per document on
 //! earlier documents (mostly nearby), times from 15 to 120 minutes, bodies of 1-3 KB.
 //!
-//! Shared by `examples/synth` (writes it to disk), the benchmarks and the tests.
+//! Shared by `examples/synth` (writes it to disk), the benchmarks and the tests. The foreign
+//! shape (`--shape foreign`) is in `foreign.rs` and borrows the word list and the sentences.
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-const WORDS: &[&str] = &[
+pub const WORDS: &[&str] = &[
     "packet",
     "queue",
     "kernel",
@@ -89,7 +90,7 @@ fn sections(docs: usize) -> Vec<Section> {
     sections
 }
 
-fn words(rng: &mut ChaCha8Rng, count: usize) -> String {
+pub fn words(rng: &mut ChaCha8Rng, count: usize) -> String {
     (0..count)
         .map(|_| WORDS[rng.random_range(0..WORDS.len())])
         .collect::<Vec<_>>()
@@ -181,7 +182,7 @@ pub fn generate(docs: usize, seed: u64) -> Vec<File> {
     files
 }
 
-fn capitalized(text: &str) -> String {
+pub fn capitalized(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()

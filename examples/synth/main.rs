@@ -1,10 +1,12 @@
 //! Writes a synthetic curriculum for benchmarks and experiments:
 //!
 //! cargo run --release --example synth -- --docs 10000 --seed 1 --out /tmp/synth-10k
+//! cargo run --release --example synth -- --docs 1000 --shape foreign --out /tmp/foreign-1k
 
+mod foreign;
 mod generate;
 
-use clap::Parser;
+use clap::{Parser, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -18,11 +20,26 @@ struct Args {
     /// Folder to write (created; files in it are replaced).
     #[arg(long)]
     out: PathBuf,
+    /// What the curriculum looks like.
+    #[arg(long, value_enum, default_value_t = Shape::Classic)]
+    shape: Shape,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Shape {
+    /// learnpath's own: a manifest, `estimated_time`, `level`, root-relative paths.
+    Classic,
+    /// A course written for another site: no manifest, other field names and link styles,
+    /// Hugo `_index.md` pages without times.
+    Foreign,
 }
 
 fn main() -> std::io::Result<()> {
     let args = Args::parse();
-    let files = generate::generate(args.docs, args.seed);
+    let files = match args.shape {
+        Shape::Classic => generate::generate(args.docs, args.seed),
+        Shape::Foreign => foreign::generate(args.docs, args.seed),
+    };
     for file in &files {
         let path = args.out.join(&file.path);
         if let Some(folder) = path.parent() {
@@ -32,7 +49,10 @@ fn main() -> std::io::Result<()> {
     }
     eprintln!(
         "wrote {} documents to {}",
-        files.len() - 1,
+        files
+            .iter()
+            .filter(|file| file.path.ends_with(".md"))
+            .count(),
         args.out.display()
     );
     Ok(())

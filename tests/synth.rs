@@ -116,7 +116,6 @@ fn the_foreign_shape_has_no_manifest_and_the_same_seed_gives_the_same_curriculum
 }
 
 #[test]
-#[ignore = "issue 14: the loader does not read foreign curricula yet"]
 fn foreign_curricula_load_and_validate_clean() {
     let source = in_memory(foreign::generate(1000, 7));
     let report = validate(&source).unwrap();

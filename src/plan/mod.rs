@@ -332,6 +332,7 @@ impl<'a> Planner<'a> {
                                 part: piece.part,
                                 part_of_rest: piece.part_of_rest,
                                 link: curriculum.link(piece.doc),
+                                estimated: doc.estimated,
                             }
                         })
                         .collect(),

@@ -125,6 +125,9 @@ pub struct Item {
     /// Where its full text is, when the curriculum has a source URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
+    /// Whether the time is estimated from the page's words (it gives none); left out when not.
+    #[serde(skip_serializing_if = "is_false")]
+    pub estimated: bool,
 }
 
 /// A study day the plan passed over.

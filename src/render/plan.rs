@@ -10,9 +10,10 @@ use std::io::{self, Write};
 /// "Title, the rest (25 min)" or "Title, the rest, part 1/2 (50 min)".
 pub fn item_label(item: &Item) -> String {
     format!(
-        "{}{} ({})",
+        "{}{} ({}{})",
         item.title,
         item_which(item, ", "),
+        if item.estimated { "~" } else { "" },
         format_minutes(item.minutes)
     )
 }

@@ -113,6 +113,13 @@ impl Field {
 /// A link target cleaned: no scheme and host, no `?query` or `#anchor`, `\` as `/`.
 fn clean_target(target: &str) -> &str {
     let target = target.trim();
+    // Most links are plain paths.
+    if !target
+        .bytes()
+        .any(|byte| matches!(byte, b':' | b'#' | b'?'))
+    {
+        return target;
+    }
     let target = match target.split_once("://") {
         Some((_, rest)) => rest.find('/').map_or("", |slash| &rest[slash..]),
         None => target,
@@ -352,17 +359,17 @@ impl LinkResolver<'_> {
     }
 
     /// The target with a manifest URL prefix replaced by its folder.
-    fn mapped(&self, target: &str) -> String {
+    fn mapped<'t>(&self, target: &'t str) -> std::borrow::Cow<'t, str> {
         for (prefix, folder) in self.known.prefixes {
             if let Some(rest) = target.strip_prefix(prefix.as_str()) {
                 let rest = rest.trim_start_matches('/');
                 return match folder.trim_matches('/') {
-                    "" => format!("/{rest}"),
-                    folder => format!("/{folder}/{rest}"),
+                    "" => format!("/{rest}").into(),
+                    folder => format!("/{folder}/{rest}").into(),
                 };
             }
         }
-        target.to_string()
+        target.into()
     }
 
     /// The document at a root-relative path, if one is there; an error when the page there

@@ -338,6 +338,9 @@ impl<'a> Lines<'a> {
     }
 
     fn of(&self, targets: &[String], kind: LinkKind) -> Vec<Link> {
+        if targets.is_empty() {
+            return Vec::new();
+        }
         let known = match (&self.fast, kind) {
             (Some((hard, _)), LinkKind::Hard) => Some(hard),
             (Some((_, next)), LinkKind::Next) => Some(next),

@@ -20,23 +20,33 @@ pub(super) fn check(
 ) -> Result<i32, Failure> {
     let opened = context.open()?;
     let curriculum = &opened.curriculum;
-    let targets = if names.is_empty() {
+    let targets: Vec<Target> = if names.is_empty() {
         let Some(selection) = context.selection(&Choice::default(), curriculum)? else {
             return Err(Failure::Usage(
                 "give documents or specializations to check, or save a role or specializations with `learnpath profile set`".to_string(),
             ));
         };
+        let docs = selection.targets.into_iter().map(Target::Doc);
         selection
             .specializations
             .into_iter()
             .map(Target::Specialization)
+            .chain(docs)
             .collect()
     } else {
-        names
+        // A document or specialization, else a folder: its documents.
+        let found = names
             .iter()
             .filter(|name| !name.trim().is_empty())
-            .map(|name| Target::find(curriculum, name))
-            .collect::<Result<Vec<_>, _>>()?
+            .map(|name| match Target::find(curriculum, name) {
+                Ok(target) => Ok(vec![target]),
+                Err(error) => curriculum
+                    .find_target(name)
+                    .map(|ids| ids.into_iter().map(Target::Doc).collect())
+                    .map_err(|_| error),
+            })
+            .collect::<Result<Vec<Vec<_>>, _>>()?;
+        found.into_iter().flatten().collect()
     };
     let done = context.done(curriculum, done)?;
     let report = ready::check(curriculum, &opened.graph, &targets, &done);

@@ -148,6 +148,24 @@ impl Fields {
             key: key.to_string(),
             expected,
         };
+        // The fixed keys first: most pages have them, and they need no search of the names.
+        match key {
+            "title" => self.title = text(value).map_err(|_| wrong("a title"))?,
+            "next_recommended" => {
+                self.next_recommended = list(value).map_err(|_| wrong("a list of links"))?
+            }
+            "tags" => self.tags = list(value).map_err(|_| wrong("a list of tags"))?,
+            _ => return self.take_named(names, key, value),
+        }
+        Ok(())
+    }
+
+    /// Takes an entry whose key the field names decide: time, level, prerequisites or id.
+    fn take_named(&mut self, names: &FieldNames, key: &str, value: Raw) -> Result<(), FieldError> {
+        let wrong = |expected| FieldError {
+            key: key.to_string(),
+            expected,
+        };
         if let Some(rank) = names.time.iter().position(|(name, _)| name == key) {
             if let Some(text) = text(value).map_err(|_| wrong("a time"))?
                 && (self.time.is_none() || rank < self.time_rank)
@@ -171,15 +189,6 @@ impl Fields {
                 .map_err(|_| wrong("a list of links, or a map of `hard` and `soft` lists"))?;
         } else if names.ids.iter().any(|name| name == key) {
             self.ids.extend(text(value).map_err(|_| wrong("a name"))?);
-        } else {
-            match key {
-                "title" => self.title = text(value).map_err(|_| wrong("a title"))?,
-                "next_recommended" => {
-                    self.next_recommended = list(value).map_err(|_| wrong("a list of links"))?
-                }
-                "tags" => self.tags = list(value).map_err(|_| wrong("a list of tags"))?,
-                _ => {}
-            }
         }
         Ok(())
     }

@@ -263,22 +263,28 @@ pub fn parse(
         return Page::Index(title_in(fields.title.clone(), &found));
     }
     let level = level_of(&fields, &found, shown, out);
-    let title = title_of(fields.title.clone(), &found, path);
-    let links = Lines::new(&found, fast_lines, &fields);
+    let (prerequisites, soft, next_recommended) = {
+        let links = Lines::new(&found, fast_lines, &fields);
+        (
+            links.of(&fields.prerequisites, LinkKind::Hard),
+            links.of(&fields.soft, LinkKind::Soft),
+            links.of(&fields.next_recommended, LinkKind::Next),
+        )
+    };
     let page = StudyPage {
-        title,
+        title: title_of(fields.title, &found, path),
         level,
         minutes,
         estimated,
-        prerequisites: links.of(&fields.prerequisites, LinkKind::Hard),
-        soft: links.of(&fields.soft, LinkKind::Soft),
-        next_recommended: links.of(&fields.next_recommended, LinkKind::Next),
-        tags: fields.tags.clone(),
-        ids: fields.ids.clone(),
+        prerequisites,
+        soft,
+        next_recommended,
+        tags: fields.tags,
+        ids: fields.ids,
         keys: [
-            fields.time.as_ref().map(|time| time.key.clone()),
-            fields.level.as_ref().map(|(key, _)| key.clone()),
-            fields.prerequisites_key.clone(),
+            fields.time.map(|time| time.key),
+            fields.level.map(|(key, _)| key),
+            fields.prerequisites_key,
         ],
     };
     match kind {

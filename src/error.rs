@@ -158,6 +158,15 @@ pub enum Error {
         line: usize,
         problem: CalendarProblem,
     },
+
+    /// The record of what was last exported to calendars cannot be understood. It is never
+    /// overwritten then.
+    #[error("{}{}: {problem}\n  help: move the file away to start the calendar's record afresh (events exported before cannot be cancelled then); learnpath left it untouched", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Ledger {
+        path: PathBuf,
+        line: Option<usize>,
+        problem: String,
+    },
 }
 
 impl Error {
@@ -170,7 +179,8 @@ impl Error {
             | Error::Progress { .. }
             | Error::Profile { .. }
             | Error::Baseline { .. }
-            | Error::Calendar { .. } => exit::DATA,
+            | Error::Calendar { .. }
+            | Error::Ledger { .. } => exit::DATA,
             Error::UnknownDoc { .. }
             | Error::UnknownSpecialization { .. }
             | Error::UnknownRole { .. }

@@ -8,6 +8,7 @@
 
 pub mod atomic_file;
 pub mod availability;
+pub mod calendar;
 pub mod curriculum;
 pub mod diagnostic;
 pub mod diagram;

@@ -119,7 +119,8 @@ pub(super) enum PlanFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(super) enum ExportFormat {
-    /// iCalendar (RFC 5545), one event per session.
+    /// iCalendar (RFC 5545), one event per sitting, updating and cancelling the events of
+    /// the last export.
     Ics,
     /// CSV with the columns Google Calendar imports.
     Csv,
@@ -223,6 +224,9 @@ pub(super) enum Command {
         /// IANA time zone of --at, e.g. Europe/Berlin [default: $TZ, else the system's].
         #[arg(long, value_parser = zone::parse_tz, value_name = "ZONE")]
         tz: Option<Tz>,
+        /// A reminder before each sitting (iCalendar), e.g. 15m or 1h; repeat for more.
+        #[arg(long, value_parser = values::remind, value_name = "DURATION")]
+        remind: Vec<learnpath::calendar::Reminder>,
     },
 
     /// Follow a plan: save it as the baseline that `status` measures you against.

@@ -7,8 +7,9 @@ use super::Failure;
 use super::args::{Choice, Cli, Done, PlanOptions};
 use super::report::Reporter;
 use super::{messages, values};
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime, Timelike};
 use chrono_tz::Tz;
+use learnpath::calendar::LedgerStore;
 use learnpath::curriculum::DocId;
 use learnpath::follow::{BaselineStore, Extras};
 use learnpath::plan::WeeklyMinutes;
@@ -29,6 +30,9 @@ use std::path::PathBuf;
 pub(super) struct Context {
     pub source: Source,
     pub today: NaiveDate,
+    /// The moment of this run, as calendars stamp it: now, or midnight UTC of `--today` (so
+    /// that a run with `--today` writes the same bytes every time).
+    pub now: chrono::DateTime<chrono::Utc>,
     /// The progress file given with --progress or LEARNPATH_PROGRESS, if any.
     pub progress_path: Option<PathBuf>,
     pub use_progress: bool,
@@ -52,6 +56,12 @@ impl Context {
             today: cli
                 .today
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            now: match cli.today {
+                Some(today) => today.and_time(NaiveTime::MIN).and_utc(),
+                None => chrono::Utc::now()
+                    .with_nanosecond(0)
+                    .unwrap_or_else(chrono::Utc::now),
+            },
             progress_path: cli.progress.clone(),
             use_progress: !cli.no_progress,
             profile_path: cli.profile.clone(),
@@ -137,6 +147,26 @@ impl Context {
             ));
         }
         Ok(store)
+    }
+
+    /// The record of the last calendar export, beside the progress file; none without one.
+    /// The flag: whether it may be written, which it may not when the progress file was named
+    /// in a folder that does not exist (no folder is made for a path the user gave).
+    pub fn ledger_store(
+        &self,
+        curriculum: &Curriculum,
+    ) -> Result<Option<(LedgerStore, bool)>, Error> {
+        if !self.use_progress {
+            return Ok(None);
+        }
+        let progress = self.store(curriculum)?;
+        let folder = progress
+            .path()
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty());
+        let writable = self.progress_path.is_none() || folder.is_none_or(|folder| folder.is_dir());
+        let store = LedgerStore::beside(progress.path(), curriculum_id(curriculum, &self.source));
+        Ok(Some((store, writable)))
     }
 
     /// The followed plan's store: beside the progress file.

@@ -37,6 +37,22 @@ pub(crate) fn spent(text: &str) -> Result<u32, String> {
     Ok(minutes)
 }
 
+/// A reminder before a sitting, as typed ("15m", "1h", "0m" at the start): at most 7 days.
+pub(crate) fn remind(text: &str) -> Result<learnpath::calendar::Reminder, String> {
+    let minutes = match text.trim() {
+        "0" => 0,
+        _ => parse_minutes(text).map_err(|error| {
+            format!("'{text}' is not a time before the sitting like \"15m\" or \"1h\": {error}")
+        })?,
+    };
+    if minutes > 7 * 24 * 60 {
+        return Err(format!("'{text}' is more than 7 days before the sitting"));
+    }
+    Ok(learnpath::calendar::Reminder {
+        minutes_before: minutes,
+    })
+}
+
 const DAY_NAMES: [(&str, &str, Weekday); 7] = [
     ("mon", "monday", Weekday::Mon),
     ("tue", "tuesday", Weekday::Tue),

@@ -4,7 +4,6 @@ pub mod clock;
 pub mod csv;
 pub mod dot;
 pub mod follow;
-pub mod ics;
 pub mod json;
 pub mod markdown;
 pub mod mermaid;

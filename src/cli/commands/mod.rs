@@ -1,6 +1,7 @@
 //! What each command does: a function from the resolved settings to an exit code, grouped by
 //! what the commands are about. Library calls and a renderer; no logic of their own.
 
+mod calendar;
 mod follow;
 mod info;
 mod output;
@@ -29,6 +30,7 @@ pub(super) fn execute(
             output,
             at,
             tz,
+            remind,
         } => plan::export(
             &options,
             plan::Export {
@@ -36,6 +38,7 @@ pub(super) fn execute(
                 output,
                 at,
                 tz,
+                remind,
             },
             context,
             out,

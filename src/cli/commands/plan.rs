@@ -3,15 +3,17 @@
 use super::super::Failure;
 use super::super::args::{ExportFormat, PlanFormat, PlanOptions};
 use super::super::settings::{Context, PlanRequest, Timing};
+use super::calendar::CalendarExport;
 use super::output::write_output;
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use learnpath::availability::busy::BusyCalendar;
+use learnpath::calendar::Reminder;
 use learnpath::curriculum::duration::format_minutes;
 use learnpath::error::exit;
 use learnpath::plan::availability::over_busy_horizon;
 use learnpath::plan::{ByDate, Plan, Planner};
-use learnpath::render::{csv, ics, json, markdown, plan as plan_render, wrap};
+use learnpath::render::{csv, json, markdown, plan as plan_render, wrap};
 use learnpath::words::count;
 use learnpath::{Error, Opened};
 use std::io::Write;
@@ -173,6 +175,7 @@ pub(super) struct Export {
     pub output: Option<PathBuf>,
     pub at: Option<NaiveTime>,
     pub tz: Option<Tz>,
+    pub remind: Vec<Reminder>,
 }
 
 /// `export`: the plan as a calendar, a spreadsheet, JSON or Markdown, to a file or stdout.
@@ -182,7 +185,8 @@ pub(super) fn export(
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
-    let (outcome, request) = build(options, context, &context.open()?, (export.at, export.tz))?;
+    let opened = context.open()?;
+    let (outcome, request) = build(options, context, &opened, (export.at, export.tz))?;
     let plan = match outcome {
         Outcome::Missed { by, fastest } => {
             context.report.reason(missed_answer(by, &fastest));
@@ -207,14 +211,20 @@ pub(super) fn export(
     {
         return Err(Error::SessionPastYear9999 { date, utc }.into());
     }
+    let what = count(plan.sessions.len(), "session");
     let mut bytes = Vec::new();
     match export.format {
-        ExportFormat::Ics => ics::render(&plan, &clock, context.today, &mut bytes)?,
+        ExportFormat::Ics => {
+            let calendar =
+                CalendarExport::new(&plan, &clock, &export.remind, &opened.curriculum, context)?;
+            write_output(export.output, &calendar.bytes, context, out, &calendar.what)?;
+            calendar.record(context)?;
+            return Ok(exit::OK);
+        }
         ExportFormat::Csv => csv::render(&plan, &clock, &mut bytes)?,
         ExportFormat::Json => json::write(&plan, &mut bytes)?,
         ExportFormat::Markdown => markdown::render(&plan, &mut bytes)?,
     }
-    let what = count(plan.sessions.len(), "session");
     write_output(export.output, &bytes, context, out, &what)?;
     Ok(exit::OK)
 }

@@ -1,90 +1,80 @@
-//! The plan as an iCalendar file (RFC 5545): one event per session, times in UTC, a UID that
-//! depends only on the session's content so that re-importing a replanned schedule updates
-//! events instead of adding copies.
+//! The calendar as an iCalendar file (RFC 5545): one VEVENT a sitting, times in UTC, the UID of
+//! its slot, the SEQUENCE and LAST-MODIFIED the ledger gives it, a DISPLAY alarm a reminder;
+//! a cancelled sitting as STATUS:CANCELLED.
 
-use super::clock::Clock;
-use super::plan::{item_label, session_title};
-use crate::plan::{Plan, Session};
-use chrono::{NaiveDate, Utc};
-use icalendar::{Calendar, Component, Event, EventLike};
-use sha2::{Digest, Sha256};
+use super::ledger::{Outgoing, Status};
+use chrono::{DateTime, Duration, Utc};
+use icalendar::{Alarm, Calendar, Component, Event, EventLike, EventStatus};
 use std::io::{self, Write};
 
-/// The stable identity of a session: the curriculum and the documents (with part numbers) it
-/// holds; never its date.
-pub fn uid(plan: &Plan, session: &Session) -> String {
-    let mut hasher = Sha256::new();
-    hasher.update(plan.curriculum.as_bytes());
-    for item in &session.items {
-        hasher.update(b"\n");
-        hasher.update(item.path.as_bytes());
-        if let Some(part) = item.part {
-            let rest = if item.part_of_rest {
-                " of the rest"
-            } else {
-                ""
-            };
-            hasher.update(format!("#{}/{}{rest}", part.index, part.count).as_bytes());
-        }
-    }
-    let digest = hasher.finalize();
-    let hex: String = digest[..16]
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect();
-    format!("{hex}@learnpath")
-}
+/// The PRODID of everything learnpath writes.
+pub const PRODID: &str = "-//learnpath//learnpath study plan//EN";
 
-fn description(session: &Session) -> String {
-    let mut lines = vec![format!(
-        "Session {} ({} min):",
-        session.number, session.minutes
-    )];
-    for item in &session.items {
-        lines.push(format!("- {}", item_label(item)));
-        if let Some(link) = &item.link {
-            lines.push(format!("  {link}"));
-        }
-    }
-    lines.join("\n")
-}
-
-/// Writes the calendar. `stamp` is the DTSTAMP date (the date the CLI passes in as today).
-///
-/// Calendar clients apply a re-imported event with a known UID only when its SEQUENCE has gone
-/// up, so SEQUENCE counts the days from 2000-01-01 to the export date: a later export wins.
-pub fn render(plan: &Plan, clock: &Clock, stamp: NaiveDate, w: &mut dyn Write) -> io::Result<()> {
-    let dtstamp = stamp.and_time(chrono::NaiveTime::MIN).and_utc();
-    let epoch = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
-    let sequence = (stamp - epoch).num_days().max(0).to_string();
+/// Writes the calendar named `name`; `stamp` is DTSTAMP, when the file is written.
+pub fn render(
+    outgoing: &[Outgoing],
+    name: &str,
+    stamp: DateTime<Utc>,
+    w: &mut dyn Write,
+) -> io::Result<()> {
     let mut calendar = Calendar::empty();
     calendar
         .append_property(("VERSION", "2.0"))
-        .append_property(("PRODID", "-//learnpath//learnpath study plan//EN"))
+        .append_property(("PRODID", PRODID))
         .append_property(("CALSCALE", "GREGORIAN"))
-        .append_property((
-            "X-WR-CALNAME",
-            format!("Study plan: {}", plan.selection).as_str(),
-        ));
-    for session in &plan.sessions {
-        let (start, end) = clock.session_span(session);
-        calendar.push(
-            Event::new()
-                .uid(&uid(plan, session))
-                .timestamp(dtstamp)
-                .add_property("SEQUENCE", sequence.as_str())
-                .add_property(
-                    "LAST-MODIFIED",
-                    dtstamp.format("%Y%m%dT%H%M%SZ").to_string(),
-                )
-                .starts(start.with_timezone(&Utc))
-                .ends(end.with_timezone(&Utc))
-                .summary(&session_title(session))
-                .description(&description(session))
-                .done(),
-        );
+        .append_property(("X-WR-CALNAME", name));
+    for one in outgoing {
+        calendar.push(vevent(one, stamp));
     }
     w.write_all(refold(&calendar.to_string()).as_bytes())
+}
+
+/// One event alone in a calendar, as a CalDAV resource holds it.
+pub fn resource(one: &Outgoing, stamp: DateTime<Utc>) -> String {
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(("VERSION", "2.0"))
+        .append_property(("PRODID", PRODID))
+        .push(vevent(one, stamp));
+    refold(&calendar.to_string())
+}
+
+/// The VEVENT of a sitting: a cancelled one keeps its UID, times and title only.
+pub fn vevent(one: &Outgoing, stamp: DateTime<Utc>) -> Event {
+    let event = &one.event;
+    let mut vevent = Event::new();
+    vevent
+        .uid(&event.uid())
+        .timestamp(stamp)
+        .sequence(one.sequence)
+        .last_modified(one.modified)
+        .starts(event.start)
+        .ends(event.end)
+        .summary(&event.summary);
+    match one.status {
+        Status::Cancelled => {
+            vevent.status(EventStatus::Cancelled);
+        }
+        Status::Confirmed => {
+            vevent.description(&event.description);
+            for reminder in &event.reminders {
+                let before = Duration::minutes(-i64::from(reminder.minutes_before));
+                // The crate writes a DTSTAMP and a UID in every component, a random UID and
+                // the clock's time unless given: given here, so that the file is the same
+                // for the same inputs (RFC 9074 gives alarms a UID).
+                let mut alarm = Alarm::display(&event.summary, before);
+                alarm
+                    .uid(&format!(
+                        "{}.alarm.{}",
+                        event.uid(),
+                        reminder.minutes_before
+                    ))
+                    .timestamp(stamp);
+                vevent.alarm(alarm);
+            }
+        }
+    }
+    vevent.done()
 }
 
 /// RFC 5545 §3.1: a content line is at most 75 octets, excluding the CRLF, and a continuation

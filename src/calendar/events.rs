@@ -1,0 +1,185 @@
+//! A plan's sittings as calendar events: when, what, and the reminders before them.
+
+use crate::plan::{Plan, Session};
+use crate::render::clock::Clock;
+use crate::render::plan::{item_label, session_title};
+use chrono::{DateTime, NaiveDate, Utc};
+use sha2::{Digest, Sha256};
+
+/// Where a sitting sits: its curriculum, its day, and its place among that day's sittings (from
+/// 1). Two plans that both study on a day share the slot, whatever they study in it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Slot {
+    /// The curriculum's id as a name: lowercase letters, digits and `-`.
+    pub curriculum: String,
+    pub date: NaiveDate,
+    pub index: u32,
+}
+
+impl Slot {
+    /// `learnpath.<curriculum>.<date>.<index>`: the name of the slot's event, also the file
+    /// name (with `.ics`) of its resource in a CalDAV collection.
+    pub fn name(&self) -> String {
+        format!("learnpath.{}.{}.{}", self.curriculum, self.date, self.index)
+    }
+
+    /// The event's UID (RFC 5545 §3.8.4.7): the name at `learnpath`.
+    pub fn uid(&self) -> String {
+        format!("{}@learnpath", self.name())
+    }
+
+    /// The prefix of every event name of a curriculum, to tell its events from others'.
+    pub fn prefix(curriculum: &str) -> String {
+        format!("learnpath.{}.", key(curriculum))
+    }
+}
+
+/// A reminder before a sitting starts (a VALARM with ACTION:DISPLAY).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Reminder {
+    pub minutes_before: u32,
+}
+
+/// One sitting as an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SittingEvent {
+    pub slot: Slot,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub summary: String,
+    pub description: String,
+    pub reminders: Vec<Reminder>,
+}
+
+impl SittingEvent {
+    pub fn uid(&self) -> String {
+        self.slot.uid()
+    }
+
+    /// A digest of everything a calendar shows of the event: equal fingerprints, an unchanged
+    /// event.
+    pub fn fingerprint(&self) -> String {
+        let mut hasher = Sha256::new();
+        for part in [
+            self.start.to_rfc3339(),
+            self.end.to_rfc3339(),
+            self.summary.clone(),
+            self.description.clone(),
+        ] {
+            hasher.update(part.as_bytes());
+            hasher.update([0]);
+        }
+        for reminder in &self.reminders {
+            hasher.update(reminder.minutes_before.to_le_bytes());
+        }
+        hex(&hasher.finalize()[..12])
+    }
+}
+
+/// The sittings of `plan` as events, at the times `clock` gives, in plan order. `curriculum` is
+/// the curriculum's id (see [`crate::progress::location::curriculum_id`]).
+pub fn events(
+    plan: &Plan,
+    clock: &Clock,
+    curriculum: &str,
+    reminders: &[Reminder],
+) -> Vec<SittingEvent> {
+    let key = key(curriculum);
+    let mut reminders = reminders.to_vec();
+    reminders.sort_unstable();
+    reminders.dedup();
+    let mut previous: Option<(NaiveDate, u32)> = None;
+    plan.sessions
+        .iter()
+        .map(|session| {
+            let index = match previous {
+                Some((date, index)) if date == session.date => index + 1,
+                _ => 1,
+            };
+            previous = Some((session.date, index));
+            event(session, clock, &key, index, &reminders)
+        })
+        .collect()
+}
+
+fn event(
+    session: &Session,
+    clock: &Clock,
+    key: &str,
+    index: u32,
+    reminders: &[Reminder],
+) -> SittingEvent {
+    let (start, end) = clock.session_span(session);
+    SittingEvent {
+        slot: Slot {
+            curriculum: key.to_string(),
+            date: session.date,
+            index,
+        },
+        start: start.with_timezone(&Utc),
+        end: end.with_timezone(&Utc),
+        summary: session_title(session),
+        description: description(session),
+        reminders: reminders.to_vec(),
+    }
+}
+
+/// What the sitting holds, a line a document, each with its link.
+fn description(session: &Session) -> String {
+    let mut lines = vec![format!(
+        "Session {} ({} min):",
+        session.number, session.minutes
+    )];
+    for item in &session.items {
+        lines.push(format!("- {}", item_label(item)));
+        if let Some(link) = &item.link {
+            lines.push(format!("  {link}"));
+        }
+    }
+    lines.join("\n")
+}
+
+/// A curriculum id as it may stand in a UID and a file name: lowercase ASCII letters, digits
+/// and `-`; anything else becomes `-`.
+fn key(curriculum: &str) -> String {
+    let key: String = curriculum
+        .chars()
+        .map(|c| match c {
+            'a'..='z' | '0'..='9' | '-' => c,
+            'A'..='Z' => c.to_ascii_lowercase(),
+            _ => '-',
+        })
+        .collect();
+    if key.is_empty() {
+        "curriculum".to_string()
+    } else {
+        key
+    }
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curriculum_ids_become_names_without_dots() {
+        assert_eq!(
+            key("datacenter-infrastructure"),
+            "datacenter-infrastructure"
+        );
+        assert_eq!(key("My.Course 2027"), "my-course-2027");
+        assert_eq!(key(""), "curriculum");
+        let slot = Slot {
+            curriculum: key("a.b"),
+            date: NaiveDate::from_ymd_opt(2027, 1, 4).unwrap(),
+            index: 2,
+        };
+        assert_eq!(slot.uid(), "learnpath.a-b.2027-01-04.2@learnpath");
+        assert!(slot.name().starts_with(&Slot::prefix("a.b")));
+        assert!(!slot.name().starts_with(&Slot::prefix("a")));
+    }
+}

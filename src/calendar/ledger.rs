@@ -1,0 +1,256 @@
+//! What learnpath last exported to a curriculum's calendar, kept beside the progress file, and
+//! how a new export follows on from it: SEQUENCE rises on every event that changed, and the
+//! events a new plan no longer has are exported once more as cancelled. Events that started
+//! before now are the past: kept as they were, never cancelled.
+
+use super::events::{SittingEvent, Slot};
+use crate::atomic_file::{self, Kept};
+use crate::error::{Error, Result};
+use crate::yaml;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The version of the ledger file's format.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The ledger's file name beside a progress file named `progress.yaml`.
+pub const FILE_NAME: &str = "calendar.yaml";
+
+const HEADER: &str = "\
+# learnpath calendar: the events `learnpath export --format ics` last wrote for this curriculum,
+# so that the next export updates them (a higher SEQUENCE) and cancels the ones a new plan drops.
+";
+
+const KEPT: Kept = Kept {
+    name: "the calendar record",
+    purpose: "keep an exported calendar in step",
+};
+
+/// One event as last exported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exported {
+    pub date: NaiveDate,
+    pub index: u32,
+    pub sequence: u32,
+    pub fingerprint: String,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub summary: String,
+    /// When its contents last changed (LAST-MODIFIED).
+    pub modified: DateTime<Utc>,
+}
+
+/// The events last exported for one curriculum, by UID.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ledger {
+    pub events: BTreeMap<String, Exported>,
+}
+
+/// Whether an outgoing event is in the plan or cancelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Confirmed,
+    Cancelled,
+}
+
+/// An event to export, with the SEQUENCE and LAST-MODIFIED the ledger gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outgoing {
+    pub event: SittingEvent,
+    pub status: Status,
+    pub sequence: u32,
+    pub modified: DateTime<Utc>,
+}
+
+impl Ledger {
+    /// The events to export for `events`, the plan's sittings, at `now`; and the ledger after
+    /// it. New events have SEQUENCE 0, changed ones one more than last time, unchanged ones
+    /// the same. An event last exported that the plan no longer has is cancelled (SEQUENCE one
+    /// more) and forgotten, unless it started before `now`: the past is kept as it is.
+    pub fn apply(&self, events: &[SittingEvent], now: DateTime<Utc>) -> (Vec<Outgoing>, Ledger) {
+        let mut next = Ledger::default();
+        let mut outgoing = Vec::with_capacity(events.len());
+        for event in events {
+            let uid = event.uid();
+            let fingerprint = event.fingerprint();
+            let (sequence, modified) = match self.events.get(&uid) {
+                None => (0, now),
+                Some(last) if last.fingerprint == fingerprint => (last.sequence, last.modified),
+                Some(last) => (last.sequence + 1, now),
+            };
+            next.events
+                .insert(uid, exported(event, fingerprint, sequence, modified));
+            outgoing.push(Outgoing {
+                event: event.clone(),
+                status: Status::Confirmed,
+                sequence,
+                modified,
+            });
+        }
+        for (uid, last) in &self.events {
+            if next.events.contains_key(uid) {
+                continue;
+            }
+            if last.start < now {
+                next.events.insert(uid.clone(), last.clone());
+                continue;
+            }
+            outgoing.push(Outgoing {
+                event: cancelled(uid, last),
+                status: Status::Cancelled,
+                sequence: last.sequence + 1,
+                modified: now,
+            });
+        }
+        (outgoing, next)
+    }
+}
+
+fn exported(
+    event: &SittingEvent,
+    fingerprint: String,
+    sequence: u32,
+    modified: DateTime<Utc>,
+) -> Exported {
+    Exported {
+        date: event.slot.date,
+        index: event.slot.index,
+        sequence,
+        fingerprint,
+        start: event.start,
+        end: event.end,
+        summary: event.summary.clone(),
+        modified,
+    }
+}
+
+/// The event a cancellation is written as: the slot and times it had.
+fn cancelled(uid: &str, last: &Exported) -> SittingEvent {
+    let name = uid.strip_suffix("@learnpath").unwrap_or(uid);
+    let curriculum = name
+        .strip_prefix("learnpath.")
+        .and_then(|rest| rest.split('.').next())
+        .unwrap_or_default();
+    SittingEvent {
+        slot: Slot {
+            curriculum: curriculum.to_string(),
+            date: last.date,
+            index: last.index,
+        },
+        start: last.start,
+        end: last.end,
+        summary: last.summary.clone(),
+        description: String::new(),
+        reminders: Vec::new(),
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LedgerFile {
+    schema_version: u32,
+    curriculum: String,
+    #[serde(default)]
+    events: BTreeMap<String, Exported>,
+}
+
+/// Where a curriculum's ledger lives and how it is read and replaced: an atomic write under a
+/// lock; a file that cannot be read as this curriculum's ledger is never overwritten.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedgerStore {
+    path: PathBuf,
+    curriculum: String,
+}
+
+impl LedgerStore {
+    /// `calendar.yaml` beside `progress.yaml`, else `<name>.calendar.yaml` beside `<name>.yaml`.
+    pub fn beside(progress: &Path, curriculum: impl Into<String>) -> Self {
+        let name = match progress.file_stem().map(|stem| stem.to_string_lossy()) {
+            Some(stem)
+                if progress
+                    .file_name()
+                    .is_some_and(|name| name != "progress.yaml") =>
+            {
+                format!("{stem}.{FILE_NAME}")
+            }
+            _ => FILE_NAME.to_string(),
+        };
+        LedgerStore {
+            path: progress.with_file_name(name),
+            curriculum: curriculum.into(),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The ledger; empty when nothing was exported yet.
+    pub fn load(&self) -> Result<Ledger> {
+        if !atomic_file::existing_file(&self.path, KEPT)? {
+            return Ok(Ledger::default());
+        }
+        let bytes = std::fs::read(&self.path).map_err(|error| Error::io(&self.path, error))?;
+        self.decode(&bytes)
+    }
+
+    /// Replaces the ledger, after checking that the file it replaces is this curriculum's.
+    pub fn save(&self, ledger: &Ledger) -> Result<()> {
+        let target = atomic_file::resolve_for_update(&self.path, KEPT)?;
+        let _lock = atomic_file::lock(&target)?;
+        match std::fs::read(&target) {
+            Ok(bytes) => {
+                self.decode(&bytes)?;
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => return Err(Error::io(&target, error)),
+        }
+        atomic_file::refuse_read_only(&target, KEPT)?;
+        let file = LedgerFile {
+            schema_version: SCHEMA_VERSION,
+            curriculum: self.curriculum.clone(),
+            events: ledger.events.clone(),
+        };
+        let body = yaml::encode(&file).map_err(|error| self.broken(None, error.message))?;
+        atomic_file::write(&target, format!("{HEADER}{body}").as_bytes())
+    }
+
+    fn decode(&self, bytes: &[u8]) -> Result<Ledger> {
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| self.broken(None, "not UTF-8 text".to_string()))?;
+        let file: LedgerFile =
+            yaml::decode(text).map_err(|error| self.broken(error.line, error.message))?;
+        if file.schema_version != SCHEMA_VERSION {
+            return Err(self.broken(
+                yaml::key_line(text, "schema_version"),
+                format!(
+                    "schema_version {} is not one this learnpath reads (it reads {SCHEMA_VERSION})",
+                    file.schema_version
+                ),
+            ));
+        }
+        if file.curriculum != self.curriculum {
+            return Err(self.broken(
+                yaml::key_line(text, "curriculum"),
+                format!(
+                    "this record is for curriculum '{}', not '{}'",
+                    file.curriculum, self.curriculum
+                ),
+            ));
+        }
+        Ok(Ledger {
+            events: file.events,
+        })
+    }
+
+    fn broken(&self, line: Option<usize>, problem: String) -> Error {
+        Error::Ledger {
+            path: self.path.clone(),
+            line,
+            problem,
+        }
+    }
+}

@@ -10,6 +10,7 @@ mod plan;
 mod profile;
 mod progress;
 mod ready;
+mod sync;
 
 use super::Failure;
 use super::args::Command;
@@ -40,6 +41,27 @@ pub(super) fn execute(
                 tz,
                 remind,
             },
+            context,
+            out,
+        ),
+        Command::Sync {
+            options,
+            caldav,
+            user,
+            at,
+            tz,
+            remind,
+            format,
+        } => sync::sync(
+            &options,
+            sync::Sync {
+                caldav,
+                user,
+                at,
+                tz,
+                remind,
+            },
+            format.format,
             context,
             out,
         ),

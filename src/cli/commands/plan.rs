@@ -169,6 +169,31 @@ pub(super) fn plan(
     Ok(exit::OK)
 }
 
+/// The plan to write out (export, sync), with the notes about it said; none when no weekly
+/// time meets the deadline (said too: the command exits 1).
+pub(super) fn planned(
+    options: &PlanOptions,
+    context: &Context,
+    opened: &Opened,
+    clock: (Option<NaiveTime>, Option<Tz>),
+) -> Result<Option<(Plan, PlanRequest)>, Failure> {
+    let (outcome, request) = build(options, context, opened, clock)?;
+    let plan = match outcome {
+        Outcome::Missed { by, fastest } => {
+            context.report.reason(missed_answer(by, &fastest));
+            return Ok(None);
+        }
+        Outcome::Planned { plan, by } => {
+            if let Some(by) = by {
+                context.report.prose(met_answer(by, &plan));
+            }
+            plan
+        }
+    };
+    say_notes(&plan, context);
+    Ok(Some((plan, request)))
+}
+
 /// What `export` writes, and where.
 pub(super) struct Export {
     pub format: ExportFormat,
@@ -186,20 +211,9 @@ pub(super) fn export(
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
     let opened = context.open()?;
-    let (outcome, request) = build(options, context, &opened, (export.at, export.tz))?;
-    let plan = match outcome {
-        Outcome::Missed { by, fastest } => {
-            context.report.reason(missed_answer(by, &fastest));
-            return Ok(exit::NO);
-        }
-        Outcome::Planned { plan, by } => {
-            if let Some(by) = by {
-                context.report.prose(met_answer(by, &plan));
-            }
-            plan
-        }
+    let Some((plan, request)) = planned(options, context, &opened, (export.at, export.tz))? else {
+        return Ok(exit::NO);
     };
-    say_notes(&plan, context);
     let clock = request.clock(export.at, export.tz, context);
     let utc = match export.format {
         ExportFormat::Ics => Some(true),
@@ -215,8 +229,9 @@ pub(super) fn export(
     let mut bytes = Vec::new();
     match export.format {
         ExportFormat::Ics => {
+            let reminders = request.reminders(&export.remind);
             let calendar =
-                CalendarExport::new(&plan, &clock, &export.remind, &opened.curriculum, context)?;
+                CalendarExport::new(&plan, &clock, &reminders, &opened.curriculum, context)?;
             write_output(export.output, &calendar.bytes, context, out, &calendar.what)?;
             calendar.record(context)?;
             return Ok(exit::OK);

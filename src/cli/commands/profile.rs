@@ -49,10 +49,15 @@ fn changes(set: &ProfileSet) -> Result<Vec<Change>, Failure> {
         (Key::At, &set.at),
         (Key::Tz, &set.tz),
         (Key::Start, &set.start),
+        (Key::Caldav, &set.caldav),
+        (Key::User, &set.user),
     ] {
         if let Some(value) = value {
             changes.push(Change::Replace(key, vec![value.clone()]));
         }
+    }
+    if !set.remind.is_empty() {
+        changes.push(Change::Replace(Key::Remind, set.remind.clone()));
     }
     for &range in &set.skip {
         changes.push(Change::Add(Key::Skip, values::skip_text(range)));

@@ -1,0 +1,118 @@
+//! One sitting as a CalDAV resource: written with the fingerprint of what it shows, and read
+//! back for that fingerprint, its SEQUENCE and its start.
+
+use crate::calendar::{Outgoing, SittingEvent, Status, ics};
+use chrono::{DateTime, NaiveDateTime, Utc};
+
+/// The property of each VEVENT learnpath puts: [`SittingEvent::fingerprint`].
+pub const FINGERPRINT: &str = "X-LEARNPATH-FINGERPRINT";
+
+/// The resource's file name in the collection: `<slot name>.ics`.
+pub fn file_name(event: &SittingEvent) -> String {
+    format!("{}.ics", event.slot.name())
+}
+
+/// The iCalendar text of `event` with this SEQUENCE, stamped (DTSTAMP, LAST-MODIFIED) `now`.
+pub fn body(event: &SittingEvent, sequence: u32, now: DateTime<Utc>) -> String {
+    let outgoing = Outgoing {
+        event: event.clone(),
+        status: Status::Confirmed,
+        sequence,
+        modified: now,
+    };
+    ics::resource_with(&outgoing, now, &[(FINGERPRINT, &event.fingerprint())])
+}
+
+/// What a sync needs to know of a resource on the server.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// None when the event has none (changed by another program, or not learnpath's doing).
+    pub fingerprint: Option<String>,
+    pub sequence: u32,
+    /// None when DTSTART is not a UTC time as learnpath writes it.
+    pub start: Option<DateTime<Utc>>,
+}
+
+/// The marks of the first VEVENT of an iCalendar text.
+pub fn marks(data: &str) -> Marks {
+    let unfolded = data
+        .replace("\r\n ", "")
+        .replace("\r\n\t", "")
+        .replace("\n ", "")
+        .replace("\n\t", "");
+    let mut marks = Marks::default();
+    let mut in_event = false;
+    for line in unfolded.lines() {
+        let line = line.trim_end_matches('\r');
+        let Some((name, value)) = line.split_once(':') else {
+            continue;
+        };
+        let name = name.split(';').next().unwrap_or(name).to_ascii_uppercase();
+        match (name.as_str(), in_event) {
+            ("BEGIN", false) if value.eq_ignore_ascii_case("VEVENT") => in_event = true,
+            ("END", true) if value.eq_ignore_ascii_case("VEVENT") => break,
+            // An alarm's own properties are not the event's.
+            ("BEGIN", true) => {}
+            (FINGERPRINT, true) => marks.fingerprint = Some(value.trim().to_string()),
+            ("SEQUENCE", true) => marks.sequence = value.trim().parse().unwrap_or(0),
+            ("DTSTART", true) => {
+                marks.start = NaiveDateTime::parse_from_str(value.trim(), "%Y%m%dT%H%M%SZ")
+                    .ok()
+                    .map(|start| start.and_utc());
+            }
+            _ => {}
+        }
+    }
+    marks
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::calendar::{Reminder, Slot};
+    use chrono::{NaiveDate, TimeZone};
+
+    pub(crate) fn event(day: u32, index: u32, summary: &str) -> SittingEvent {
+        let start = Utc.with_ymd_and_hms(2027, 1, day, 19, 0, 0).unwrap();
+        SittingEvent {
+            slot: Slot {
+                curriculum: "course".to_string(),
+                date: NaiveDate::from_ymd_opt(2027, 1, day).unwrap(),
+                index,
+            },
+            start,
+            end: start + chrono::Duration::minutes(90),
+            summary: summary.to_string(),
+            description: "Session 1 (90 min):\n- a document".to_string(),
+            reminders: vec![Reminder { minutes_before: 15 }],
+        }
+    }
+
+    #[test]
+    fn a_written_resource_reads_back() {
+        let event = event(
+            4,
+            1,
+            "Study: a rather long title that the writer folds over lines",
+        );
+        let now = Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap();
+        let body = body(&event, 3, now);
+        assert!(body.contains("UID:learnpath.course.2027-01-04.1@learnpath"));
+        assert_eq!(file_name(&event), "learnpath.course.2027-01-04.1.ics");
+        assert_eq!(
+            marks(&body),
+            Marks {
+                fingerprint: Some(event.fingerprint()),
+                sequence: 3,
+                start: Some(event.start),
+            }
+        );
+    }
+
+    #[test]
+    fn marks_of_an_event_learnpath_did_not_write() {
+        let data = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nDTSTART;TZID=Europe/Berlin:20270104T190000\nEND:VEVENT\nEND:VCALENDAR\n";
+        assert_eq!(marks(data), Marks::default());
+        assert_eq!(marks("not a calendar"), Marks::default());
+    }
+}

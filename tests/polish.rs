@@ -334,6 +334,7 @@ fn every_subcommand_help_has_examples() {
     let commands = [
         "plan",
         "export",
+        "sync",
         "done",
         "undo",
         "status",

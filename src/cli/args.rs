@@ -239,8 +239,9 @@ pub(super) enum Command {
         #[command(flatten)]
         options: PlanOptions,
         /// The calendar collection's URL [default: the profile's caldav].
-        #[arg(long, value_parser = values::caldav, value_name = "URL")]
-        caldav: Option<learnpath::caldav::CollectionUrl>,
+        // Checked by the command, not by clap, whose error would repeat a password in it.
+        #[arg(long, value_name = "URL")]
+        caldav: Option<String>,
         /// The user to log in as [default: the profile's user, else the login ~/.netrc gives].
         #[arg(long, value_parser = values::user, value_name = "NAME")]
         user: Option<String>,
@@ -545,7 +546,8 @@ pub(super) struct ProfileSet {
     pub(super) remind: Vec<String>,
     /// The CalDAV calendar collection that `learnpath sync` writes to (https, or http to this
     /// machine).
-    #[arg(long, value_parser = values::text(values::caldav), value_name = "URL")]
+    // Checked by the command, not by clap, whose error would repeat a password in it.
+    #[arg(long, value_name = "URL")]
     pub(super) caldav: Option<String>,
     /// The CalDAV user name for sync (the password comes from LEARNPATH_CALDAV_PASSWORD or
     /// ~/.netrc, never from the profile).

@@ -23,7 +23,7 @@ const PASSWORD_VARIABLE: &str = "LEARNPATH_CALDAV_PASSWORD";
 
 /// Where and how `sync` writes, as the flags say; the profile fills in the rest.
 pub(in super::super) struct Sync {
-    pub caldav: Option<CollectionUrl>,
+    pub caldav: Option<String>,
     pub user: Option<String>,
     pub at: Option<NaiveTime>,
     pub tz: Option<Tz>,
@@ -50,7 +50,7 @@ pub(super) fn sync(
     let opened = context.open()?;
     let saved = context.saved_profile(&opened.curriculum)?;
     let url = match sync.caldav {
-        Some(url) => url,
+        Some(url) => CollectionUrl::parse(&url)?,
         None => saved.value(Key::Caldav, values::caldav)?.ok_or_else(|| {
             Failure::Usage(
                 "give the calendar with --caldav URL, or save it with `learnpath profile set --caldav URL --user NAME`"

@@ -57,7 +57,7 @@ impl Radicale {
     /// answers.
     fn run(&mut self) {
         let config = format!(
-            "[server]\nhosts = 127.0.0.1:{port}\n[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\nhtpasswd_encryption = plain\n[storage]\nfilesystem_folder = {storage}\n[logging]\nlevel = info\n",
+            "[server]\nhosts = 127.0.0.1:{port}\n[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\nhtpasswd_encryption = plain\ndelay = 0\n[storage]\nfilesystem_folder = {storage}\n[logging]\nlevel = info\n",
             port = self.port,
             users = self.path("users").display(),
             storage = self.path("storage").display(),
@@ -644,7 +644,7 @@ fn the_profile_names_the_calendar_and_netrc_gives_the_password() {
         &["export", "--format", "ics", "--today", "2027-01-01"],
         None,
     );
-    assert!(run.code(0).stdout.contains("TRIGGER:-PT10M"));
+    assert!(run.code(0).stdout.contains("TRIGGER:-PT600S"));
     // Without the profile's calendar, sync asks for one.
     learner.run(&["profile", "unset", "caldav"], None).code(0);
     let run = learner

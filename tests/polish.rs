@@ -149,7 +149,7 @@ fn man_out_writes_every_page_the_pages_refer_to() {
     let folder = dir.path().join("man/man1");
     let run = learnpath(&["man", "--out", &folder.display().to_string()])
         .code(0)
-        .stderr_has(&["note: wrote 27 man pages to", "learnpath-list-docs.1"]);
+        .stderr_has(&["note: wrote 28 man pages to", "learnpath-list-docs.1"]);
     assert_eq!(run.stdout, "", "the pages go to the folder");
     let mut written: Vec<String> = std::fs::read_dir(&folder)
         .unwrap()
@@ -159,6 +159,7 @@ fn man_out_writes_every_page_the_pages_refer_to() {
     for name in [
         "learnpath.1",
         "learnpath-plan.1",
+        "learnpath-sync.1",
         "learnpath-follow.1",
         "learnpath-replan.1",
         "learnpath-list-docs.1",

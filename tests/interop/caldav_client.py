@@ -80,7 +80,9 @@ def main():
     command, url, user, password = sys.argv[1:5]
     with caldav.DAVClient(url=url, username=user, password=password) as client:
         if command == "mkcalendar":
-            caldav.Calendar(client=client, url=url).save()
+            response = client.mkcalendar(url)
+            if response.status != 201:
+                sys.exit(f"MKCALENDAR {url}: HTTP {response.status}")
         elif command == "list":
             json.dump(listing(client, url), sys.stdout, indent=1, sort_keys=True)
         elif command == "add-foreign":

@@ -652,3 +652,47 @@ fn the_profile_names_the_calendar_and_netrc_gives_the_password() {
         .code(2);
     assert!(run.stderr.contains("--caldav URL"), "{}", run.stderr);
 }
+
+/// The conditions a sync relies on, as the server applies them: a PUT of a new event over an
+/// existing one, or with a stale ETag, and a DELETE with a stale ETag are refused (HTTP 412),
+/// and change nothing.
+#[test]
+fn stale_etags_are_refused_by_the_server() {
+    use learnpath::caldav::client::{Condition, Outcome};
+    use learnpath::caldav::{Client, CollectionUrl, Credentials};
+    let Some(server) = Radicale::start() else {
+        return;
+    };
+    let learner = Learner::new();
+    let url = server.calendar("study");
+    learner.sync(&url, PLAN).code(0);
+    let before = server.events(&url);
+    let (file, event) = before.iter().next().unwrap();
+    let etag = event["etag"].as_str().unwrap();
+    let login = Credentials::new(USER, PASSWORD);
+    let client = Client::new(CollectionUrl::parse(&url).unwrap(), Some(&login));
+    let fetched = client.get(file).unwrap().unwrap();
+    assert_eq!(fetched.etag, etag);
+    let body = fetched.data.replace("SUMMARY:", "SUMMARY:Changed ");
+    let put = |condition| client.put(file, body.clone(), condition).unwrap();
+    assert_eq!(put(Condition::New), Outcome::Changed);
+    assert_eq!(put(Condition::Unchanged("\"stale\"")), Outcome::Changed);
+    assert_eq!(client.delete(file, "\"stale\"").unwrap(), Outcome::Changed);
+    assert_eq!(server.events(&url), before);
+    assert_eq!(
+        client.delete("learnpath.nothing.ics", etag).unwrap(),
+        Outcome::Gone
+    );
+    // Someone else's change to one of our events: the next sync puts the plan's back.
+    assert_eq!(put(Condition::Unchanged(etag)), Outcome::Done);
+    let run = learner.sync(&url, &[PLAN, &["--format", "json"]].concat());
+    let report: Value = serde_json::from_str(&run.code(0).stdout).unwrap();
+    assert_eq!(report["calendar"], url);
+    assert_eq!(
+        (&report["created"], &report["updated"], &report["deleted"]),
+        (&Value::from(0), &Value::from(1), &Value::from(0))
+    );
+    let after = server.events(&url);
+    assert_eq!(after[file]["summary"], before[file]["summary"]);
+    assert_eq!(after[file]["sequence"], 1);
+}

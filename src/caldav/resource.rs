@@ -31,6 +31,25 @@ pub struct Marks {
     pub sequence: u32,
     /// None when DTSTART is not a UTC time as learnpath writes it.
     pub start: Option<DateTime<Utc>>,
+    /// As `start`, of DTEND.
+    pub end: Option<DateTime<Utc>>,
+    /// SUMMARY, unescaped.
+    pub summary: Option<String>,
+}
+
+impl Marks {
+    /// Whether the server's event shows `event`: the fingerprint learnpath wrote, and the
+    /// start, end and title it has now, which another calendar program may have changed
+    /// while keeping the fingerprint.
+    pub fn show(&self, event: &SittingEvent) -> bool {
+        self.fingerprint.as_deref() == Some(event.fingerprint().as_str())
+            && self.start.is_none_or(|start| start == event.start)
+            && self.end.is_none_or(|end| end == event.end)
+            && self
+                .summary
+                .as_ref()
+                .is_none_or(|summary| *summary == event.summary)
+    }
 }
 
 /// The marks of the first VEVENT of an iCalendar text.
@@ -55,15 +74,40 @@ pub fn marks(data: &str) -> Marks {
             ("BEGIN", true) => {}
             (FINGERPRINT, true) => marks.fingerprint = Some(value.trim().to_string()),
             ("SEQUENCE", true) => marks.sequence = value.trim().parse().unwrap_or(0),
-            ("DTSTART", true) => {
-                marks.start = NaiveDateTime::parse_from_str(value.trim(), "%Y%m%dT%H%M%SZ")
-                    .ok()
-                    .map(|start| start.and_utc());
-            }
+            ("DTSTART", true) => marks.start = utc(value),
+            ("DTEND", true) => marks.end = utc(value),
+            ("SUMMARY", true) => marks.summary = Some(unescape(value)),
             _ => {}
         }
     }
     marks
+}
+
+/// A UTC date-time as learnpath writes it, `20270104T190000Z`.
+fn utc(value: &str) -> Option<DateTime<Utc>> {
+    NaiveDateTime::parse_from_str(value.trim(), "%Y%m%dT%H%M%SZ")
+        .ok()
+        .map(|time| time.and_utc())
+}
+
+/// A TEXT value unescaped (RFC 5545 §3.3.11): `\\`, `\;`, `\,` and `\n`.
+fn unescape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        match (c, chars.clone().next()) {
+            ('\\', Some('n' | 'N')) => {
+                out.push('\n');
+                chars.next();
+            }
+            ('\\', Some(next @ ('\\' | ';' | ','))) => {
+                out.push(next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -93,7 +137,7 @@ pub(crate) mod tests {
         let event = event(
             4,
             1,
-            "Study: a rather long title that the writer folds over lines",
+            "Study: a rather long title, that the writer folds; over lines \\ too",
         );
         let now = Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap();
         let body = body(&event, 3, now);
@@ -105,8 +149,13 @@ pub(crate) mod tests {
                 fingerprint: Some(event.fingerprint()),
                 sequence: 3,
                 start: Some(event.start),
+                end: Some(event.end),
+                summary: Some(event.summary.clone()),
             }
         );
+        assert!(marks(&body).show(&event));
+        let moved = body.replace("DTSTART:20270104T190000Z", "DTSTART:20270104T200000Z");
+        assert!(!marks(&moved).show(&event), "{moved}");
     }
 
     #[test]

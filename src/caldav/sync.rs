@@ -53,7 +53,7 @@ pub fn decide(planned: Option<&SittingEvent>, remote: Option<&Remote>, now: Date
     match (planned, remote) {
         (Some(_), None) => Step::Create,
         (Some(event), Some(remote)) => {
-            if remote.marks.fingerprint.as_deref() == Some(event.fingerprint().as_str()) {
+            if remote.marks.show(event) {
                 Step::Unchanged
             } else {
                 Step::Update {
@@ -240,6 +240,8 @@ mod tests {
                 fingerprint: Some(event.fingerprint()),
                 sequence,
                 start: Some(event.start),
+                end: Some(event.end),
+                summary: Some(event.summary.clone()),
             },
         }
     }

@@ -362,15 +362,14 @@ fn sync_puts_the_plan_in_the_calendar_and_keeps_it_in_step() {
 }
 
 #[test]
-fn another_calendar_and_another_curriculum_are_left_alone() {
+fn another_curriculums_events_are_left_alone() {
     let Some(server) = Radicale::start() else {
         return;
     };
     let learner = Learner::new();
     let url = server.calendar("study");
     learner.sync(&url, PLAN).code(0);
-    // An empty plan (everything of 3.2 done) would delete our events; a folder curriculum's
-    // sync of the same calendar sees none of them as its own.
+    // Another curriculum's sync into the same calendar sees none of these events as its own.
     let course = common::folder(&[(
         "basics/intro.md",
         "---\ntitle: Intro\nestimated_time: 30min\n---\n# Intro\n",

@@ -73,26 +73,10 @@ impl Learner {
                 let date = session["date"].as_str().unwrap().replace('-', "");
                 let delay = session["delay_minutes"].as_u64().unwrap_or(0);
                 assert_eq!(delay, 0, "these plans have no busy time");
-                (format!("{date}T190000Z"), summary(session))
+                (format!("{date}T190000Z"), common::session_title(session))
             })
             .collect()
     }
-}
-
-fn summary(session: &serde_json::Value) -> String {
-    let titles: Vec<String> = session["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|item| {
-            let title = item["title"].as_str().unwrap();
-            match item.get("part") {
-                Some(part) => format!("{title} (part {}/{})", part["index"], part["count"]),
-                None => title.to_string(),
-            }
-        })
-        .collect();
-    format!("Study: {}", titles.join("; "))
 }
 
 /// The events of an iCalendar text: UID to (SEQUENCE, STATUS, DTSTART), folding undone.

@@ -168,18 +168,8 @@ pub struct LedgerStore {
 impl LedgerStore {
     /// `calendar.yaml` beside `progress.yaml`, else `<name>.calendar.yaml` beside `<name>.yaml`.
     pub fn beside(progress: &Path, curriculum: impl Into<String>) -> Self {
-        let name = match progress.file_stem().map(|stem| stem.to_string_lossy()) {
-            Some(stem)
-                if progress
-                    .file_name()
-                    .is_some_and(|name| name != "progress.yaml") =>
-            {
-                format!("{stem}.{FILE_NAME}")
-            }
-            _ => FILE_NAME.to_string(),
-        };
         LedgerStore {
-            path: progress.with_file_name(name),
+            path: crate::progress::beside(progress, FILE_NAME),
             curriculum: curriculum.into(),
         }
     }

@@ -124,6 +124,9 @@ pub(super) enum ExportFormat {
     Ics,
     /// CSV with the columns Google Calendar imports.
     Csv,
+    /// A tracking sheet (CSV): a row a document in plan order, with path, title, minutes,
+    /// planned date, done date and actual minutes.
+    Sheet,
     /// The plan's JSON.
     Json,
     /// The Markdown checklist with a Mermaid gantt chart.

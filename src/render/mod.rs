@@ -10,6 +10,7 @@ pub mod mermaid;
 pub mod plan;
 pub mod ready;
 pub mod session_table;
+pub mod sheet;
 pub mod svg;
 pub mod table;
 pub mod wrap;

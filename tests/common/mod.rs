@@ -142,3 +142,21 @@ fn python_with(modules: &str) -> Option<PathBuf> {
     }
     found
 }
+
+/// What a session is called in a calendar, from the plan's JSON: "Study: " and the titles, a
+/// split document's with "(part i/n)".
+pub fn session_title(session: &serde_json::Value) -> String {
+    let titles: Vec<String> = session["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            let title = item["title"].as_str().unwrap();
+            match item.get("part") {
+                Some(part) => format!("{title} (part {}/{})", part["index"], part["count"]),
+                None => title.to_string(),
+            }
+        })
+        .collect();
+    format!("Study: {}", titles.join("; "))
+}

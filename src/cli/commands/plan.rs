@@ -13,7 +13,7 @@ use learnpath::curriculum::duration::format_minutes;
 use learnpath::error::exit;
 use learnpath::plan::availability::over_busy_horizon;
 use learnpath::plan::{ByDate, Plan, Planner};
-use learnpath::render::{csv, json, markdown, plan as plan_render, wrap};
+use learnpath::render::{csv, json, markdown, plan as plan_render, sheet, wrap};
 use learnpath::words::count;
 use learnpath::{Error, Opened};
 use std::io::Write;
@@ -217,7 +217,7 @@ pub(super) fn export(
     let clock = request.clock(export.at, export.tz, context);
     let utc = match export.format {
         ExportFormat::Ics => Some(true),
-        ExportFormat::Csv => Some(false),
+        ExportFormat::Csv | ExportFormat::Sheet => Some(false),
         ExportFormat::Json | ExportFormat::Markdown => None,
     };
     if let Some(utc) = utc
@@ -237,6 +237,14 @@ pub(super) fn export(
             return Ok(exit::OK);
         }
         ExportFormat::Csv => csv::render(&plan, &clock, &mut bytes)?,
+        ExportFormat::Sheet => {
+            let (progress, _) = context.progress(&opened.curriculum)?;
+            let baseline = match context.use_progress {
+                true => context.baseline_store(&opened.curriculum)?.load()?,
+                false => None,
+            };
+            sheet::render(&plan, &progress, baseline.as_ref(), &mut bytes)?
+        }
         ExportFormat::Json => json::write(&plan, &mut bytes)?,
         ExportFormat::Markdown => markdown::render(&plan, &mut bytes)?,
     }

@@ -10,6 +10,7 @@ mod plan;
 mod profile;
 mod progress;
 mod ready;
+mod report;
 
 use super::Failure;
 use super::args::Command;
@@ -43,6 +44,7 @@ pub(super) fn execute(
             context,
             out,
         ),
+        Command::Report { options, output } => report::report(&options, output, context, out),
         Command::Follow {
             options,
             show,

@@ -35,15 +35,16 @@
   const short = (ms) => new Date(ms).getUTCDate() + " " + MONTHS[new Date(ms).getUTCMonth()];
   const title = (entry) =>
     entry.link ? el("a", { href: entry.link }, entry.title) : el("span", {}, entry.title);
+  const count = (n, word) => n + " " + word + (n === 1 ? "" : "s");
   const part = (entry) => (entry.part ? " · part " + entry.part : "");
 
   function summary() {
     const s = data.summary;
     const cards = [
-      ["To study", s.documents + " documents, " + minutes(s.planned_minutes)],
-      ["Sittings", s.sessions + " over " + s.weeks + " weeks"],
+      ["To study", count(s.documents, "document") + ", " + minutes(s.planned_minutes)],
+      ["Sittings", s.sessions + " over " + count(s.weeks, "week")],
       ["Dates", s.first_date ? s.first_date + " → " + s.finish_date : "nothing left"],
-      ["Done", s.done_documents + " documents, " + minutes(s.done_minutes)],
+      ["Done", count(s.done_documents, "document") + ", " + minutes(s.done_minutes)],
     ];
     if (data.forecast) {
       const f = data.forecast;
@@ -107,7 +108,7 @@
     if (p.baseline) dates.push(...p.baseline.points.map((x) => x.date));
     if (data.forecast) dates.push(data.forecast.p10, data.forecast.p90);
     const x0 = Math.min(...dates.map(time)), x1 = Math.max(...dates.map(time)) + DAY;
-    const top = Math.max(60, p.total_minutes, ...(p.baseline ? p.baseline.points.map((x) => x.minutes) : [0]));
+    const top = 1.08 * Math.max(60, p.total_minutes, ...(p.baseline ? p.baseline.points.map((x) => x.minutes) : [0]));
     const X = (date) => L + ((time(date) - x0) / (x1 - x0)) * (W - L - R);
     const Y = (m) => T + (1 - m / top) * (H - T - B);
     const box = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Planned and done minutes over time" });
@@ -140,7 +141,7 @@
     line(p.planned, "planned", false);
     line(p.done.length ? [...p.done, { date: data.today, minutes: p.done[p.done.length - 1].minutes }] : [], "donel", true);
     box.append(svg("line", { class: "grid", x1: L, x2: W - R, y1: Y(p.total_minutes), y2: Y(p.total_minutes), "stroke-dasharray": "2 3" }));
-    box.append(svg("text", { x: L + 4, y: Y(p.total_minutes) + 12 }, "all: " + minutes(p.total_minutes)));
+    box.append(svg("text", { x: W - R - 4, y: Y(p.total_minutes) - 4, "text-anchor": "end" }, "all: " + minutes(p.total_minutes)));
     box.append(svg("line", { class: "todayl", x1: X(data.today), x2: X(data.today), y1: T, y2: H - B }));
     box.append(svg("text", { x: X(data.today) + 4, y: T + 10 }, "today"));
     document.getElementById("lp-chart").append(box);

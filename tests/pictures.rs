@@ -239,16 +239,17 @@ fn the_svg_of_some_documents_has_sound_geometry() {
 /// do not fit their box (or frame).
 const MEASURE: &str = r#"<script>
 const bad = [];
-for (const g of document.querySelectorAll(".doc, .section")) {
-  const r = g.querySelector("rect").getBBox();
-  for (const t of g.querySelectorAll("text")) {
-    const b = t.getBBox();
-    if (b.x < r.x || b.y < r.y || b.x + b.width > r.x + r.width || b.y + b.height > r.y + r.height) {
-      bad.push(t.textContent);
-    }
+const inside = (t, r) => {
+  const b = t.getBBox();
+  if (b.x < r.x || b.y < r.y || b.x + b.width > r.x + r.width || b.y + b.height > r.y + r.height) {
+    bad.push(t.textContent);
   }
+};
+for (const g of document.querySelectorAll(".doc")) {
+  for (const t of g.querySelectorAll("text")) inside(t, g.querySelector("rect").getBBox());
 }
-const svg = document.querySelector("svg").getBBox();
+const frames = [...document.querySelectorAll(".section rect")];
+[...document.querySelectorAll(".section-labels text")].forEach((t, i) => inside(t, frames[i].getBBox()));
 const out = document.createElement("pre");
 out.id = "measured";
 out.textContent = bad.length ? "overflow: " + bad.join(" | ") : "all fit";

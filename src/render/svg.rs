@@ -87,6 +87,7 @@ pub fn picture(diagram: &Diagram, layout: &Layout) -> String {
     legend(&mut s, layout);
     frames(&mut s, layout);
     edges(&mut s, diagram, layout);
+    section_labels(&mut s, layout);
     boxes(&mut s, diagram, layout);
     s.push_str("</svg>\n");
     s
@@ -115,8 +116,20 @@ fn frames(s: &mut String, layout: &Layout) {
     for frame in &layout.frames {
         let _ = writeln!(
             s,
-            "<g class=\"section\"><rect {} rx=\"8\" fill=\"#f6f8fa\" stroke=\"#d0d7de\"/><text x=\"{}\" y=\"{}\" font-size=\"{SECTION_SIZE}\" font-weight=\"bold\" fill=\"#424a53\">{}</text></g>",
+            "<g class=\"section\"><rect {} rx=\"8\" fill=\"#f6f8fa\" stroke=\"#d0d7de\"/></g>",
             rect_attrs(&frame.rect),
+        );
+    }
+    s.push_str("</g>\n");
+}
+
+/// The sections' names, over the arrows that pass them, each on a halo of the frame's color.
+fn section_labels(s: &mut String, layout: &Layout) {
+    s.push_str("<g class=\"section-labels\" stroke=\"#f6f8fa\" stroke-width=\"5\" paint-order=\"stroke\" stroke-linejoin=\"round\">\n");
+    for frame in &layout.frames {
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"{}\" font-size=\"{SECTION_SIZE}\" font-weight=\"bold\" fill=\"#424a53\">{}</text>",
             px(frame.rect.x + 12.0),
             px(frame.rect.y + 20.0),
             escape(&frame.label)

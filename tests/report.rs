@@ -298,3 +298,52 @@ fn a_browser_renders_the_plain_report_without_errors() {
     let dom = rendered(&chromium, &html);
     assert_eq!(dom.matches("class=\"sitting-row\"").count(), 5);
 }
+
+#[test]
+fn a_browser_renders_a_report_with_nothing_left_to_study() {
+    let plan = learnpath(&[
+        "plan",
+        "--spec",
+        "3.4",
+        "--hours",
+        "3",
+        "--start",
+        "2027-01-04",
+        "--today",
+        "2027-01-04",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .stdout;
+    let plan: Value = serde_json::from_str(&plan).unwrap();
+    let paths: Vec<&str> = plan["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["items"].as_array().unwrap())
+        .map(|item| item["path"].as_str().unwrap())
+        .collect();
+    let done = paths.join(",");
+    let html = learnpath(&[
+        "report",
+        "--spec",
+        "3.4",
+        "--hours",
+        "3",
+        "--start",
+        "2027-01-04",
+        "--today",
+        "2027-01-04",
+        "--done",
+        &done,
+    ])
+    .code(0)
+    .stdout;
+    let data = embedded(&html);
+    assert_eq!(data["sessions"].as_array().unwrap().len(), 0);
+    assert!(data["forecast"].is_null());
+    let Some(chromium) = chromium() else { return };
+    let dom = rendered(&chromium, &html);
+    assert!(dom.contains("nothing left"));
+}

@@ -347,3 +347,44 @@ fn a_browser_renders_a_report_with_nothing_left_to_study() {
     let dom = rendered(&chromium, &html);
     assert!(dom.contains("nothing left"));
 }
+
+#[test]
+fn odd_titles_cannot_break_out_of_the_report() {
+    let manifest = "name: 'Odd </script> name'\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: \"<i>One</i>\"\n        folders: [one]\nspecializations:\n  - section: \"1.1\"\n";
+    let folder = common::folder(&[
+        (
+            "one/a.md",
+            "---\nestimated_time: \"30 min\"\ntitle: \"</script><script>alert(1)</script> & <b>\"\n---\n",
+        ),
+        ("learnpath.yaml", manifest),
+    ]);
+    let html = learnpath(&[
+        "report",
+        "--curriculum",
+        &folder.root,
+        "--spec",
+        "1.1",
+        "--hours",
+        "2",
+        "--start",
+        "2027-01-04",
+        "--today",
+        "2027-01-04",
+    ])
+    .code(0)
+    .stdout;
+    assert_eq!(
+        html.matches("<script").count(),
+        2,
+        "only the data and the page's script"
+    );
+    assert!(!html.contains("<b>") && !html.contains("<i>"));
+    let data = embedded(&html);
+    assert_eq!(
+        data["sessions"][0]["items"][0]["title"],
+        "</script><script>alert(1)</script> & <b>"
+    );
+    let Some(chromium) = chromium() else { return };
+    let dom = rendered(&chromium, &html);
+    assert!(dom.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;"));
+}

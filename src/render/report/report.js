@@ -78,7 +78,10 @@
       }
     }
     const blocked = new Map(data.blocked.map((b) => [b.date, b]));
-    const dates = [...days.keys(), ...blocked.keys(), data.today].map(time);
+    const last = data.sessions.length ? time(data.sessions[data.sessions.length - 1].date) : today;
+    const near = today >= first - 56 * DAY && today <= last + 56 * DAY;
+    const dates = [...days.keys(), ...blocked.keys(), ...(near ? [data.today] : [])].map(time);
+    if (!dates.length) dates.push(today);
     const start = monday(Math.min(...dates));
     const end = monday(Math.max(...dates)) + 6 * DAY;
     const grid = document.getElementById("lp-calendar");

@@ -388,3 +388,60 @@ fn odd_titles_cannot_break_out_of_the_report() {
     let dom = rendered(&chromium, &html);
     assert!(dom.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;"));
 }
+
+/// Clicks a document of the graph from a script added to the page, and reports what the
+/// page highlighted: the path from it to the targets.
+const CLICK: &str = r#"<script>
+const picked = document.querySelector('.lp-graph .doc[data-node="PICK"]');
+picked.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+const on = [...document.querySelectorAll(".lp-graph .doc.on-path")].map((g) => g.dataset.node);
+const edges = document.querySelectorAll(".lp-graph .edge.on-path").length;
+const lit = document.querySelector(".lp-graph").classList.contains("highlighting");
+const out = document.createElement("pre");
+out.id = "clicked";
+out.textContent = "nodes " + on.join(",") + "; edges " + edges + "; " + lit;
+document.body.append(out);
+</script></body>"#;
+
+#[test]
+fn a_click_in_the_graph_highlights_the_path_to_the_targets() {
+    let Some(chromium) = chromium() else { return };
+    let html = learnpath(&STORAGE).code(0).stdout;
+    let data = embedded(&html);
+    let nodes = data["graph"]["nodes"].as_array().unwrap();
+    let target = nodes.iter().position(|n| n["target"] == true).unwrap();
+    // The first document with a path to the target: the target's earliest ancestor.
+    let edges: Vec<(u64, u64)> = data["graph"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e[0].as_u64().unwrap(), e[1].as_u64().unwrap()))
+        .collect();
+    let mut ancestors = vec![target as u64];
+    while let Some(&(from, _)) = edges
+        .iter()
+        .find(|(from, to)| ancestors.contains(to) && !ancestors.contains(from))
+    {
+        ancestors.push(from);
+    }
+    let pick = *ancestors.iter().min().unwrap();
+    assert_ne!(pick, target as u64);
+    let click = CLICK.replace("PICK", &pick.to_string());
+    let dom = rendered(&chromium, &html.replace("</body>", &click));
+    let needle = "<pre id=\"clicked\">nodes ";
+    let start = dom.find(needle).expect("the click ran") + needle.len();
+    let said = &dom[start..start + dom[start..].find("</pre>").unwrap()];
+    let (listed, rest) = said.split_once("; edges ").unwrap();
+    let listed: Vec<usize> = listed.split(',').map(|n| n.parse().unwrap()).collect();
+    assert!(
+        listed.contains(&(pick as usize)) && listed.contains(&target),
+        "{said}"
+    );
+    assert!(listed.len() < nodes.len(), "only the path: {said}");
+    let (edges, lit) = rest.split_once("; ").unwrap();
+    assert!(
+        edges.parse::<usize>().unwrap() >= listed.len() - 1,
+        "{said}"
+    );
+    assert_eq!(lit, "true");
+}

@@ -141,6 +141,10 @@
       box.append(svg("path", { class: cls, d }));
     };
     line(p.baseline ? p.baseline.points : [], "baseline", false);
+    if (p.baseline && p.baseline.finish) {
+      const end = p.baseline.points[p.baseline.points.length - 1];
+      box.append(svg("text", { x: X(end.date) + 4, y: Y(end.minutes) + 14 }, "followed plan: " + p.baseline.finish));
+    }
     line(p.planned, "planned", false);
     line(p.done.length ? [...p.done, { date: data.today, minutes: p.done[p.done.length - 1].minutes }] : [], "donel", true);
     box.append(svg("line", { class: "grid", x1: L, x2: W - R, y1: Y(p.total_minutes), y2: Y(p.total_minutes), "stroke-dasharray": "2 3" }));

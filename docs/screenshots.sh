@@ -22,6 +22,6 @@ shot() { # page, png, width,height
         --host-resolver-rules="MAP * ~NOTFOUND" --user-data-dir="$work/profile" \
         --hide-scrollbars --window-size="$3" --screenshot="$2" "file://$1" 2>/dev/null
 }
-shot "$work/report.html" docs/report.png 1200,2760
+shot "$work/report.html" docs/report.png 1200,2820
 size=$(grep -o 'width="[0-9]*" height="[0-9]*"' "$work/graph.svg" | head -1 | tr -dc '0-9 ' | tr ' ' ',')
 shot "$work/graph.svg" docs/graph.png "$size"

@@ -13,6 +13,8 @@ pub mod exit {
     pub const USAGE: i32 = 2;
     pub const DATA: i32 = 65;
     pub const IO: i32 = 74;
+    /// A server refused the login (CalDAV `sync`).
+    pub const PERMISSION: i32 = 77;
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -167,6 +169,50 @@ pub enum Error {
         line: Option<usize>,
         problem: String,
     },
+
+    /// A CalDAV setting learnpath will not use (a URL that is not one, a password in it, plain
+    /// http to a host that is not this machine). Nothing was sent.
+    #[error("{problem}")]
+    CaldavUsage { problem: String },
+
+    /// A user name without a password to send.
+    #[error(
+        "no password for {user} at {host}\n  help: set LEARNPATH_CALDAV_PASSWORD, or add `machine {host} login {user} password ...` to ~/.netrc"
+    )]
+    NoPassword { user: String, host: String },
+
+    /// The server could not be reached, or broke off, or answered with a server error. What
+    /// a sync did before is kept; the next sync finishes it.
+    #[error(
+        "CalDAV server {url}: {message}\n  help: check the URL and the network, then run `learnpath sync` again; it finishes what this one left undone"
+    )]
+    Network { url: String, message: String },
+
+    /// The server refused the login or the access (HTTP 401 or 403).
+    #[error("CalDAV server {url} refused {} (HTTP {status})\n  help: check --user and the password in LEARNPATH_CALDAV_PASSWORD or ~/.netrc, and that this user may write the calendar", user.as_deref().map_or_else(|| "access without a login".to_string(), |user| format!("the login of {user}")))]
+    PermissionDenied {
+        url: String,
+        status: u16,
+        user: Option<String>,
+    },
+
+    /// The URL answers, but is not a calendar collection learnpath can write to.
+    #[error(
+        "{url} {problem}\n  help: give the URL of a calendar collection, e.g. https://HOST/remote.php/dav/calendars/USER/CALENDAR/ (Nextcloud)"
+    )]
+    NotACalendar { url: String, problem: String },
+
+    /// The server answered in a way CalDAV does not allow (bad XML, an unexpected status).
+    #[error(
+        "CalDAV server {url}: {problem}\n  help: the server may not speak CalDAV (RFC 4791); run `learnpath sync` again, and report it if it persists"
+    )]
+    CaldavProtocol { url: String, problem: String },
+
+    /// An event changed on the server while learnpath was changing it, twice.
+    #[error(
+        "{url} changed on the server while learnpath was updating it\n  help: run `learnpath sync` again"
+    )]
+    Conflict { url: String },
 }
 
 impl Error {
@@ -174,7 +220,11 @@ impl Error {
         match self {
             Error::CurriculumMissing { .. }
             | Error::CurriculumNotADir { .. }
-            | Error::Io { .. } => exit::IO,
+            | Error::Io { .. }
+            | Error::Network { .. }
+            | Error::CaldavProtocol { .. }
+            | Error::Conflict { .. } => exit::IO,
+            Error::PermissionDenied { .. } => exit::PERMISSION,
             Error::InvalidCurriculum { .. }
             | Error::Progress { .. }
             | Error::Profile { .. }
@@ -197,7 +247,10 @@ impl Error {
             | Error::NoProgressForRecording { .. }
             | Error::BadRecord(_)
             | Error::NoProfileForChanging { .. }
-            | Error::NotFollowing { .. } => exit::USAGE,
+            | Error::NotFollowing { .. }
+            | Error::CaldavUsage { .. }
+            | Error::NoPassword { .. }
+            | Error::NotACalendar { .. } => exit::USAGE,
         }
     }
 

@@ -8,6 +8,7 @@
 
 pub mod atomic_file;
 pub mod availability;
+pub mod caldav;
 pub mod calendar;
 pub mod curriculum;
 pub mod diagnostic;

@@ -4,7 +4,7 @@
 mod common;
 
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
-use common::learnpath;
+use common::{learnpath, session_title};
 use std::collections::BTreeSet;
 
 /// A plan without progress, and so without the record of the last calendar export: these
@@ -68,24 +68,6 @@ fn property_values(ics: &str, name: &str) -> Vec<String> {
         .filter_map(|line| line.strip_prefix(&prefix))
         .map(unescape)
         .collect()
-}
-
-/// What a session is called in a calendar, from the plan's JSON: "Study: " and the titles, a
-/// split document's with "(part i/n)".
-fn session_title(session: &serde_json::Value) -> String {
-    let titles: Vec<String> = session["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|item| {
-            let title = item["title"].as_str().unwrap();
-            match item.get("part") {
-                Some(part) => format!("{title} (part {}/{})", part["index"], part["count"]),
-                None => title.to_string(),
-            }
-        })
-        .collect();
-    format!("Study: {}", titles.join("; "))
 }
 
 fn uids(ics: &str) -> Vec<String> {

@@ -156,7 +156,7 @@ fn man_out_writes_every_page_the_pages_refer_to() {
     let folder = dir.path().join("man/man1");
     let run = learnpath(&["man", "--out", &folder.display().to_string()])
         .code(0)
-        .stderr_has(&["note: wrote 28 man pages to", "learnpath-list-docs.1"]);
+        .stderr_has(&["note: wrote 29 man pages to", "learnpath-list-docs.1"]);
     assert_eq!(run.stdout, "", "the pages go to the folder");
     let mut written: Vec<String> = std::fs::read_dir(&folder)
         .unwrap()
@@ -166,6 +166,7 @@ fn man_out_writes_every_page_the_pages_refer_to() {
     for name in [
         "learnpath.1",
         "learnpath-plan.1",
+        "learnpath-sync.1",
         "learnpath-follow.1",
         "learnpath-replan.1",
         "learnpath-list-docs.1",
@@ -341,6 +342,7 @@ fn every_subcommand_help_has_examples() {
     let commands = [
         "plan",
         "export",
+        "sync",
         "done",
         "undo",
         "status",

@@ -31,11 +31,21 @@ pub fn render(
 
 /// One event alone in a calendar, as a CalDAV resource holds it.
 pub fn resource(one: &Outgoing, stamp: DateTime<Utc>) -> String {
+    resource_with(one, stamp, &[])
+}
+
+/// [`resource`] with more properties in the VEVENT, e.g. the `X-` properties a sync reads
+/// back.
+pub fn resource_with(one: &Outgoing, stamp: DateTime<Utc>, properties: &[(&str, &str)]) -> String {
+    let mut event = vevent(one, stamp);
+    for &(name, value) in properties {
+        event.add_property(name, value);
+    }
     let mut calendar = Calendar::empty();
     calendar
         .append_property(("VERSION", "2.0"))
         .append_property(("PRODID", PRODID))
-        .push(vevent(one, stamp));
+        .push(event);
     refold(&calendar.to_string())
 }
 

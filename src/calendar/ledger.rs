@@ -168,18 +168,8 @@ pub struct LedgerStore {
 impl LedgerStore {
     /// `calendar.yaml` beside `progress.yaml`, else `<name>.calendar.yaml` beside `<name>.yaml`.
     pub fn beside(progress: &Path, curriculum: impl Into<String>) -> Self {
-        let name = match progress.file_stem().map(|stem| stem.to_string_lossy()) {
-            Some(stem)
-                if progress
-                    .file_name()
-                    .is_some_and(|name| name != "progress.yaml") =>
-            {
-                format!("{stem}.{FILE_NAME}")
-            }
-            _ => FILE_NAME.to_string(),
-        };
         LedgerStore {
-            path: progress.with_file_name(name),
+            path: crate::progress::beside(progress, FILE_NAME),
             curriculum: curriculum.into(),
         }
     }
@@ -252,5 +242,71 @@ impl LedgerStore {
             line,
             problem,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn event(day: u32, summary: &str) -> SittingEvent {
+        let start = Utc.with_ymd_and_hms(2027, 1, day, 19, 0, 0).unwrap();
+        SittingEvent {
+            slot: Slot {
+                curriculum: "c".into(),
+                date: start.date_naive(),
+                index: 1,
+            },
+            start,
+            end: start + chrono::Duration::minutes(60),
+            summary: summary.into(),
+            description: String::new(),
+            reminders: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn new_changed_unchanged_cancelled_and_past_events() {
+        let monday = Utc.with_ymd_and_hms(2027, 1, 4, 0, 0, 0).unwrap();
+        let first = [event(4, "a"), event(5, "b"), event(6, "c"), event(7, "d")];
+        let (out, ledger) = Ledger::default().apply(&first, monday);
+        assert!(
+            out.iter()
+                .all(|one| one.sequence == 0 && one.modified == monday)
+        );
+        // On the 6th: the 4th and 5th are past, the 6th changed, the 7th dropped, the 8th new.
+        let later = Utc.with_ymd_and_hms(2027, 1, 6, 0, 0, 0).unwrap();
+        let second = [event(6, "c2"), event(8, "e")];
+        let (out, next) = ledger.apply(&second, later);
+        let seen: Vec<(u32, Status, u32)> = out
+            .iter()
+            .map(|one| {
+                (
+                    one.event.start.format("%d").to_string().parse().unwrap(),
+                    one.status,
+                    one.sequence,
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (6, Status::Confirmed, 1),
+                (8, Status::Confirmed, 0),
+                (7, Status::Cancelled, 1)
+            ]
+        );
+        let kept: Vec<NaiveDate> = next.events.values().map(|e| e.date).collect();
+        assert_eq!(kept.len(), 4, "4th, 5th (past), 6th, 8th: {kept:?}");
+        // The same plan again: nothing changes, not even LAST-MODIFIED.
+        let (again, _) = next.apply(&second, later + chrono::Duration::hours(1));
+        assert_eq!(
+            again
+                .iter()
+                .map(|o| (o.sequence, o.modified))
+                .collect::<Vec<_>>(),
+            [(1, later), (0, later)]
+        );
     }
 }

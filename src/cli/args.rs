@@ -124,6 +124,9 @@ pub(super) enum ExportFormat {
     Ics,
     /// CSV with the columns Google Calendar imports.
     Csv,
+    /// A tracking sheet (CSV): a row a document in plan order, with path, title, minutes,
+    /// planned date, done date and actual minutes.
+    Sheet,
     /// The plan's JSON.
     Json,
     /// The Markdown checklist with a Mermaid gantt chart.
@@ -154,7 +157,7 @@ pub(super) struct Done {
     pub(super) done: Vec<String>,
 }
 
-/// Everything that shapes a plan; shared by `plan` and `export`.
+/// Everything that shapes a plan; shared by `plan`, `export`, `follow` and `sync`.
 #[derive(Debug, Args)]
 pub(super) struct PlanOptions {
     #[command(flatten)]
@@ -224,7 +227,8 @@ pub(super) enum Command {
         /// IANA time zone of --at, e.g. Europe/Berlin [default: $TZ, else the system's].
         #[arg(long, value_parser = zone::parse_tz, value_name = "ZONE")]
         tz: Option<Tz>,
-        /// A reminder before each sitting (iCalendar), e.g. 15m or 1h; repeat for more.
+        /// A reminder before each sitting (iCalendar), e.g. 15m or 1h; repeat for more
+        /// [default: the profile's].
         #[arg(long, value_parser = values::remind, value_name = "DURATION")]
         remind: Vec<learnpath::calendar::Reminder>,
     },
@@ -240,6 +244,35 @@ pub(super) enum Command {
         /// File to write (atomically); `-` or none for standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+
+    /// Put the plan into a CalDAV calendar (Nextcloud, Fastmail, Radicale, ...): create, update
+    /// and delete its events, and no one else's.
+    #[command(
+        after_help = "The password comes from LEARNPATH_CALDAV_PASSWORD, else from ~/.netrc (machine HOST login NAME password ...); it is never printed or saved. Plain http:// is refused except to this machine. Events that started before now stay. Running it again changes only what the plan changed, and finishes a sync that stopped halfway.\n\nExit codes: 74 when the server cannot be reached or fails, 77 when it refuses the login.\n\nExamples:\n  learnpath sync --role \"storage engineer\" --hours 5 --caldav https://cloud.example.org/remote.php/dav/calendars/me/study/ --user me\n  learnpath profile set --caldav https://caldav.fastmail.com/dav/calendars/user/me@fastmail.com/STUDY-ID/ --user me@fastmail.com\n  learnpath sync --remind 15m"
+    )]
+    Sync {
+        #[command(flatten)]
+        options: PlanOptions,
+        /// The calendar collection's URL [default: the profile's caldav].
+        // Checked by the command, not by clap, whose error would repeat a password in it.
+        #[arg(long, value_name = "URL")]
+        caldav: Option<String>,
+        /// The user to log in as [default: the profile's user, else the login ~/.netrc gives].
+        #[arg(long, value_parser = values::user, value_name = "NAME")]
+        user: Option<String>,
+        /// Local time sessions start (HH:MM) [default: 19:00].
+        #[arg(long, value_parser = values::time, value_name = "HH:MM")]
+        at: Option<NaiveTime>,
+        /// IANA time zone of --at, e.g. Europe/Berlin [default: $TZ, else the system's].
+        #[arg(long, value_parser = zone::parse_tz, value_name = "ZONE")]
+        tz: Option<Tz>,
+        /// A reminder before each sitting, e.g. 15m or 1h; repeat for more [default: the
+        /// profile's].
+        #[arg(long, value_parser = values::remind, value_name = "DURATION")]
+        remind: Vec<learnpath::calendar::Reminder>,
+        #[command(flatten)]
+        format: FormatArg,
     },
 
     /// Follow a plan: save it as the baseline that `status` measures you against.
@@ -473,19 +506,19 @@ pub(super) enum ListWhat {
 pub(super) enum ProfileAction {
     /// Save choices that the commands that plan fall back on, checked as their flags are.
     #[command(
-        after_help = "--role replaces the saved --spec and --spec the saved --role; --skip and --busy add to what is saved.\n\nExamples:\n  learnpath profile set --role \"storage engineer\" --hours 5\n  learnpath profile set --spec 3.3,3.4 --days mon,tue,thu --session 90min\n  learnpath profile set --at 07:30 --tz Europe/Berlin --skip 2027-02-10..2027-02-20"
+        after_help = "--role replaces the saved --spec and --spec the saved --role; --skip and --busy add to what is saved; --remind replaces the saved reminders.\n\nExamples:\n  learnpath profile set --role \"storage engineer\" --hours 5\n  learnpath profile set --spec 3.3,3.4 --days mon,tue,thu --session 90min\n  learnpath profile set --at 07:30 --tz Europe/Berlin --skip 2027-02-10..2027-02-20\n  learnpath profile set --caldav https://dav.example.org/calendars/me/study/ --user me --remind 15m"
     )]
     Set(Box<ProfileSet>),
     /// Show the saved profile and where it is kept.
     Show(FormatArg),
-    /// Remove a saved value: a key, or one value of spec, skip or busy.
+    /// Remove a saved value: a key, or one value of spec, skip, busy or remind.
     #[command(
         after_help = "Examples:\n  learnpath profile unset hours\n  learnpath profile unset skip 2027-02-10..2027-02-20\n  learnpath profile unset busy ~/work.ics"
     )]
     Unset {
         /// What to remove.
         key: ProfileKey,
-        /// One value of spec, skip or busy to remove (without it, all of them).
+        /// One value of spec, skip, busy or remind to remove (without it, all of them).
         value: Option<String>,
     },
     /// Remove the profile file.
@@ -523,6 +556,19 @@ pub(super) struct ProfileSet {
     /// A calendar (.ics) of busy times to add (repeat for more); kept as an absolute path.
     #[arg(long, value_parser = values::busy, value_name = "FILE")]
     pub(super) busy: Vec<PathBuf>,
+    /// Reminders before each sitting, for export --format ics and sync, e.g. 15m (repeat for
+    /// more); they replace the saved ones.
+    #[arg(long, value_parser = values::text(values::remind), value_name = "DURATION")]
+    pub(super) remind: Vec<String>,
+    /// The CalDAV calendar collection that `learnpath sync` writes to (https, or http to this
+    /// machine).
+    // Checked by the command, not by clap, whose error would repeat a password in it.
+    #[arg(long, value_name = "URL")]
+    pub(super) caldav: Option<String>,
+    /// The CalDAV user name for sync (the password comes from LEARNPATH_CALDAV_PASSWORD or
+    /// ~/.netrc, never from the profile).
+    #[arg(long, value_parser = values::user, value_name = "NAME")]
+    pub(super) user: Option<String>,
 }
 
 /// What `profile unset` removes.
@@ -538,6 +584,9 @@ pub(super) enum ProfileKey {
     Start,
     Skip,
     Busy,
+    Remind,
+    Caldav,
+    User,
 }
 
 impl From<ProfileKey> for Key {
@@ -553,6 +602,9 @@ impl From<ProfileKey> for Key {
             ProfileKey::Start => Key::Start,
             ProfileKey::Skip => Key::Skip,
             ProfileKey::Busy => Key::Busy,
+            ProfileKey::Remind => Key::Remind,
+            ProfileKey::Caldav => Key::Caldav,
+            ProfileKey::User => Key::User,
         }
     }
 }

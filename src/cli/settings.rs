@@ -9,7 +9,7 @@ use super::report::Reporter;
 use super::{messages, values};
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use chrono_tz::Tz;
-use learnpath::calendar::LedgerStore;
+use learnpath::calendar::{LedgerStore, Reminder};
 use learnpath::curriculum::DocId;
 use learnpath::follow::{BaselineStore, Extras};
 use learnpath::plan::WeeklyMinutes;
@@ -302,7 +302,7 @@ impl FromProfile {
     }
 
     /// The profile's value of `key`, if it has one.
-    fn value<T>(
+    pub(super) fn value<T>(
         &self,
         key: Key,
         parse: impl Fn(&str) -> Result<T, String>,
@@ -470,6 +470,8 @@ pub(super) struct PlanRequest {
     /// The profile's time of day and zone, for `export` when --at and --tz are not given.
     at: Option<NaiveTime>,
     tz: Option<Tz>,
+    /// The profile's reminders, for calendars when no --remind is given.
+    remind: Vec<Reminder>,
 }
 
 impl PlanRequest {
@@ -540,7 +542,16 @@ impl PlanRequest {
             busy,
             at: saved.value(Key::At, values::time)?,
             tz: saved.value(Key::Tz, zone::parse_tz)?,
+            remind: saved.values(Key::Remind, values::remind)?,
         })
+    }
+
+    /// The reminders of a calendar: those of --remind, else the profile's.
+    pub fn reminders(&self, flags: &[Reminder]) -> Vec<Reminder> {
+        match flags.is_empty() {
+            true => self.remind.clone(),
+            false => flags.to_vec(),
+        }
     }
 
     /// When exported sessions start: at --at (else the profile's, else 19:00) in --tz (else the

@@ -53,6 +53,19 @@ pub(crate) fn remind(text: &str) -> Result<learnpath::calendar::Reminder, String
     })
 }
 
+/// A CalDAV calendar collection's URL, checked as `sync` checks it.
+pub(crate) fn caldav(text: &str) -> Result<learnpath::caldav::CollectionUrl, String> {
+    learnpath::caldav::CollectionUrl::parse(text).map_err(|error| error.to_string())
+}
+
+/// A user name: any text but blank.
+pub(crate) fn user(text: &str) -> Result<String, String> {
+    match text.trim() {
+        "" => Err("the user name is empty".to_string()),
+        name => Ok(name.to_string()),
+    }
+}
+
 const DAY_NAMES: [(&str, &str, Weekday); 7] = [
     ("mon", "monday", Weekday::Mon),
     ("tue", "tuesday", Weekday::Tue),

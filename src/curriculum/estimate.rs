@@ -36,12 +36,7 @@ pub fn estimate(body: &str, max: u32) -> Estimate {
                 code_blocks += 1;
             }
             (Some(_), _) => {}
-            (None, None) => {
-                words += trimmed
-                    .split_whitespace()
-                    .filter(|token| token.chars().any(char::is_alphanumeric))
-                    .count() as u32;
-            }
+            (None, None) => words += words_in(trimmed),
         }
     }
     // An unclosed fence runs to the end of the page: still a block of code.
@@ -53,6 +48,28 @@ pub fn estimate(body: &str, max: u32) -> Estimate {
         code_blocks,
         minutes,
     }
+}
+
+/// The words of a line: tokens between whitespace with a letter or a digit. An ASCII line (most
+/// are) is scanned byte by byte; others as Unicode.
+fn words_in(line: &str) -> u32 {
+    if !line.is_ascii() {
+        return line
+            .split_whitespace()
+            .filter(|token| token.chars().any(char::is_alphanumeric))
+            .count() as u32;
+    }
+    let (mut words, mut counted) = (0, false);
+    for &byte in line.as_bytes() {
+        // The ASCII characters Unicode calls whitespace, vertical tab (0x0B) included.
+        if matches!(byte, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            counted = false;
+        } else if !counted && byte.is_ascii_alphanumeric() {
+            words += 1;
+            counted = true;
+        }
+    }
+    words
 }
 
 /// The fence character and length when the line opens or closes a code fence.
@@ -90,6 +107,36 @@ mod tests {
         assert_eq!(estimate("", 6000).minutes, 1);
         assert_eq!(estimate("---\n- * #\n", 6000).words, 0);
         assert_eq!(estimate(&"word ".repeat(10_000), 30).minutes, 30);
+    }
+
+    #[test]
+    fn ascii_lines_count_as_unicode_ones_do() {
+        for line in [
+            "",
+            "a b",
+            "  -- x-y, 3 *",
+            "tab\there\x0bvt\x0cff",
+            "#### ## #a",
+            "- [ ] done!",
+        ] {
+            let unicode = line
+                .split_whitespace()
+                .filter(|token| token.chars().any(char::is_alphanumeric))
+                .count() as u32;
+            assert_eq!(words_in(line), unicode, "{line:?}");
+        }
+        assert_eq!(words_in("Grüße aus Köln, ça va"), 5);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scan_counts_as_split_whitespace(line in "[ a-zA-Z09\t\x0b\x0c\r#*().,é-]{0,60}") {
+            let unicode = line
+                .split_whitespace()
+                .filter(|token| token.chars().any(char::is_alphanumeric))
+                .count() as u32;
+            proptest::prop_assert_eq!(words_in(&line), unicode);
+        }
     }
 
     #[test]

@@ -12,10 +12,16 @@ pub(crate) fn sections(
     index_titles: &HashMap<String, String>,
     curriculum_name: &str,
 ) -> Vec<Section> {
-    let folders: BTreeSet<&str> = docs
+    let folders: BTreeSet<&str> = docs.iter().map(folder_of).collect();
+    // The title of each folder's index page, where that page is itself studied: one pass,
+    // not a search of every page for every folder.
+    let mut studied_index: HashMap<&str, &str> = HashMap::new();
+    for doc in docs
         .iter()
-        .map(|doc| doc.path.rsplit_once('/').map_or("", |(folder, _)| folder))
-        .collect();
+        .filter(|doc| super::page::is_index_name(&doc.path))
+    {
+        studied_index.entry(folder_of(doc)).or_insert(&doc.title);
+    }
     folders
         .into_iter()
         .enumerate()
@@ -24,7 +30,7 @@ pub(crate) fn sections(
             title: index_titles
                 .get(folder)
                 .cloned()
-                .or_else(|| studied_index_title(docs, folder))
+                .or_else(|| studied_index.get(folder).map(|title| title.to_string()))
                 .unwrap_or_else(|| match folder {
                     "" => curriculum_name.to_string(),
                     folder => title_from_name(folder.rsplit('/').next().unwrap_or(folder)),
@@ -40,14 +46,9 @@ pub(crate) fn sections(
         .collect()
 }
 
-/// The title of the folder's index page, when that page is itself studied.
-fn studied_index_title(docs: &[Doc], folder: &str) -> Option<String> {
-    docs.iter()
-        .find(|doc| {
-            doc.path.rsplit_once('/').map_or("", |(parent, _)| parent) == folder
-                && super::page::is_index_name(&doc.path)
-        })
-        .map(|doc| doc.title.clone())
+/// The folder of a page: its path up to the last `/`; "" at the root.
+fn folder_of(doc: &Doc) -> &str {
+    doc.path.rsplit_once('/').map_or("", |(folder, _)| folder)
 }
 
 /// A folder's name as a title: "02_css-layout" -> "Css layout".

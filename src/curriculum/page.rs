@@ -43,19 +43,36 @@ fn fast_fields(yaml: &str, names: &FieldNames) -> Option<Result<(Fields, LinkLin
                 } else if key == "next_recommended" {
                     lines.1 = item_lines(&items);
                 }
-                Raw::List(
-                    items
-                        .iter()
-                        .map(|(item, _)| Raw::Text(item.to_string()))
-                        .collect(),
-                )
+                raw_of(Value::List(items))
             }
+            // The lines of a map's links are searched for when a message needs them.
+            value => raw_of(value),
         };
         if let Err(error) = fields.take(names, key, raw) {
             return Some(Err(error));
         }
     }
     Some(Ok((fields, lines)))
+}
+
+/// A value of the fast reader as the full parser gives it.
+fn raw_of(value: Value<'_>) -> Raw {
+    match value {
+        Value::Null => Raw::Null,
+        Value::Str(text) => Raw::Text(text.to_string()),
+        Value::List(items) => Raw::List(
+            items
+                .into_iter()
+                .map(|(item, _)| Raw::Text(item.to_string()))
+                .collect(),
+        ),
+        Value::Map(entries) => Raw::Map(
+            entries
+                .into_iter()
+                .map(|(key, value)| (key.to_string(), raw_of(value)))
+                .collect(),
+        ),
+    }
 }
 
 /// The fields by the full YAML parser.
@@ -672,7 +689,45 @@ mod tests {
                     text
                 }
             });
-        prop::collection::vec(line, 0..7).prop_map(|lines| lines.concat())
+        // A key with `hard:`/`soft:`-like entries under it, at indentations that are and are
+        // not YAML's, with items under the entries.
+        let sub = (
+            prop::sample::select(vec!["hard", "soft", "required", "other", "hard"]),
+            prop::sample::select(vec![
+                "a.md",
+                "/learn/x/01-y",
+                "[a, b]",
+                "[]",
+                "",
+                "55",
+                "{a: 1}",
+                "x: y",
+            ]),
+            0..3usize,
+            prop::sample::select(vec!["  ", "    ", " ", "\t"]),
+        );
+        let map = (
+            prop::sample::select(vec!["prerequisites", "prereqs", "meta", "title"]),
+            prop::sample::select(vec!["  ", "    ", "\t"]),
+            prop::collection::vec(sub, 1..4),
+        )
+            .prop_map(|(key, indent, subs)| {
+                let mut text = format!("{key}:\n");
+                for (name, value, items, deeper) in subs {
+                    match items {
+                        0 => text.push_str(&format!("{indent}{name}: {value}\n")),
+                        n => {
+                            text.push_str(&format!("{indent}{name}:\n"));
+                            for _ in 1..=n {
+                                text.push_str(&format!("{indent}{deeper}- {value}\n"));
+                            }
+                        }
+                    }
+                }
+                text
+            });
+        let any = prop_oneof![3 => line, 1 => map];
+        prop::collection::vec(any, 0..7).prop_map(|lines| lines.concat())
     }
 
     proptest! {
@@ -693,6 +748,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn hard_and_soft_maps_take_the_fast_path_and_read_as_the_yaml_parser_reads_them() {
+        let names = FieldNames::default();
+        let yaml = "title: \"Packet\"\nweight: 9\nprerequisites:\n  hard:\n    - /learn/sql-2/01-buffer\n    - ../x\n  soft: [a]\n";
+        let Some(Ok((fast, _))) = fast_fields(yaml, &names) else {
+            panic!("the fast reader takes a hard/soft map")
+        };
+        let Ok(full) = full_fields(yaml, &names) else {
+            panic!("the YAML parser reads it")
+        };
+        assert_eq!(fast, full);
+        assert_eq!(fast.prerequisites, ["/learn/sql-2/01-buffer", "../x"]);
+        assert_eq!(fast.soft, ["a"]);
     }
 
     #[test]

@@ -37,17 +37,7 @@ impl BaselineStore {
     /// The baseline beside a progress file: `baseline.yaml` beside `progress.yaml`, else
     /// `<name>.baseline.yaml` beside `<name>.yaml`.
     pub fn beside(progress: &Path, curriculum: impl Into<String>) -> Self {
-        let name = match progress.file_stem().map(|stem| stem.to_string_lossy()) {
-            Some(stem)
-                if progress
-                    .file_name()
-                    .is_some_and(|name| name != "progress.yaml") =>
-            {
-                format!("{stem}.{FILE_NAME}")
-            }
-            _ => FILE_NAME.to_string(),
-        };
-        BaselineStore::new(progress.with_file_name(name), curriculum)
+        BaselineStore::new(crate::progress::beside(progress, FILE_NAME), curriculum)
     }
 
     pub fn path(&self) -> &Path {

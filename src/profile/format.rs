@@ -42,6 +42,12 @@ struct ProfileFile {
     skip: Vec<Text>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     busy: Vec<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    remind: Vec<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    caldav: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    user: Option<Text>,
 }
 
 /// Only the version, read first so that a file of another schema is named as such.
@@ -156,6 +162,9 @@ pub(super) fn parse(text: &str, path: &Path, expected: &str) -> Result<Decoded> 
         start: file.start.map(|Text(text)| text),
         skip: texts(file.skip),
         busy: texts(file.busy),
+        remind: texts(file.remind),
+        caldav: file.caldav.map(|Text(text)| text),
+        user: file.user.map(|Text(text)| text),
     };
     Ok(Decoded {
         profile,
@@ -186,6 +195,9 @@ pub(super) fn render(profile: &Profile, curriculum: &str) -> String {
         start: one(Key::Start).map(Text),
         skip: many(Key::Skip).into_iter().map(Text).collect(),
         busy: many(Key::Busy).into_iter().map(Text).collect(),
+        remind: many(Key::Remind).into_iter().map(Text).collect(),
+        caldav: one(Key::Caldav).map(Text),
+        user: one(Key::User).map(Text),
     };
     let body = yaml::encode(&file).unwrap_or_else(|error| {
         // Strings and numbers always encode; this branch only keeps the function total.
@@ -217,6 +229,9 @@ mod tests {
             start: Some("2027-01-04".into()),
             skip: vec!["2027-02-10..2027-02-20".into(), "2027-03-01".into()],
             busy: vec!["/home/me/work calendar.ics".into()],
+            remind: vec!["15m".into(), "1h".into()],
+            caldav: Some("https://dav.example.org/calendars/me/study/".into()),
+            user: Some("me@example.org".into()),
         }
     }
 

@@ -1,6 +1,6 @@
 //! The saved study profile: the learner's usual choices for one curriculum (a role or
-//! specializations, weekly hours, days, session length, start, time of day and zone, days off and
-//! busy calendars), so that `learnpath plan` needs no flags. A YAML file per curriculum in the
+//! specializations, weekly hours, days, session length, start, time of day and zone, days off,
+//! busy calendars, reminders, and the CalDAV calendar and user of `sync`), so that `learnpath plan` needs no flags. A YAML file per curriculum in the
 //! XDG config folder, `$XDG_CONFIG_HOME/learnpath/<curriculum id>/profile.yaml`.
 //!
 //! Values are kept as the learner typed them (checked when set by the command line, with the
@@ -51,11 +51,14 @@ pub enum Key {
     Start,
     Skip,
     Busy,
+    Remind,
+    Caldav,
+    User,
 }
 
 impl Key {
     /// Every key, in the order the file and `profile show` list them.
-    pub const ALL: [Key; 10] = [
+    pub const ALL: [Key; 13] = [
         Key::Role,
         Key::Spec,
         Key::Hours,
@@ -66,6 +69,9 @@ impl Key {
         Key::Start,
         Key::Skip,
         Key::Busy,
+        Key::Remind,
+        Key::Caldav,
+        Key::User,
     ];
 
     /// The key's name in the file, which is also its flag's name.
@@ -81,12 +87,15 @@ impl Key {
             Key::Start => "start",
             Key::Skip => "skip",
             Key::Busy => "busy",
+            Key::Remind => "remind",
+            Key::Caldav => "caldav",
+            Key::User => "user",
         }
     }
 
-    /// Keys that hold a list (`spec`, `skip`, `busy`); the others hold one value.
+    /// Keys that hold a list (`spec`, `skip`, `busy`, `remind`); the others hold one value.
     pub fn is_list(self) -> bool {
-        matches!(self, Key::Spec | Key::Skip | Key::Busy)
+        matches!(self, Key::Spec | Key::Skip | Key::Busy | Key::Remind)
     }
 }
 
@@ -120,6 +129,12 @@ pub struct Profile {
     pub skip: Vec<String>,
     /// Calendars (.ics) of busy times, as absolute paths.
     pub busy: Vec<String>,
+    /// Reminders before each sitting of an exported or synced calendar, e.g. "15m".
+    pub remind: Vec<String>,
+    /// The CalDAV calendar collection `sync` writes to.
+    pub caldav: Option<String>,
+    /// The CalDAV user.
+    pub user: Option<String>,
 }
 
 /// Where a key's values are kept.
@@ -152,6 +167,9 @@ impl Profile {
             Key::Start => one(&self.start),
             Key::Skip => many(&self.skip),
             Key::Busy => many(&self.busy),
+            Key::Remind => many(&self.remind),
+            Key::Caldav => one(&self.caldav),
+            Key::User => one(&self.user),
         }
     }
 
@@ -221,6 +239,9 @@ impl Profile {
             Key::Start => Slot::One(&mut self.start),
             Key::Skip => Slot::Many(&mut self.skip),
             Key::Busy => Slot::Many(&mut self.busy),
+            Key::Remind => Slot::Many(&mut self.remind),
+            Key::Caldav => Slot::One(&mut self.caldav),
+            Key::User => Slot::One(&mut self.user),
         }
     }
 }

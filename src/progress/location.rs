@@ -12,6 +12,19 @@ pub const EMBEDDED_ID: &str = "datacenter-infrastructure";
 /// The file name of a progress file, in its curriculum's folder and in the old shared place.
 pub const FILE_NAME: &str = "progress.yaml";
 
+/// A file kept beside a progress file (the baseline, the calendar record): `NAME` beside
+/// `progress.yaml`, else `<stem>.NAME` beside `<stem>.yaml`, so that two progress files in one
+/// folder keep theirs apart.
+pub fn beside(progress: &Path, name: &str) -> PathBuf {
+    let file = match progress.file_stem().map(|stem| stem.to_string_lossy()) {
+        Some(stem) if progress.file_name().is_some_and(|file| file != FILE_NAME) => {
+            format!("{stem}.{name}")
+        }
+        _ => name.to_string(),
+    };
+    progress.with_file_name(file)
+}
+
 /// `$XDG_DATA_HOME/learnpath` (XDG on every platform, macOS included).
 pub fn data_dir() -> Result<PathBuf> {
     use etcetera::BaseStrategy;

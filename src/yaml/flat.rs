@@ -1,6 +1,7 @@
 //! A fast reader for the flat YAML that frontmatter nearly always is: `key: value` lines whose
-//! values are plain or simply quoted strings, `[a, b]` lists, or `- item` lists. Anything else
-//! (nesting, anchors, block scalars, escapes, values YAML would read as numbers, booleans or
+//! values are plain or simply quoted strings, `[a, b]` lists, or `- item` lists, or one level of
+//! such lines under a key (`prerequisites:` with `hard:` and `soft:`). Anything else (deeper
+//! nesting, anchors, block scalars, escapes, values YAML would read as numbers, booleans or
 //! null, duplicate keys, tabs, comments after values) returns `None`, and the caller falls back
 //! to the full YAML parser, which stays the reference: a property test checks that whatever
 //! this reader accepts, the full parser reads the same way.
@@ -14,18 +15,18 @@ pub enum Value<'a> {
     Null,
     Str(&'a str),
     List(Vec<(&'a str, usize)>),
+    /// One level of `key: value` lines under a key, as `prerequisites:` with `hard:` and
+    /// `soft:` lists; their values are never maps.
+    Map(Vec<(&'a str, Value<'a>)>),
 }
 
 /// The keys and values in order, or `None` when the text leaves the subset.
 pub fn parse(yaml: &str) -> Option<Vec<(&str, Value<'_>)>> {
-    let mut entries: Vec<(&str, Value<'_>)> = Vec::new();
-    // The indentation of the `- item` lines of the current block list, once one is seen.
-    let mut item_indent: Option<usize> = None;
-    // Whether the last key had an empty value, so that `- item` lines may follow it.
-    let mut block_list_open = false;
     if needs_the_full_parser(yaml) {
         return None;
     }
+    let mut entries: Vec<(&str, Value<'_>)> = Vec::new();
+    let mut block = Block::Closed;
     for (index, line) in yaml.lines().enumerate() {
         let number = index + 1;
         let content = line.trim_start_matches(' ');
@@ -33,55 +34,140 @@ pub fn parse(yaml: &str) -> Option<Vec<(&str, Value<'_>)>> {
             continue;
         }
         let indent = line.len() - content.len();
-        if indent > 0 || content.starts_with('-') {
-            // An item of a block list under the last key, whose value was empty.
-            let item = content.strip_prefix("- ")?.trim_matches(' ');
-            if !block_list_open || item_indent.is_some_and(|expected| expected != indent) {
+        if indent == 0 && !content.starts_with('-') {
+            let (key, value, open) = entry(content, number)?;
+            if entries.iter().any(|(known, _)| *known == key) {
                 return None;
             }
-            item_indent = Some(indent);
-            let scalar = value_scalar(item, false)?;
-            match entries.last_mut() {
-                Some((_, value @ Value::Null)) => *value = Value::List(vec![(scalar, number)]),
-                Some((_, Value::List(items))) if !items.is_empty() => items.push((scalar, number)),
-                _ => return None,
-            }
+            entries.push((key, value));
+            block = if open { Block::Open } else { Block::Closed };
             continue;
         }
-        item_indent = None;
-        let (key, rest) = content.split_once(':')?;
-        block_list_open = rest.trim_matches(' ').is_empty();
-        if !is_key(key) || !(rest.is_empty() || rest.starts_with(' ')) {
-            return None;
-        }
-        if entries.iter().any(|(known, _)| *known == key) {
-            return None;
-        }
-        let rest = rest.trim_matches(' ');
-        let value = if rest.is_empty() {
-            Value::Null
-        } else if let Some(inner) = rest.strip_prefix('[') {
-            let inner = inner.strip_suffix(']')?;
-            if inner.trim_matches(' ').is_empty() {
-                // An empty flow list: not an empty block list, so no items may follow.
-                Value::List(Vec::new())
-            } else {
-                Value::List(
-                    inner
-                        .split(',')
-                        .map(|item| {
-                            value_scalar(item.trim_matches(' '), true).map(|item| (item, number))
-                        })
-                        .collect::<Option<Vec<_>>>()?,
-                )
-            }
-        } else {
-            Value::Str(value_scalar(rest, false)?)
-        };
-        entries.push((key, value));
+        let (_, value) = entries.last_mut()?;
+        block = nested(block, value, content, indent, number)?;
     }
-    // A list opened by `key:` with no items is null, as in YAML.
+    // A key with an empty value and nothing under it is null, as in YAML.
     Some(entries)
+}
+
+/// What lines under the last top-level key may be.
+#[derive(Debug, Clone, Copy)]
+enum Block {
+    /// Nothing: its value was on its line.
+    Closed,
+    /// Its value was empty and nothing followed yet: `- item` lines or `key: value` lines.
+    Open,
+    /// `- item` lines at this indentation.
+    List { indent: usize },
+    /// `key: value` lines at this indentation; the last of them may take `- item` lines
+    /// (`open`) at one deeper indentation (`items`, once one is seen).
+    Map {
+        indent: usize,
+        open: bool,
+        items: Option<usize>,
+    },
+}
+
+/// A `key: value` line: the key, the value, and whether the value was empty (so that lines
+/// under it may give it one).
+fn entry(content: &str, number: usize) -> Option<(&str, Value<'_>, bool)> {
+    let (key, rest) = content.split_once(':')?;
+    if !is_key(key) || !(rest.is_empty() || rest.starts_with(' ')) {
+        return None;
+    }
+    let rest = rest.trim_matches(' ');
+    let value = if rest.is_empty() {
+        Value::Null
+    } else if let Some(inner) = rest.strip_prefix('[') {
+        let inner = inner.strip_suffix(']')?;
+        if inner.trim_matches(' ').is_empty() {
+            // An empty flow list: not an empty block list, so no items may follow.
+            Value::List(Vec::new())
+        } else {
+            Value::List(
+                inner
+                    .split(',')
+                    .map(|item| {
+                        value_scalar(item.trim_matches(' '), true).map(|item| (item, number))
+                    })
+                    .collect::<Option<Vec<_>>>()?,
+            )
+        }
+    } else {
+        Value::Str(value_scalar(rest, false)?)
+    };
+    Some((key, value, rest.is_empty()))
+}
+
+/// An indented line (or a `- item` one) under the top-level key whose value is `value`: an item
+/// of its block list, an entry of its map, or an item of the map's last entry.
+fn nested<'a>(
+    block: Block,
+    value: &mut Value<'a>,
+    content: &'a str,
+    indent: usize,
+    number: usize,
+) -> Option<Block> {
+    if let Some(item) = content.strip_prefix("- ") {
+        let item = (value_scalar(item.trim_matches(' '), false)?, number);
+        return match block {
+            Block::Open => {
+                *value = Value::List(vec![item]);
+                Some(Block::List { indent })
+            }
+            Block::List { indent: expected } if expected == indent => {
+                push_item(value, item)?;
+                Some(block)
+            }
+            Block::Map {
+                indent: map,
+                open: true,
+                items,
+            } if indent > map && items.is_none_or(|i| i == indent) => {
+                let Value::Map(entries) = value else {
+                    return None;
+                };
+                push_item(&mut entries.last_mut()?.1, item)?;
+                Some(Block::Map {
+                    indent: map,
+                    open: true,
+                    items: Some(indent),
+                })
+            }
+            _ => None,
+        };
+    }
+    let map = match block {
+        Block::Open if indent > 0 => indent,
+        Block::Map { indent: map, .. } if map == indent => map,
+        _ => return None,
+    };
+    let (key, sub, open) = entry(content, number)?;
+    if matches!(block, Block::Open) {
+        *value = Value::Map(Vec::new());
+    }
+    let Value::Map(entries) = value else {
+        return None;
+    };
+    if entries.iter().any(|(known, _)| *known == key) {
+        return None;
+    }
+    entries.push((key, sub));
+    Some(Block::Map {
+        indent: map,
+        open,
+        items: None,
+    })
+}
+
+/// Adds an item to a block list: the first makes the empty value a list.
+fn push_item<'a>(value: &mut Value<'a>, item: (&'a str, usize)) -> Option<()> {
+    match value {
+        Value::Null => *value = Value::List(vec![item]),
+        Value::List(items) if !items.is_empty() => items.push(item),
+        _ => return None,
+    }
+    Some(())
 }
 
 /// A value as [`scalar`] reads it, or a plain decimal integer as its text (`25`): the full
@@ -192,6 +278,26 @@ mod tests {
     }
 
     #[test]
+    fn reads_one_level_of_map() {
+        let yaml = "title: T\nprerequisites:\n  hard:\n    - /learn/a\n    - b\n  soft: []\n  other:\nweight: 9\n";
+        assert_eq!(
+            parse(yaml),
+            Some(vec![
+                ("title", Value::Str("T")),
+                (
+                    "prerequisites",
+                    Value::Map(vec![
+                        ("hard", Value::List(vec![("/learn/a", 4), ("b", 5)])),
+                        ("soft", Value::List(vec![])),
+                        ("other", Value::Null),
+                    ])
+                ),
+                ("weight", Value::Str("9")),
+            ])
+        );
+    }
+
+    #[test]
     fn keeps_unicode_spaces_as_yaml_does() {
         // Only ASCII spaces are YAML whitespace: a no-break space is part of the value.
         assert_eq!(
@@ -212,7 +318,11 @@ mod tests {
             "title: &anchor x\n",
             "tags:\n\t- x\n",
             "title: \"esc\\\"aped\"\n",
-            "meta:\n  nested: map\n",
+            "meta:\n  nested:\n    deeper: map\n",
+            "meta:\n  hard:\n  - a\n",
+            "meta:\n  a: 1\n   b: 2\n",
+            "meta:\n  a: x\n  a: y\n",
+            "meta:\n  hard:\n    - a\n   - b\n",
             "title: x # comment\n",
             "just a string\n",
             "tags: [a, [b]]\n",

@@ -113,20 +113,32 @@ impl Run {
 /// .ci/run, which installs it), else `python3` if it has the package. Under `CI` a missing
 /// one is a failure, not a skip; elsewhere `None` and a note that the test was skipped.
 pub fn python_with_icalendar() -> Option<PathBuf> {
-    let found = match std::env::var_os("LEARNPATH_TEST_PYTHON") {
-        Some(python) => Some(PathBuf::from(python)),
-        None => std::process::Command::new("python3")
-            .args(["-c", "import icalendar"])
+    python_with("icalendar")
+}
+
+/// The Python interpreter with the CalDAV server `radicale` and the client `caldav`, found as
+/// [`python_with_icalendar`] finds its own.
+pub fn python_with_radicale() -> Option<PathBuf> {
+    python_with("radicale, caldav")
+}
+
+/// `LEARNPATH_TEST_PYTHON`, else `python3`, if it imports `modules` (a Python import list).
+fn python_with(modules: &str) -> Option<PathBuf> {
+    let imports = |python: &PathBuf| {
+        std::process::Command::new(python)
+            .args(["-c", &format!("import {modules}")])
             .output()
             .is_ok_and(|output| output.status.success())
-            .then(|| PathBuf::from("python3")),
     };
+    let python = std::env::var_os("LEARNPATH_TEST_PYTHON")
+        .map_or_else(|| PathBuf::from("python3"), PathBuf::from);
+    let found = imports(&python).then_some(python);
     if found.is_none() {
         assert!(
             std::env::var_os("CI").is_none(),
-            "CI must provide Python's icalendar (see .ci/run)"
+            "CI must provide a Python that imports {modules} (see .ci/run)"
         );
-        eprintln!("skipped: no Python with the icalendar package (.ci/run installs one)");
+        eprintln!("skipped: no Python that imports {modules} (.ci/run installs one)");
     }
     found
 }
@@ -193,4 +205,22 @@ pub fn browse(chromium: &std::path::Path, page: &std::path::Path, extra: &[Strin
         dom: String::from_utf8_lossy(&output.stdout).into_owned(),
         log: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
+}
+
+/// What a session is called in a calendar, from the plan's JSON: "Study: " and the titles, a
+/// split document's with "(part i/n)".
+pub fn session_title(session: &serde_json::Value) -> String {
+    let titles: Vec<String> = session["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            let title = item["title"].as_str().unwrap();
+            match item.get("part") {
+                Some(part) => format!("{title} (part {}/{})", part["index"], part["count"]),
+                None => title.to_string(),
+            }
+        })
+        .collect();
+    format!("Study: {}", titles.join("; "))
 }

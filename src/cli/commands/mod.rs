@@ -11,6 +11,7 @@ mod profile;
 mod progress;
 mod ready;
 mod report;
+mod sync;
 
 use super::Failure;
 use super::args::Command;
@@ -45,6 +46,27 @@ pub(super) fn execute(
             out,
         ),
         Command::Report { options, output } => report::report(&options, output, context, out),
+        Command::Sync {
+            options,
+            caldav,
+            user,
+            at,
+            tz,
+            remind,
+            format,
+        } => sync::sync(
+            &options,
+            sync::Sync {
+                caldav,
+                user,
+                at,
+                tz,
+                remind,
+            },
+            format.format,
+            context,
+            out,
+        ),
         Command::Follow {
             options,
             show,

@@ -13,7 +13,7 @@ use learnpath::curriculum::duration::format_minutes;
 use learnpath::error::exit;
 use learnpath::plan::availability::over_busy_horizon;
 use learnpath::plan::{ByDate, Plan, Planner};
-use learnpath::render::{csv, json, markdown, plan as plan_render, wrap};
+use learnpath::render::{csv, json, markdown, plan as plan_render, sheet, wrap};
 use learnpath::words::count;
 use learnpath::{Error, Opened};
 use std::io::Write;
@@ -169,6 +169,31 @@ pub(super) fn plan(
     Ok(exit::OK)
 }
 
+/// The plan to write out (export, sync), with the notes about it said; none when no weekly
+/// time meets the deadline (said too: the command exits 1).
+pub(super) fn planned(
+    options: &PlanOptions,
+    context: &Context,
+    opened: &Opened,
+    clock: (Option<NaiveTime>, Option<Tz>),
+) -> Result<Option<(Plan, PlanRequest)>, Failure> {
+    let (outcome, request) = build(options, context, opened, clock)?;
+    let plan = match outcome {
+        Outcome::Missed { by, fastest } => {
+            context.report.reason(missed_answer(by, &fastest));
+            return Ok(None);
+        }
+        Outcome::Planned { plan, by } => {
+            if let Some(by) = by {
+                context.report.prose(met_answer(by, &plan));
+            }
+            plan
+        }
+    };
+    say_notes(&plan, context);
+    Ok(Some((plan, request)))
+}
+
 /// What `export` writes, and where.
 pub(super) struct Export {
     pub format: ExportFormat,
@@ -186,24 +211,13 @@ pub(super) fn export(
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
     let opened = context.open()?;
-    let (outcome, request) = build(options, context, &opened, (export.at, export.tz))?;
-    let plan = match outcome {
-        Outcome::Missed { by, fastest } => {
-            context.report.reason(missed_answer(by, &fastest));
-            return Ok(exit::NO);
-        }
-        Outcome::Planned { plan, by } => {
-            if let Some(by) = by {
-                context.report.prose(met_answer(by, &plan));
-            }
-            plan
-        }
+    let Some((plan, request)) = planned(options, context, &opened, (export.at, export.tz))? else {
+        return Ok(exit::NO);
     };
-    say_notes(&plan, context);
     let clock = request.clock(export.at, export.tz, context);
     let utc = match export.format {
         ExportFormat::Ics => Some(true),
-        ExportFormat::Csv => Some(false),
+        ExportFormat::Csv | ExportFormat::Sheet => Some(false),
         ExportFormat::Json | ExportFormat::Markdown => None,
     };
     if let Some(utc) = utc
@@ -215,13 +229,22 @@ pub(super) fn export(
     let mut bytes = Vec::new();
     match export.format {
         ExportFormat::Ics => {
+            let reminders = request.reminders(&export.remind);
             let calendar =
-                CalendarExport::new(&plan, &clock, &export.remind, &opened.curriculum, context)?;
+                CalendarExport::new(&plan, &clock, &reminders, &opened.curriculum, context)?;
             write_output(export.output, &calendar.bytes, context, out, &calendar.what)?;
             calendar.record(context)?;
             return Ok(exit::OK);
         }
         ExportFormat::Csv => csv::render(&plan, &clock, &mut bytes)?,
+        ExportFormat::Sheet => {
+            let (progress, _) = context.progress(&opened.curriculum)?;
+            let baseline = match context.use_progress {
+                true => context.baseline_store(&opened.curriculum)?.load()?,
+                false => None,
+            };
+            sheet::render(&plan, &progress, baseline.as_ref(), &mut bytes)?
+        }
         ExportFormat::Json => json::write(&plan, &mut bytes)?,
         ExportFormat::Markdown => markdown::render(&plan, &mut bytes)?,
     }

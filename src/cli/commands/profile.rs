@@ -5,6 +5,7 @@ use super::super::Failure;
 use super::super::args::{Format, ProfileAction, ProfileSet};
 use super::super::settings::Context;
 use super::super::values;
+use learnpath::caldav::CollectionUrl;
 use learnpath::error::exit;
 use learnpath::profile::{Key, Profile, ProfileStore};
 use learnpath::render::json;
@@ -53,6 +54,17 @@ fn changes(set: &ProfileSet) -> Result<Vec<Change>, Failure> {
         if let Some(value) = value {
             changes.push(Change::Replace(key, vec![value.clone()]));
         }
+    }
+    if !set.remind.is_empty() {
+        changes.push(Change::Replace(Key::Remind, set.remind.clone()));
+    }
+    if let Some(url) = &set.caldav {
+        // The URL as the flag gives it, once checked (its text, without a final `/` added).
+        CollectionUrl::parse(url)?;
+        changes.push(Change::Replace(Key::Caldav, vec![url.trim().to_string()]));
+    }
+    if let Some(user) = &set.user {
+        changes.push(Change::Replace(Key::User, vec![user.clone()]));
     }
     for &range in &set.skip {
         changes.push(Change::Add(Key::Skip, values::skip_text(range)));

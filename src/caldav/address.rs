@@ -1,0 +1,157 @@
+//! The collection's URL: checked before anything is sent (https, or plain http to this machine
+//! only; no password in it), and the URLs of its resources.
+
+use crate::error::{Error, Result};
+use std::net::IpAddr;
+use ureq::http::Uri;
+
+/// A calendar collection's URL, ending in `/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CollectionUrl {
+    url: String,
+    host: String,
+    path: String,
+}
+
+impl CollectionUrl {
+    /// Reads and checks `text`: an `https` URL, or an `http` one whose host is a loopback
+    /// address (127.0.0.0/8, ::1, localhost), without a user or password in it and without a
+    /// query. A missing final `/` is added.
+    pub fn parse(text: &str) -> Result<Self> {
+        let text = text.trim();
+        let refuse = |problem: String| Err(Error::CaldavUsage { problem });
+        let Ok(uri) = text.parse::<Uri>() else {
+            return refuse(format!(
+                "'{text}' is not a URL; give the calendar collection's URL, e.g. https://HOST/remote.php/dav/calendars/USER/CALENDAR/"
+            ));
+        };
+        let (Some(scheme), Some(authority)) = (uri.scheme_str(), uri.authority()) else {
+            return refuse(format!(
+                "'{text}' is not an absolute URL; give it with https:// and the host"
+            ));
+        };
+        if authority.as_str().contains('@') {
+            // Not echoed: the part before the @ may be a password.
+            return refuse(
+                "the CalDAV URL holds a user or password; give the user with --user and the password in LEARNPATH_CALDAV_PASSWORD or ~/.netrc".to_string(),
+            );
+        }
+        if uri.query().is_some() {
+            return refuse(format!(
+                "'{text}' has a query (?...); a calendar collection's URL has none"
+            ));
+        }
+        let host = authority
+            .host()
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_ascii_lowercase();
+        match scheme.to_ascii_lowercase().as_str() {
+            "https" => {}
+            "http" if is_loopback(&host) => {}
+            "http" => {
+                return refuse(format!(
+                    "refusing plain http to {host}: the password would cross the network unencrypted; use https:// (http is allowed for this machine only: localhost, 127.0.0.1, ::1)"
+                ));
+            }
+            other => {
+                return refuse(format!(
+                    "'{text}' is a {other} URL; CalDAV needs https:// (or http:// to this machine)"
+                ));
+            }
+        }
+        let mut path = uri.path().to_string();
+        if !path.ends_with('/') {
+            path.push('/');
+        }
+        let url = format!("{}://{authority}{path}", scheme.to_ascii_lowercase());
+        Ok(CollectionUrl { url, host, path })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.url
+    }
+
+    /// The host, lowercase, without the brackets of an IPv6 address (as ~/.netrc names it).
+    pub fn host(&self) -> &str {
+        &self.host
+    }
+
+    /// The collection's path, ending in `/`, as the server's `href`s give it.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The URL of the resource `file` (a file name, e.g. `learnpath.x.2027-01-04.1.ics`) in
+    /// the collection.
+    pub fn resource(&self, file: &str) -> String {
+        format!("{}{}", self.url, file)
+    }
+}
+
+impl std::fmt::Display for CollectionUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.url)
+    }
+}
+
+/// Whether `host` is this machine: `localhost` or a loopback address.
+fn is_loopback(host: &str) -> bool {
+    host == "localhost"
+        || host.ends_with(".localhost")
+        || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(text: &str) -> String {
+        match CollectionUrl::parse(text) {
+            Err(error) => error.to_string(),
+            Ok(url) => panic!("{text} was taken as {url}"),
+        }
+    }
+
+    #[test]
+    fn https_anywhere_http_only_to_this_machine() {
+        let url = CollectionUrl::parse("https://dav.example.org/cal/me/work").unwrap();
+        assert_eq!(url.as_str(), "https://dav.example.org/cal/me/work/");
+        assert_eq!(url.path(), "/cal/me/work/");
+        assert_eq!(url.host(), "dav.example.org");
+        assert_eq!(
+            url.resource("a.ics"),
+            "https://dav.example.org/cal/me/work/a.ics"
+        );
+        for local in [
+            "http://127.0.0.1:5232/u/c/",
+            "http://127.8.0.1/c/",
+            "http://localhost:8080/c/",
+            "http://[::1]:5232/c/",
+        ] {
+            assert!(CollectionUrl::parse(local).is_ok(), "{local}");
+        }
+        assert_eq!(
+            CollectionUrl::parse("http://[::1]:5232/c/").unwrap().host(),
+            "::1"
+        );
+        for remote in [
+            "http://dav.example.org/c/",
+            "http://192.168.1.2/c/",
+            "http://10.0.0.1/c/",
+            "http://[2001:db8::1]/c/",
+        ] {
+            assert!(refused(remote).contains("refusing plain http"), "{remote}");
+        }
+        assert!(refused("ftp://h/c/").contains("ftp"));
+        assert!(refused("not a url").contains("not a URL"));
+        assert!(refused("/just/a/path").contains("absolute"));
+    }
+
+    #[test]
+    fn a_password_in_the_url_is_refused_and_not_repeated() {
+        let message = refused("https://me:hunter2@dav.example.org/c/");
+        assert!(message.contains("--user"), "{message}");
+        assert!(!message.contains("hunter2"), "{message}");
+    }
+}

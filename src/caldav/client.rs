@@ -1,0 +1,361 @@
+//! The HTTP side of CalDAV (RFC 4791, on WebDAV, RFC 4918): list the collection, read events,
+//! and put and delete them on conditions (`If-Match`, `If-None-Match`), with `ureq`.
+
+use super::address::CollectionUrl;
+use super::credentials::Credentials;
+use super::xml::{self, Response};
+use crate::error::{Error, Result};
+use std::time::Duration;
+use ureq::http::{self, HeaderValue, Method};
+
+/// How long one request may take, connection included.
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The most a reply may hold: a listing or the events of years of plans.
+const MAX_REPLY_BYTES: u64 = 64 * 1024 * 1024;
+
+const LISTING: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/><d:getetag/></d:prop></d:propfind>
+"#;
+
+/// A calendar collection on a server, and how to log in to it.
+pub struct Client {
+    agent: ureq::Agent,
+    collection: CollectionUrl,
+    user: Option<String>,
+    authorization: Option<HeaderValue>,
+}
+
+/// An event resource as the server has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fetched {
+    pub href: String,
+    pub etag: String,
+    pub data: String,
+}
+
+/// What a conditional change came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Done,
+    /// The condition failed (HTTP 412): the resource changed, appeared or went meanwhile.
+    Changed,
+    /// There is no such resource (a DELETE of what is gone).
+    Gone,
+}
+
+/// What a PUT sends as its condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Condition<'a> {
+    /// Only if no resource has the name (`If-None-Match: *`).
+    New,
+    /// Only if the resource still has this ETag (`If-Match`).
+    Unchanged(&'a str),
+}
+
+/// A reply: its status, ETag and body.
+struct Reply {
+    status: u16,
+    etag: Option<String>,
+    location: Option<String>,
+    body: String,
+}
+
+impl Client {
+    pub fn new(collection: CollectionUrl, credentials: Option<&Credentials>) -> Self {
+        let config = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .allow_non_standard_methods(true)
+            .max_redirects(0)
+            .timeout_global(Some(TIMEOUT))
+            .user_agent(concat!("learnpath/", env!("CARGO_PKG_VERSION")))
+            .build();
+        let authorization = credentials.and_then(|credentials| {
+            let mut value = HeaderValue::from_str(&credentials.basic_authorization()).ok()?;
+            value.set_sensitive(true);
+            Some(value)
+        });
+        Client {
+            agent: config.into(),
+            collection,
+            user: credentials.map(|credentials| credentials.user().to_string()),
+            authorization,
+        }
+    }
+
+    pub fn collection(&self) -> &CollectionUrl {
+        &self.collection
+    }
+
+    /// The members of the collection (PROPFIND, Depth 1), after checking that the collection
+    /// is a calendar.
+    pub fn list(&self) -> Result<Vec<Response>> {
+        let url = self.collection.as_str();
+        let reply = self.send("PROPFIND", url, &[("Depth", "1")], Some(LISTING.into()))?;
+        match reply.status {
+            207 => {}
+            404 => return Err(self.not_a_calendar("does not exist (HTTP 404)")),
+            405 | 501 => {
+                return Err(self.not_a_calendar(&format!(
+                    "does not answer WebDAV requests (HTTP {}); it is no CalDAV collection",
+                    reply.status
+                )));
+            }
+            _ => return Err(self.unexpected(url, &reply)),
+        }
+        let responses = self.parse(url, &reply.body)?;
+        let path = self.collection.path();
+        let own = responses
+            .iter()
+            .find(|response| same_path(&response.href, path));
+        match own {
+            Some(own) if own.calendar => Ok(responses
+                .into_iter()
+                .filter(|response| !same_path(&response.href, path))
+                .collect()),
+            Some(_) => Err(self.not_a_calendar(
+                "is a folder but not a calendar; give the URL of a calendar in it",
+            )),
+            None => Err(self.not_a_calendar("is not listed by the server as a collection")),
+        }
+    }
+
+    /// The data and ETags of these members (REPORT calendar-multiget); those that are gone
+    /// are left out.
+    pub fn fetch(&self, hrefs: &[&str]) -> Result<Vec<Fetched>> {
+        if hrefs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut body = String::from(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<c:calendar-multiget xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:prop><d:getetag/><c:calendar-data/></d:prop>",
+        );
+        for href in hrefs {
+            body.push_str(&format!("<d:href>{}</d:href>", xml::escape(href)));
+        }
+        body.push_str("</c:calendar-multiget>\n");
+        let url = self.collection.as_str();
+        let reply = self.send("REPORT", url, &[("Depth", "1")], Some(body))?;
+        if reply.status != 207 {
+            return Err(self.unexpected(url, &reply));
+        }
+        let responses = self.parse(url, &reply.body)?;
+        Ok(responses
+            .into_iter()
+            .filter_map(|response| {
+                Some(Fetched {
+                    etag: response.etag?,
+                    data: response.data?,
+                    href: response.href,
+                })
+            })
+            .collect())
+    }
+
+    /// One member (GET); none when it is gone.
+    pub fn get(&self, file: &str) -> Result<Option<Fetched>> {
+        let url = self.collection.resource(file);
+        let reply = self.send("GET", &url, &[], None)?;
+        match (reply.status, reply.etag) {
+            (404 | 410, _) => Ok(None),
+            (200, Some(etag)) => Ok(Some(Fetched {
+                href: format!("{}{file}", self.collection.path()),
+                etag,
+                data: reply.body,
+            })),
+            (200, None) => Err(Error::CaldavProtocol {
+                url,
+                problem: "the server gives no ETag for the event; learnpath needs ETags to change events safely".to_string(),
+            }),
+            (status, etag) => Err(self.unexpected(
+                &url,
+                &Reply {
+                    status,
+                    etag,
+                    ..reply
+                },
+            )),
+        }
+    }
+
+    /// Writes a member, on a condition.
+    pub fn put(&self, file: &str, body: String, condition: Condition) -> Result<Outcome> {
+        let url = self.collection.resource(file);
+        let condition = match condition {
+            Condition::New => ("If-None-Match", "*"),
+            Condition::Unchanged(etag) => ("If-Match", etag),
+        };
+        let headers = [("Content-Type", "text/calendar; charset=utf-8"), condition];
+        let reply = self.send("PUT", &url, &headers, Some(body))?;
+        match reply.status {
+            200 | 201 | 204 => Ok(Outcome::Done),
+            412 => Ok(Outcome::Changed),
+            _ => Err(self.unexpected(&url, &reply)),
+        }
+    }
+
+    /// Deletes a member if it still has this ETag.
+    pub fn delete(&self, file: &str, etag: &str) -> Result<Outcome> {
+        let url = self.collection.resource(file);
+        let reply = self.send("DELETE", &url, &[("If-Match", etag)], None)?;
+        match reply.status {
+            200 | 202 | 204 => Ok(Outcome::Done),
+            404 | 410 => Ok(Outcome::Gone),
+            412 => Ok(Outcome::Changed),
+            _ => Err(self.unexpected(&url, &reply)),
+        }
+    }
+
+    /// Sends one request; a reply whatever its status, except that a refused login is an
+    /// error here.
+    fn send(
+        &self,
+        method: &str,
+        url: &str,
+        headers: &[(&str, &str)],
+        body: Option<String>,
+    ) -> Result<Reply> {
+        let network = |message: String| Error::Network {
+            url: url.to_string(),
+            message,
+        };
+        let method = Method::from_bytes(method.as_bytes()).map_err(|e| network(e.to_string()))?;
+        let mut request = http::Request::builder().method(method).uri(url);
+        if let Some(authorization) = &self.authorization {
+            request = request.header("Authorization", authorization.clone());
+        }
+        if body.is_some() && !headers.iter().any(|(name, _)| *name == "Content-Type") {
+            request = request.header("Content-Type", "application/xml; charset=utf-8");
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let sent = match body {
+            Some(body) => request
+                .body(body)
+                .map_err(|e| network(e.to_string()))
+                .and_then(|request| self.agent.run(request).map_err(|e| network(e.to_string()))),
+            None => request
+                .body(())
+                .map_err(|e| network(e.to_string()))
+                .and_then(|request| self.agent.run(request).map_err(|e| network(e.to_string()))),
+        };
+        let mut response = sent?;
+        let status = response.status().as_u16();
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_string)
+        };
+        let (etag, location) = (header("ETag"), header("Location"));
+        if matches!(status, 401 | 403) {
+            return Err(Error::PermissionDenied {
+                url: url.to_string(),
+                status,
+                user: self.user.clone(),
+            });
+        }
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(MAX_REPLY_BYTES)
+            .read_to_string()
+            .map_err(|error| network(format!("reading the reply: {error}")))?;
+        Ok(Reply {
+            status,
+            etag,
+            location,
+            body,
+        })
+    }
+
+    fn parse(&self, url: &str, body: &str) -> Result<Vec<Response>> {
+        xml::multistatus(body).map_err(|problem| Error::CaldavProtocol {
+            url: url.to_string(),
+            problem,
+        })
+    }
+
+    fn not_a_calendar(&self, problem: &str) -> Error {
+        Error::NotACalendar {
+            url: self.collection.to_string(),
+            problem: problem.to_string(),
+        }
+    }
+
+    /// A status the request does not expect: a server error is the network's kind of failure
+    /// (try again); a redirect names where to; anything else is the server's answer.
+    fn unexpected(&self, url: &str, reply: &Reply) -> Error {
+        let status = reply.status;
+        match status {
+            500..=599 => Error::Network {
+                url: url.to_string(),
+                message: format!("the server failed (HTTP {status})"),
+            },
+            300..=399 => Error::NotACalendar {
+                url: url.to_string(),
+                problem: format!(
+                    "redirects (HTTP {status}) to {}; give that URL instead",
+                    reply.location.as_deref().unwrap_or("another address")
+                ),
+            },
+            _ => Error::CaldavProtocol {
+                url: url.to_string(),
+                problem: format!("unexpected reply HTTP {status}"),
+            },
+        }
+    }
+}
+
+/// Whether an `href` (a path, or a URL) names the collection at `path`.
+fn same_path(href: &str, path: &str) -> bool {
+    let (href, path) = (href_path(href), percent_decode(path));
+    href.trim_end_matches('/') == path.trim_end_matches('/')
+}
+
+/// The path of an `href`, percent-decoded: a URL's without its scheme and host.
+pub fn href_path(href: &str) -> String {
+    let path = match href.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("/", |slash| &rest[slash..]),
+        None => href,
+    };
+    percent_decode(path)
+}
+
+/// `%XX` escapes decoded (invalid ones kept as written).
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = || std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok();
+        match (bytes[i], hex().and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hrefs_as_paths_or_urls_encoded_or_not() {
+        assert_eq!(href_path("/u/my%20cal/"), "/u/my cal/");
+        assert_eq!(href_path("https://h:8443/u/c/a.ics"), "/u/c/a.ics");
+        assert_eq!(href_path("https://h"), "/");
+        assert_eq!(href_path("/bad%zzescape%4"), "/bad%zzescape%4");
+        assert!(same_path("/u/c", "/u/c/"));
+        assert!(same_path("http://127.0.0.1:5232/u/c/", "/u/c/"));
+        assert!(!same_path("/u/c/a.ics", "/u/c/"));
+    }
+}

@@ -123,3 +123,44 @@ fn foreign_curricula_load_and_validate_clean() {
     assert_eq!(report.counts.documents, 1000);
     assert!(report.counts.prerequisite_links > 1000);
 }
+
+/// The SVG layout of a generated curriculum of 300 documents (hundreds of arrows across
+/// sections): boxes apart, every arrow around the boxes it does not start or end at.
+#[test]
+fn the_layout_of_a_generated_curriculum_keeps_boxes_apart_and_arrows_around_them() {
+    use learnpath::diagram::{Subject, layout::layout, of_subject};
+    use learnpath::plan::DoneSet;
+    let opened = open(&memory(300, 3)).unwrap();
+    let curriculum = &opened.curriculum;
+    let done = DoneSet::none(curriculum);
+    let diagram = of_subject(curriculum, &opened.graph, Subject::Curriculum, &done);
+    let placed = layout(&diagram);
+    let boxes: Vec<_> = placed.nodes.iter().map(|node| node.rect).collect();
+    assert!(diagram.edges.len() > 150);
+    for (i, a) in boxes.iter().enumerate() {
+        assert!(a.right() <= placed.width && a.bottom() <= placed.height);
+        for b in &boxes[i + 1..] {
+            let apart =
+                a.right() <= b.x || b.right() <= a.x || a.bottom() <= b.y || b.bottom() <= a.y;
+            assert!(apart, "{a:?} {b:?}");
+        }
+    }
+    for points in &placed.edges {
+        for pair in points.windows(2) {
+            let ((x1, y1), (x2, y2)) = (pair[0], pair[1]);
+            for rect in &boxes {
+                let inside = |x: f64, y: f64| {
+                    x > rect.x + 0.5
+                        && x < rect.right() - 0.5
+                        && y > rect.y + 0.5
+                        && y < rect.bottom() - 0.5
+                };
+                let crosses = (0..=100).any(|step| {
+                    let t = f64::from(step) / 100.0;
+                    inside(x1 + (x2 - x1) * t, y1 + (y2 - y1) * t)
+                });
+                assert!(!crosses, "an arrow crosses {rect:?}");
+            }
+        }
+    }
+}

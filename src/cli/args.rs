@@ -233,6 +233,19 @@ pub(super) enum Command {
         remind: Vec<learnpath::calendar::Reminder>,
     },
 
+    /// Write the plan and the progress on it as one self-contained HTML page: a calendar, a
+    /// burn-up chart, the prerequisite graph and the checklist.
+    #[command(
+        after_help = "The page needs no network: open it from a file, offline, or print it.\n\nExamples:\n  learnpath report -o plan.html && xdg-open plan.html\n  learnpath report --role \"storage engineer\" --hours 5 -o storage.html"
+    )]
+    Report {
+        #[command(flatten)]
+        options: PlanOptions,
+        /// File to write (atomically); `-` or none for standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+
     /// Put the plan into a CalDAV calendar (Nextcloud, Fastmail, Radicale, ...): create, update
     /// and delete its events, and no one else's.
     #[command(

@@ -1,6 +1,9 @@
-//! The diagram as Graphviz DOT: a cluster per section, a legend, styles by state.
+//! The diagram as Graphviz DOT: a cluster per section, a legend, styles by state; top to
+//! bottom in ranks, titles wrapped as in the SVG, one sans-serif font throughout.
 
 use crate::curriculum::duration::format_minutes;
+use crate::diagram::layout::LABEL_SIZE;
+use crate::diagram::text::wrap;
 use crate::diagram::{Diagram, Node, State};
 use std::io::{self, Write};
 
@@ -42,22 +45,37 @@ fn node_line(
     )
 }
 
+/// The font of every label: Graphviz takes the first it finds.
+const FONT: &str = "Helvetica,Arial,Liberation Sans,sans-serif";
+
+/// A box's label: the title wrapped to the width of the SVG's boxes, then its time.
 pub fn label(node: &Node) -> String {
-    format!("{}\n{}", node.doc.title, format_minutes(node.doc.minutes))
+    let lines = wrap(&node.doc.title, LABEL_SIZE, 176.0, 4);
+    format!("{}\n{}", lines.join("\n"), format_minutes(node.doc.minutes))
 }
 
 pub fn render(diagram: &Diagram, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "digraph learnpath {{")?;
     writeln!(w, "  label={};", quoted(&diagram.title))?;
     writeln!(w, "  labelloc=t;")?;
-    writeln!(w, "  rankdir=LR;")?;
+    writeln!(w, "  rankdir=TB;")?;
+    writeln!(w, "  newrank=true;")?;
+    writeln!(w, "  nodesep=0.25;")?;
+    writeln!(w, "  ranksep=0.4;")?;
+    writeln!(w, "  bgcolor=\"white\";")?;
+    writeln!(w, "  fontname=\"{FONT}\";")?;
     writeln!(
         w,
-        "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\"];"
+        "  node [shape=box, style=\"rounded,filled\", fontname=\"{FONT}\", fontsize=11];"
     )?;
+    writeln!(w, "  edge [fontname=\"{FONT}\", color=\"#57606a\"];")?;
     for (index, group) in diagram.groups.iter().enumerate() {
         writeln!(w, "  subgraph cluster_{index} {{")?;
         writeln!(w, "    label={};", quoted(&group.label))?;
+        writeln!(
+            w,
+            "    style=\"rounded,filled\"; fillcolor=\"#f6f8fa\"; color=\"#d0d7de\";"
+        )?;
         for &node in &group.nodes {
             let n = &diagram.nodes[node];
             node_line(w, &format!("d{node}"), &label(n), n.state, n.target)?;

@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod mermaid;
 pub mod plan;
 pub mod ready;
+pub mod report;
 pub mod session_table;
 pub mod sheet;
 pub mod svg;

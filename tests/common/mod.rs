@@ -143,6 +143,70 @@ fn python_with(modules: &str) -> Option<PathBuf> {
     found
 }
 
+/// Debian's Chromium (`chromium`, else `chromium-browser`), for the report's browser tests.
+/// Under `CI` a missing one is a failure, not a skip; elsewhere `None` and a note that the
+/// test was skipped.
+pub fn chromium() -> Option<PathBuf> {
+    let found = ["chromium", "chromium-browser"].into_iter().find(|name| {
+        std::process::Command::new(name)
+            .arg("--version")
+            .output()
+            .is_ok_and(|output| output.status.success())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install chromium (see .ci/run)"
+        );
+        eprintln!("skipped: chromium is not installed");
+    }
+    found.map(PathBuf::from)
+}
+
+/// What headless Chromium made of a page: the DOM after its scripts ran (`--dump-dom`) and
+/// everything it logged (console messages included). No name resolves and no proxy answers,
+/// so no request can leave for a network address.
+pub struct Browsed {
+    pub dom: String,
+    pub log: String,
+}
+
+/// Opens `page` (a file) in headless Chromium, as root needs it, with the network blocked;
+/// `extra` adds flags (e.g. `--screenshot=FILE`) and replaces `--dump-dom` when given.
+pub fn browse(chromium: &std::path::Path, page: &std::path::Path, extra: &[String]) -> Browsed {
+    let profile = tempfile::tempdir().unwrap();
+    let mut command = std::process::Command::new(chromium);
+    command.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--host-resolver-rules=MAP * ~NOTFOUND",
+        "--proxy-server=http://0.0.0.0:9",
+        "--enable-logging=stderr",
+        "--v=0",
+        "--virtual-time-budget=5000",
+    ]);
+    command.arg(format!("--user-data-dir={}", profile.path().display()));
+    if extra.is_empty() {
+        command.arg("--dump-dom");
+    } else {
+        command.args(extra);
+    }
+    let url = format!("file://{}", page.display());
+    let output = command.arg(url).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    Browsed {
+        dom: String::from_utf8_lossy(&output.stdout).into_owned(),
+        log: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
 /// What a session is called in a calendar, from the plan's JSON: "Study: " and the titles, a
 /// split document's with "(part i/n)".
 pub fn session_title(session: &serde_json::Value) -> String {

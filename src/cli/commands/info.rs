@@ -142,13 +142,6 @@ pub(super) fn graph(
         None => Subject::Curriculum,
     };
     let picture = diagram::of_subject(curriculum, &opened.graph, subject, &done);
-    if format == GraphFormat::Svg && picture.nodes.len() > svg::MAX_NODES {
-        return Err(Failure::Usage(format!(
-            "the SVG layout draws up to {} documents and this graph has {}; use --format dot (for Graphviz) or --format mermaid, or draw a smaller part (--spec, or documents by name)",
-            svg::MAX_NODES,
-            picture.nodes.len()
-        )));
-    }
     let mut bytes = Vec::new();
     match format {
         GraphFormat::Svg => svg::render(&picture, &mut bytes)?,

@@ -10,6 +10,7 @@ mod plan;
 mod profile;
 mod progress;
 mod ready;
+mod report;
 mod sync;
 
 use super::Failure;
@@ -44,6 +45,7 @@ pub(super) fn execute(
             context,
             out,
         ),
+        Command::Report { options, output } => report::report(&options, output, context, out),
         Command::Sync {
             options,
             caldav,

@@ -1,5 +1,9 @@
 //! The prerequisite graph as a picture: which documents, grouped by section, in which state.
-//! Plain data; `render::dot`, `render::mermaid` and `render::svg` draw it.
+//! Plain data; `render::dot`, `render::mermaid` and `render::svg` draw it, the last with
+//! [`layout`].
+
+pub mod layout;
+pub mod text;
 
 use crate::curriculum::{Curriculum, DocId, DocRef};
 use crate::graph::PrereqGraph;

@@ -1,0 +1,447 @@
+//! `report`: one self-contained HTML page of the plan and the progress. Its embedded data is
+//! snapshotted (not its markup); a real browser opens it with the network blocked.
+
+mod common;
+
+use common::{Run, browse, chromium, learnpath};
+use serde_json::Value;
+use std::path::Path;
+
+const STORAGE: [&str; 9] = [
+    "report",
+    "--role",
+    "storage engineer",
+    "--hours",
+    "5",
+    "--start",
+    "2027-01-04",
+    "--today",
+    "2027-01-04",
+];
+
+/// The JSON the page embeds.
+fn embedded(html: &str) -> Value {
+    let open = "<script type=\"application/json\" id=\"lp-data\">";
+    let start = html.find(open).expect("the data element") + open.len();
+    let end = start + html[start..].find("</script>").unwrap();
+    serde_json::from_str(&html[start..end]).unwrap()
+}
+
+/// A progress file with three documents done (one with its time) and a followed plan, in a
+/// folder of its own; and the report made with them.
+fn with_progress(dir: &Path, extra: &[&str]) -> String {
+    let progress = dir.join("progress.yaml").display().to_string();
+    let env = [("LEARNPATH_PROGRESS", progress.as_str())];
+    let run = |args: &[&str]| Run::with_env(args, &env).code(0);
+    run(&[
+        "done",
+        "01_the_ring0_problem",
+        "--on",
+        "2027-01-02",
+        "--took",
+        "25m",
+        "--today",
+        "2027-01-02",
+    ]);
+    run(&[
+        "done",
+        "01_modern_topology",
+        "--on",
+        "2027-01-03",
+        "--today",
+        "2027-01-03",
+    ]);
+    run(&[
+        "follow",
+        "--role",
+        "storage engineer",
+        "--hours",
+        "5",
+        "--start",
+        "2027-01-04",
+        "--today",
+        "2027-01-04",
+    ]);
+    run(&[
+        "done",
+        "02_hardware_solution",
+        "--on",
+        "2027-01-06",
+        "--today",
+        "2027-01-06",
+    ]);
+    let mut args = vec![
+        "report",
+        "--role",
+        "storage engineer",
+        "--hours",
+        "5",
+        "--start",
+        "2027-01-09",
+        "--today",
+        "2027-01-08",
+        "--skip",
+        "2027-01-13",
+    ];
+    args.extend_from_slice(extra);
+    run(&args).stdout
+}
+
+#[test]
+fn report_data_snapshot() {
+    let html = learnpath(&STORAGE).code(0).stdout;
+    let data = embedded(&html);
+    insta::assert_snapshot!(
+        "report_data_storage",
+        serde_json::to_string_pretty(&data).unwrap()
+    );
+}
+
+#[test]
+fn report_data_snapshot_with_progress_and_a_followed_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = embedded(&with_progress(dir.path(), &[]));
+    assert_eq!(data["summary"]["done_documents"], 3);
+    assert!(data["progress"]["baseline"]["finish"].is_string());
+    assert_eq!(data["blocked"][0]["date"], "2027-01-13");
+    assert!(data["forecast"]["p90"].is_string());
+    insta::assert_snapshot!(
+        "report_data_storage_followed",
+        serde_json::to_string_pretty(&data).unwrap()
+    );
+}
+
+#[test]
+fn the_report_is_the_same_bytes_every_time() {
+    let first = learnpath(&STORAGE).code(0).stdout;
+    assert_eq!(learnpath(&STORAGE).code(0).stdout, first);
+    assert!(first.starts_with("<!DOCTYPE html>"));
+}
+
+#[test]
+fn the_report_is_written_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.html");
+    let mut args = STORAGE.to_vec();
+    let file = path.display().to_string();
+    args.extend(["-o", &file]);
+    learnpath(&args)
+        .code(0)
+        .stderr_has(&["wrote the report of 5 sittings to"]);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        learnpath(&STORAGE).stdout
+    );
+}
+
+/// Every reference that would make a browser fetch something: none may leave the page.
+#[test]
+fn the_report_refers_to_nothing_outside_itself() {
+    let html = learnpath(&STORAGE).code(0).stdout;
+    let lower = html.to_lowercase();
+    for fetching in [
+        " src=",
+        "<link",
+        "url(http",
+        "url(//",
+        "@import",
+        "fetch(",
+        "xmlhttprequest",
+        "import(",
+        "<iframe",
+        "<img",
+        "sendbeacon",
+        "websocket",
+    ] {
+        assert!(!lower.contains(fetching), "{fetching}");
+    }
+    assert!(
+        html.contains("default-src 'none'"),
+        "the page forbids itself requests"
+    );
+    assert!(html.len() < 1_000_000, "{} bytes", html.len());
+}
+
+#[test]
+fn the_whole_curriculum_report_stays_under_a_megabyte() {
+    let html = learnpath(&[
+        "report",
+        "--target",
+        "01_foundations,02_intermediate,04_containers,05_specialized,06_reference",
+        "--hours",
+        "5",
+        "--start",
+        "2027-01-04",
+        "--today",
+        "2027-01-04",
+    ])
+    .code(0)
+    .stdout;
+    assert!(html.len() < 1_000_000, "{} bytes", html.len());
+    assert!(embedded(&html)["graph"]["nodes"].as_array().unwrap().len() > 50);
+}
+
+#[test]
+fn the_report_takes_the_profile_and_refuses_a_missed_deadline() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().display().to_string();
+    let env = [("XDG_CONFIG_HOME", config.as_str())];
+    Run::with_env(&["profile", "set", "--spec", "3.4", "--hours", "3"], &env).code(0);
+    let html = Run::with_env(
+        &["report", "--start", "2027-01-04", "--today", "2027-01-04"],
+        &env,
+    )
+    .code(0)
+    .stdout;
+    assert!(
+        embedded(&html)["selection"]
+            .as_str()
+            .unwrap()
+            .contains("3.4")
+    );
+    learnpath(&[
+        "report",
+        "--spec",
+        "3.4",
+        "--by",
+        "2027-01-05",
+        "--start",
+        "2027-01-04",
+    ])
+    .code(1)
+    .stderr_has(&["No weekly hours are enough"]);
+}
+
+/// Opens a report in Chromium: the DOM it rendered, after checking that the script ran to
+/// the end and no error or blocked request was logged.
+fn rendered(chromium: &Path, html: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("plan.html");
+    std::fs::write(&page, html).unwrap();
+    let browsed = browse(chromium, &page, &[]);
+    assert!(
+        browsed.dom.contains("<div id=\"lp-ok\" hidden=\"\"></div>"),
+        "the script did not finish:\n{}",
+        browsed.log
+    );
+    for problem in [
+        "Uncaught",
+        "Content Security Policy",
+        "ERR_NAME_NOT_RESOLVED",
+        "ERR_PROXY",
+    ] {
+        assert!(
+            !browsed.log.contains(problem),
+            "{problem}:\n{}",
+            browsed.log
+        );
+    }
+    let shot = dir.path().join("shot.png");
+    let flags = [
+        format!("--screenshot={}", shot.display()),
+        "--window-size=1280,2400".to_string(),
+    ];
+    browse(chromium, &page, &flags);
+    let png = std::fs::read(&shot).unwrap();
+    assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000);
+    browsed.dom
+}
+
+#[test]
+fn a_browser_shows_every_sitting_and_document_of_the_report() {
+    let Some(chromium) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let html = with_progress(dir.path(), &[]);
+    let data = embedded(&html);
+    let dom = rendered(&chromium, &html);
+    let text = dom.replace("&amp;", "&");
+    for session in data["sessions"].as_array().unwrap() {
+        let date = session["date"].as_str().unwrap();
+        assert!(
+            dom.contains(&format!("data-date=\"{date}\"")),
+            "{date} in the calendar"
+        );
+        assert!(text.contains(&format!("{} {date}", session["weekday"].as_str().unwrap())));
+        for item in session["items"].as_array().unwrap() {
+            let title = item["title"].as_str().unwrap();
+            assert!(
+                text.matches(title).count() >= 3,
+                "{title}: calendar, graph, checklist"
+            );
+        }
+    }
+    for done in data["done"].as_array().unwrap() {
+        let title = done["title"].as_str().unwrap();
+        assert!(
+            text.contains(&format!("✓ {title}")) || text.contains(title),
+            "{title}"
+        );
+    }
+    assert!(dom.contains("class=\"day today\""), "today is marked");
+    assert!(
+        dom.contains("class=\"day blocked\""),
+        "the skipped day shows"
+    );
+    assert!(dom.contains("class=\"band\""), "the forecast band");
+    assert!(dom.contains("class=\"baseline\""), "the followed plan");
+    assert!(
+        dom.contains("class=\"done-doc\""),
+        "done documents are marked"
+    );
+    assert!(!dom.contains("<img") && !dom.contains("<iframe"));
+}
+
+#[test]
+fn a_browser_renders_the_plain_report_without_errors() {
+    let Some(chromium) = chromium() else { return };
+    let html = learnpath(&STORAGE).code(0).stdout;
+    let dom = rendered(&chromium, &html);
+    assert_eq!(dom.matches("class=\"sitting-row\"").count(), 5);
+}
+
+#[test]
+fn a_browser_renders_a_report_with_nothing_left_to_study() {
+    let plan = learnpath(&[
+        "plan",
+        "--spec",
+        "3.4",
+        "--hours",
+        "3",
+        "--start",
+        "2027-01-04",
+        "--today",
+        "2027-01-04",
+        "--format",
+        "json",
+    ])
+    .code(0)
+    .stdout;
+    let plan: Value = serde_json::from_str(&plan).unwrap();
+    let paths: Vec<&str> = plan["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["items"].as_array().unwrap())
+        .map(|item| item["path"].as_str().unwrap())
+        .collect();
+    let done = paths.join(",");
+    let html = learnpath(&[
+        "report",
+        "--spec",
+        "3.4",
+        "--hours",
+        "3",
+        "--start",
+        "2027-01-04",
+        "--today",
+        "2027-01-04",
+        "--done",
+        &done,
+    ])
+    .code(0)
+    .stdout;
+    let data = embedded(&html);
+    assert_eq!(data["sessions"].as_array().unwrap().len(), 0);
+    assert!(data["forecast"].is_null());
+    let Some(chromium) = chromium() else { return };
+    let dom = rendered(&chromium, &html);
+    assert!(dom.contains("nothing left"));
+}
+
+#[test]
+fn odd_titles_cannot_break_out_of_the_report() {
+    let manifest = "name: 'Odd </script> name'\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: \"<i>One</i>\"\n        folders: [one]\nspecializations:\n  - section: \"1.1\"\n";
+    let folder = common::folder(&[
+        (
+            "one/a.md",
+            "---\nestimated_time: \"30 min\"\ntitle: \"</script><script>alert(1)</script> & <b>\"\n---\n",
+        ),
+        ("learnpath.yaml", manifest),
+    ]);
+    let html = learnpath(&[
+        "report",
+        "--curriculum",
+        &folder.root,
+        "--spec",
+        "1.1",
+        "--hours",
+        "2",
+        "--start",
+        "2027-01-04",
+        "--today",
+        "2027-01-04",
+    ])
+    .code(0)
+    .stdout;
+    assert_eq!(
+        html.matches("<script").count(),
+        2,
+        "only the data and the page's script"
+    );
+    assert!(!html.contains("<b>") && !html.contains("<i>"));
+    let data = embedded(&html);
+    assert_eq!(
+        data["sessions"][0]["items"][0]["title"],
+        "</script><script>alert(1)</script> & <b>"
+    );
+    let Some(chromium) = chromium() else { return };
+    let dom = rendered(&chromium, &html);
+    assert!(dom.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;"));
+}
+
+/// Clicks a document of the graph from a script added to the page, and reports what the
+/// page highlighted: the path from it to the targets.
+const CLICK: &str = r#"<script>
+const picked = document.querySelector('.lp-graph .doc[data-node="PICK"]');
+picked.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+const on = [...document.querySelectorAll(".lp-graph .doc.on-path")].map((g) => g.dataset.node);
+const edges = document.querySelectorAll(".lp-graph .edge.on-path").length;
+const lit = document.querySelector(".lp-graph").classList.contains("highlighting");
+const out = document.createElement("pre");
+out.id = "clicked";
+out.textContent = "nodes " + on.join(",") + "; edges " + edges + "; " + lit;
+document.body.append(out);
+</script></body>"#;
+
+#[test]
+fn a_click_in_the_graph_highlights_the_path_to_the_targets() {
+    let Some(chromium) = chromium() else { return };
+    let html = learnpath(&STORAGE).code(0).stdout;
+    let data = embedded(&html);
+    let nodes = data["graph"]["nodes"].as_array().unwrap();
+    let target = nodes.iter().position(|n| n["target"] == true).unwrap();
+    // The first document with a path to the target: the target's earliest ancestor.
+    let edges: Vec<(u64, u64)> = data["graph"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e[0].as_u64().unwrap(), e[1].as_u64().unwrap()))
+        .collect();
+    let mut ancestors = vec![target as u64];
+    while let Some(&(from, _)) = edges
+        .iter()
+        .find(|(from, to)| ancestors.contains(to) && !ancestors.contains(from))
+    {
+        ancestors.push(from);
+    }
+    let pick = *ancestors.iter().min().unwrap();
+    assert_ne!(pick, target as u64);
+    let click = CLICK.replace("PICK", &pick.to_string());
+    let dom = rendered(&chromium, &html.replace("</body>", &click));
+    let needle = "<pre id=\"clicked\">nodes ";
+    let start = dom.find(needle).expect("the click ran") + needle.len();
+    let said = &dom[start..start + dom[start..].find("</pre>").unwrap()];
+    let (listed, rest) = said.split_once("; edges ").unwrap();
+    let listed: Vec<usize> = listed.split(',').map(|n| n.parse().unwrap()).collect();
+    assert!(
+        listed.contains(&(pick as usize)) && listed.contains(&target),
+        "{said}"
+    );
+    assert!(listed.len() < nodes.len(), "only the path: {said}");
+    let (edges, lit) = rest.split_once("; ").unwrap();
+    assert!(
+        edges.parse::<usize>().unwrap() >= listed.len() - 1,
+        "{said}"
+    );
+    assert_eq!(lit, "true");
+}

@@ -163,8 +163,10 @@ follow_status() {
     local env="LEARNPATH_PROGRESS=$state/progress.yaml"
     env "$env" "$bin" $curriculum --today 2027-01-04 --no-profile follow $choice --hours 10 -q > /dev/null
     local docs
+    # The first five documents, a split one once; awk reads to the end, where `head` would close
+    # the pipe early and, under pipefail, stop the bench.
     docs=$(env "$env" "$bin" $curriculum --today 2027-01-04 --no-profile follow --show --format json |
-        sed -n 's/^ *"path": "\(.*\)",$/\1/p' | head -n 5 | paste -sd, -)
+        sed -n 's/^ *"path": "\(.*\)",$/\1/p' | awk '!seen[$0]++ && ++n <= 5' | paste -sd, -)
     env "$env" "$bin" $curriculum --today 2027-01-20 done "$docs" --on 2027-01-05 -q > /dev/null
     local command="env $env $bin $curriculum --today 2027-01-20 --no-profile status -q"
     printf 'status following a plan, %s: %.4f s, RSS %s MB\n' "$name" "$(measure "$command")" "$(peak_rss "$command")"

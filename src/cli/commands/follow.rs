@@ -5,7 +5,7 @@ use super::super::args::{Format, PlanOptions};
 use super::super::settings::{Context, DEFAULT_AT, studied_before};
 use super::super::{Failure, values};
 use super::output::emit;
-use super::plan::{Outcome, build, met_answer, missed_answer, say_notes};
+use super::plan::{planned, say_notes};
 use chrono::NaiveDate;
 use learnpath::availability::busy::BusyCalendar;
 use learnpath::curriculum::duration::{format_hours, format_minutes};
@@ -29,20 +29,9 @@ pub(super) fn follow(
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
     let opened = context.open()?;
-    let (outcome, request) = build(options, context, &opened, (None, None))?;
-    let plan = match outcome {
-        Outcome::Missed { by, fastest } => {
-            context.report.reason(missed_answer(by, &fastest));
-            return Ok(exit::NO);
-        }
-        Outcome::Planned { plan, by } => {
-            if let Some(by) = by {
-                context.report.prose(met_answer(by, &plan));
-            }
-            plan
-        }
+    let Some((plan, request)) = planned(options, context, &opened, (None, None))? else {
+        return Ok(exit::NO);
     };
-    say_notes(&plan, context);
     let store = context.baseline_store(&opened.curriculum)?;
     let baseline = Baseline::of(&plan, context.today, request.extras());
     let previous = store.save(&baseline)?;

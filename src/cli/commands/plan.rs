@@ -169,7 +169,7 @@ pub(super) fn plan(
     Ok(exit::OK)
 }
 
-/// The plan to write out (export, sync), with the notes about it said; none when no weekly
+/// The plan to write out (export, follow, report, sync), with the notes about it said; none when no weekly
 /// time meets the deadline (said too: the command exits 1).
 pub(super) fn planned(
     options: &PlanOptions,

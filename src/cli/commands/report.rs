@@ -4,7 +4,7 @@ use super::super::Failure;
 use super::super::args::PlanOptions;
 use super::super::settings::Context;
 use super::output::write_output;
-use super::plan::{Outcome, build, met_answer, missed_answer, say_notes};
+use super::plan::planned;
 use learnpath::curriculum::Curriculum;
 use learnpath::diagram::{self, Subject};
 use learnpath::error::exit;
@@ -25,20 +25,9 @@ pub(super) fn report(
 ) -> Result<i32, Failure> {
     let opened = context.open()?;
     let curriculum = &opened.curriculum;
-    let (outcome, request) = build(options, context, &opened, (None, None))?;
-    let plan = match outcome {
-        Outcome::Missed { by, fastest } => {
-            context.report.reason(missed_answer(by, &fastest));
-            return Ok(exit::NO);
-        }
-        Outcome::Planned { plan, by } => {
-            if let Some(by) = by {
-                context.report.prose(met_answer(by, &plan));
-            }
-            plan
-        }
+    let Some((plan, request)) = planned(options, context, &opened, (None, None))? else {
+        return Ok(exit::NO);
     };
-    say_notes(&plan, context);
     let progress = progress(context, curriculum)?;
     let baseline = followed(context, curriculum, &request.selection)?;
     let subject = Subject::Selection(&request.selection);

@@ -484,3 +484,88 @@ fn the_tracking_sheet_has_a_row_a_document_with_its_dates() {
     assert_eq!(&rows[0][5], "25");
     assert_eq!(&rows[0][2], "20");
 }
+
+#[test]
+fn a_cancelled_sitting_planned_again_outranks_its_cancellation() {
+    let learner = Learner::new();
+    learner.export("1.ics", FIRST);
+    let faster = [&FIRST[..3], &["5"], &FIRST[4..]].concat();
+    let cancelled = events(&learner.export("2.ics", &faster));
+    let dropped: Vec<(&String, u32)> = cancelled
+        .iter()
+        .filter(|(_, (_, status, _))| status == "CANCELLED")
+        .map(|(uid, (sequence, ..))| (uid, *sequence))
+        .collect();
+    assert!(!dropped.is_empty(), "{cancelled:?}");
+    // Back to the slower plan: the cancelled slots return with a higher SEQUENCE.
+    let again = events(&learner.export("3.ics", FIRST));
+    for (uid, sequence) in dropped {
+        let (back, status, _) = &again[uid];
+        assert_eq!(status, "CONFIRMED");
+        assert!(
+            *back > sequence,
+            "{uid}: {back} after a cancellation at {sequence}"
+        );
+    }
+    // Nothing left and nothing to cancel: no file, which would be no valid calendar.
+    let target = [
+        "--target",
+        "01_the_ring0_problem",
+        "--hours",
+        "4",
+        "--today",
+        "2027-01-01",
+    ];
+    learner.export("4.ics", &target);
+    learner
+        .run(&[
+            "--today",
+            "2027-01-01",
+            "done",
+            "01_the_ring0_problem",
+            "-q",
+        ])
+        .code(0);
+    assert!(
+        learner
+            .export("5.ics", &target)
+            .contains("STATUS:CANCELLED")
+    );
+    let file = learner.path("6.ics");
+    let args = [
+        &["export", "--format", "ics", "-o", file.to_str().unwrap()][..],
+        &target,
+    ]
+    .concat();
+    learner
+        .run(&args)
+        .code(0)
+        .stderr_has(&["no calendar written"]);
+    assert!(!file.exists());
+}
+
+#[test]
+fn a_sheet_never_hands_a_spreadsheet_a_formula() {
+    let course = common::folder(&[(
+        "a.md",
+        "---\ntitle: \"=HYPERLINK(\\\"http://x.example\\\")\"\nestimated_time: 30 min\n---\n# A\n",
+    )]);
+    let learner = Learner::new();
+    let args = [
+        "--curriculum",
+        &course.root,
+        "export",
+        "--format",
+        "sheet",
+        "--target",
+        "a",
+        "--hours",
+        "2",
+        "--today",
+        "2027-01-01",
+    ];
+    let text = learner.run(&args).code(0).stdout;
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[1], "'=HYPERLINK(\"http://x.example\")");
+}

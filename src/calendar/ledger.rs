@@ -41,6 +41,18 @@ pub struct Exported {
     pub summary: String,
     /// When its contents last changed (LAST-MODIFIED).
     pub modified: DateTime<Utc>,
+    /// Exported as cancelled: kept so that a plan that needs the slot again exports it with a
+    /// higher SEQUENCE than the cancellation's, which clients would otherwise ignore.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cancelled: bool,
+}
+
+/// The largest SEQUENCE: iCalendar's INTEGER is a signed 32-bit number.
+pub const MAX_SEQUENCE: u32 = i32::MAX as u32;
+
+/// One more than `sequence`, never past [`MAX_SEQUENCE`].
+fn bump(sequence: u32) -> u32 {
+    sequence.saturating_add(1).min(MAX_SEQUENCE)
 }
 
 /// The events last exported for one curriculum, by UID.
@@ -67,9 +79,10 @@ pub struct Outgoing {
 
 impl Ledger {
     /// The events to export for `events`, the plan's sittings, at `now`; and the ledger after
-    /// it. New events have SEQUENCE 0, changed ones one more than last time, unchanged ones
-    /// the same. An event last exported that the plan no longer has is cancelled (SEQUENCE one
-    /// more) and forgotten, unless it started before `now`: the past is kept as it is.
+    /// it. New events have SEQUENCE 0, changed ones (and cancelled ones planned again) one more
+    /// than last time, unchanged ones the same. An event last exported that the plan no longer
+    /// has is cancelled once (SEQUENCE one more) and remembered as cancelled, unless it started
+    /// before `now`: the past is kept as it is.
     pub fn apply(&self, events: &[SittingEvent], now: DateTime<Utc>) -> (Vec<Outgoing>, Ledger) {
         let mut next = Ledger::default();
         let mut outgoing = Vec::with_capacity(events.len());
@@ -78,8 +91,10 @@ impl Ledger {
             let fingerprint = event.fingerprint();
             let (sequence, modified) = match self.events.get(&uid) {
                 None => (0, now),
-                Some(last) if last.fingerprint == fingerprint => (last.sequence, last.modified),
-                Some(last) => (last.sequence + 1, now),
+                Some(last) if !last.cancelled && last.fingerprint == fingerprint => {
+                    (last.sequence, last.modified)
+                }
+                Some(last) => (bump(last.sequence), now),
             };
             next.events
                 .insert(uid, exported(event, fingerprint, sequence, modified));
@@ -95,15 +110,32 @@ impl Ledger {
                 continue;
             }
             if last.start < now {
+                // The past, kept; a cancellation in the past can be forgotten.
+                if !last.cancelled {
+                    next.events.insert(uid.clone(), last.clone());
+                }
+                continue;
+            }
+            if last.cancelled {
                 next.events.insert(uid.clone(), last.clone());
                 continue;
             }
+            let sequence = bump(last.sequence);
             outgoing.push(Outgoing {
                 event: cancelled(uid, last),
                 status: Status::Cancelled,
-                sequence: last.sequence + 1,
+                sequence,
                 modified: now,
             });
+            next.events.insert(
+                uid.clone(),
+                Exported {
+                    sequence,
+                    modified: now,
+                    cancelled: true,
+                    ..last.clone()
+                },
+            );
         }
         (outgoing, next)
     }
@@ -124,6 +156,7 @@ fn exported(
         end: event.end,
         summary: event.summary.clone(),
         modified,
+        cancelled: false,
     }
 }
 
@@ -146,6 +179,13 @@ fn cancelled(uid: &str, last: &Exported) -> SittingEvent {
         description: String::new(),
         reminders: Vec::new(),
     }
+}
+
+/// Only the version and the curriculum, read first.
+#[derive(Debug, Deserialize)]
+struct Probe {
+    schema_version: Option<u32>,
+    curriculum: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -211,23 +251,38 @@ impl LedgerStore {
     fn decode(&self, bytes: &[u8]) -> Result<Ledger> {
         let text = std::str::from_utf8(bytes)
             .map_err(|_| self.broken(None, "not UTF-8 text".to_string()))?;
-        let file: LedgerFile =
-            yaml::decode(text).map_err(|error| self.broken(error.line, error.message))?;
-        if file.schema_version != SCHEMA_VERSION {
+        // The version and the curriculum first, so that another version's file or another
+        // curriculum's is named as such rather than by the fields it lacks.
+        let probe: Probe = yaml::decode(text).map_err(|_| {
+            self.broken(None, "not a learnpath calendar record (`key: value` lines with schema_version, curriculum and events)".to_string())
+        })?;
+        if probe.schema_version != Some(SCHEMA_VERSION) {
             return Err(self.broken(
                 yaml::key_line(text, "schema_version"),
-                format!(
-                    "schema_version {} is not one this learnpath reads (it reads {SCHEMA_VERSION})",
-                    file.schema_version
-                ),
+                match probe.schema_version {
+                    Some(other) => format!("schema_version {other} is not one this learnpath reads (it reads {SCHEMA_VERSION})"),
+                    None => "no schema_version: not a calendar record this learnpath wrote".to_string(),
+                },
             ));
         }
-        if file.curriculum != self.curriculum {
+        if let Some(other) = probe.curriculum.filter(|other| *other != self.curriculum) {
             return Err(self.broken(
                 yaml::key_line(text, "curriculum"),
                 format!(
-                    "this record is for curriculum '{}', not '{}'",
-                    file.curriculum, self.curriculum
+                    "this record is for curriculum '{other}', not '{}' (two curricula that share a progress file cannot share its calendar record: give each its own --progress)",
+                    self.curriculum
+                ),
+            ));
+        }
+        let file: LedgerFile =
+            yaml::decode(text).map_err(|error| self.broken(error.line, error.message))?;
+        if let Some((uid, _)) = file.events.iter().find(|(_, e)| e.sequence > MAX_SEQUENCE) {
+            return Err(self.broken(
+                text.lines()
+                    .position(|line| line.trim_start().starts_with(uid.as_str()))
+                    .map(|index| index + 1),
+                format!(
+                    "the sequence of {uid} is past {MAX_SEQUENCE}, the largest iCalendar allows"
                 ),
             ));
         }
@@ -267,6 +322,13 @@ mod tests {
     }
 
     #[test]
+    fn sequence_stops_at_the_largest_icalendar_integer() {
+        assert_eq!(bump(5), 6);
+        assert_eq!(bump(MAX_SEQUENCE), MAX_SEQUENCE);
+        assert_eq!(bump(u32::MAX), MAX_SEQUENCE);
+    }
+
+    #[test]
     fn new_changed_unchanged_cancelled_and_past_events() {
         let monday = Utc.with_ymd_and_hms(2027, 1, 4, 0, 0, 0).unwrap();
         let first = [event(4, "a"), event(5, "b"), event(6, "c"), event(7, "d")];
@@ -298,7 +360,24 @@ mod tests {
             ]
         );
         let kept: Vec<NaiveDate> = next.events.values().map(|e| e.date).collect();
-        assert_eq!(kept.len(), 4, "4th, 5th (past), 6th, 8th: {kept:?}");
+        assert_eq!(
+            kept.len(),
+            5,
+            "4th, 5th (past), 6th, 7th (cancelled), 8th: {kept:?}"
+        );
+        // The 7th is not cancelled twice; planned again, it outranks its cancellation.
+        let (out, _) = next.apply(&[event(6, "c2"), event(7, "d"), event(8, "e")], later);
+        let seventh: Vec<(Status, u32)> = out
+            .iter()
+            .filter(|o| o.event.start.format("%d").to_string() == "07")
+            .map(|o| (o.status, o.sequence))
+            .collect();
+        assert_eq!(seventh, [(Status::Confirmed, 2)]);
+        let (out, _) = next.apply(&second, later);
+        assert!(
+            out.iter().all(|o| o.status == Status::Confirmed),
+            "cancelled once only"
+        );
         // The same plan again: nothing changes, not even LAST-MODIFIED.
         let (again, _) = next.apply(&second, later + chrono::Duration::hours(1));
         assert_eq!(

@@ -39,9 +39,15 @@ pub(crate) fn spent(text: &str) -> Result<u32, String> {
 
 /// A reminder before a sitting, as typed ("15m", "1h", "0m" at the start): at most 7 days.
 pub(crate) fn remind(text: &str) -> Result<learnpath::calendar::Reminder, String> {
-    let minutes = match text.trim() {
-        "0" => 0,
-        _ => parse_minutes(text).map_err(|error| {
+    // Zero in any unit ("0", "0m", "0 min", "0h") is a reminder when the sitting starts; the
+    // duration reader takes only times of a minute or more.
+    let zero = text
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .trim_end();
+    let minutes = match !zero.is_empty() && zero.bytes().all(|b| b == b'0') {
+        true => 0,
+        false => parse_minutes(text).map_err(|error| {
             format!("'{text}' is not a time before the sitting like \"15m\" or \"1h\": {error}")
         })?,
     };

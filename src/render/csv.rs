@@ -35,8 +35,31 @@ pub fn render(plan: &Plan, clock: &Clock, w: &mut dyn Write) -> io::Result<()> {
             start.format("%I:%M %p").to_string(),
             end.format("%m/%d/%Y").to_string(),
             end.format("%I:%M %p").to_string(),
-            documents.join("\n"),
+            inert(documents.join("\n")),
         ])?;
     }
     writer.flush()
+}
+
+/// A cell a spreadsheet will not run as a formula: text starting with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return gets a leading `'` (curricula are often other people's, and a
+/// title such as `=HYPERLINK(...)` would otherwise run when the file is opened).
+pub fn inert(text: String) -> String {
+    match text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        true => format!("'{text}"),
+        false => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inert;
+
+    #[test]
+    fn cells_that_a_spreadsheet_would_run_are_made_text() {
+        assert_eq!(inert("=HYPERLINK(\"x\")".into()), "'=HYPERLINK(\"x\")");
+        assert_eq!(inert("@SUM(A1)".into()), "'@SUM(A1)");
+        assert_eq!(inert("-5 min".into()), "'-5 min");
+        assert_eq!(inert("Title = x".into()), "Title = x");
+    }
 }

@@ -35,8 +35,8 @@ pub fn render(
     for done in &plan.done {
         let path = &done.doc.path;
         writer.write_record([
-            path.clone(),
-            done.doc.title.clone(),
+            super::csv::inert(path.clone()),
+            super::csv::inert(done.doc.title.clone()),
             done.doc.minutes.to_string(),
             date(followed.get(path.as_str()).copied()),
             date(progress.date(path)),
@@ -54,8 +54,8 @@ pub fn render(
             }
             let partial = progress.partial_minutes(&item.path);
             writer.write_record([
-                item.path.clone(),
-                item.title.clone(),
+                super::csv::inert(item.path.clone()),
+                super::csv::inert(item.title.clone()),
                 (item.done_minutes + rest_of(plan, &item.path)).to_string(),
                 session.date.to_string(),
                 String::new(),

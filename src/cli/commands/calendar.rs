@@ -15,6 +15,9 @@ pub(super) struct CalendarExport {
     pub bytes: Vec<u8>,
     /// What the file holds, for the note: "5 sessions" or "5 sessions, 2 cancelled".
     pub what: String,
+    /// Events written, cancellations included: none makes no valid iCalendar file (RFC 5545
+    /// wants at least one component), so nothing is written then.
+    pub events: usize,
     record: Option<(LedgerStore, bool, Ledger)>,
 }
 
@@ -48,6 +51,7 @@ impl CalendarExport {
         Ok(CalendarExport {
             bytes,
             what,
+            events: outgoing.len(),
             record: store.map(|(store, writable)| (store, writable, next)),
         })
     }

@@ -232,6 +232,12 @@ pub(super) fn export(
             let reminders = request.reminders(&export.remind);
             let calendar =
                 CalendarExport::new(&plan, &clock, &reminders, &opened.curriculum, context)?;
+            if calendar.events == 0 {
+                context.report.note(
+                    "no calendar written: nothing is left to study and no exported event needs cancelling",
+                );
+                return Ok(exit::OK);
+            }
             write_output(export.output, &calendar.bytes, context, out, &calendar.what)?;
             calendar.record(context)?;
             return Ok(exit::OK);

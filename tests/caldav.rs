@@ -4,12 +4,12 @@
 
 mod common;
 
-use common::Run;
+use common::{Learner, Run};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -138,38 +138,21 @@ impl Drop for Radicale {
 
 /// A learner's files for one test: progress, config (profile) and home (no ~/.netrc unless
 /// the test writes one).
-struct Learner {
-    dir: tempfile::TempDir,
+/// What these tests do as a learner: run with or without the password, sync, read the plan.
+trait Syncs {
+    fn run_as(&self, args: &[&str], password: Option<&str>) -> Run;
+    fn sync(&self, url: &str, plan: &[&str]) -> Run;
+    fn sessions(&self, plan: &[&str]) -> Vec<Value>;
 }
 
-impl Learner {
-    fn new() -> Learner {
-        Learner {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn home(&self) -> String {
-        self.dir.path().display().to_string()
-    }
-
-    fn env(&self) -> Vec<(String, String)> {
-        let path = |name: &str| self.dir.path().join(name).display().to_string();
-        vec![
-            ("LEARNPATH_PROGRESS".into(), path("progress.yaml")),
-            ("XDG_CONFIG_HOME".into(), path("config")),
-            ("HOME".into(), self.home()),
-        ]
-    }
-
+impl Syncs for Learner {
     /// Runs learnpath with these files, and the password in the environment when given.
-    fn run(&self, args: &[&str], password: Option<&str>) -> Run {
-        let mut env = self.env();
-        if let Some(password) = password {
-            env.push(("LEARNPATH_CALDAV_PASSWORD".into(), password.into()));
-        }
-        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let run = Run::with_env(args, &env);
+    fn run_as(&self, args: &[&str], password: Option<&str>) -> Run {
+        let extra: Vec<(&str, &str)> = password
+            .map(|password| ("LEARNPATH_CALDAV_PASSWORD", password))
+            .into_iter()
+            .collect();
+        let run = self.run_with(args, &extra);
         for secret in [PASSWORD, "wrong-password-do-not-print"] {
             assert!(
                 !run.stdout.contains(secret) && !run.stderr.contains(secret),
@@ -184,13 +167,13 @@ impl Learner {
     /// `learnpath sync` of the plan `plan` into `url`, with the right password.
     fn sync(&self, url: &str, plan: &[&str]) -> Run {
         let args = [&["sync", "--caldav", url, "--user", USER][..], plan, TIMES].concat();
-        self.run(&args, Some(PASSWORD))
+        self.run_as(&args, Some(PASSWORD))
     }
 
     /// The plan's sessions as `plan --format json` gives them.
     fn sessions(&self, plan: &[&str]) -> Vec<Value> {
         let args = [&["plan", "--format", "json"][..], plan].concat();
-        let run = self.run(&args, None).code(0);
+        let run = self.run_as(&args, None).code(0);
         let plan: Value = serde_json::from_str(&run.stdout).unwrap();
         plan["sessions"].as_array().unwrap().clone()
     }
@@ -325,7 +308,7 @@ fn sync_puts_the_plan_in_the_calendar_and_keeps_it_in_step() {
         &["--on", "2027-01-01", "--today", "2027-01-01"],
     ]
     .concat();
-    learner.run(&args, None).code(0);
+    learner.run_as(&args, None).code(0);
     let changed = [
         "--spec",
         "3.2",
@@ -413,7 +396,7 @@ fn a_wrong_password_is_refused_with_77_and_never_printed() {
     let url = server.calendar("study");
     let args = [&["sync", "--caldav", &url, "--user", USER][..], PLAN].concat();
     let run = learner
-        .run(&args, Some("wrong-password-do-not-print"))
+        .run_as(&args, Some("wrong-password-do-not-print"))
         .code(77);
     assert!(
         run.stderr.contains("refused the login of alice"),
@@ -428,10 +411,10 @@ fn a_wrong_password_is_refused_with_77_and_never_printed() {
     assert!(run.stdout.is_empty());
     // No user and no password: the server refuses access without a login.
     let args = [&["sync", "--caldav", &url][..], PLAN].concat();
-    learner.run(&args, None).code(77);
+    learner.run_as(&args, None).code(77);
     // A user without a password anywhere: said before anything is sent.
     let args = [&["sync", "--caldav", &url, "--user", USER][..], PLAN].concat();
-    let run = learner.run(&args, None).code(2);
+    let run = learner.run_as(&args, None).code(2);
     assert!(
         run.stderr.contains("no password for alice"),
         "{}",
@@ -449,7 +432,7 @@ fn errors_name_the_calendar_and_exit_74_when_the_server_is_away() {
     let url = server.calendar("study");
     let sync = |url: &str| {
         let args = [&["sync", "--caldav", url, "--user", USER][..], PLAN].concat();
-        learner.run(&args, Some(PASSWORD))
+        learner.run_as(&args, Some(PASSWORD))
     };
     let run = sync(&server.url("nowhere")).code(2);
     assert!(
@@ -563,15 +546,15 @@ fn plain_http_is_only_for_this_machine() {
         "http://192.0.2.1/me/study/",
     ] {
         let args = [&["sync", "--caldav", url, "--user", USER][..], PLAN].concat();
-        let run = learner.run(&args, Some(PASSWORD)).code(2);
+        let run = learner.run_as(&args, Some(PASSWORD)).code(2);
         assert!(run.stderr.contains("use https://"), "{}", run.stderr);
         let run = learner
-            .run(&["profile", "set", "--caldav", url], None)
+            .run_as(&["profile", "set", "--caldav", url], None)
             .code(2);
         assert!(run.stderr.contains("refusing plain http"), "{}", run.stderr);
     }
     let run = learner
-        .run(
+        .run_as(
             &[
                 "profile",
                 "set",
@@ -592,7 +575,7 @@ fn the_profile_names_the_calendar_and_netrc_gives_the_password() {
     let learner = Learner::new();
     let url = server.calendar("study");
     learner
-        .run(
+        .run_as(
             &[
                 "profile",
                 "set",
@@ -617,17 +600,17 @@ fn the_profile_names_the_calendar_and_netrc_gives_the_password() {
         )
         .code(0)
         .stdout_has(&["caldav: ", "user: alice", "remind: 10m"]);
-    let profile = learner.run(&["profile", "show", "--format", "json"], None);
+    let profile = learner.run_as(&["profile", "show", "--format", "json"], None);
     let profile: Value = serde_json::from_str(&profile.code(0).stdout).unwrap();
     assert_eq!(profile["profile"]["caldav"], url);
     assert_eq!(profile["profile"]["remind"], serde_json::json!(["10m"]));
     std::fs::write(
-        Path::new(&learner.home()).join(".netrc"),
+        learner.path(".netrc"),
         format!("machine 127.0.0.1 login {USER} password {PASSWORD}\n"),
     )
     .unwrap();
     let run = learner
-        .run(&["sync", "--today", "2027-01-01"], None)
+        .run_as(&["sync", "--today", "2027-01-01"], None)
         .code(0);
     let sessions = learner.sessions(&["--today", "2027-01-01"]);
     assert_eq!(
@@ -639,15 +622,17 @@ fn the_profile_names_the_calendar_and_netrc_gives_the_password() {
     );
     assert_holds_the_plan(&server.events(&url), &sessions, &[], &[10]);
     // The profile's reminders go into an exported calendar too.
-    let run = learner.run(
+    let run = learner.run_as(
         &["export", "--format", "ics", "--today", "2027-01-01"],
         None,
     );
     assert!(run.code(0).stdout.contains("TRIGGER:-PT600S"));
     // Without the profile's calendar, sync asks for one.
-    learner.run(&["profile", "unset", "caldav"], None).code(0);
+    learner
+        .run_as(&["profile", "unset", "caldav"], None)
+        .code(0);
     let run = learner
-        .run(&["sync", "--today", "2027-01-01"], None)
+        .run_as(&["sync", "--today", "2027-01-01"], None)
         .code(2);
     assert!(run.stderr.contains("--caldav URL"), "{}", run.stderr);
 }

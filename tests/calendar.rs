@@ -5,39 +5,17 @@
 
 mod common;
 
-use common::Run;
+use common::Learner;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// A learner's own state: a progress file (and the calendar record beside it) and a profile
-/// folder, in a temporary folder.
-struct Learner {
-    dir: tempfile::TempDir,
+/// What these tests do as a learner: export, and read the plan back.
+trait Exports {
+    fn export(&self, name: &str, options: &[&str]) -> String;
+    fn sittings(&self, options: &[&str]) -> Vec<(String, String)>;
 }
 
-impl Learner {
-    fn new() -> Learner {
-        Learner {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        let progress = self.dir.path().join("progress.yaml");
-        let config = self.dir.path().join("config");
-        Run::with_env(
-            args,
-            &[
-                ("LEARNPATH_PROGRESS", progress.to_str().unwrap()),
-                ("XDG_CONFIG_HOME", config.to_str().unwrap()),
-            ],
-        )
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
+impl Exports for Learner {
     /// Exports the plan of `options` as iCalendar to `name`; the file's text.
     fn export(&self, name: &str, options: &[&str]) -> String {
         let file = self.path(name);
@@ -568,4 +546,32 @@ fn a_sheet_never_hands_a_spreadsheet_a_formula() {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let row = reader.records().next().unwrap().unwrap();
     assert_eq!(&row[1], "'=HYPERLINK(\"http://x.example\")");
+}
+
+#[test]
+fn a_sheet_warns_about_unknown_progress_entries_once() {
+    let learner = Learner::new();
+    std::fs::write(
+        learner.path("progress.yaml"),
+        "schema_version: 1\ndone:\n- path: nowhere/x.md\n  date: 2027-01-01\n",
+    )
+    .unwrap();
+    let args = [
+        "export",
+        "--format",
+        "sheet",
+        "--role",
+        "storage engineer",
+        "--hours",
+        "5",
+        "--today",
+        "2027-01-02",
+    ];
+    let run = learner.run(&args).code(0);
+    assert_eq!(
+        run.stderr.matches("does not have").count(),
+        1,
+        "{}",
+        run.stderr
+    );
 }

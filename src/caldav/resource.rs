@@ -60,23 +60,25 @@ pub fn marks(data: &str) -> Marks {
         .replace("\n ", "")
         .replace("\n\t", "");
     let mut marks = Marks::default();
-    let mut in_event = false;
+    // 0: outside the event; 1: in the VEVENT; more: in a component inside it (an alarm),
+    // whose properties are not the event's.
+    let mut depth = 0usize;
     for line in unfolded.lines() {
         let line = line.trim_end_matches('\r');
         let Some((name, value)) = line.split_once(':') else {
             continue;
         };
         let name = name.split(';').next().unwrap_or(name).to_ascii_uppercase();
-        match (name.as_str(), in_event) {
-            ("BEGIN", false) if value.eq_ignore_ascii_case("VEVENT") => in_event = true,
-            ("END", true) if value.eq_ignore_ascii_case("VEVENT") => break,
-            // An alarm's own properties are not the event's.
-            ("BEGIN", true) => {}
-            (FINGERPRINT, true) => marks.fingerprint = Some(value.trim().to_string()),
-            ("SEQUENCE", true) => marks.sequence = value.trim().parse().unwrap_or(0),
-            ("DTSTART", true) => marks.start = utc(value),
-            ("DTEND", true) => marks.end = utc(value),
-            ("SUMMARY", true) => marks.summary = Some(unescape(value)),
+        match (name.as_str(), depth) {
+            ("BEGIN", 0) if value.eq_ignore_ascii_case("VEVENT") => depth = 1,
+            ("BEGIN", 1..) => depth += 1,
+            ("END", 1) => break,
+            ("END", 2..) => depth -= 1,
+            (FINGERPRINT, 1) => marks.fingerprint = Some(value.trim().to_string()),
+            ("SEQUENCE", 1) => marks.sequence = value.trim().parse().unwrap_or(0),
+            ("DTSTART", 1) => marks.start = utc(value),
+            ("DTEND", 1) => marks.end = utc(value),
+            ("SUMMARY", 1) => marks.summary = Some(unescape(value)),
             _ => {}
         }
     }
@@ -163,5 +165,17 @@ pub(crate) mod tests {
         let data = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nDTSTART;TZID=Europe/Berlin:20270104T190000\nEND:VEVENT\nEND:VCALENDAR\n";
         assert_eq!(marks(data), Marks::default());
         assert_eq!(marks("not a calendar"), Marks::default());
+    }
+
+    #[test]
+    fn an_alarms_properties_are_not_the_events() {
+        let data = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Study: A\r\nSEQUENCE:3\r\nBEGIN:VALARM\r\nACTION:EMAIL\r\nSUMMARY:Mail\r\nSEQUENCE:9\r\nEND:VALARM\r\nDTEND:20270104T200000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        let found = marks(data);
+        assert_eq!(found.summary.as_deref(), Some("Study: A"));
+        assert_eq!(found.sequence, 3);
+        assert!(
+            found.end.is_some(),
+            "the event's lines after its alarm are read"
+        );
     }
 }

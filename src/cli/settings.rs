@@ -194,8 +194,7 @@ impl Context {
             return Ok((Progress::default(), None));
         }
         let store = self.store(curriculum)?;
-        let mut progress = store.load()?;
-        progress.canonicalize(curriculum);
+        let progress = self.records(&store, curriculum)?;
         let unknown = progress.unknown(curriculum);
         if !unknown.is_empty() {
             // The first few name the problem; a file of thousands would bury the terminal.
@@ -212,6 +211,38 @@ impl Context {
             ));
         }
         Ok((progress, Some(store.path().to_path_buf())))
+    }
+
+    /// The progress file's records without a word about them, for a command that has already
+    /// read them once (through [`Context::progress`], when its plan was made).
+    pub fn progress_again(&self, curriculum: &Curriculum) -> Result<Progress, Error> {
+        if !self.use_progress {
+            return Ok(Progress::default());
+        }
+        self.records(&self.store(curriculum)?, curriculum)
+    }
+
+    fn records(&self, store: &ProgressStore, curriculum: &Curriculum) -> Result<Progress, Error> {
+        let mut progress = store.load()?;
+        progress.canonicalize(curriculum);
+        Ok(progress)
+    }
+
+    /// The followed plan, when one is and it is for `selection` (a plan of another choice is no
+    /// baseline for this one).
+    pub fn followed(
+        &self,
+        curriculum: &Curriculum,
+        selection: &learnpath::plan::Selection,
+    ) -> Result<Option<learnpath::follow::Baseline>, Error> {
+        if !self.use_progress {
+            return Ok(None);
+        }
+        let Some(baseline) = self.baseline_store(curriculum)?.load()? else {
+            return Ok(None);
+        };
+        let same = baseline.selection(curriculum).ok().as_ref() == Some(selection);
+        Ok(same.then_some(baseline))
     }
 
     /// The done documents: the progress file's and those of --done.

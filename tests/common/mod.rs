@@ -224,3 +224,45 @@ pub fn session_title(session: &serde_json::Value) -> String {
         .collect();
     format!("Study: {}", titles.join("; "))
 }
+
+/// A learner's own files for one test, in a temporary folder that is their home: the progress
+/// file (and what is kept beside it), the profile's config folder and `~/.netrc`.
+pub struct Learner {
+    dir: tempfile::TempDir,
+}
+
+impl Learner {
+    pub fn new() -> Learner {
+        Learner {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// A file in the learner's home.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// The environment that points learnpath at these files.
+    pub fn env(&self) -> Vec<(String, String)> {
+        let path = |name: &str| self.path(name).display().to_string();
+        vec![
+            ("LEARNPATH_PROGRESS".into(), path("progress.yaml")),
+            ("XDG_CONFIG_HOME".into(), path("config")),
+            ("HOME".into(), self.dir.path().display().to_string()),
+        ]
+    }
+
+    /// Runs learnpath on these files, with `extra` in the environment too.
+    pub fn run_with(&self, args: &[&str], extra: &[(&str, &str)]) -> Run {
+        let env = self.env();
+        let mut env: Vec<(&str, &str)> =
+            env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        env.extend_from_slice(extra);
+        Run::with_env(args, &env)
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with(args, &[])
+    }
+}

@@ -244,11 +244,8 @@ pub(super) fn export(
         }
         ExportFormat::Csv => csv::render(&plan, &clock, &mut bytes)?,
         ExportFormat::Sheet => {
-            let (progress, _) = context.progress(&opened.curriculum)?;
-            let baseline = match context.use_progress {
-                true => context.baseline_store(&opened.curriculum)?.load()?,
-                false => None,
-            };
+            let progress = context.progress_again(&opened.curriculum)?;
+            let baseline = context.followed(&opened.curriculum, &request.selection)?;
             sheet::render(&plan, &progress, baseline.as_ref(), &mut bytes)?
         }
         ExportFormat::Json => json::write(&plan, &mut bytes)?,

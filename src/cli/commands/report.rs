@@ -5,12 +5,8 @@ use super::super::args::PlanOptions;
 use super::super::settings::Context;
 use super::output::write_output;
 use super::plan::planned;
-use learnpath::curriculum::Curriculum;
 use learnpath::diagram::{self, Subject};
 use learnpath::error::exit;
-use learnpath::follow::Baseline;
-use learnpath::plan::Selection;
-use learnpath::progress::Progress;
 use learnpath::render::report;
 use learnpath::words::count;
 use std::io::Write;
@@ -28,8 +24,8 @@ pub(super) fn report(
     let Some((plan, request)) = planned(options, context, &opened, (None, None))? else {
         return Ok(exit::NO);
     };
-    let progress = progress(context, curriculum)?;
-    let baseline = followed(context, curriculum, &request.selection)?;
+    let progress = context.progress_again(curriculum)?;
+    let baseline = context.followed(curriculum, &request.selection)?;
     let subject = Subject::Selection(&request.selection);
     let picture = diagram::of_subject(curriculum, &opened.graph, subject, &request.done);
     let inputs = report::Inputs {
@@ -45,30 +41,4 @@ pub(super) fn report(
     let what = format!("the report of {}", count(plan.sessions.len(), "sitting"));
     write_output(output, &bytes, context, out, &what)?;
     Ok(exit::OK)
-}
-
-/// The progress file's records (its warnings were given when the plan was made).
-fn progress(context: &Context, curriculum: &Curriculum) -> Result<Progress, Failure> {
-    if !context.use_progress {
-        return Ok(Progress::default());
-    }
-    let mut progress = context.store(curriculum)?.load()?;
-    progress.canonicalize(curriculum);
-    Ok(progress)
-}
-
-/// The followed plan, when it is for the same selection.
-fn followed(
-    context: &Context,
-    curriculum: &Curriculum,
-    selection: &Selection,
-) -> Result<Option<Baseline>, Failure> {
-    if !context.use_progress {
-        return Ok(None);
-    }
-    let Some(baseline) = context.baseline_store(curriculum)?.load()? else {
-        return Ok(None);
-    };
-    let same = baseline.selection(curriculum).ok().as_ref() == Some(selection);
-    Ok(same.then_some(baseline))
 }

@@ -97,7 +97,7 @@ pub struct Slot {
 }
 
 /// Why a study day offers nothing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Blocked {
     /// A `--skip` date.

@@ -1,9 +1,12 @@
 //! The study plan: selection, order, packing and dates, as plain data.
 
 pub mod availability;
+pub mod days;
 pub mod done;
+pub mod fill;
 pub mod forecast;
 pub mod ready;
+pub mod runs;
 pub mod schedule;
 pub mod select;
 pub mod settings;
@@ -108,26 +111,29 @@ impl<'a> Planner<'a> {
     }
 
     /// The finish-date forecast of a plan this planner made: its documents' minutes (what is
-    /// left of each), on its calendar, with the learner's logged times.
+    /// left of each) drawn from the learner's logged times, each run packed as the plan is, on
+    /// its calendar.
     pub fn forecast(
         &self,
         plan: &Plan,
         logged: &[forecast::Logged],
         by: Option<NaiveDate>,
     ) -> Result<Option<forecast::Forecast>, Error> {
-        let mut remaining: Vec<u32> = Vec::new();
-        let mut last = None;
-        for item in plan.sessions.iter().flat_map(|session| &session.items) {
-            match remaining.last_mut() {
-                Some(minutes) if last == Some(item.doc) => *minutes += item.minutes,
-                _ => remaining.push(item.minutes),
-            }
-            last = Some(item.doc);
-        }
-        let mut capacity = forecast::Capacity::new(&plan.settings, &self.availability);
+        let settings = &plan.settings;
+        let queue = self.queue();
+        let estimates = queue.minutes().to_vec();
+        let pieces = settings.whole.then(|| {
+            schedule::pieces_left(
+                self.curriculum,
+                &self.order,
+                settings.effective_session(),
+                &self.partly,
+            )
+        });
+        let mut packing = runs::Packing::new(queue, pieces, settings, &self.availability);
         // A forecast that runs past what calendars hold (year 9999) or finds no free day is no
         // forecast; the plan itself stands.
-        match forecast::forecast(&remaining, logged, &mut capacity, by) {
+        match forecast::forecast(&estimates, logged, &mut packing, by) {
             Err(Error::PastYear9999 | Error::NothingFits { .. }) => Ok(None),
             other => other,
         }
@@ -139,14 +145,52 @@ impl<'a> Planner<'a> {
     }
 
     pub fn plan(&self, settings: &Settings) -> Result<Plan, Error> {
-        let pieces = schedule::pieces_left(
-            self.curriculum,
-            &self.order,
-            settings.effective_session(),
-            &self.partly,
-        );
-        let packed = schedule::pack(&pieces, settings, &self.availability)?;
+        let packed = if settings.whole {
+            let pieces = schedule::pieces_left(
+                self.curriculum,
+                &self.order,
+                settings.effective_session(),
+                &self.partly,
+            );
+            schedule::pack(&pieces, settings, &self.availability)?
+        } else {
+            let mut packed = fill::fill(&self.queue(), settings, &self.availability)?;
+            fill::label(&mut packed, |doc| self.partly.contains_key(&doc));
+            packed
+        };
         Ok(self.assemble(settings, packed))
+    }
+
+    /// The documents of the plan in order, each with what is left of it and what it requires
+    /// among them (hard prerequisites, and soft ones the order put first).
+    fn queue(&self) -> fill::Queue {
+        let curriculum = self.curriculum;
+        let mut position = vec![usize::MAX; curriculum.docs.len()];
+        for (index, &doc) in self.order.iter().enumerate() {
+            position[doc.0] = index;
+        }
+        let minutes = self.order.iter().map(|&doc| self.minutes_left(doc)).collect();
+        fill::Queue::new(self.order.clone(), minutes, |index| {
+            let doc = curriculum.doc(self.order[index]);
+            doc.prerequisites
+                .iter()
+                .chain(&doc.soft_prerequisites)
+                .map(|required| position[required.0])
+                .filter(|&at| at != usize::MAX)
+                .collect::<Vec<_>>()
+        })
+    }
+
+    /// What is left of a document: its minutes, less those done, never less than
+    /// [`schedule::LEAST_MINUTES_LEFT`] (or the whole document when shorter).
+    fn minutes_left(&self, doc: DocId) -> u32 {
+        let minutes = self.curriculum.doc(doc).minutes;
+        match self.partly.get(&doc) {
+            Some(done) => minutes
+                .saturating_sub(done.minutes)
+                .max(schedule::LEAST_MINUTES_LEFT.min(minutes)),
+            None => minutes,
+        }
     }
 
     /// The smallest weekly hours, in half-hour steps up to the most there are, whose plan

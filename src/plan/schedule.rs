@@ -1,12 +1,13 @@
 //! Ordering the needed documents and packing them into dated sessions.
 
 use super::availability::{Availability, Blocked};
+use super::days::{Days, LAST_DATE, Offer};
 use super::select::Needed;
 use super::settings::Settings;
 use crate::curriculum::{Curriculum, DocId};
 use crate::error::Error;
 use crate::graph::PrereqGraph;
-use chrono::{Datelike, IsoWeek, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -104,6 +105,12 @@ pub fn pieces_left(
 }
 
 /// `minutes` of a document as one piece, or cut into the fewest near-equal parts that fit in
+/// `session` (numbered as parts of the whole).
+pub fn cut_into(pieces: &mut Vec<Piece>, doc: DocId, minutes: u32, session: u32) {
+    cut(pieces, doc, minutes, session, false);
+}
+
+/// `minutes` of a document as one piece, or cut into the fewest near-equal parts that fit in
 /// `session`.
 fn cut(pieces: &mut Vec<Piece>, doc: DocId, minutes: u32, session: u32, of_rest: bool) {
     if minutes <= session {
@@ -169,88 +176,75 @@ pub struct Sitting {
     pub pieces: Vec<Piece>,
 }
 
-/// The sittings, and the study days the availability took away or shortened on the way.
+/// Why a study day before the finish has no sitting, when the availability did not take it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Idle {
+    /// The week's time was used up on earlier days.
+    WeekFull,
+    /// Nothing ready fitted in the day's `minutes`.
+    NothingFits { minutes: u32 },
+}
+
+/// The sittings, and the study days the availability took away, shortened or left idle on
+/// the way.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Packed {
     pub sittings: Vec<Sitting>,
     pub blocked: Vec<(NaiveDate, Blocked)>,
     pub shortened: Vec<NaiveDate>,
+    pub idle: Vec<(NaiveDate, Idle)>,
 }
 
-/// Four years without a sitting: nothing in the plan fits what the calendar leaves.
-const LONGEST_WAIT_DAYS: i64 = 4 * 366;
-
-/// The last day a session may fall on: calendars and spreadsheets hold years up to 9999.
-const LAST_DATE: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real date");
-
-/// Packs pieces in order into sittings: only on study days, at most one a day, none longer
-/// than the day's capacity or its free time, no ISO week over the weekly time (a partial first
-/// week included, with what was already studied in it; a start day that already had a sitting
-/// gets none). A piece that does not fit in what is left of a sitting starts the next one.
+/// Packs whole pieces in order into sittings (`--whole`): only on study days, at most one a
+/// day, none longer than the day's capacity or its free time, no ISO week over the weekly time
+/// (a partial first week included, with what was already studied in it; a start day that
+/// already had a sitting gets none). A piece that does not fit in what is left of a sitting
+/// starts the next one.
 pub fn pack(
     pieces: &[Piece],
     settings: &Settings,
     availability: &Availability,
 ) -> Result<Packed, Error> {
-    let weekly = settings.weekly_minutes.get();
     let mut packed = Packed::default();
-    let mut date = settings.start;
-    let mut last_sitting = date;
-    let mut week: IsoWeek = date.iso_week();
-    let mut used_this_week = settings.studied.week_minutes;
+    let mut days = Days::new(settings, availability);
+    if days.date() > LAST_DATE {
+        return Err(Error::PastYear9999);
+    }
     let mut next = 0;
     while next < pieces.len() {
-        if date.iso_week() != week {
-            week = date.iso_week();
-            used_this_week = 0;
-        }
-        if date > LAST_DATE {
-            return Err(Error::PastYear9999);
-        }
-        let had_its_sitting = date == settings.start && settings.studied.on_start_day;
-        let day = settings.day_capacity(date.weekday());
-        // A day with nothing left to give (a day off, this week's time used up) is neither
-        // planned nor reported as blocked.
-        let open = day > 0 && !had_its_sitting && used_this_week < weekly;
-        let slot = match open.then(|| availability.slot(date, day)) {
-            None => None,
-            Some(Ok(slot)) => Some(slot),
-            Some(Err(blocked)) => {
-                packed.blocked.push((date, blocked));
-                None
-            }
-        };
-        if let Some(slot) = slot {
-            let capacity = slot.minutes.min(weekly.saturating_sub(used_this_week));
-            let mut filled = 0;
-            let start = next;
-            while next < pieces.len() && filled + pieces[next].minutes <= capacity {
-                filled += pieces[next].minutes;
-                next += 1;
-            }
-            if next > start {
-                used_this_week += filled;
-                last_sitting = date;
-                if slot.minutes < day {
-                    packed.shortened.push(date);
+        match days.offer() {
+            Offer::Off => {}
+            Offer::WeekFull => packed.idle.push((days.date(), Idle::WeekFull)),
+            Offer::Blocked(blocked) => packed.blocked.push((days.date(), blocked)),
+            Offer::Open {
+                slot,
+                minutes: capacity,
+                shortened,
+            } => {
+                let mut filled = 0;
+                let start = next;
+                while next < pieces.len() && filled + pieces[next].minutes <= capacity {
+                    filled += pieces[next].minutes;
+                    next += 1;
                 }
-                packed.sittings.push(Sitting {
-                    date,
-                    delay: slot.delay,
-                    pieces: pieces[start..next].to_vec(),
-                });
+                if next > start {
+                    days.sat(filled);
+                    if shortened {
+                        packed.shortened.push(days.date());
+                    }
+                    packed.sittings.push(Sitting {
+                        date: days.date(),
+                        delay: slot.delay,
+                        pieces: pieces[start..next].to_vec(),
+                    });
+                } else {
+                    let idle = Idle::NothingFits { minutes: capacity };
+                    packed.idle.push((days.date(), idle));
+                }
             }
-        }
-        if (date - last_sitting).num_days() > LONGEST_WAIT_DAYS {
-            return Err(Error::NothingFits {
-                since: last_sitting,
-            });
         }
         if next < pieces.len() {
-            date = date
-                .succ_opt()
-                .filter(|date| *date <= LAST_DATE)
-                .ok_or(Error::PastYear9999)?;
+            days.advance()?;
         }
     }
     Ok(packed)

@@ -256,6 +256,9 @@ pub struct Settings {
     /// Already studied in the first week (from the progress file).
     #[serde(skip_serializing_if = "Studied::is_nothing")]
     pub studied: Studied,
+    /// Whole documents only (`--whole`): a document that fits in a sitting is never split.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub whole: bool,
 }
 
 impl Settings {
@@ -300,6 +303,7 @@ impl Settings {
             session_minutes,
             day_minutes,
             studied: Studied::default(),
+            whole: false,
         }
     }
 
@@ -313,6 +317,11 @@ impl Settings {
             Some(minutes) => minutes.get(day).min(session),
             None => session,
         }
+    }
+
+    /// The same settings, packing whole documents only when `whole`.
+    pub fn with_whole(self, whole: bool) -> Settings {
+        Settings { whole, ..self }
     }
 
     /// The same settings, counting what was already studied in the first week.

@@ -90,20 +90,42 @@ pub struct Forecast {
     pub chance_by: Option<f64>,
 }
 
+/// Where a run's sampled minutes land on the learner's calendar.
+pub trait Placer {
+    /// The day by which a run's actual minutes of each remaining document (in plan order)
+    /// are all studied. Fails past 9999-12-31, or when the calendar leaves no room.
+    fn finish(&mut self, minutes: &[f64]) -> Result<NaiveDate, Error>;
+}
+
+/// The fluid learner: all of each day's usable minutes, whatever the documents.
+impl Placer for Capacity {
+    fn finish(&mut self, minutes: &[f64]) -> Result<NaiveDate, Error> {
+        self.finish_after(minutes.iter().sum())
+    }
+}
+
+/// The runs a forecast makes for this many remaining documents: [`RUNS`], fewer past 1,000
+/// documents (each run places every document), never fewer than 200.
+pub fn runs_for(documents: usize) -> u32 {
+    let fewer = 1_000_000 / documents.max(1);
+    RUNS.min(fewer.max(200) as u32)
+}
+
 /// The forecast for the documents still to study (`remaining`: each one's estimated minutes,
 /// already reduced by partial progress, in plan order), from the learner's logged documents,
-/// on their calendar; with a deadline, the chance of finishing by it. `None` when nothing
-/// remains. Fails when a percentile's finish is past 9999-12-31 or the calendar leaves no room
-/// (as a plan would).
+/// each run placed by `placer`; with a deadline, the chance of finishing by it. `None` when
+/// nothing remains. Fails when a percentile's finish is past 9999-12-31 or the calendar
+/// leaves no room (as a plan would).
 pub fn forecast(
     remaining: &[u32],
     logged: &[Logged],
-    capacity: &mut Capacity,
+    placer: &mut impl Placer,
     by: Option<NaiveDate>,
 ) -> Result<Option<Forecast>, Error> {
     let model = Model::from_logged(logged);
     let mut rng = ChaCha8Rng::seed_from_u64(SEED);
-    let forecast = forecast_with(remaining, &model, capacity, by, RUNS, &mut rng)?;
+    let runs = runs_for(remaining.len());
+    let forecast = forecast_with(remaining, &model, placer, by, runs, &mut rng)?;
     Ok(forecast.map(|forecast| Forecast {
         pace: pace(logged),
         ..forecast
@@ -115,7 +137,7 @@ pub fn forecast(
 pub fn forecast_with<R: Rng + ?Sized>(
     remaining: &[u32],
     model: &Model,
-    capacity: &mut Capacity,
+    placer: &mut impl Placer,
     by: Option<NaiveDate>,
     runs: u32,
     rng: &mut R,
@@ -125,16 +147,39 @@ pub fn forecast_with<R: Rng + ?Sized>(
     }
     let runs = runs.max(1);
     let documents = Remaining::new(remaining, model);
-    let mut totals: Vec<f64> = (0..runs)
-        .map(|_| documents.draw_total(model, rng))
-        .collect();
-    totals.sort_unstable_by(f64::total_cmp);
-    let mut finish = |percent: usize| {
-        let rank = (percent * totals.len()).div_ceil(100).max(1);
-        capacity.finish_after(totals[rank - 1])
+    let mut minutes = Vec::with_capacity(remaining.len());
+    let mut finishes = Vec::with_capacity(runs as usize);
+    let mut never = None;
+    for _ in 0..runs {
+        documents.draw(model, rng, &mut minutes);
+        match placer.finish(&minutes) {
+            Ok(date) => finishes.push(date),
+            Err(Error::PastYear9999) => {
+                never.get_or_insert(None);
+            }
+            Err(Error::NothingFits { since }) => {
+                never.get_or_insert(Some(since));
+            }
+            Err(other) => return Err(other),
+        }
+    }
+    finishes.sort_unstable();
+    let total = runs as usize;
+    let finish = |percent: usize| {
+        let rank = (percent * total).div_ceil(100).max(1);
+        match finishes.get(rank - 1) {
+            Some(&date) => Ok(date),
+            None => Err(match never.flatten() {
+                Some(since) => Error::NothingFits { since },
+                None => Error::PastYear9999,
+            }),
+        }
     };
     let (p10, p50, p90) = (finish(10)?, finish(50)?, finish(90)?);
-    let chance_by = by.map(|by| chance_by(&totals, capacity, by));
+    let chance_by = by.map(|by| {
+        let finished = finishes.partition_point(|&date| date <= by);
+        two_decimals(finished as f64 / total as f64)
+    });
     let logged_documents = model.logged_documents();
     Ok(Some(Forecast {
         p10,
@@ -151,18 +196,6 @@ pub fn forecast_with<R: Rng + ?Sized>(
         by,
         chance_by,
     }))
-}
-
-/// The share of the (sorted) totals finished on or before `by`, to 2 decimals: those the
-/// calendar holds by then (a total of 0 still needs a day with a sitting).
-fn chance_by(totals: &[f64], capacity: &mut Capacity, by: NaiveDate) -> f64 {
-    let held = capacity.minutes_through(by) as f64;
-    let finished = if held > 0.0 {
-        totals.partition_point(|&total| total <= held)
-    } else {
-        0
-    };
-    two_decimals(finished as f64 / totals.len() as f64)
 }
 
 /// Total actual over total estimated minutes of the logged documents with an estimate, to 2

@@ -1,4 +1,4 @@
-//! One run's total actual minutes for the documents still to study.
+//! One run's actual minutes for each document still to study.
 
 use super::model::Model;
 use rand::Rng;
@@ -8,11 +8,14 @@ use rand_distr::{Distribution, StandardNormal};
 /// from its normal approximation.
 pub const DRAWN_ONE_BY_ONE: usize = 1000;
 
-/// The remaining documents' estimated minutes, ready for drawing totals.
+/// The remaining documents' estimated minutes, ready for drawing runs.
 #[derive(Debug, Clone)]
 pub struct Remaining {
     /// The first [`DRAWN_ONE_BY_ONE`] documents.
     each: Vec<f64>,
+    /// The others, and the sum of their estimates.
+    rest: Vec<f64>,
+    rest_sum: f64,
     /// The sum of the others' `estimate × exp(e)`: its mean and standard deviation.
     rest_mean: f64,
     rest_deviation: f64,
@@ -32,26 +35,49 @@ impl Remaining {
         let rest_squares: f64 = rest.iter().map(|&e| f64::from(e).powi(2)).sum();
         Remaining {
             each: each.iter().map(|&e| f64::from(e)).collect(),
+            rest: rest.iter().map(|&e| f64::from(e)).collect(),
+            rest_sum,
             rest_mean: rest_sum * noise_mean,
             rest_deviation: (rest_squares * noise_variance).sqrt(),
         }
     }
 
-    /// One draw of the total actual minutes: a pace for the learner, a factor for each
-    /// document. Never negative nor NaN, though it may be infinite for absurd inputs (then
-    /// the run never finishes).
-    pub fn draw_total<R: Rng + ?Sized>(&self, model: &Model, rng: &mut R) -> f64 {
+    /// One draw of each document's actual minutes, in order, into `minutes`: a pace for the
+    /// learner, a factor for each of the first [`DRAWN_ONE_BY_ONE`] documents, and one factor
+    /// for all the others (their sum drawn at once, shared in proportion to their estimates).
+    /// Never negative nor NaN, though a value may be infinite for absurd inputs (then the run
+    /// never finishes).
+    pub fn draw<R: Rng + ?Sized>(&self, model: &Model, rng: &mut R, minutes: &mut Vec<f64>) {
         let pace = model.draw_pace(rng);
-        let mut sum: f64 = self
-            .each
-            .iter()
-            .map(|&estimate| estimate * model.draw_noise(rng))
-            .sum();
+        minutes.clear();
+        minutes.extend(
+            self.each
+                .iter()
+                .map(|&estimate| finite(pace * estimate * model.draw_noise(rng))),
+        );
         if self.rest_mean > 0.0 {
             let z: f64 = StandardNormal.sample(rng);
-            sum += (self.rest_mean + self.rest_deviation * z).max(0.0);
+            let sum = (self.rest_mean + self.rest_deviation * z).max(0.0);
+            let factor = pace * sum / self.rest_sum;
+            minutes.extend(self.rest.iter().map(|&estimate| finite(estimate * factor)));
+        } else {
+            minutes.extend(self.rest.iter().map(|_| 0.0));
         }
-        let total = pace * sum;
-        if total.is_nan() { f64::INFINITY } else { total }
+    }
+
+    /// One draw of the total actual minutes.
+    pub fn draw_total<R: Rng + ?Sized>(&self, model: &Model, rng: &mut R) -> f64 {
+        let mut minutes = Vec::new();
+        self.draw(model, rng, &mut minutes);
+        finite(minutes.iter().sum())
+    }
+}
+
+/// NaN (from absurd inputs) as never finishing.
+fn finite(minutes: f64) -> f64 {
+    if minutes.is_nan() {
+        f64::INFINITY
+    } else {
+        minutes
     }
 }

@@ -1,0 +1,108 @@
+//! The learner's calendar, walked a day at a time: what each date offers a sitting after the
+//! week's pattern, the weekly cap, days off and busy time. Both packers walk it, so they agree
+//! on every date.
+
+use super::availability::{Availability, Blocked, Slot};
+use super::settings::Settings;
+use crate::error::Error;
+use chrono::{Datelike, IsoWeek, NaiveDate};
+
+/// Four years without a sitting: nothing in the plan fits what the calendar leaves.
+pub const LONGEST_WAIT_DAYS: i64 = 4 * 366;
+
+/// The last day a session may fall on: calendars and spreadsheets hold years up to 9999.
+pub const LAST_DATE: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real date");
+
+/// What one date offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offer {
+    /// Not a study day, or its sitting already happened (the start day): nothing to say.
+    Off,
+    /// A study day whose week's time is used up.
+    WeekFull,
+    /// A study day the availability took away.
+    Blocked(Blocked),
+    /// A sitting of at most `minutes` (the free time, within what the week has left).
+    Open {
+        slot: Slot,
+        minutes: u32,
+        /// The free time is less than the day's usual sitting (busy time shortened it).
+        shortened: bool,
+    },
+}
+
+/// The walk: one date after another from the plan's start, counting the week's minutes.
+#[derive(Debug, Clone)]
+pub struct Days<'a> {
+    settings: &'a Settings,
+    availability: &'a Availability,
+    date: NaiveDate,
+    week: IsoWeek,
+    used_this_week: u32,
+    last_sitting: NaiveDate,
+}
+
+impl<'a> Days<'a> {
+    pub fn new(settings: &'a Settings, availability: &'a Availability) -> Days<'a> {
+        Days {
+            settings,
+            availability,
+            date: settings.start,
+            week: settings.start.iso_week(),
+            used_this_week: settings.studied.week_minutes,
+            last_sitting: settings.start,
+        }
+    }
+
+    /// The date the walk is on.
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// What the current date offers.
+    pub fn offer(&self) -> Offer {
+        let settings = self.settings;
+        let weekly = settings.weekly_minutes.get();
+        let had_its_sitting = self.date == settings.start && settings.studied.on_start_day;
+        let day = settings.day_capacity(self.date.weekday());
+        if day == 0 || had_its_sitting {
+            return Offer::Off;
+        }
+        if self.used_this_week >= weekly {
+            return Offer::WeekFull;
+        }
+        match self.availability.slot(self.date, day) {
+            Err(blocked) => Offer::Blocked(blocked),
+            Ok(slot) => Offer::Open {
+                slot,
+                minutes: slot.minutes.min(weekly - self.used_this_week),
+                shortened: slot.minutes < day,
+            },
+        }
+    }
+
+    /// Records a sitting of `minutes` on the current date.
+    pub fn sat(&mut self, minutes: u32) {
+        self.used_this_week += minutes;
+        self.last_sitting = self.date;
+    }
+
+    /// Moves to the next date. Fails past 9999-12-31, or after four years without a sitting.
+    pub fn advance(&mut self) -> Result<(), Error> {
+        if (self.date - self.last_sitting).num_days() > LONGEST_WAIT_DAYS {
+            return Err(Error::NothingFits {
+                since: self.last_sitting,
+            });
+        }
+        self.date = self
+            .date
+            .succ_opt()
+            .filter(|date| *date <= LAST_DATE)
+            .ok_or(Error::PastYear9999)?;
+        if self.date.iso_week() != self.week {
+            self.week = self.date.iso_week();
+            self.used_this_week = 0;
+        }
+        Ok(())
+    }
+}

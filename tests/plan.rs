@@ -108,10 +108,11 @@ fn rdma_complete_is_reached_when_the_last_rdma_document_is_studied() {
         .iter()
         .find(|l| l.label == "RDMA complete")
         .unwrap();
+    // The session that finishes it (it may be split over more than one).
     let numa_session = plan
         .sessions
         .iter()
-        .find(|s| {
+        .rfind(|s| {
             s.items
                 .iter()
                 .any(|i| i.path.ends_with("04_numa_considerations.md"))
@@ -269,7 +270,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
     #[test]
-    fn plans_keep_every_invariant((minutes, links, done, quarters, day_bits, session, offset, specs) in arb_case()) {
+    fn plans_keep_every_invariant((minutes, links, done, quarters, day_bits, session, offset, specs) in arb_case(), whole in any::<bool>()) {
         let curriculum = random_curriculum(&minutes, &links);
         let graph = PrereqGraph::build(&curriculum).unwrap();
         let days = StudyDays::from_weekdays(
@@ -279,7 +280,7 @@ proptest! {
         let weekly = WeeklyMinutes::from_hours(f64::from(quarters) / 4.0).unwrap();
         let start = date("2026-01-01") + chrono::Days::new(offset as u64);
         let session = session.map(|m| SessionMinutes::new(m).unwrap());
-        let settings = Settings::new(start, weekly, Some(days), session);
+        let settings = Settings::new(start, weekly, Some(days), session).with_whole(whole);
         let selection = Selection::specializations(&curriculum, specs.into_iter().map(SpecId).collect()).unwrap();
         let done = DoneSet::of(&curriculum, done.iter().enumerate().filter(|(_, d)| **d).map(|(i, _)| DocId(i)));
         let planner = Planner::new(&curriculum, &graph, selection.clone(), &done);
@@ -343,14 +344,17 @@ proptest! {
             prop_assert!(*minutes <= weekly.get());
         }
 
-        // The first specialization's documents (and what they need) all come before any
-        // document only the second one needs.
+        // Whole documents in strict order: the first specialization's documents (and what
+        // they need) all come before any document only the second one needs. Packing that
+        // fills the sittings may take a ready document of the second earlier.
         let rank_of = |path: &str| {
             let index: usize = path[4..7].parse().unwrap();
             needed.rank[index]
         };
         let ranks: Vec<u8> = sequence.iter().map(|(_, path)| rank_of(path)).collect();
-        prop_assert!(ranks.windows(2).all(|pair| pair[0] <= pair[1]), "{ranks:?}");
+        if whole {
+            prop_assert!(ranks.windows(2).all(|pair| pair[0] <= pair[1]), "{ranks:?}");
+        }
 
         // Deterministic: the same inputs give the same JSON.
         let again = Planner::new(&curriculum, &graph, selection, &done).plan(&settings).unwrap();
@@ -418,11 +422,13 @@ proptest! {
     }
 
     #[test]
+    /// With `--whole`.
     fn a_document_that_fits_a_session_is_never_split((minutes, links, _done, quarters, day_bits, session, _offset, specs) in arb_case()) {
         let curriculum = random_curriculum(&minutes, &links);
         let graph = PrereqGraph::build(&curriculum).unwrap();
         let days = StudyDays::from_weekdays([chrono::Weekday::try_from(day_bits % 7).unwrap()]).unwrap();
-        let settings = Settings::new(date("2027-01-04"), WeeklyMinutes::from_hours(f64::from(quarters) / 4.0).unwrap(), Some(days), session.map(|m| SessionMinutes::new(m).unwrap()));
+        let settings = Settings::new(date("2027-01-04"), WeeklyMinutes::from_hours(f64::from(quarters) / 4.0).unwrap(), Some(days), session.map(|m| SessionMinutes::new(m).unwrap()))
+            .with_whole(true);
         let selection = Selection::specializations(&curriculum, specs.into_iter().map(SpecId).collect()).unwrap();
         let plan = Planner::new(&curriculum, &graph, selection, &DoneSet::none(&curriculum)).plan(&settings).unwrap();
         for item in plan.sessions.iter().flat_map(|s| &s.items) {

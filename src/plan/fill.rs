@@ -85,7 +85,7 @@ impl Queue {
 /// Packs the queue into sittings that use each open day's time.
 pub fn fill(queue: &Queue, settings: &Settings, availability: &Availability) -> Result<Packed, Error> {
     let mut packed = Packed::default();
-    let mut state = Fill::new(queue, &queue.minutes);
+    let mut state = Fill::new(queue, &queue.minutes, settings.longest_sitting());
     let mut days = Days::new(settings, availability);
     if days.date() > LAST_DATE {
         return Err(Error::PastYear9999);
@@ -132,7 +132,7 @@ pub fn finish(
     settings: &Settings,
     availability: &Availability,
 ) -> Result<Option<chrono::NaiveDate>, Error> {
-    let mut state = Fill::new(queue, minutes);
+    let mut state = Fill::new(queue, minutes, settings.longest_sitting());
     let mut days = Days::new(settings, availability);
     let mut last = None;
     while state.left > 0 {
@@ -158,10 +158,12 @@ struct Fill {
     ready: Ready,
     /// Documents not finished.
     left: usize,
+    /// The longest sitting any day can hold.
+    longest: u32,
 }
 
 impl Fill {
-    fn new(queue: &Queue, minutes: &[u32]) -> Fill {
+    fn new(queue: &Queue, minutes: &[u32], longest: u32) -> Fill {
         let mut ready = Ready::new(queue.len());
         for (position, &unmet) in queue.unmet.iter().enumerate() {
             if unmet == 0 {
@@ -173,6 +175,7 @@ impl Fill {
             unmet: queue.unmet.clone(),
             ready,
             left: queue.len(),
+            longest,
         }
     }
 
@@ -191,19 +194,32 @@ impl Fill {
                 }
                 continue;
             }
-            if free < MIN_PART_MINUTES {
-                break;
-            }
-            let Some(position) = self.ready.first_at_least(2 * MIN_PART_MINUTES) else {
+            let Some((position, minutes)) = self.part(free) else {
                 break;
             };
-            let minutes = free.min(self.rest[position] - MIN_PART_MINUTES);
             free -= minutes;
             self.rest[position] -= minutes;
             self.ready.set(position, self.rest[position]);
             pieces.push(piece(queue, position, minutes));
         }
         pieces
+    }
+
+    /// The first ready document to take a part of, and the part's minutes, with `free`
+    /// minutes left in the sitting: at least [`MIN_PART_MINUTES`], leaving at least as much.
+    /// A document longer than any sitting can be (shorter than twice that, so that the rule
+    /// cannot hold) gives what fits instead, so that it is studied at all.
+    fn part(&self, free: u32) -> Option<(usize, u32)> {
+        if free < MIN_PART_MINUTES.min(self.longest) {
+            return None;
+        }
+        if free >= MIN_PART_MINUTES
+            && let Some(position) = self.ready.first_at_least(2 * MIN_PART_MINUTES)
+        {
+            return Some((position, free.min(self.rest[position] - MIN_PART_MINUTES)));
+        }
+        let position = self.ready.first_at_least(self.longest.saturating_add(1))?;
+        Some((position, free.min(self.rest[position] - 1)))
     }
 
     /// A document is done: what requires it may become ready.

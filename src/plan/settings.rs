@@ -341,6 +341,16 @@ impl Settings {
         self.weekly_minutes.get() >= self.days_hold() + self.studied.week_minutes
     }
 
+    /// The longest sitting any day of the week can hold, within the weekly time.
+    pub fn longest_sitting(&self) -> u32 {
+        (0..7u8)
+            .filter_map(|i| Weekday::try_from(i).ok())
+            .map(|day| self.day_capacity(day))
+            .max()
+            .unwrap_or(0)
+            .min(self.weekly_minutes.get())
+    }
+
     /// The most minutes these days and sessions can hold in a week.
     pub fn usable_weekly_minutes(&self) -> u32 {
         self.days_hold().min(self.weekly_minutes.get())

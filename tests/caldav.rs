@@ -680,3 +680,47 @@ fn stale_etags_are_refused_by_the_server() {
     assert_eq!(after[file]["summary"], before[file]["summary"]);
     assert_eq!(after[file]["sequence"], 1);
 }
+
+/// A busy calendar is read against the window of --at and --tz, in `sync` as in `plan`: the
+/// stand-up of examples/work.ics (Mondays 18:00-18:30 UTC) moves Monday's event to 18:30 at
+/// `--at 18:00`, and the calendar holds the sittings `plan` gives for the same flags.
+#[test]
+fn sync_reads_busy_calendars_in_the_window_plan_uses() {
+    let Some(server) = Radicale::start() else {
+        return;
+    };
+    let learner = Learner::new();
+    let url = server.calendar("study");
+    let work = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/work.ics");
+    let plan = [PLAN, &["--at", "18:00", "--tz", "UTC", "--busy", work]].concat();
+    let args = [&["sync", "--caldav", &url, "--user", USER][..], &plan].concat();
+    learner.run_as(&args, Some(PASSWORD)).code(0);
+    let sessions = learner.sessions(&plan);
+    assert_eq!(sessions[0]["delay_minutes"], 30, "{sessions:?}");
+    let mut events: Vec<(String, String)> = server
+        .events(&url)
+        .values()
+        .map(|event| (event["start"].to_string(), event["end"].to_string()))
+        .collect();
+    events.sort();
+    let at = |session: &Value, minutes: i64| {
+        let date = session["date"].as_str().unwrap();
+        let delay = session["delay_minutes"].as_i64().unwrap_or(0);
+        let start = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+            .unwrap()
+            .and_hms_opt(18, 0, 0)
+            .unwrap()
+            + chrono::Duration::minutes(delay + minutes);
+        format!("\"{}\"", start.format("%Y-%m-%dT%H:%M:%SZ"))
+    };
+    let expected: Vec<(String, String)> = sessions
+        .iter()
+        .map(|session| {
+            (
+                at(session, 0),
+                at(session, session["minutes"].as_i64().unwrap()),
+            )
+        })
+        .collect();
+    assert_eq!(events, expected);
+}

@@ -157,7 +157,28 @@ pub(super) struct Done {
     pub(super) done: Vec<String>,
 }
 
-/// Everything that shapes a plan; shared by `plan`, `export`, `follow` and `sync`.
+/// The study window: when sittings start, in which zone. Shared by every command that plans,
+/// so that the same values give the same sittings in all of them.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub(super) struct Window {
+    /// Local time sittings start (HH:MM) [default: the profile's at, else 19:00; replan and
+    /// status: the followed plan's].
+    ///
+    /// The study window opens then: timed busy events (--busy) that overlap it shorten that
+    /// day's sitting or block the day, and export and sync start their events then. `replan`
+    /// and `status` keep the time the followed plan was made with unless given (`replan` saves
+    /// the new one); `next` lists the same documents whatever it is.
+    #[arg(long, value_parser = values::time, value_name = "HH:MM")]
+    pub(super) at: Option<NaiveTime>,
+    /// IANA time zone of --at, e.g. Europe/Berlin [default: the profile's tz, else $TZ, else
+    /// the system's; replan and status: the followed plan's].
+    ///
+    /// Busy calendars are read in it, and calendars written with it.
+    #[arg(long, value_parser = zone::parse_tz, value_name = "ZONE")]
+    pub(super) tz: Option<Tz>,
+}
+
+/// Everything that shapes a plan; shared by `plan`, `export`, `report`, `follow` and `sync`.
 #[derive(Debug, Args)]
 pub(super) struct PlanOptions {
     #[command(flatten)]
@@ -191,6 +212,8 @@ pub(super) struct PlanOptions {
     #[arg(long, value_parser = values::busy, value_name = "FILE")]
     pub(super) busy: Vec<PathBuf>,
     #[command(flatten)]
+    pub(super) window: Window,
+    #[command(flatten)]
     pub(super) done: Done,
 }
 
@@ -198,7 +221,7 @@ pub(super) struct PlanOptions {
 pub(super) enum Command {
     /// Plan study sessions for a role or 1-2 specializations: what, in which order, on which days.
     #[command(
-        after_help = "Examples:\n  learnpath plan --role \"storage engineer\" --hours 5\n  learnpath plan --spec 3.3 --spec 3.4 --hours 8 --days mon,tue,thu --start 2027-01-04\n  learnpath plan --spec overlay --by 2027-03-01 --format markdown"
+        after_help = "Examples:\n  learnpath plan --role \"storage engineer\" --hours 5\n  learnpath plan --spec 3.3 --spec 3.4 --hours 8 --days mon,tue,thu --start 2027-01-04\n  learnpath plan --spec overlay --by 2027-03-01 --format markdown\n  learnpath plan --spec 3.2 --hours 4 --busy ~/work.ics --at 07:30 --tz Europe/Berlin"
     )]
     Plan {
         #[command(flatten)]
@@ -221,12 +244,6 @@ pub(super) enum Command {
         /// File to write (atomically); `-` or none for standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Local time sessions start (HH:MM) [default: 19:00].
-        #[arg(long, value_parser = values::time, value_name = "HH:MM")]
-        at: Option<NaiveTime>,
-        /// IANA time zone of --at, e.g. Europe/Berlin [default: $TZ, else the system's].
-        #[arg(long, value_parser = zone::parse_tz, value_name = "ZONE")]
-        tz: Option<Tz>,
         /// A reminder before each sitting (iCalendar), e.g. 15m or 1h; repeat for more
         /// [default: the profile's].
         #[arg(long, value_parser = values::remind, value_name = "DURATION")]
@@ -261,12 +278,6 @@ pub(super) enum Command {
         /// The user to log in as [default: the profile's user, else the login ~/.netrc gives].
         #[arg(long, value_parser = values::user, value_name = "NAME")]
         user: Option<String>,
-        /// Local time sessions start (HH:MM) [default: 19:00].
-        #[arg(long, value_parser = values::time, value_name = "HH:MM")]
-        at: Option<NaiveTime>,
-        /// IANA time zone of --at, e.g. Europe/Berlin [default: $TZ, else the system's].
-        #[arg(long, value_parser = zone::parse_tz, value_name = "ZONE")]
-        tz: Option<Tz>,
         /// A reminder before each sitting, e.g. 15m or 1h; repeat for more [default: the
         /// profile's].
         #[arg(long, value_parser = values::remind, value_name = "DURATION")]
@@ -298,6 +309,8 @@ pub(super) enum Command {
         /// much is missing).
         #[arg(long)]
         keep_finish: bool,
+        #[command(flatten)]
+        window: Window,
     },
 
     /// Mark documents as studied (today, or --on DATE), with the time one took, or record part
@@ -342,6 +355,8 @@ pub(super) enum Command {
         #[command(flatten)]
         choice: Choice,
         #[command(flatten)]
+        window: Window,
+        #[command(flatten)]
         format: FormatArg,
     },
 
@@ -369,6 +384,8 @@ pub(super) enum Command {
         choice: Choice,
         #[command(flatten)]
         done: Done,
+        #[command(flatten)]
+        window: Window,
         #[command(flatten)]
         format: FormatArg,
     },
@@ -540,10 +557,10 @@ pub(super) struct ProfileSet {
     /// Longest sitting, e.g. 90min or 1h30m (15 min to 8 h).
     #[arg(long, value_parser = values::text(values::session), value_name = "DURATION")]
     pub(super) session: Option<String>,
-    /// Local time sessions start (HH:MM), for export.
+    /// Local time sittings start (HH:MM), for the commands that plan.
     #[arg(long, value_parser = values::text(values::time), value_name = "HH:MM")]
     pub(super) at: Option<String>,
-    /// IANA time zone of --at, e.g. Europe/Berlin, for export.
+    /// IANA time zone of --at, e.g. Europe/Berlin, for the commands that plan.
     #[arg(long, value_parser = values::text(zone::parse_tz), value_name = "ZONE")]
     pub(super) tz: Option<String>,
     /// First day of plans (YYYY-MM-DD).

@@ -24,6 +24,7 @@ use learnpath::render::table::Style;
 use learnpath::render::zone::{self, Zone};
 use learnpath::words::{count, count_with};
 use learnpath::{Curriculum, Error, Opened, Source};
+use std::cell::OnceCell;
 use std::path::PathBuf;
 
 /// What every command may need besides its own arguments.
@@ -474,7 +475,7 @@ pub(super) enum Timing {
     By(NaiveDate),
 }
 
-/// When exported sessions start when neither --at nor the profile says.
+/// When sittings start when neither --at nor the profile (nor a followed plan) says.
 pub(super) const DEFAULT_AT: NaiveTime =
     NaiveTime::from_hms_opt(19, 0, 0).expect("19:00 is a time");
 
@@ -498,9 +499,13 @@ pub(super) struct PlanRequest {
     /// Calendars (.ics) of busy times, absolute paths of files that exist: the profile's, then
     /// those of --busy, without duplicates.
     pub busy: Vec<PathBuf>,
-    /// The profile's time of day and zone, for `export` when --at and --tz are not given.
+    /// When sittings start (the study window that busy calendars are read against, and the
+    /// time calendars are written with): --at and --tz, else the profile's; none for the
+    /// default (19:00, the system's zone).
     at: Option<NaiveTime>,
     tz: Option<Tz>,
+    /// The clock made of them, once: the system's zone may warn.
+    clock: OnceCell<Clock>,
     /// The profile's reminders, for calendars when no --remind is given.
     remind: Vec<Reminder>,
 }
@@ -571,8 +576,9 @@ impl PlanRequest {
             studied,
             skip,
             busy,
-            at: saved.value(Key::At, values::time)?,
-            tz: saved.value(Key::Tz, zone::parse_tz)?,
+            at: saved.or(options.window.at, Key::At, values::time)?,
+            tz: saved.or(options.window.tz, Key::Tz, zone::parse_tz)?,
+            clock: OnceCell::new(),
             remind: saved.values(Key::Remind, values::remind)?,
         })
     }
@@ -585,10 +591,11 @@ impl PlanRequest {
         }
     }
 
-    /// When exported sessions start: at --at (else the profile's, else 19:00) in --tz (else the
+    /// When sittings start: at --at (else the profile's, else 19:00) in --tz (else the
     /// profile's, else the system's).
-    pub fn clock(&self, at: Option<NaiveTime>, tz: Option<Tz>, context: &Context) -> Clock {
-        context.clock(at.or(self.at).unwrap_or(DEFAULT_AT), tz.or(self.tz))
+    pub fn clock(&self, context: &Context) -> &Clock {
+        self.clock
+            .get_or_init(|| context.clock(self.at.unwrap_or(DEFAULT_AT), self.tz))
     }
 
     /// Dates skipped, and the busy time given, for the planner.
@@ -619,7 +626,7 @@ impl PlanRequest {
                 .iter()
                 .map(|path| path.display().to_string())
                 .collect(),
-            at: self.at.map(|at| at.format("%H:%M").to_string()),
+            at: self.at.map(values::time_text),
             tz: self.tz.map(|tz| tz.name().to_string()),
         }
     }
@@ -757,5 +764,30 @@ mod tests {
         let message = error.to_string();
         assert!(message.contains("profile.yaml:9: busy:"), "{message}");
         assert!(message.contains("does not exist"), "{message}");
+    }
+
+    /// --at and --tz, else the profile's: what the clock is made of and a followed plan keeps.
+    #[test]
+    fn the_window_is_the_flags_else_the_profiles() {
+        let dir = tempfile::tempdir().unwrap();
+        let profile = dir.path().join("profile.yaml");
+        std::fs::write(
+            &profile,
+            "schema_version: 1\ncurriculum: datacenter-infrastructure\nrole: storage engineer\nhours: 5\nat: '07:30'\ntz: Europe/Berlin\n",
+        )
+        .unwrap();
+        let window = |args: &[&str]| {
+            let extras = request(&profile, args).ok().unwrap().extras();
+            (extras.at.unwrap(), extras.tz.unwrap())
+        };
+        assert_eq!(window(&["plan"]), ("07:30".into(), "Europe/Berlin".into()));
+        assert_eq!(
+            window(&["plan", "--at", "19:30", "--tz", "UTC"]),
+            ("19:30".into(), "UTC".into())
+        );
+        assert_eq!(
+            window(&["plan", "--at", "20:00"]),
+            ("20:00".into(), "Europe/Berlin".into())
+        );
     }
 }

@@ -1,12 +1,13 @@
 //! `follow`, `follow --show` and `replan`: saving the plan to follow, showing it, and making
 //! what is left again from today with the past kept as it happened.
 
-use super::super::args::{Format, PlanOptions};
+use super::super::args::{Format, PlanOptions, Window};
 use super::super::settings::{Context, DEFAULT_AT, studied_before};
 use super::super::{Failure, values};
 use super::output::emit;
 use super::plan::{planned, say_notes};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Tz;
 use learnpath::availability::busy::BusyCalendar;
 use learnpath::curriculum::duration::{format_hours, format_minutes};
 use learnpath::error::{BaselineProblem, exit};
@@ -29,7 +30,7 @@ pub(super) fn follow(
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
     let opened = context.open()?;
-    let Some((plan, request)) = planned(options, context, &opened, (None, None))? else {
+    let Some((plan, request)) = planned(options, context, &opened)? else {
         return Ok(exit::NO);
     };
     let store = context.baseline_store(&opened.curriculum)?;
@@ -110,9 +111,11 @@ pub(super) fn followed(store: &BaselineStore) -> Result<Baseline, Error> {
     })
 }
 
-/// `replan`: the past as it happened, what is left packed from today.
+/// `replan`: the past as it happened, what is left packed from today; at the followed plan's
+/// time of day unless `window` gives another, which the new baseline keeps.
 pub(super) fn replan(
     keep_finish: bool,
+    window: Window,
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
@@ -120,7 +123,7 @@ pub(super) fn replan(
     let store = context.baseline_store(&opened.curriculum)?;
     let old = followed(&store)?;
     let (progress, _) = context.progress(&opened.curriculum)?;
-    let resumed = Resumed::new(&old, &opened, &progress, context, store.path())?;
+    let resumed = Resumed::new(&old, window, &opened, &progress, context, store.path())?;
     let plan = match old.finish().filter(|_| keep_finish) {
         None => resumed.plan(resumed.weekly)?,
         Some(finish) => match resumed.plan_by(finish)? {
@@ -140,6 +143,11 @@ pub(super) fn replan(
         selection: old.selection.clone(),
         settings: FollowedSettings {
             weekly_minutes: plan.settings.weekly_minutes.get(),
+            at: window.at.map(values::time_text).or(old.settings.at.clone()),
+            tz: window
+                .tz
+                .map(|tz| tz.name().to_string())
+                .or(old.settings.tz.clone()),
             ..old.settings.clone()
         },
         sessions: past.into_iter().chain(Baseline::sittings(&plan)).collect(),
@@ -160,6 +168,33 @@ pub(super) fn replan(
         )
     })?;
     Ok(exit::OK)
+}
+
+/// When the followed plan's sittings start: --at and --tz when given, else the plan's own,
+/// else 19:00 in the system's zone; a saved value that does not read is named.
+fn followed_window(
+    settings: &FollowedSettings,
+    window: Window,
+) -> Result<(NaiveTime, Option<Tz>), String> {
+    let at = match window.at {
+        Some(at) => Some(at),
+        None => settings
+            .at
+            .as_deref()
+            .map(values::time)
+            .transpose()
+            .map_err(|message| format!("at: {message}"))?,
+    };
+    let tz = match window.tz {
+        Some(tz) => Some(tz),
+        None => settings
+            .tz
+            .as_deref()
+            .map(zone::parse_tz)
+            .transpose()
+            .map_err(|message| format!("tz: {message}"))?,
+    };
+    Ok((at.unwrap_or(DEFAULT_AT), tz))
 }
 
 /// No weekly time meets the finish: how much of the fastest plan is left after it.
@@ -184,7 +219,8 @@ fn shortfall(finish: NaiveDate, fastest: &Plan) -> String {
 }
 
 /// The followed plan's settings, resumed from today: what is left of its selection, with what
-/// was studied this week counted, on the same days, around the same days off and calendars.
+/// was studied this week counted, on the same days, around the same days off and calendars, at
+/// the same time of day (unless --at or --tz say otherwise).
 pub(super) struct Resumed<'a> {
     planner: Planner<'a>,
     today: NaiveDate,
@@ -199,6 +235,7 @@ pub(super) struct Resumed<'a> {
 impl<'a> Resumed<'a> {
     pub fn new(
         baseline: &Baseline,
+        window: Window,
         opened: &'a Opened,
         progress: &Progress,
         context: &Context,
@@ -231,11 +268,7 @@ impl<'a> Resumed<'a> {
                     .map(|text| values::saved_busy(text))
                     .collect::<Result<Vec<PathBuf>, _>>()
                     .map_err(|message| invalid(format!("busy: {message}")))?;
-                let at = settings.at.as_deref().map(values::time).transpose();
-                let at = at.map_err(|message| invalid(format!("at: {message}")))?;
-                let tz = settings.tz.as_deref().map(zone::parse_tz).transpose();
-                let tz = tz.map_err(|message| invalid(format!("tz: {message}")))?;
-                let at = at.unwrap_or(DEFAULT_AT);
+                let (at, tz) = followed_window(settings, window).map_err(invalid)?;
                 Some((BusyCalendar::read(&paths)?, context.clock(at, tz)))
             }
         };

@@ -30,16 +30,12 @@ pub(super) fn execute(
             options,
             format,
             output,
-            at,
-            tz,
             remind,
         } => plan::export(
             &options,
             plan::Export {
                 format,
                 output,
-                at,
-                tz,
                 remind,
             },
             context,
@@ -50,8 +46,6 @@ pub(super) fn execute(
             options,
             caldav,
             user,
-            at,
-            tz,
             remind,
             format,
         } => sync::sync(
@@ -59,8 +53,6 @@ pub(super) fn execute(
             sync::Sync {
                 caldav,
                 user,
-                at,
-                tz,
                 remind,
             },
             format.format,
@@ -75,7 +67,10 @@ pub(super) fn execute(
             true => follow::show(format.format, context, out),
             false => follow::follow(&options, context, out),
         },
-        Command::Replan { keep_finish } => follow::replan(keep_finish, context, out),
+        Command::Replan {
+            keep_finish,
+            window,
+        } => follow::replan(keep_finish, window, context, out),
         Command::Done {
             docs,
             on,
@@ -94,17 +89,22 @@ pub(super) fn execute(
             out,
         ),
         Command::Undo { docs } => progress::undo(&docs, context, out),
-        Command::Status { choice, format } => {
-            progress::status(&choice, format.format, context, out)
-        }
+        Command::Status {
+            choice,
+            window,
+            format,
+        } => progress::status(&choice, window, format.format, context, out),
         Command::Check {
             targets,
             done,
             format,
         } => ready::check(&targets, &done, format.format, context, out),
+        // `next` takes the window so that one command line works for every command that plans;
+        // what can be started now does not depend on it.
         Command::Next {
             choice,
             done,
+            window: _,
             format,
         } => ready::next(&choice, &done, format.format, context, out),
         Command::Why {

@@ -5,8 +5,7 @@ use super::super::args::{ExportFormat, PlanFormat, PlanOptions};
 use super::super::settings::{Context, PlanRequest, Timing};
 use super::calendar::CalendarExport;
 use super::output::write_output;
-use chrono::{NaiveDate, NaiveTime};
-use chrono_tz::Tz;
+use chrono::NaiveDate;
 use learnpath::availability::busy::BusyCalendar;
 use learnpath::calendar::Reminder;
 use learnpath::curriculum::duration::format_minutes;
@@ -27,23 +26,19 @@ pub(super) enum Outcome {
     Missed { by: NaiveDate, fastest: Plan },
 }
 
-/// Builds the plan the options (and the profile) ask for; the request it was made from.
-/// `clock` is when sittings start (busy calendars are read against it): export's `--at` and
-/// `--tz`, else the profile's, else 19:00 in the system's zone.
+/// Builds the plan the options (and the profile) ask for; the request it was made from. Busy
+/// calendars are read against the request's clock: when sittings start (`--at`, `--tz`).
 pub(super) fn build(
     options: &PlanOptions,
     context: &Context,
     opened: &Opened,
-    clock: (Option<NaiveTime>, Option<Tz>),
 ) -> Result<(Outcome, PlanRequest), Failure> {
     let request = PlanRequest::resolve(options, context, opened)?;
     let calendar = match request.busy.is_empty() {
         true => None,
         false => Some(BusyCalendar::read(&request.busy)?),
     };
-    let clock = calendar
-        .as_ref()
-        .map(|_| request.clock(clock.0, clock.1, context));
+    let clock = calendar.as_ref().map(|_| request.clock(context));
     let planner = Planner::new(
         &opened.curriculum,
         &opened.graph,
@@ -52,7 +47,7 @@ pub(super) fn build(
     )
     .with_partial(request.partial.iter().cloned());
     let outcome = over_busy_horizon(
-        calendar.as_ref().zip(clock.as_ref()),
+        calendar.as_ref().zip(clock),
         request.start(),
         |busy| {
             let planner = planner
@@ -138,7 +133,7 @@ pub(super) fn plan(
 ) -> Result<i32, Failure> {
     let table = format == PlanFormat::Table;
     let width = context.style.width;
-    let plan = match build(options, context, &context.open()?, (None, None))?.0 {
+    let plan = match build(options, context, &context.open()?)?.0 {
         Outcome::Missed { by, fastest } => {
             let answer = missed_answer(by, &fastest);
             if table {
@@ -175,9 +170,8 @@ pub(super) fn planned(
     options: &PlanOptions,
     context: &Context,
     opened: &Opened,
-    clock: (Option<NaiveTime>, Option<Tz>),
 ) -> Result<Option<(Plan, PlanRequest)>, Failure> {
-    let (outcome, request) = build(options, context, opened, clock)?;
+    let (outcome, request) = build(options, context, opened)?;
     let plan = match outcome {
         Outcome::Missed { by, fastest } => {
             context.report.reason(missed_answer(by, &fastest));
@@ -198,8 +192,6 @@ pub(super) fn planned(
 pub(super) struct Export {
     pub format: ExportFormat,
     pub output: Option<PathBuf>,
-    pub at: Option<NaiveTime>,
-    pub tz: Option<Tz>,
     pub remind: Vec<Reminder>,
 }
 
@@ -211,10 +203,10 @@ pub(super) fn export(
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
     let opened = context.open()?;
-    let Some((plan, request)) = planned(options, context, &opened, (export.at, export.tz))? else {
+    let Some((plan, request)) = planned(options, context, &opened)? else {
         return Ok(exit::NO);
     };
-    let clock = request.clock(export.at, export.tz, context);
+    let clock = request.clock(context);
     let utc = match export.format {
         ExportFormat::Ics => Some(true),
         ExportFormat::Csv | ExportFormat::Sheet => Some(false),
@@ -231,7 +223,7 @@ pub(super) fn export(
         ExportFormat::Ics => {
             let reminders = request.reminders(&export.remind);
             let calendar =
-                CalendarExport::new(&plan, &clock, &reminders, &opened.curriculum, context)?;
+                CalendarExport::new(&plan, clock, &reminders, &opened.curriculum, context)?;
             if calendar.events == 0 {
                 context.report.note(
                     "no calendar written: nothing is left to study and no exported event needs cancelling",
@@ -242,7 +234,7 @@ pub(super) fn export(
             calendar.record(context)?;
             return Ok(exit::OK);
         }
-        ExportFormat::Csv => csv::render(&plan, &clock, &mut bytes)?,
+        ExportFormat::Csv => csv::render(&plan, clock, &mut bytes)?,
         ExportFormat::Sheet => {
             let progress = context.progress_again(&opened.curriculum)?;
             let baseline = context.followed(&opened.curriculum, &request.selection)?;

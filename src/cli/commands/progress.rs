@@ -1,7 +1,7 @@
 //! `done`, `undo` and `status`: recording what was studied, and how far along it is.
 
 use super::super::Failure;
-use super::super::args::{Choice, Format};
+use super::super::args::{Choice, Format, Window};
 use super::super::settings::{Context, logged};
 use super::follow::Resumed;
 use super::output::emit;
@@ -288,9 +288,11 @@ pub(super) fn undo(
     Ok(exit::OK)
 }
 
-/// `status`: each specialization's progress, what to start next, and the file read.
+/// `status`: each specialization's progress, what to start next, and the file read; against
+/// a followed plan, what is left re-planned at its time of day, or at `window`'s.
 pub(super) fn status(
     choice: &Choice,
+    window: Window,
     format: Format,
     context: &Context,
     out: &mut dyn Write,
@@ -311,7 +313,7 @@ pub(super) fn status(
     if let Some(baseline) = baseline {
         let worked = Worked::of(&baseline, &progress);
         let mut standing = follow::standing(&baseline, &worked, context.today);
-        let resumed = Resumed::new(&baseline, &opened, &progress, context, store.path())?;
+        let resumed = Resumed::new(&baseline, window, &opened, &progress, context, store.path())?;
         let logged = logged(curriculum, &progress);
         let rest = resumed.forecast(&logged, standing.baseline_finish)?;
         standing.projected_finish = rest.summary.finish_date;

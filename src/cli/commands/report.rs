@@ -21,7 +21,7 @@ pub(super) fn report(
 ) -> Result<i32, Failure> {
     let opened = context.open()?;
     let curriculum = &opened.curriculum;
-    let Some((plan, request)) = planned(options, context, &opened, (None, None))? else {
+    let Some((plan, request)) = planned(options, context, &opened)? else {
         return Ok(exit::NO);
     };
     let progress = context.progress_again(curriculum)?;

@@ -6,8 +6,6 @@ use super::super::args::{Format, PlanOptions};
 use super::super::settings::Context;
 use super::super::values;
 use super::plan::planned;
-use chrono::NaiveTime;
-use chrono_tz::Tz;
 use learnpath::Error;
 use learnpath::caldav::{self, Client, CollectionUrl, Report, credentials};
 use learnpath::calendar::{self, Reminder};
@@ -25,8 +23,6 @@ const PASSWORD_VARIABLE: &str = "LEARNPATH_CALDAV_PASSWORD";
 pub(in super::super) struct Sync {
     pub caldav: Option<String>,
     pub user: Option<String>,
-    pub at: Option<NaiveTime>,
-    pub tz: Option<Tz>,
     pub remind: Vec<Reminder>,
 }
 
@@ -62,15 +58,15 @@ pub(super) fn sync(
         Some(user) => Some(user),
         None => saved.value(Key::User, values::user)?,
     };
-    let Some((plan, request)) = planned(options, context, &opened, (sync.at, sync.tz))? else {
+    let Some((plan, request)) = planned(options, context, &opened)? else {
         return Ok(exit::NO);
     };
-    let clock = request.clock(sync.at, sync.tz, context);
+    let clock = request.clock(context);
     if let Some(date) = clock.past_year_9999(&plan, true) {
         return Err(Error::SessionPastYear9999 { date, utc: true }.into());
     }
     let key = curriculum_id(&opened.curriculum, &context.source);
-    let events = calendar::events(&plan, &clock, &key, &request.reminders(&sync.remind));
+    let events = calendar::events(&plan, clock, &key, &request.reminders(&sync.remind));
     let password = std::env::var(PASSWORD_VARIABLE).ok();
     let netrc = match credentials::netrc_path() {
         Some(path) if password.is_none() => credentials::read_netrc(&path)?,

@@ -211,6 +211,10 @@ pub(super) struct PlanOptions {
     /// A calendar (.ics) of busy times to plan around (repeat for more); added to the profile's.
     #[arg(long, value_parser = values::busy, value_name = "FILE")]
     pub(super) busy: Vec<PathBuf>,
+    /// Whole documents only: one that fits in a sitting is never split, it waits for a sitting
+    /// with room for it (default: sittings are filled, with parts of 15 min or more).
+    #[arg(long)]
+    pub(super) whole: bool,
     #[command(flatten)]
     pub(super) window: Window,
     #[command(flatten)]
@@ -563,6 +567,16 @@ pub(super) struct ProfileSet {
     /// IANA time zone of --at, e.g. Europe/Berlin, for the commands that plan.
     #[arg(long, value_parser = values::text(zone::parse_tz), value_name = "ZONE")]
     pub(super) tz: Option<String>,
+    /// Plan whole documents only (as plan --whole); --whole=false fills sittings again.
+    #[arg(
+        long,
+        value_parser = values::text(values::yes_no),
+        value_name = "BOOL",
+        num_args = 0..=1,
+        default_missing_value = "true",
+        require_equals = true
+    )]
+    pub(super) whole: Option<String>,
     /// First day of plans (YYYY-MM-DD).
     #[arg(long, value_parser = values::text(values::date), value_name = "DATE")]
     pub(super) start: Option<String>,
@@ -604,6 +618,7 @@ pub(super) enum ProfileKey {
     Remind,
     Caldav,
     User,
+    Whole,
 }
 
 impl From<ProfileKey> for Key {
@@ -622,6 +637,7 @@ impl From<ProfileKey> for Key {
             ProfileKey::Remind => Key::Remind,
             ProfileKey::Caldav => Key::Caldav,
             ProfileKey::User => Key::User,
+            ProfileKey::Whole => Key::Whole,
         }
     }
 }

@@ -492,6 +492,8 @@ pub(super) struct PlanRequest {
     start: NaiveDate,
     days: Option<Week>,
     session: Option<SessionMinutes>,
+    /// Whole documents only: --whole, else the profile's.
+    whole: bool,
     studied: Studied,
     /// Days off, inclusive (first, last): the profile's, then those of --skip, without
     /// duplicates.
@@ -573,6 +575,7 @@ impl PlanRequest {
             start,
             days,
             session: saved.or(options.session, Key::Session, values::session)?,
+            whole: options.whole || saved.value(Key::Whole, values::yes_no)? == Some(true),
             studied,
             skip,
             busy,
@@ -628,6 +631,7 @@ impl PlanRequest {
                 .collect(),
             at: self.at.map(values::time_text),
             tz: self.tz.map(|tz| tz.name().to_string()),
+            whole: self.whole,
         }
     }
 
@@ -638,7 +642,9 @@ impl PlanRequest {
 
     /// The settings for a weekly time.
     pub fn settings(&self, weekly: WeeklyMinutes) -> Settings {
-        Settings::for_week(self.start, weekly, self.days, self.session).with_studied(self.studied)
+        Settings::for_week(self.start, weekly, self.days, self.session)
+            .with_studied(self.studied)
+            .with_whole(self.whole)
     }
 }
 

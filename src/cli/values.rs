@@ -155,6 +155,15 @@ pub(crate) fn date(text: &str) -> Result<NaiveDate, String> {
     Ok(date)
 }
 
+/// Yes or no, as the profile keeps `whole`: "true" or "false".
+pub(crate) fn yes_no(text: &str) -> Result<bool, String> {
+    match text.trim() {
+        "true" | "yes" => Ok(true),
+        "false" | "no" => Ok(false),
+        _ => Err(format!("'{text}' is not true or false")),
+    }
+}
+
 /// A time of day as typed: "19:00" or "7:30".
 pub(crate) fn time(text: &str) -> Result<NaiveTime, String> {
     NaiveTime::parse_from_str(text.trim(), "%H:%M")

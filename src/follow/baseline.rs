@@ -63,6 +63,9 @@ pub struct FollowedSettings {
     /// The IANA zone of `at`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tz: Option<String>,
+    /// Whole documents only (`--whole`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub whole: bool,
 }
 
 /// One sitting of the baseline.
@@ -98,6 +101,7 @@ pub struct Extras {
     pub busy: Vec<String>,
     pub at: Option<String>,
     pub tz: Option<String>,
+    pub whole: bool,
 }
 
 const WEEKDAYS: [(&str, Weekday); 7] = [
@@ -156,6 +160,7 @@ impl Baseline {
                 busy: extras.busy,
                 at: extras.at,
                 tz: extras.tz,
+                whole: extras.whole,
             },
             sessions: Baseline::sittings(plan),
         }

@@ -48,6 +48,8 @@ struct ProfileFile {
     caldav: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     user: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    whole: Option<Text>,
 }
 
 /// Only the version, read first so that a file of another schema is named as such.
@@ -165,6 +167,7 @@ pub(super) fn parse(text: &str, path: &Path, expected: &str) -> Result<Decoded> 
         remind: texts(file.remind),
         caldav: file.caldav.map(|Text(text)| text),
         user: file.user.map(|Text(text)| text),
+        whole: file.whole.map(|Text(text)| text),
     };
     Ok(Decoded {
         profile,
@@ -198,6 +201,7 @@ pub(super) fn render(profile: &Profile, curriculum: &str) -> String {
         remind: many(Key::Remind).into_iter().map(Text).collect(),
         caldav: one(Key::Caldav).map(Text),
         user: one(Key::User).map(Text),
+        whole: one(Key::Whole).map(Text),
     };
     let body = yaml::encode(&file).unwrap_or_else(|error| {
         // Strings and numbers always encode; this branch only keeps the function total.

@@ -54,11 +54,12 @@ pub enum Key {
     Remind,
     Caldav,
     User,
+    Whole,
 }
 
 impl Key {
     /// Every key, in the order the file and `profile show` list them.
-    pub const ALL: [Key; 13] = [
+    pub const ALL: [Key; 14] = [
         Key::Role,
         Key::Spec,
         Key::Hours,
@@ -72,6 +73,7 @@ impl Key {
         Key::Remind,
         Key::Caldav,
         Key::User,
+        Key::Whole,
     ];
 
     /// The key's name in the file, which is also its flag's name.
@@ -90,6 +92,7 @@ impl Key {
             Key::Remind => "remind",
             Key::Caldav => "caldav",
             Key::User => "user",
+            Key::Whole => "whole",
         }
     }
 
@@ -135,6 +138,8 @@ pub struct Profile {
     pub caldav: Option<String>,
     /// The CalDAV user.
     pub user: Option<String>,
+    /// "true" to plan whole documents only.
+    pub whole: Option<String>,
 }
 
 /// Where a key's values are kept.
@@ -170,6 +175,7 @@ impl Profile {
             Key::Remind => many(&self.remind),
             Key::Caldav => one(&self.caldav),
             Key::User => one(&self.user),
+            Key::Whole => one(&self.whole),
         }
     }
 
@@ -242,6 +248,7 @@ impl Profile {
             Key::Remind => Slot::Many(&mut self.remind),
             Key::Caldav => Slot::One(&mut self.caldav),
             Key::User => Slot::One(&mut self.user),
+            Key::Whole => Slot::One(&mut self.whole),
         }
     }
 }

@@ -230,6 +230,7 @@ pub(super) struct Resumed<'a> {
     studied: Studied,
     skip: Vec<DateRange>,
     calendar: Option<(BusyCalendar, Clock)>,
+    whole: bool,
 }
 
 impl<'a> Resumed<'a> {
@@ -288,11 +289,14 @@ impl<'a> Resumed<'a> {
             studied: studied_before(curriculum, progress, context.today),
             skip,
             calendar,
+            whole: settings.whole,
         })
     }
 
     fn settings(&self, weekly: WeeklyMinutes) -> Settings {
-        Settings::for_week(self.today, weekly, self.week, self.session).with_studied(self.studied)
+        Settings::for_week(self.today, weekly, self.week, self.session)
+            .with_studied(self.studied)
+            .with_whole(self.whole)
     }
 
     /// Runs `make` with the planner over the availability.

@@ -50,6 +50,7 @@ fn changes(set: &ProfileSet) -> Result<Vec<Change>, Failure> {
         (Key::At, &set.at),
         (Key::Tz, &set.tz),
         (Key::Start, &set.start),
+        (Key::Whole, &set.whole),
     ] {
         if let Some(value) = value {
             changes.push(Change::Replace(key, vec![value.clone()]));

@@ -59,7 +59,8 @@ pub fn view(view: &View, style: Style, w: &mut dyn Write) -> io::Result<()> {
     })
 }
 
-/// "30 min behind (1 sitting)", "on schedule", "45 min ahead (1 sitting)".
+/// "30 min behind (1 sitting)", "on schedule", "45 min ahead (1 sitting)", "10 min ahead"
+/// (less than a sitting).
 pub fn behind_words(standing: &Standing) -> String {
     let sittings = |n: i64| count(n.unsigned_abs() as usize, "sitting");
     match standing.behind_minutes {
@@ -69,27 +70,44 @@ pub fn behind_words(standing: &Standing) -> String {
             format_minutes(minutes as u32),
             sittings(standing.behind_sessions)
         ),
-        minutes => format!(
-            "{} ahead ({})",
-            format_minutes(minutes.unsigned_abs() as u32),
-            sittings(standing.behind_sessions)
+        minutes => {
+            let ahead = format_minutes(minutes.unsigned_abs() as u32);
+            match standing.behind_sessions {
+                0 => format!("{ahead} ahead"),
+                sessions => format!("{ahead} ahead ({})", sittings(sessions)),
+            }
+        }
+    }
+}
+
+/// "; due today 35 min", "; due today 15 min (of today's 35 min)", "; today's 35 min done",
+/// or nothing when no sitting is planned today.
+fn due_today_words(standing: &Standing) -> String {
+    let (due, today) = (standing.due_today_minutes, standing.planned_minutes_today);
+    match due {
+        _ if today == 0 => String::new(),
+        0 => format!("; today's {} done", format_minutes(today)),
+        due if due == today => format!("; due today {}", format_minutes(due)),
+        due => format!(
+            "; due today {} (of today's {})",
+            format_minutes(due),
+            format_minutes(today)
         ),
     }
 }
 
-/// The lines of `status` about the followed plan.
+/// The lines of `status` about the followed plan. "Behind" is of the sittings before today;
+/// today's are due today. Done minutes are estimated minutes, partial progress included, as in
+/// the lines above them.
 pub fn standing(standing: &Standing, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "Following the plan saved {}:", standing.followed_since)?;
-    let today = match standing.planned_minutes_today {
-        0 => String::new(),
-        minutes => format!(" (today's {} included)", format_minutes(minutes)),
-    };
     writeln!(
         w,
-        "  planned to date {}{today}, done {}: {}",
-        format_minutes(standing.planned_minutes_to_date),
+        "  planned before today {}, done {} of the plan: {}{}",
+        format_minutes(standing.planned_minutes_to_date - standing.planned_minutes_today),
         format_minutes(standing.done_minutes_to_date),
-        behind_words(standing)
+        behind_words(standing),
+        due_today_words(standing)
     )?;
     let week = &standing.this_week;
     writeln!(

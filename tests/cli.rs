@@ -483,7 +483,7 @@ fn the_examples_are_valid() {
     let progress = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/progress.yaml");
     learnpath(&["status", "--progress", progress])
         .code(0)
-        .stdout_has(&["3 documents done (1 h 30 min in all)"]);
+        .stdout_has(&["3 documents done: 1 h 30 min of estimated time"]);
 }
 
 #[test]

@@ -161,7 +161,7 @@ fn replan_keeps_the_past_and_packs_the_rest_from_today() {
         this_week += sitting["minutes"].as_u64().unwrap();
     }
     assert!(this_week <= 300, "{this_week} minutes this week");
-    // Right after a re-plan, the learner is behind by today's sitting only.
+    // Right after a re-plan, the learner is on schedule, today's sitting due today.
     let status = learner.json("2027-01-13", &["status"]);
     let today_minutes: u64 = sessions
         .iter()
@@ -169,9 +169,163 @@ fn replan_keeps_the_past_and_packs_the_rest_from_today() {
         .map(|s| s["minutes"].as_u64().unwrap())
         .sum();
     assert!(today_minutes > 0);
-    assert_eq!(status["schedule"]["behind_minutes"], today_minutes);
+    assert_eq!(status["schedule"]["behind_minutes"], 0);
     assert_eq!(status["schedule"]["planned_minutes_today"], today_minutes);
+    assert_eq!(status["schedule"]["due_today_minutes"], today_minutes);
     assert_eq!(status["schedule"]["projected_finish"], after["finish_date"]);
+}
+
+/// The minutes of the sittings of a `follow --show` on `day`.
+fn minutes_on(shown: &Value, day: &str) -> u64 {
+    shown["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["date"] == day)
+        .map(|s| s["minutes"].as_u64().unwrap())
+        .sum()
+}
+
+/// Checks that `status` on `today` says the learner is on schedule, today's sitting due.
+fn assert_on_schedule(learner: &Learner, today: &str) {
+    let shown = learner.json(today, &["follow", "--show"]);
+    let today_minutes = minutes_on(&shown, today);
+    assert!(
+        today_minutes > 0,
+        "a sitting is planned on {today}: {shown}"
+    );
+    let schedule = learner.json(today, &["status"])["schedule"].clone();
+    assert_eq!(schedule["behind_minutes"], 0, "{schedule}");
+    assert_eq!(schedule["behind_sessions"], 0, "{schedule}");
+    assert_eq!(schedule["planned_minutes_today"], today_minutes);
+    assert_eq!(schedule["due_today_minutes"], today_minutes);
+    let run = learner.run(today, &["status"]).code(0);
+    let line = run
+        .stdout
+        .lines()
+        .find(|line| line.contains("planned before today"))
+        .unwrap_or_else(|| panic!("{}", run.stdout));
+    assert!(
+        line.ends_with(&format!(
+            ": on schedule; due today {}",
+            minutes_words(today_minutes)
+        )),
+        "{line}"
+    );
+    assert!(!run.stdout.contains("behind"), "{}", run.stdout);
+}
+
+/// "35 min", "1 h", "1 h 15 min", as learnpath writes minutes.
+fn minutes_words(minutes: u64) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// Behind counts the sittings before today: right after `follow`, and right after `replan`,
+/// on a day with a sitting planned, the learner is on schedule and today's sitting is due.
+#[test]
+fn status_right_after_follow_or_replan_is_on_schedule() {
+    let learner = Learner::new();
+    learner
+        .run("2027-01-04", &[&FOLLOW[..], &["2027-01-04"]].concat())
+        .code(0);
+    assert_on_schedule(&learner, "2027-01-04");
+    // A week on, the first sitting done and nothing since: behind; then re-planned.
+    let shown = learner.json("2027-01-04", &["follow", "--show"]);
+    for item in shown["sessions"][0]["items"].as_array().unwrap() {
+        let path = item["path"].as_str().unwrap();
+        learner
+            .run("2027-01-11", &["done", path, "--on", "2027-01-04"])
+            .code(0);
+    }
+    let schedule = learner.json("2027-01-11", &["status"])["schedule"].clone();
+    assert!(
+        schedule["behind_minutes"].as_i64().unwrap() > 0,
+        "{schedule}"
+    );
+    learner.run("2027-01-11", &["replan"]).code(0);
+    assert_on_schedule(&learner, "2027-01-11");
+}
+
+/// `due_today_minutes`: today's planned minutes not done yet, whether or not the learner is
+/// behind on earlier sittings.
+#[test]
+fn due_today_minutes_are_what_is_left_of_todays_sittings() {
+    let learner = Learner::new();
+    learner
+        .run("2027-01-04", &[&FOLLOW[..], &["2027-01-04"]].concat())
+        .code(0);
+    let shown = learner.json("2027-01-04", &["follow", "--show"]);
+    let monday = minutes_on(&shown, "2027-01-04");
+    let first = &shown["sessions"][0]["items"][0];
+    let first_minutes = first["minutes"].as_u64().unwrap();
+    assert!(first_minutes < monday, "{shown}");
+    learner
+        .run("2027-01-04", &["done", first["path"].as_str().unwrap()])
+        .code(0);
+    let schedule = learner.json("2027-01-04", &["status"])["schedule"].clone();
+    assert_eq!(schedule["planned_minutes_today"], monday);
+    assert_eq!(schedule["due_today_minutes"], monday - first_minutes);
+    assert_eq!(schedule["behind_minutes"], 0);
+    learner
+        .run("2027-01-04", &["status"])
+        .code(0)
+        .stdout_has(&[&format!(
+            "on schedule; due today {} (of today's {})",
+            minutes_words(monday - first_minutes),
+            minutes_words(monday)
+        )]);
+    // Wednesday: the rest of Monday's sitting is behind, Wednesday's all due.
+    let wednesday = minutes_on(&shown, "2027-01-06");
+    assert!(wednesday > 0, "{shown}");
+    let schedule = learner.json("2027-01-06", &["status"])["schedule"].clone();
+    assert_eq!(schedule["behind_minutes"], monday - first_minutes);
+    assert_eq!(schedule["behind_sessions"], 1);
+    assert_eq!(schedule["due_today_minutes"], wednesday);
+    assert_eq!(schedule["planned_minutes_to_date"], monday + wednesday);
+}
+
+/// Every "done" of `status` counts estimated minutes, partial progress included: the first
+/// line, the path's bar and the followed plan's line agree, and the first line says so.
+#[test]
+fn every_line_of_status_counts_partial_progress() {
+    let learner = Learner::new();
+    learner
+        .run("2027-01-04", &[&FOLLOW[..], &["2027-01-04"]].concat())
+        .code(0);
+    let shown = learner.json("2027-01-04", &["follow", "--show"]);
+    let items = shown["sessions"][0]["items"].as_array().unwrap();
+    let whole = &items[0];
+    let partly = items[1]["path"].as_str().unwrap();
+    learner
+        .run("2027-01-04", &["done", whole["path"].as_str().unwrap()])
+        .code(0);
+    learner
+        .run("2027-01-04", &["done", partly, "--minutes", "10m"])
+        .code(0);
+    let done = whole["minutes"].as_u64().unwrap() + 10;
+    let status = learner.json("2027-01-04", &["status"]);
+    assert_eq!(status["minutes_done"], done, "{status}");
+    assert_eq!(status["documents_partly_done"], 1);
+    assert_eq!(status["schedule"]["done_minutes_to_date"], done);
+    let path = status["specializations"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap();
+    assert_eq!(path["id"], "all");
+    assert_eq!(path["minutes_done"], done);
+    let done = minutes_words(done);
+    learner.run("2027-01-04", &["status"]).code(0).stdout_has(&[
+        &format!(
+            "1 document done and 1 partly done: {done} of estimated time, partial progress included"
+        ),
+        &format!("  {done} done, "),
+        &format!("done {done} of the plan: on schedule"),
+    ]);
 }
 
 #[test]

@@ -595,3 +595,56 @@ fn the_layout_checks_catch_a_broken_duration() {
         "fixed",
     );
 }
+
+/// `follow --show` lays its table out as `plan` does: at 80 columns (the terminal's, or
+/// `COLUMNS`) and at 60, no line is wider and no "(50 min)" is broken over two lines, a
+/// re-plan's past sittings "(as done)" included.
+#[test]
+fn follow_show_at_80_columns_never_splits_a_duration() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("progress.yaml").display().to_string();
+    let run = |today: &str, args: &[&str]| {
+        let args = [&["--today", today][..], args].concat();
+        common::Run::with_env(&args, &[("LEARNPATH_PROGRESS", &progress)]).code(0)
+    };
+    run(
+        "2027-01-04",
+        &[
+            "follow",
+            "--spec",
+            "3.4",
+            "--hours",
+            "3",
+            "--start",
+            "2027-01-04",
+        ],
+    );
+    run(
+        "2027-01-11",
+        &["done", "01_the_ring0_problem", "--on", "2027-01-04"],
+    );
+    let env = format!("env NO_COLOR=1 LEARNPATH_PROGRESS={progress}");
+    for today in ["2027-01-04", "2027-01-11"] {
+        if today == "2027-01-11" {
+            run(today, &["replan"]);
+        }
+        let show = format!("--today {today} follow --show");
+        for (columns, env) in [
+            (80, env.clone()),
+            (60, env.clone()),
+            (200, format!("{env} COLUMNS=80")),
+        ] {
+            let (code, output) = on_a_terminal_of(columns, &env, &show);
+            assert_eq!(code, Some(0), "{output}");
+            let width = if columns == 200 { 80 } else { columns.into() };
+            assert_fits(&output, width, &show);
+            assert!(output.contains("(50 min)"), "{output}");
+            assert!(output.contains("(1 h 30 min)"), "{output}");
+            assert_eq!(
+                output.contains("(as done)"),
+                today == "2027-01-11",
+                "{output}"
+            );
+        }
+    }
+}

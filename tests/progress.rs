@@ -1144,7 +1144,8 @@ fn minutes_done_of_a_document_leave_the_rest_to_plan() {
         ])
         .code(0)
         .stdout_has(&["PFC, DCB, and RDMA in Storage, the rest (25 min)"]);
-    // More minutes add up; reaching the estimate does not mark it done, and plans keep 5 min.
+    // More minutes add up, to the estimate at most; reaching it does not mark the document
+    // done, and plans keep 5 min.
     scratch
         .run(&[
             "done",
@@ -1155,8 +1156,11 @@ fn minutes_done_of_a_document_leave_the_rest_to_plan() {
             "2027-01-11",
         ])
         .code(0)
-        .stdout_has(&[&format!("70 of 55 min done: {PFC} (2027-01-11)")])
-        .stderr_has(&[&format!("mark it done with `learnpath done {PFC}`")]);
+        .stdout_has(&[&format!("55 of 55 min done: {PFC} (2027-01-11)")])
+        .stderr_has(&[
+            "counted 25 min of the 40 min given",
+            &format!("mark it done with `learnpath done {PFC}`"),
+        ]);
     let plan = scratch.plan(&[
         "--spec",
         "3.1",
@@ -1179,6 +1183,91 @@ fn minutes_done_of_a_document_leave_the_rest_to_plan() {
         "--no-progress",
     ]);
     assert_eq!(items_of(&plan, PFC)[0]["minutes"], 55);
+}
+
+/// `done --took` after `done --minutes`: the document took the time given and that of its
+/// partial records, a record without a time counting its estimated minutes; the output says so.
+#[test]
+fn took_after_minutes_adds_the_time_of_the_partial_records() {
+    let scratch = Scratch::new();
+    let today = ["--today", "2027-01-11"];
+    let done = |args: &[&str]| scratch.run(&[&["done"][..], args, &today].concat());
+    done(&[
+        "01_pfc_dcb_storage",
+        "--minutes",
+        "30m",
+        "--on",
+        "2027-01-06",
+    ])
+    .code(0);
+    done(&["01_pfc_dcb_storage", "--took", "25m"])
+        .code(0)
+        .stdout_has(&[&format!(
+            "done: {PFC} (2027-01-11, took 55 min in all: 25 min now and 30 min of partial progress before, counted at its estimated minutes)"
+        )]);
+    assert!(
+        scratch.text().contains(&format!(
+            "done:\n- path: {PFC}\n  date: 2027-01-11\n  took: 55\n"
+        )),
+        "{}",
+        scratch.text()
+    );
+    // A record with a time counts that time; the mix is said.
+    done(&["01_modern_topology", "--minutes", "10m", "--took", "15m"]).code(0);
+    done(&["01_modern_topology", "--minutes", "5m"]).code(0);
+    done(&["01_modern_topology", "--took", "20m"])
+        .code(0)
+        .stdout_has(&["took 40 min in all: 20 min now and 20 min of partial progress before, 5 min of it counted at its estimated minutes"]);
+    // Given again for a document done, a time replaces the one recorded.
+    done(&["01_pfc_dcb_storage", "--took", "50m"])
+        .code(0)
+        .stdout_has(&[&format!("took changed: {PFC} (was 55 min, now 50 min)")]);
+    // Without partial progress, the time given is the document's.
+    done(&["02_server_hierarchy", "--took", "35m"])
+        .code(0)
+        .stdout_has(&["02_server_hierarchy.md (2027-01-11, took 35 min)"]);
+}
+
+/// `done --minutes` past the document's estimate counts what was left of it, and says so.
+#[test]
+fn minutes_past_the_estimate_count_what_was_left() {
+    let scratch = Scratch::new();
+    let ring0 = "01_foundations/01_virtualization_basics/01_the_ring0_problem.md";
+    let done = |minutes: &str| {
+        scratch.run(&[
+            "done",
+            "01_the_ring0_problem",
+            "--minutes",
+            minutes,
+            "--today",
+            "2027-01-11",
+        ])
+    };
+    done("50m")
+        .code(0)
+        .stdout_has(&[&format!("20 of 20 min done: {ring0} (2027-01-11)")])
+        .stderr_has(&[
+            "note: counted 20 min of the 50 min given, what was left: that is all of the 20 min",
+            &format!("mark it done with `learnpath done {ring0}`"),
+        ]);
+    assert!(
+        scratch.text().ends_with("  minutes: 20\n"),
+        "{}",
+        scratch.text()
+    );
+    let status = scratch.run(&["status", "--format", "json", "--today", "2027-01-11"]);
+    let status: serde_json::Value = serde_json::from_str(&status.code(0).stdout).unwrap();
+    assert_eq!(status["minutes_done"], 20, "{status}");
+    assert_eq!(status["documents_partly_done"], 1);
+    // Nothing left: nothing is recorded, and the file is left as it was.
+    let text = scratch.text();
+    done("5m")
+        .code(0)
+        .stdout_has(&[&format!(
+            "nothing recorded: {ring0} (its partial progress covers all of its 20 min already)"
+        )])
+        .stderr_has(&["mark it done with"]);
+    assert_eq!(scratch.text(), text);
 }
 
 #[test]

@@ -330,15 +330,16 @@ pub(super) enum Command {
         #[arg(long, value_parser = values::date, value_name = "DATE")]
         on: Option<NaiveDate>,
         /// How long it really took, e.g. 50m, 1h30m or 90min (1 min to 24 h); with --part or
-        /// --minutes, that sitting's time. Given for a document already done, it replaces the
+        /// --minutes, that sitting's time; after partial progress, the time of what was left
+        /// (the parts' times are added). Given for a document already done, it replaces the
         /// time recorded.
         #[arg(long, value_parser = values::spent, value_name = "DURATION")]
         took: Option<u32>,
         /// Record part N (from 1) of a document your plans split into parts.
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), conflicts_with = "minutes")]
         part: Option<u32>,
-        /// Record this much of a document's estimated time as studied, e.g. 30m (1 min to 24 h);
-        /// plans schedule what is left.
+        /// Record this much of a document's estimated time as studied, e.g. 30m (1 min to 24 h;
+        /// at most what is left of the estimate); plans schedule what is left.
         #[arg(long, value_parser = values::spent, value_name = "DURATION")]
         minutes: Option<u32>,
     },

@@ -1,12 +1,15 @@
-//! Where the learner stands against the baseline on a day: minutes planned up to then and done,
-//! ahead or behind in minutes and in sittings, and this week's load against its cap.
+//! Where the learner stands against the baseline on a day: minutes planned before it and done,
+//! ahead or behind in minutes and in sittings, what is due that day, and this week's load
+//! against its cap.
 
 use super::baseline::Baseline;
 use super::past::Worked;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-/// Ahead or behind the followed plan (`status`'s JSON `schedule`).
+/// Ahead or behind the followed plan (`status`'s JSON `schedule`). Behind counts the sittings
+/// before today only; today's are due today. Done minutes between those planned before today
+/// and those planned up to the end of today are on schedule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Standing {
     /// The day the baseline was saved.
@@ -20,13 +23,16 @@ pub struct Standing {
     pub planned_minutes_to_date: u32,
     /// Of those, the minutes of today's sittings.
     pub planned_minutes_today: u32,
-    /// Minutes of the baseline's documents done by today (estimated minutes; partial progress
-    /// counts what was recorded).
+    /// Of today's minutes, those the done minutes do not cover yet.
+    pub due_today_minutes: u32,
+    /// Estimated minutes of the baseline's documents done by today, partial progress included
+    /// (what was recorded, up to the minutes the baseline gives the document).
     pub done_minutes_to_date: u32,
-    /// Planned minus done: negative when ahead.
+    /// Minutes planned before today and not done; negative when ahead: minutes done beyond
+    /// those planned up to the end of today; 0 in between (on schedule).
     pub behind_minutes: i64,
-    /// Sittings planned up to today minus the sittings the done minutes cover, in plan order:
-    /// negative when ahead.
+    /// Sittings before today the done minutes do not cover, in plan order; negative when
+    /// ahead: sittings after today's that they cover.
     pub behind_sessions: i64,
     /// The current ISO week.
     pub this_week: WeekLoad,
@@ -48,44 +54,65 @@ pub struct WeekLoad {
 /// The learner's standing on `today` against `baseline`, from what they worked on.
 pub fn standing(baseline: &Baseline, worked: &Worked, today: NaiveDate) -> Standing {
     let sittings = &baseline.sessions;
-    let planned_count = sittings.iter().take_while(|s| s.date <= today).count();
-    let planned: u32 = sittings[..planned_count].iter().map(|s| s.minutes).sum();
+    let before_count = sittings.iter().take_while(|s| s.date < today).count();
+    let through_count = sittings.iter().take_while(|s| s.date <= today).count();
+    let minutes = |count: usize| -> u32 { sittings[..count].iter().map(|s| s.minutes).sum() };
+    let (before, through) = (minutes(before_count), minutes(through_count));
     let done = worked.minutes_by(today);
-    let mut covered = 0;
-    let mut cumulative = 0;
-    for sitting in sittings {
-        cumulative += sitting.minutes;
-        if cumulative > done {
-            break;
-        }
-        covered += 1;
-    }
-    let week = today.iso_week();
-    let monday = today - chrono::Days::new(u64::from(today.weekday().num_days_from_monday()));
-    let before_week = monday.pred_opt().unwrap_or(monday);
+    let covered = covered_sittings(baseline, done);
+    let (behind_minutes, behind_sessions) = if done < before {
+        (i64::from(before - done), (before_count - covered) as i64)
+    } else if done > through {
+        (
+            -i64::from(done - through),
+            -((covered - through_count) as i64),
+        )
+    } else {
+        (0, 0)
+    };
     Standing {
         followed_since: baseline.made,
         baseline_finish: baseline.finish(),
         projected_finish: None,
-        planned_minutes_to_date: planned,
-        planned_minutes_today: sittings[..planned_count]
+        planned_minutes_to_date: through,
+        planned_minutes_today: through - before,
+        due_today_minutes: through - done.clamp(before, through),
+        done_minutes_to_date: done,
+        behind_minutes,
+        behind_sessions,
+        this_week: week_load(baseline, worked, today),
+    }
+}
+
+/// How many sittings, in plan order, `done` minutes cover whole.
+fn covered_sittings(baseline: &Baseline, done: u32) -> usize {
+    let mut cumulative = 0;
+    baseline
+        .sessions
+        .iter()
+        .take_while(|sitting| {
+            cumulative += sitting.minutes;
+            cumulative <= done
+        })
+        .count()
+}
+
+/// The ISO week of `today`: the baseline's minutes in it, and those done up to today.
+fn week_load(baseline: &Baseline, worked: &Worked, today: NaiveDate) -> WeekLoad {
+    let week = today.iso_week();
+    let monday = today - chrono::Days::new(u64::from(today.weekday().num_days_from_monday()));
+    let before_week = monday.pred_opt().unwrap_or(monday);
+    let done = worked.minutes_by(today);
+    WeekLoad {
+        iso_week: format!("{}-W{:02}", week.year(), week.week()),
+        cap_minutes: baseline.settings.weekly_minutes,
+        planned_minutes: baseline
+            .sessions
             .iter()
-            .filter(|s| s.date == today)
+            .filter(|s| s.date.iso_week() == week)
             .map(|s| s.minutes)
             .sum(),
-        done_minutes_to_date: done,
-        behind_minutes: i64::from(planned) - i64::from(done),
-        behind_sessions: planned_count as i64 - covered as i64,
-        this_week: WeekLoad {
-            iso_week: format!("{}-W{:02}", week.year(), week.week()),
-            cap_minutes: baseline.settings.weekly_minutes,
-            planned_minutes: sittings
-                .iter()
-                .filter(|s| s.date.iso_week() == week)
-                .map(|s| s.minutes)
-                .sum(),
-            done_minutes: done - worked.minutes_by(before_week).min(done),
-        },
+        done_minutes: done - worked.minutes_by(before_week).min(done),
     }
 }
 
@@ -155,6 +182,48 @@ mod tests {
         // Work marked on a later day does not count yet.
         let early = super::standing(&baseline, &worked, day("2027-01-04"));
         assert_eq!((early.done_minutes_to_date, early.behind_minutes), (60, 0));
+        assert_eq!(
+            (early.planned_minutes_today, early.due_today_minutes),
+            (60, 0)
+        );
+    }
+
+    #[test]
+    fn todays_sitting_is_due_today_not_behind() {
+        let baseline = baseline();
+        let mut progress = Progress::default();
+        let nothing = Worked::of(&baseline, &progress);
+        let monday = standing(&baseline, &nothing, day("2027-01-04"));
+        assert_eq!(
+            (monday.behind_minutes, monday.behind_sessions),
+            (0, 0),
+            "on schedule the day the plan starts"
+        );
+        assert_eq!(monday.due_today_minutes, 60);
+        // Wednesday, Monday's sitting done and 20 minutes of today's: 40 due, on schedule.
+        progress.mark("a.md", day("2027-01-04"));
+        progress.record_partial(
+            "b.md",
+            crate::progress::Partial {
+                date: day("2027-01-06"),
+                minutes: 20,
+                part: None,
+                took: None,
+            },
+        );
+        let worked = Worked::of(&baseline, &progress);
+        let wednesday = standing(&baseline, &worked, day("2027-01-06"));
+        assert_eq!(wednesday.planned_minutes_to_date, 120);
+        assert_eq!(wednesday.planned_minutes_today, 60);
+        assert_eq!(wednesday.due_today_minutes, 40);
+        assert_eq!(
+            (wednesday.behind_minutes, wednesday.behind_sessions),
+            (0, 0)
+        );
+        // Monday's sitting missed: behind by it alone, and today's is all due.
+        let missed = standing(&baseline, &nothing, day("2027-01-06"));
+        assert_eq!((missed.behind_minutes, missed.behind_sessions), (60, 1));
+        assert_eq!(missed.due_today_minutes, 60);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::select::{Selection, needed};
 use crate::curriculum::{Curriculum, DocId, SpecId};
 use crate::graph::PrereqGraph;
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[derive(Debug, Serialize)]
 pub struct SpecializationStatus {
@@ -14,30 +15,50 @@ pub struct SpecializationStatus {
     pub documents: usize,
     pub documents_done: usize,
     pub minutes: u32,
+    /// Estimated minutes done: of the documents done, and of those partly done what their
+    /// partial records cover (at most the document's minutes).
     pub minutes_done: u32,
     /// Whole percent of the minutes done.
     pub percent: u32,
 }
 
+/// What is done of each document: the estimated minutes of a document done, and of one partly
+/// done what its partial records cover, at most its minutes.
+pub struct DoneMinutes<'a> {
+    pub done: &'a DoneSet,
+    /// Minutes recorded on documents not done yet (as [`crate::progress::Progress::partly_done`]
+    /// gives them).
+    pub partial: HashMap<DocId, u32>,
+}
+
+impl DoneMinutes<'_> {
+    fn of(&self, curriculum: &Curriculum, id: DocId) -> u32 {
+        let minutes = curriculum.doc(id).minutes;
+        match self.done.contains(id) {
+            true => minutes,
+            false => self
+                .partial
+                .get(&id)
+                .map_or(0, |&partial| partial.min(minutes)),
+        }
+    }
+}
+
 fn progress_of(
     curriculum: &Curriculum,
     docs: &[DocId],
-    done: &DoneSet,
+    done: &DoneMinutes,
     id: String,
     title: String,
 ) -> SpecializationStatus {
     let minutes: u32 = docs.iter().map(|&id| curriculum.doc(id).minutes).sum();
-    let finished: Vec<DocId> = docs
-        .iter()
-        .copied()
-        .filter(|&id| done.contains(id))
-        .collect();
-    let minutes_done: u32 = finished.iter().map(|&id| curriculum.doc(id).minutes).sum();
+    let documents_done = docs.iter().filter(|&&id| done.done.contains(id)).count();
+    let minutes_done: u32 = docs.iter().map(|&id| done.of(curriculum, id)).sum();
     SpecializationStatus {
         id,
         title,
         documents: docs.len(),
-        documents_done: finished.len(),
+        documents_done,
         minutes,
         minutes_done,
         // Nothing to study is no progress to report: 0, not 100.
@@ -47,14 +68,14 @@ fn progress_of(
     }
 }
 
-/// How far along the learner is: per chosen specialization (every one without a selection)
-/// with all it requires, plus the role's whole path, and what can be started now.
-pub fn status(
+/// The status of each chosen specialization (every one without a selection) with all it
+/// requires, then of the role's whole path when it includes more.
+fn rows(
     curriculum: &Curriculum,
     graph: &PrereqGraph,
     selection: Option<&Selection>,
-    done: &DoneSet,
-) -> Status {
+    done_minutes: &DoneMinutes,
+) -> Vec<SpecializationStatus> {
     let specs: Vec<SpecId> = match selection {
         Some(selection) => selection.specializations.clone(),
         None => curriculum.spec_ids().collect(),
@@ -67,7 +88,7 @@ pub fn status(
             progress_of(
                 curriculum,
                 &docs,
-                done,
+                done_minutes,
                 section.id.clone(),
                 section.title.clone(),
             )
@@ -83,16 +104,36 @@ pub fn status(
         rows.push(progress_of(
             curriculum,
             &path,
-            done,
+            done_minutes,
             "all".to_string(),
             format!("the {name} path"),
         ));
     }
-    let finished: Vec<DocId> = done.ids().collect();
+    rows
+}
+
+/// How far along the learner is: per chosen specialization (every one without a selection)
+/// with all it requires, plus the role's whole path, and what can be started now. Minutes done
+/// are estimated minutes, partial progress included.
+pub fn status(
+    curriculum: &Curriculum,
+    graph: &PrereqGraph,
+    selection: Option<&Selection>,
+    done_minutes: &DoneMinutes,
+) -> Status {
+    let done = done_minutes.done;
+    let partly = done_minutes
+        .partial
+        .keys()
+        .filter(|&&id| !done.contains(id));
     Status {
-        documents_done: finished.len(),
-        minutes_done: finished.iter().map(|&id| curriculum.doc(id).minutes).sum(),
-        specializations: rows,
+        documents_done: done.ids().count(),
+        documents_partly_done: partly.count(),
+        minutes_done: curriculum
+            .ids()
+            .map(|id| done_minutes.of(curriculum, id))
+            .sum(),
+        specializations: rows(curriculum, graph, selection, done_minutes),
         next: crate::listing::doc_rows(
             curriculum,
             &super::ready::next(curriculum, graph, selection, done),
@@ -107,6 +148,9 @@ pub fn status(
 #[derive(Debug, Serialize)]
 pub struct Status {
     pub documents_done: usize,
+    /// Documents not done with partial progress recorded.
+    pub documents_partly_done: usize,
+    /// Estimated minutes done, partial progress included (see [`DoneMinutes`]).
     pub minutes_done: u32,
     pub specializations: Vec<SpecializationStatus>,
     /// The documents that can be started now.

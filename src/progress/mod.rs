@@ -88,6 +88,16 @@ pub enum Marked {
     },
 }
 
+/// The time a document's partial records took: each record's `took`, or its minutes when it
+/// was recorded without one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PartialTime {
+    /// The records' times added up.
+    pub took: u32,
+    /// Of those, the minutes of records without a `took`, counted at their estimated minutes.
+    pub untimed: u32,
+}
+
 /// What [`Progress::record_partial`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PartialMarked {
@@ -100,6 +110,9 @@ pub enum PartialMarked {
     PartTookChanged { was: Option<u32> },
     /// The whole document is done already; nothing was recorded.
     AlreadyDone { since: NaiveDate },
+    /// Minutes (not a part) on a document whose partial records cover all of its estimated
+    /// minutes already; nothing was recorded: it is to be marked done.
+    NothingLeft,
 }
 
 impl Progress {
@@ -131,6 +144,35 @@ impl Progress {
         self.partials(path)
             .iter()
             .fold(0u32, |sum, partial| sum.saturating_add(partial.minutes))
+    }
+
+    /// The time the partial records of a document took (see [`PartialTime`]).
+    pub fn partial_time(&self, path: &str) -> PartialTime {
+        self.partials(path)
+            .iter()
+            .fold(PartialTime::default(), |sum, partial| match partial.took {
+                Some(took) => PartialTime {
+                    took: sum.took.saturating_add(took),
+                    ..sum
+                },
+                None => PartialTime {
+                    took: sum.took.saturating_add(partial.minutes),
+                    untimed: sum.untimed.saturating_add(partial.minutes),
+                },
+            })
+    }
+
+    /// The time a document took in all when `took` is the time of what was left of it: for a
+    /// document not done yet, `took` and the time of its partial records (see
+    /// [`Progress::partial_time`]), at most [`MAX_RECORD_MINUTES`]; for one done, `took` itself
+    /// (it replaces the time recorded).
+    pub fn took_in_all(&self, path: &str, took: u32) -> u32 {
+        match self.is_done(path) {
+            true => took,
+            false => took
+                .saturating_add(self.partial_time(path).took)
+                .min(MAX_RECORD_MINUTES),
+        }
     }
 
     /// The done documents whose time the learner gave, with that time in minutes, by path.

@@ -34,9 +34,10 @@ fn check_minutes(minutes: u32, what: &str) -> Result<()> {
     )))
 }
 
-/// Marks documents done on `date`, with the minutes each took when `took` is given. A
-/// document already done keeps its date unless `change_date` (the learner named the date); a
-/// `took` given replaces the one it has.
+/// Marks documents done on `date`, with the minutes each took when `took` is given: for a
+/// document with partial progress, `took` is the time of what was left, and its partial records
+/// add theirs (see [`Progress::took_in_all`]). A document already done keeps its date unless
+/// `change_date` (the learner named the date); a `took` given replaces the one it has.
 pub fn record_done(
     store: &ProgressStore,
     curriculum: &Curriculum,
@@ -56,7 +57,11 @@ pub fn record_done(
     } = store.update(|progress| {
         unchanged_unless_marked(progress, curriculum, |progress| {
             ids.iter()
-                .map(|&id| progress.mark_on(&curriculum.doc(id).path, date, change_date, took))
+                .map(|&id| {
+                    let path = &curriculum.doc(id).path;
+                    let took = took.map(|took| progress.took_in_all(path, took));
+                    progress.mark_on(path, date, change_date, took)
+                })
                 .collect::<Vec<_>>()
         })
     })?;
@@ -88,6 +93,9 @@ pub struct PartialReport {
     pub completed: Option<Marked>,
     /// The minutes of the document its partial records cover now (0 once it is done).
     pub partial_minutes: u32,
+    /// The minutes recorded: those asked, or for minutes (not a part) more than what was left
+    /// of the document's estimated minutes, what was left.
+    pub counted: u32,
     /// Prerequisites of the document that are not done.
     pub unmet: Vec<DocId>,
     /// Where the hand-edited file was copied before it was rewritten.
@@ -95,9 +103,11 @@ pub struct PartialReport {
 }
 
 /// Records partial progress on a document on `date`: `minutes` of it, or (with `part`) that
-/// part of its split, which is `minutes` long; `took` is the minutes it really took. Recording
-/// the last part not recorded yet of a split marks the document done. Minutes alone never do:
-/// a document whose partial minutes reach its estimate stays in plans (with at least
+/// part of its split, which is `minutes` long; `took` is the minutes it really took. Minutes
+/// count at most what is left of the document's estimated minutes (none left: nothing is
+/// recorded). Recording the last part not recorded yet of a split marks the document done, with
+/// the parts' times added up when each has one. Minutes alone never do: a document whose
+/// partial minutes reach its estimate stays in plans (with at least
 /// [`crate::plan::schedule::LEAST_MINUTES_LEFT`]) until it is marked done.
 #[allow(clippy::too_many_arguments)]
 pub fn record_partial(
@@ -129,41 +139,69 @@ pub fn record_partial(
         kept_copy,
     } = store.update(|progress| {
         unchanged_unless_marked(progress, curriculum, |progress| {
-            let marked = progress.record_partial(
-                path,
-                Partial {
-                    date,
-                    minutes,
-                    part: part.map(|part| part.index),
-                    took,
-                },
-            );
-            let completed = part
-                .filter(|_| !progress.is_done(path))
-                .filter(|part| all_parts_recorded(progress.partials(path), part.count))
-                .map(|_| {
-                    let records = progress.partials(path);
-                    let last = records.iter().map(|partial| partial.date).max();
-                    let took = records
-                        .iter()
-                        .map(|partial| partial.took)
-                        .sum::<Option<u32>>();
-                    progress.mark_on(path, last.unwrap_or(date), false, took)
-                });
-            (marked, completed)
+            let estimate = curriculum.doc(id).minutes;
+            let partial = Partial {
+                date,
+                minutes,
+                part: part.map(|part| part.index),
+                took,
+            };
+            record_one(progress, path, estimate, partial, part)
         })
     })?;
     progress.canonicalize(curriculum);
-    let (marked, completed) = result;
+    let (marked, completed, counted) = result;
     let done = progress.done_set(curriculum);
     Ok(PartialReport {
         marked,
         completed,
         partial_minutes: progress.partial_minutes(path),
+        counted,
         unmet: ready::unmet(graph, id, &done),
         progress,
         kept_copy,
     })
+}
+
+/// Records `partial` on the document at `path`, estimated at `estimate` minutes, and marks it
+/// done when that was the last of the parts of `part`'s split: what became of the record, of the
+/// document, and the minutes counted (minutes, not a part, count at most what is left of the
+/// estimate; none left, nothing is recorded).
+fn record_one(
+    progress: &mut Progress,
+    path: &str,
+    estimate: u32,
+    mut partial: Partial,
+    part: Option<Part>,
+) -> (PartialMarked, Option<Marked>, u32) {
+    if part.is_none() {
+        partial.minutes = partial
+            .minutes
+            .min(estimate.saturating_sub(progress.partial_minutes(path)));
+        if partial.minutes == 0 && !progress.is_done(path) {
+            return (PartialMarked::NothingLeft, None, 0);
+        }
+    }
+    let marked = progress.record_partial(path, partial);
+    let completed = part
+        .filter(|_| !progress.is_done(path))
+        .filter(|part| all_parts_recorded(progress.partials(path), part.count))
+        .map(|_| mark_parts_done(progress, path, partial.date));
+    (marked, completed, partial.minutes)
+}
+
+/// Marks a document whose parts are all recorded done, on the date of its last part (`date`
+/// when it has none), with the parts' times added up when each has one (at most
+/// [`MAX_RECORD_MINUTES`], the most a record holds).
+fn mark_parts_done(progress: &mut Progress, path: &str, date: NaiveDate) -> Marked {
+    let records = progress.partials(path);
+    let last = records.iter().map(|partial| partial.date).max();
+    let took = records
+        .iter()
+        .map(|partial| partial.took)
+        .sum::<Option<u32>>()
+        .map(|took| took.min(MAX_RECORD_MINUTES));
+    progress.mark_on(path, last.unwrap_or(date), false, took)
 }
 
 /// Whether the records hold every part of a split into `count`.

@@ -4,44 +4,14 @@
 use super::table::{Style, new_table};
 use super::wrap;
 use crate::curriculum::duration::{format_hours, format_minutes};
-use crate::follow::{Standing, View};
+use crate::follow::{Standing, View, ViewItem, ViewSitting};
 use crate::words::count;
+use comfy_table::{ContentArrangement, Table};
 use std::io::{self, Write};
 
 /// The sittings of the followed plan, done documents ticked, then a line of totals.
 pub fn view(view: &View, style: Style, w: &mut dyn Write) -> io::Result<()> {
-    let mut table = new_table(&["#", "Date", "Time", "Study"], style);
-    for sitting in &view.sessions {
-        let items: Vec<String> = sitting
-            .items
-            .iter()
-            .map(|item| {
-                let mark = if item.done { "[x]" } else { "[ ]" };
-                let part = item
-                    .part
-                    .as_ref()
-                    .map_or_else(String::new, |part| format!(", part {part}"));
-                format!(
-                    "{mark} {}{part} ({})",
-                    item.title,
-                    format_minutes(item.minutes)
-                )
-            })
-            .collect();
-        let date = sitting.date.format("%a %Y-%m-%d").to_string();
-        let date = if sitting.past {
-            format!("{date} (as done)")
-        } else {
-            date
-        };
-        table.add_row(vec![
-            sitting.number.to_string(),
-            date,
-            format_minutes(sitting.minutes),
-            items.join("\n"),
-        ]);
-    }
-    writeln!(w, "{table}")?;
+    writeln!(w, "{}", sittings_table(view, style))?;
     wrap::wrapped(w, style.width, |w| {
         writeln!(
             w,
@@ -59,7 +29,8 @@ pub fn view(view: &View, style: Style, w: &mut dyn Write) -> io::Result<()> {
     })
 }
 
-/// "30 min behind (1 sitting)", "on schedule", "45 min ahead (1 sitting)".
+/// "30 min behind (1 sitting)", "on schedule", "45 min ahead (1 sitting)", "10 min ahead"
+/// (less than a sitting).
 pub fn behind_words(standing: &Standing) -> String {
     let sittings = |n: i64| count(n.unsigned_abs() as usize, "sitting");
     match standing.behind_minutes {
@@ -69,27 +40,44 @@ pub fn behind_words(standing: &Standing) -> String {
             format_minutes(minutes as u32),
             sittings(standing.behind_sessions)
         ),
-        minutes => format!(
-            "{} ahead ({})",
-            format_minutes(minutes.unsigned_abs() as u32),
-            sittings(standing.behind_sessions)
+        minutes => {
+            let ahead = format_minutes(minutes.unsigned_abs() as u32);
+            match standing.behind_sessions {
+                0 => format!("{ahead} ahead"),
+                sessions => format!("{ahead} ahead ({})", sittings(sessions)),
+            }
+        }
+    }
+}
+
+/// "; due today 35 min", "; due today 15 min (of today's 35 min)", "; today's 35 min done",
+/// or nothing when no sitting is planned today.
+fn due_today_words(standing: &Standing) -> String {
+    let (due, today) = (standing.due_today_minutes, standing.planned_minutes_today);
+    match due {
+        _ if today == 0 => String::new(),
+        0 => format!("; today's {} done", format_minutes(today)),
+        due if due == today => format!("; due today {}", format_minutes(due)),
+        due => format!(
+            "; due today {} (of today's {})",
+            format_minutes(due),
+            format_minutes(today)
         ),
     }
 }
 
-/// The lines of `status` about the followed plan.
+/// The lines of `status` about the followed plan. "Behind" is of the sittings before today;
+/// today's are due today. Done minutes are estimated minutes, partial progress included, as in
+/// the lines above them.
 pub fn standing(standing: &Standing, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "Following the plan saved {}:", standing.followed_since)?;
-    let today = match standing.planned_minutes_today {
-        0 => String::new(),
-        minutes => format!(" (today's {} included)", format_minutes(minutes)),
-    };
     writeln!(
         w,
-        "  planned to date {}{today}, done {}: {}",
-        format_minutes(standing.planned_minutes_to_date),
+        "  planned before today {}, done {} of the plan: {}{}",
+        format_minutes(standing.planned_minutes_to_date - standing.planned_minutes_today),
         format_minutes(standing.done_minutes_to_date),
-        behind_words(standing)
+        behind_words(standing),
+        due_today_words(standing)
     )?;
     let week = &standing.this_week;
     writeln!(
@@ -107,5 +95,94 @@ pub fn standing(standing: &Standing, w: &mut dyn Write) -> io::Result<()> {
         "  baseline finish {}; projected finish {} (what is left, re-planned from today)",
         date(standing.baseline_finish),
         date(standing.projected_finish)
+    )
+}
+
+const HEADERS: [&str; 4] = ["#", "Date", "Time", "Study"];
+
+/// A Study column narrower than this wraps titles into crumbs: on a terminal too narrow for
+/// it, the table is let overflow instead.
+const MIN_STUDY: usize = 16;
+
+/// The table of sittings. On a terminal it fits the width as `plan`'s table does: the other
+/// columns keep their width (a past sitting's "(as done)" goes under its date when that makes
+/// room), and each document of the Study column is wrapped between words, never inside its
+/// "(30 min)", to the width that is left; comfy-table wraps nothing again.
+fn sittings_table(view: &View, style: Style) -> Table {
+    let Some(width) = style.width.map(usize::from) else {
+        return build(view, false, None, style);
+    };
+    let fits = |stacked: bool| {
+        let widths = column_widths(view, stacked);
+        // Each column has a space on either side and a border after it; one more before all.
+        let room = width.saturating_sub(3 * widths.len() + 1 + widths[..3].iter().sum::<usize>());
+        (room, widths[3])
+    };
+    let (mut room, study) = fits(false);
+    let stacked = room < study && view.sessions.iter().any(|sitting| sitting.past);
+    if stacked {
+        room = fits(true).0;
+    }
+    let mut table = build(view, stacked, Some(room.min(study).max(MIN_STUDY)), style);
+    table.set_content_arrangement(ContentArrangement::Disabled);
+    table
+}
+
+fn build(view: &View, stacked: bool, study: Option<usize>, style: Style) -> Table {
+    let mut table = new_table(&HEADERS, style);
+    for sitting in &view.sessions {
+        table.add_row(cells(sitting, stacked, study).to_vec());
+    }
+    table
+}
+
+/// The widest line of each column, its header included, with nothing wrapped.
+fn column_widths(view: &View, stacked: bool) -> Vec<usize> {
+    let mut widths: Vec<usize> = HEADERS.iter().map(|header| wrap::width(header)).collect();
+    for sitting in &view.sessions {
+        for (width, cell) in widths.iter_mut().zip(cells(sitting, stacked, None)) {
+            let widest = cell.lines().map(wrap::width).max().unwrap_or(0);
+            *width = (*width).max(widest);
+        }
+    }
+    widths
+}
+
+/// A sitting's cells: "(as done)" under the date when `stacked`, the documents wrapped to
+/// `study` columns when given.
+fn cells(sitting: &ViewSitting, stacked: bool, study: Option<usize>) -> [String; 4] {
+    let date = sitting.date.format("%a %Y-%m-%d");
+    let date = match (sitting.past, stacked) {
+        (false, _) => date.to_string(),
+        (true, false) => format!("{date} (as done)"),
+        (true, true) => format!("{date}\n(as done)"),
+    };
+    let items: Vec<String> = sitting
+        .items
+        .iter()
+        .map(|item| match study {
+            Some(columns) => wrap::fill(&item_label(item), columns).join("\n"),
+            None => item_label(item),
+        })
+        .collect();
+    [
+        sitting.number.to_string(),
+        date,
+        format_minutes(sitting.minutes),
+        items.join("\n"),
+    ]
+}
+
+/// "[x] Title (30 min)", "[ ] Title, part 1/2 (45 min)".
+fn item_label(item: &ViewItem) -> String {
+    let mark = if item.done { "[x]" } else { "[ ]" };
+    let part = item
+        .part
+        .as_ref()
+        .map_or_else(String::new, |part| format!(", part {part}"));
+    format!(
+        "{mark} {}{part} ({})",
+        item.title,
+        format_minutes(item.minutes)
     )
 }

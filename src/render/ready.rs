@@ -98,12 +98,7 @@ fn why_lines(why: &Why, w: &mut dyn Write) -> io::Result<()> {
 pub fn status(status: &Status, style: Style, w: &mut dyn Write) -> io::Result<()> {
     let width = style.width;
     wrap::wrapped(w, width, |w| {
-        writeln!(
-            w,
-            "{} done ({} in all)",
-            count(status.documents_done, "document"),
-            format_minutes(status.minutes_done)
-        )?;
+        writeln!(w, "{}", done_words(status))?;
         let bars = Bars::new(&status.specializations, width.map(usize::from));
         for spec in &status.specializations {
             writeln!(w, "{}", bars.lines(spec))?;
@@ -122,6 +117,20 @@ pub fn status(status: &Status, style: Style, w: &mut dyn Write) -> io::Result<()
             None => writeln!(w, "\nprogress file: none read"),
         }
     })
+}
+
+/// The first line of `status`, which says what every "done" of it counts: "4 documents done:
+/// 1 h 55 min of estimated time", "3 documents done and 1 partly done: 2 h 10 min of estimated
+/// time, partial progress included".
+fn done_words(status: &Status) -> String {
+    let documents = count(status.documents_done, "document");
+    let minutes = format_minutes(status.minutes_done);
+    match status.documents_partly_done {
+        0 => format!("{documents} done: {minutes} of estimated time"),
+        partly => format!(
+            "{documents} done and {partly} partly done: {minutes} of estimated time, partial progress included"
+        ),
+    }
 }
 
 /// How the status lines are laid out. Off a terminal, and on one wide enough, each is one line

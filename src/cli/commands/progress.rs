@@ -7,8 +7,8 @@ use super::follow::Resumed;
 use super::output::emit;
 use super::parts::part_minutes;
 use chrono::NaiveDate;
-use learnpath::curriculum::DocId;
 use learnpath::curriculum::duration::format_minutes;
+use learnpath::curriculum::{Doc, DocId};
 use learnpath::error::exit;
 use learnpath::follow::{self, Worked};
 use learnpath::plan::schedule::LEAST_MINUTES_LEFT;
@@ -93,35 +93,80 @@ pub(super) fn done(
     }
     for (id, marked) in report.marked {
         let path = &curriculum.doc(id).path;
-        match marked {
-            Marked::Done => writeln!(
-                out,
-                "done: {path} ({date}{})",
-                took_words(report.progress.took(path))
-            )?,
-            Marked::AlreadyDone { since } => writeln!(out, "already done: {path} (since {since})")?,
-            Marked::DateChanged { was } => {
-                writeln!(out, "date changed: {path} (was {was}, now {date})")?
-            }
-            Marked::TookChanged { was, date_was } => {
-                if let Some(was) = date_was {
-                    writeln!(out, "date changed: {path} (was {was}, now {date})")?;
-                }
-                let now = report.progress.took(path).unwrap_or_default();
-                match was {
-                    Some(was) => writeln!(
-                        out,
-                        "took changed: {path} (was {}, now {})",
-                        format_minutes(was),
-                        format_minutes(now)
-                    )?,
-                    None => writeln!(out, "took recorded: {path} ({})", format_minutes(now))?,
-                }
-            }
-        }
+        say_marked(out, path, marked, date, &report.progress, args.took)?;
     }
     footer(out, curriculum, &report.progress, &store)?;
     Ok(exit::OK)
+}
+
+/// What became of a document `done` marked, on `date`, with `took` given.
+fn say_marked(
+    out: &mut dyn Write,
+    path: &str,
+    marked: Marked,
+    date: NaiveDate,
+    progress: &Progress,
+    took: Option<u32>,
+) -> io::Result<()> {
+    match marked {
+        Marked::Done => match took {
+            Some(took) if progress.partial_time(path).took > 0 => writeln!(
+                out,
+                "done: {path} ({date}{})",
+                took_in_all_words(progress, path, took)
+            ),
+            _ => writeln!(
+                out,
+                "done: {path} ({date}{})",
+                took_words(progress.took(path))
+            ),
+        },
+        Marked::AlreadyDone { since } => writeln!(out, "already done: {path} (since {since})"),
+        Marked::DateChanged { was } => {
+            writeln!(out, "date changed: {path} (was {was}, now {date})")
+        }
+        Marked::TookChanged { was, date_was } => {
+            if let Some(was) = date_was {
+                writeln!(out, "date changed: {path} (was {was}, now {date})")?;
+            }
+            let now = progress.took(path).unwrap_or_default();
+            match was {
+                Some(was) => writeln!(
+                    out,
+                    "took changed: {path} (was {}, now {})",
+                    format_minutes(was),
+                    format_minutes(now)
+                ),
+                None => writeln!(out, "took recorded: {path} ({})", format_minutes(now)),
+            }
+        }
+    }
+}
+
+/// ", took 55 min in all: 25 min now and 30 min of partial progress before, counted at its
+/// estimated minutes": the time of a document marked done with `--took` after partial progress,
+/// which adds the time of its partial records.
+fn took_in_all_words(progress: &Progress, path: &str, took: u32) -> String {
+    let before = progress.partial_time(path);
+    let estimated = match before.untimed {
+        0 => String::new(),
+        untimed if untimed == before.took => ", counted at its estimated minutes".to_string(),
+        untimed => format!(
+            ", {} of it counted at its estimated minutes",
+            format_minutes(untimed)
+        ),
+    };
+    let in_all = progress.took(path).unwrap_or_default();
+    let kept = match in_all < took.saturating_add(before.took) {
+        true => "; 24 h kept, the most a record holds",
+        false => "",
+    };
+    format!(
+        ", took {} in all: {} now and {} of partial progress before{estimated}{kept}",
+        format_minutes(in_all),
+        format_minutes(took),
+        format_minutes(before.took)
+    )
 }
 
 /// ", took 50 min", or nothing.
@@ -162,6 +207,15 @@ enum Portion {
     Minutes(u32),
 }
 
+/// What `done --part N` or `done --minutes M` asked to record.
+struct Asked {
+    date: NaiveDate,
+    /// The minutes of the part, or those given with `--minutes`.
+    minutes: u32,
+    part: Option<Part>,
+    took: Option<u32>,
+}
+
 /// `done --part N` and `done --minutes M`: partial progress on one document, with the time
 /// it took when `took` is given.
 fn done_in_part(
@@ -174,13 +228,18 @@ fn done_in_part(
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
     let curriculum = &opened.curriculum;
-    let doc = curriculum.doc(id);
     let (minutes, part) = match portion {
         Portion::Part(index) => {
             let (minutes, count) = part_minutes(context, curriculum, id, index)?;
             (minutes, Some(Part { index, count }))
         }
         Portion::Minutes(minutes) => (minutes, None),
+    };
+    let asked = Asked {
+        date,
+        minutes,
+        part,
+        took,
     };
     let store = context.store(curriculum)?;
     let report = progress::record_partial(
@@ -193,59 +252,15 @@ fn done_in_part(
         part,
         took,
     )?;
-    note_kept_copy(report.kept_copy, context);
+    note_kept_copy(report.kept_copy.clone(), context);
     let what = if report.completed.is_some() {
         "is marked done"
     } else {
         "is partly done"
     };
     warn_unmet(curriculum, id, &report.unmet, what, context);
-    let path = &doc.path;
-    let part_name = part.map(|part| format!("part {}/{}", part.index, part.count));
-    match (report.marked, &part_name) {
-        (PartialMarked::Recorded, Some(name)) => writeln!(
-            out,
-            "{name} done: {path} ({}, {date}{})",
-            format_minutes(minutes),
-            took_words(took)
-        )?,
-        (PartialMarked::Recorded, None) => {
-            let done = report.partial_minutes;
-            writeln!(
-                out,
-                "{done} of {} min done: {path} ({date}{})",
-                doc.minutes,
-                took_words(took)
-            )?;
-            if done >= doc.minutes {
-                context.report.note(format!(
-                    "that is all of the {} min {path} is estimated at; mark it done with `learnpath done {path}` (plans keep {} of it until then)",
-                    doc.minutes,
-                    format_minutes(LEAST_MINUTES_LEFT.min(doc.minutes))
-                ));
-            }
-        }
-        (PartialMarked::PartAlreadyDone { since }, name) => writeln!(
-            out,
-            "{} already done: {path} (since {since})",
-            name.as_deref().unwrap_or("part")
-        )?,
-        (PartialMarked::PartTookChanged { was }, name) => {
-            let name = name.as_deref().unwrap_or("part");
-            let now = format_minutes(took.unwrap_or_default());
-            match was {
-                Some(was) => writeln!(
-                    out,
-                    "took changed: {path}, {name} (was {}, now {now})",
-                    format_minutes(was)
-                )?,
-                None => writeln!(out, "took recorded: {path}, {name} ({now})")?,
-            }
-        }
-        (PartialMarked::AlreadyDone { since }, _) => {
-            writeln!(out, "already done: {path} (since {since})")?
-        }
-    }
+    say_partial(&report, curriculum.doc(id), &asked, context, out)?;
+    let path = &curriculum.doc(id).path;
     if let (Some(Marked::Done), Some(part)) = (report.completed, part) {
         let finished = report.progress.date(path).unwrap_or(date);
         writeln!(
@@ -257,6 +272,98 @@ fn done_in_part(
     }
     footer(out, curriculum, &report.progress, &store)?;
     Ok(exit::OK)
+}
+
+/// What became of a partial record: the line on stdout, and a note when the document's
+/// estimated minutes are all recorded.
+fn say_partial(
+    report: &progress::PartialReport,
+    doc: &Doc,
+    asked: &Asked,
+    context: &Context,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let (path, date) = (&doc.path, asked.date);
+    let part_name = asked
+        .part
+        .map(|part| format!("part {}/{}", part.index, part.count));
+    let name = part_name.as_deref().unwrap_or("part");
+    match report.marked {
+        PartialMarked::Recorded => match &part_name {
+            Some(name) => writeln!(
+                out,
+                "{name} done: {path} ({}, {date}{})",
+                format_minutes(asked.minutes),
+                took_words(asked.took)
+            ),
+            None => say_minutes(report, doc, asked, context, out),
+        },
+        PartialMarked::NothingLeft => {
+            context.report.note(all_recorded_note(doc));
+            writeln!(
+                out,
+                "nothing recorded: {path} (its partial progress covers all of its {} min already)",
+                doc.minutes
+            )
+        }
+        PartialMarked::PartAlreadyDone { since } => {
+            writeln!(out, "{name} already done: {path} (since {since})")
+        }
+        PartialMarked::PartTookChanged { was } => {
+            let now = format_minutes(asked.took.unwrap_or_default());
+            match was {
+                Some(was) => writeln!(
+                    out,
+                    "took changed: {path}, {name} (was {}, now {now})",
+                    format_minutes(was)
+                ),
+                None => writeln!(out, "took recorded: {path}, {name} ({now})"),
+            }
+        }
+        PartialMarked::AlreadyDone { since } => {
+            writeln!(out, "already done: {path} (since {since})")
+        }
+    }
+}
+
+/// `done --minutes M` recorded: "20 of 30 min done: PATH (DATE)"; a note when that is all of
+/// the document's estimated minutes, saying so when more were given than were left.
+fn say_minutes(
+    report: &progress::PartialReport,
+    doc: &Doc,
+    asked: &Asked,
+    context: &Context,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let done = report.partial_minutes;
+    if report.counted < asked.minutes {
+        context.report.note(format!(
+            "counted {} of the {} given, what was left: {}",
+            format_minutes(report.counted),
+            format_minutes(asked.minutes),
+            all_recorded_note(doc)
+        ));
+    } else if done >= doc.minutes {
+        context.report.note(all_recorded_note(doc));
+    }
+    writeln!(
+        out,
+        "{done} of {} min done: {} ({}{})",
+        doc.minutes,
+        doc.path,
+        asked.date,
+        took_words(asked.took)
+    )
+}
+
+/// The note that a document's partial records cover all of its estimated minutes.
+fn all_recorded_note(doc: &Doc) -> String {
+    format!(
+        "that is all of the {} min {path} is estimated at; mark it done with `learnpath done {path}` (plans keep {} of it until then)",
+        doc.minutes,
+        format_minutes(LEAST_MINUTES_LEFT.min(doc.minutes)),
+        path = doc.path
+    )
 }
 
 /// `undo`: unmarks documents.
@@ -308,7 +415,15 @@ pub(super) fn status(
         (None, Some(baseline)) => Some(baseline.selection(curriculum)?),
         (selection, _) => selection,
     };
-    let mut report = status::status(curriculum, &opened.graph, selection.as_ref(), &done);
+    let done_minutes = status::DoneMinutes {
+        done: &done,
+        partial: progress
+            .partly_done(curriculum)
+            .into_iter()
+            .map(|(id, partly)| (id, partly.minutes))
+            .collect(),
+    };
+    let mut report = status::status(curriculum, &opened.graph, selection.as_ref(), &done_minutes);
     report.progress_file = file.map(|path| path.display().to_string());
     if let Some(baseline) = baseline {
         let worked = Worked::of(&baseline, &progress);

@@ -233,6 +233,10 @@ pub(super) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: PlanFormat,
+        /// After the table, each study day before the finish that has no sitting, and why
+        /// (the JSON has them in `blocked` and `idle`).
+        #[arg(long)]
+        explain: bool,
     },
 
     /// Write the plan to a calendar (.ics), a spreadsheet (.csv), JSON or Markdown.

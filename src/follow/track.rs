@@ -154,6 +154,7 @@ mod tests {
                 busy: Vec::new(),
                 at: None,
                 tz: None,
+                whole: false,
             },
             sessions: vec![
                 sitting("2027-01-04", "a.md"),

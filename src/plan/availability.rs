@@ -106,6 +106,15 @@ pub enum Blocked {
     Busy,
 }
 
+/// How busy time blocks a study day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BusyBlock {
+    /// An all-day event.
+    AllDay,
+    /// Timed events leave only `free` minutes of the study window.
+    TooShort { free: u32 },
+}
+
 /// Everything beyond the weekly pattern that decides a date's free time.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Availability {
@@ -138,6 +147,18 @@ impl Availability {
             return Err(Blocked::Busy);
         }
         Ok(slot)
+    }
+
+    /// Why busy time blocks `date` for a sitting of at most `capacity` minutes: busy all day,
+    /// or the free time left (less than a sitting needs); `None` when it does not.
+    pub fn busy_block(&self, date: NaiveDate, capacity: u32) -> Option<BusyBlock> {
+        let busy = self.busy.as_ref()?;
+        let day = busy.days.get(&date)?;
+        if day.all_day {
+            return Some(BusyBlock::AllDay);
+        }
+        let free = longest_free(busy.at, capacity, &day.intervals).minutes;
+        (free < MIN_SESSION_MINUTES.min(capacity)).then_some(BusyBlock::TooShort { free })
     }
 
     /// The calendars busy on `date`, for messages.

@@ -4,6 +4,7 @@ pub mod availability;
 pub mod days;
 pub mod done;
 pub mod fill;
+mod notes;
 pub mod forecast;
 pub mod ready;
 pub mod runs;
@@ -18,15 +19,13 @@ pub use schedule::{Part, PartlyDone};
 pub use select::{Needed, Selection, needed};
 pub use settings::{SessionMinutes, Settings, Studied, StudyDays, WeeklyMinutes};
 pub use shape::{
-    BlockedDay, DoneDoc, Item, LabelMet, Plan, SCHEMA_VERSION, Session, SpecializationMinutes,
-    Summary,
+    BlockReason, BlockedDay, DoneDoc, IdleDay, IdleReason, Item, LabelMet, Plan, SCHEMA_VERSION,
+    Session, SpecializationMinutes, Summary,
 };
 
-use crate::curriculum::duration::{format_hours, format_minutes};
 use crate::curriculum::{Curriculum, DocId};
 use crate::error::Error;
 use crate::graph::PrereqGraph;
-use crate::words::count;
 use availability::{Availability, Blocked};
 use chrono::{Datelike, NaiveDate};
 use schedule::{Packed, Sitting};
@@ -248,20 +247,32 @@ impl<'a> Planner<'a> {
 
     fn assemble(&self, settings: &Settings, packed: Packed) -> Plan {
         let curriculum = self.curriculum;
-        let mut notes = notes(settings);
-        notes.extend(self.availability_note(&packed));
-        let blocked = packed
+        let blocked: Vec<BlockedDay> = packed
             .blocked
             .iter()
-            .map(|(date, by)| BlockedDay {
-                date: *date,
-                by: by.clone(),
-                sources: match by {
-                    Blocked::Busy => self.availability.busy_sources(*date).to_vec(),
-                    Blocked::Skip => Vec::new(),
+            .map(|&(date, by)| self.blocked_day(settings, date, by))
+            .collect();
+        let idle = packed
+            .idle
+            .iter()
+            .map(|&(date, idle)| match idle {
+                schedule::Idle::WeekFull => IdleDay {
+                    date,
+                    minutes: 0,
+                    reason: IdleReason::WeekFull,
+                },
+                schedule::Idle::NothingFits { minutes } => IdleDay {
+                    date,
+                    minutes,
+                    reason: IdleReason::NothingFits,
                 },
             })
             .collect();
+        let mut notes = notes::settings(settings);
+        notes.extend(notes::blocked(&blocked));
+        notes.extend(notes::shortened(&packed.shortened, |date| {
+            self.availability.busy_sources(date)
+        }));
         let sessions = self.sessions(packed.sittings);
         let summary = self.summarize(&sessions);
         Plan {
@@ -291,55 +302,32 @@ impl<'a> Planner<'a> {
             sessions,
             summary,
             blocked,
+            idle,
             notes,
             forecast: None,
         }
     }
 
-    /// "3 days blocked by --skip, 5 sittings shortened by busy events in work.ics", once.
-    fn availability_note(&self, packed: &Packed) -> Option<String> {
-        let skipped = packed
-            .blocked
-            .iter()
-            .filter(|(_, by)| *by == Blocked::Skip)
-            .count();
-        let busy_blocked = packed.blocked.len() - skipped;
-        let mut sources: Vec<&str> = packed
-            .blocked
-            .iter()
-            .filter(|(_, by)| *by == Blocked::Busy)
-            .map(|(date, _)| *date)
-            .chain(packed.shortened.iter().copied())
-            .flat_map(|date| self.availability.busy_sources(date))
-            .map(String::as_str)
-            .collect();
-        sources.sort();
-        sources.dedup();
-        let mut parts = Vec::new();
-        if skipped > 0 {
-            parts.push(format!("{} blocked by --skip", count(skipped, "day")));
-        }
-        if busy_blocked > 0 {
-            parts.push(format!(
-                "{} blocked by busy events",
-                count(busy_blocked, "day")
-            ));
-        }
-        if !packed.shortened.is_empty() {
-            parts.push(format!(
-                "{} shortened by busy events",
-                count(packed.shortened.len(), "sitting")
-            ));
-        }
-        if parts.is_empty() {
-            return None;
-        }
-        let within = if sources.is_empty() {
-            String::new()
-        } else {
-            format!(" in {}", sources.join(", "))
+    /// A study day the availability took away, with why.
+    fn blocked_day(&self, settings: &Settings, date: NaiveDate, by: Blocked) -> BlockedDay {
+        let capacity = settings.day_capacity(date.weekday());
+        let (reason, free_minutes) = match (by, self.availability.busy_block(date, capacity)) {
+            (Blocked::Skip, _) => (BlockReason::Skip, None),
+            (Blocked::Busy, Some(availability::BusyBlock::TooShort { free })) => {
+                (BlockReason::TooShort, Some(free))
+            }
+            (Blocked::Busy, _) => (BlockReason::AllDay, None),
         };
-        Some(format!("{}{within}", parts.join(", ")))
+        BlockedDay {
+            date,
+            by,
+            reason,
+            free_minutes,
+            sources: match by {
+                Blocked::Busy => self.availability.busy_sources(date).to_vec(),
+                Blocked::Skip => Vec::new(),
+            },
+        }
     }
 
     /// The sittings as numbered, dated sessions with running totals.
@@ -500,36 +488,6 @@ impl<'a> Planner<'a> {
 /// A weekly time of `step` half hours: the steps `--by` searches.
 fn half_hours(step: u32) -> Result<WeeklyMinutes, settings::TimeError> {
     WeeklyMinutes::from_hours(f64::from(step) / 2.0)
-}
-
-/// What the learner should know about their settings: days that hold less than the hours,
-/// and time already studied this week.
-fn notes(settings: &Settings) -> Vec<String> {
-    let mut notes = Vec::new();
-    let usable = settings.usable_weekly_minutes();
-    if usable < settings.weekly_minutes.get() {
-        notes.push(format!(
-            "{} of at most {} min can hold {} a week, less than the {} asked; add days (--days) or allow longer sessions (--session)",
-            count(settings.days.count() as usize, "day"),
-            settings.effective_session(),
-            format_hours(usable),
-            format_hours(settings.weekly_minutes.get())
-        ));
-    }
-    let studied = settings.studied;
-    if studied.week_minutes > 0 {
-        notes.push(format!(
-            "{} already studied this week (from the progress file) count toward this week's {}{}",
-            format_minutes(studied.week_minutes),
-            format_minutes(settings.weekly_minutes.get()),
-            if studied.on_start_day {
-                format!("; {} already had its sitting", settings.start)
-            } else {
-                String::new()
-            }
-        ));
-    }
-    notes
 }
 
 /// When a document and all it requires are done: before the plan, in a session, or never

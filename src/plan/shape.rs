@@ -39,6 +39,10 @@ pub struct Plan {
     /// Study days the plan passed over: skipped dates and days too busy (left out when none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub blocked: Vec<BlockedDay>,
+    /// Study days before the finish left without a sitting for another reason: the week's
+    /// time used up, or no ready work that fits (left out when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub idle: Vec<IdleDay>,
     /// Things the learner should know about their settings.
     pub notes: Vec<String>,
     /// Likely finish dates from the learner's pace (see [`super::forecast`]); `null` when
@@ -137,9 +141,50 @@ pub struct BlockedDay {
     pub date: NaiveDate,
     /// `skip` (a `--skip` date) or `busy` (busy all day, or too little free time left).
     pub by: Blocked,
+    /// Why: `skip`, `all_day` (an all-day event) or `too_short` (timed events leave less than
+    /// 15 minutes of the study window).
+    pub reason: BlockReason,
+    /// With `too_short`: the free minutes left.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub free_minutes: Option<u32>,
     /// The calendars busy that day.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
+}
+
+/// Why a study day was passed over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockReason {
+    /// A `--skip` date.
+    Skip,
+    /// An all-day event in a busy calendar.
+    AllDay,
+    /// Timed busy events leave too little of the study window.
+    TooShort,
+}
+
+/// A study day before the finish with time the availability left, and no sitting.
+#[derive(Debug, Clone, Serialize)]
+pub struct IdleDay {
+    /// The day.
+    pub date: NaiveDate,
+    /// The minutes it offered (within what its week had left).
+    pub minutes: u32,
+    /// `week_full` (the week's time was used on earlier days) or `nothing_fits` (no ready
+    /// work fits: a whole document, or a part of at least 15 minutes that leaves at least 15;
+    /// with `--whole`, the next document).
+    pub reason: IdleReason,
+}
+
+/// Why a study day had no sitting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IdleReason {
+    /// The week's time was used up.
+    WeekFull,
+    /// No ready work fits in the day's minutes.
+    NothingFits,
 }
 
 fn is_zero(minutes: &u32) -> bool {

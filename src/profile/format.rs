@@ -236,6 +236,7 @@ mod tests {
             remind: vec!["15m".into(), "1h".into()],
             caldav: Some("https://dav.example.org/calendars/me/study/".into()),
             user: Some("me@example.org".into()),
+            whole: Some("true".into()),
         }
     }
 

@@ -2,7 +2,7 @@
 
 use super::table::Style;
 use crate::curriculum::duration::{format_hours, format_minutes};
-use crate::plan::{Item, Plan, Session};
+use crate::plan::{BlockReason, BlockedDay, IdleDay, IdleReason, Item, Plan, Session};
 use crate::words::count;
 use std::io::{self, Write};
 
@@ -45,6 +45,56 @@ fn item_which(item: &Item, lead: &str) -> String {
 pub fn session_title(session: &Session) -> String {
     let titles: Vec<String> = session.items.iter().map(item_title).collect();
     format!("Study: {}", titles.join("; "))
+}
+
+/// Each study day before the finish without a sitting, and why (`plan --explain`).
+pub fn explain(plan: &Plan, width: Option<u16>, w: &mut dyn Write) -> io::Result<()> {
+    let mut days: Vec<(chrono::NaiveDate, String)> = plan
+        .blocked
+        .iter()
+        .map(|day| (day.date, blocked_reason(day)))
+        .chain(plan.idle.iter().map(|day| (day.date, idle_reason(plan, day))))
+        .collect();
+    days.sort();
+    super::wrap::wrapped(w, width, |w| {
+        if days.is_empty() {
+            return writeln!(w, "Every study day up to the finish has a sitting.");
+        }
+        writeln!(w, "Study days without a sitting:")?;
+        for (date, why) in &days {
+            writeln!(w, "  {}  {why}", date.format("%a %Y-%m-%d"))?;
+        }
+        Ok(())
+    })
+}
+
+fn blocked_reason(day: &BlockedDay) -> String {
+    let sources = day.sources.join(", ");
+    match day.reason {
+        BlockReason::Skip => "skipped (--skip)".to_string(),
+        BlockReason::AllDay => format!("busy all day in {sources}"),
+        BlockReason::TooShort => format!(
+            "busy events in {sources} leave {} of the study window, less than 15 min",
+            format_minutes(day.free_minutes.unwrap_or(0))
+        ),
+    }
+}
+
+fn idle_reason(plan: &Plan, day: &IdleDay) -> String {
+    match day.reason {
+        IdleReason::WeekFull => format!(
+            "this week's {} were used on earlier days",
+            format_minutes(plan.settings.weekly_minutes.get())
+        ),
+        IdleReason::NothingFits if plan.settings.whole => format!(
+            "the next document does not fit in {} (--whole)",
+            format_minutes(day.minutes)
+        ),
+        IdleReason::NothingFits => format!(
+            "nothing ready fits in {}: no document that short, and a part needs 15 min and must leave 15",
+            format_minutes(day.minutes)
+        ),
+    }
 }
 
 /// The table of sessions, then the summary; on a terminal both fit its width.

@@ -25,7 +25,11 @@ pub(super) fn execute(
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
     match command {
-        Command::Plan { options, format } => plan::plan(&options, format, context, out),
+        Command::Plan {
+            options,
+            format,
+            explain,
+        } => plan::plan(&options, format, explain, context, out),
         Command::Export {
             options,
             format,

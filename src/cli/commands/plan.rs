@@ -128,6 +128,7 @@ pub(super) fn missed_answer(by: NaiveDate, fastest: &Plan) -> String {
 pub(super) fn plan(
     options: &PlanOptions,
     format: PlanFormat,
+    explain: bool,
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
@@ -157,7 +158,12 @@ pub(super) fn plan(
     };
     say_notes(&plan, context);
     match format {
-        PlanFormat::Table => plan_render::render(&plan, context.style, out)?,
+        PlanFormat::Table => {
+            plan_render::render(&plan, context.style, out)?;
+            if explain {
+                plan_render::explain(&plan, width, out)?;
+            }
+        }
         PlanFormat::Json => json::write(&plan, out)?,
         PlanFormat::Markdown => markdown::render(&plan, out)?,
     }

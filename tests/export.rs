@@ -330,10 +330,12 @@ fn split_documents_are_told_apart_in_calendars() {
         .iter()
         .map(session_title)
         .collect();
-    let vxlan = "Study: Deep Dive: VXLAN, Geneve, and BGP Route Reflectors";
-    for part in ["(part 1/2)", "(part 2/2)"] {
+    let vxlan = "Deep Dive: VXLAN, Geneve, and BGP Route Reflectors";
+    for part in ["(part 1/3)", "(part 2/3)", "(part 3/3)"] {
         assert!(
-            expected.contains(&format!("{vxlan} {part}")),
+            expected
+                .iter()
+                .any(|title| title.contains(&format!("{vxlan} {part}"))),
             "{expected:#?}"
         );
     }

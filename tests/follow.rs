@@ -57,11 +57,22 @@ const FOLLOW: [&str; 6] = [
     "--start",
 ];
 
+/// The same with whole documents only, so that a sitting's documents can be marked done.
+const FOLLOW_WHOLE: [&str; 7] = [
+    "follow",
+    "--whole",
+    "--role",
+    "storage engineer",
+    "--hours",
+    "5",
+    "--start",
+];
+
 #[test]
 fn status_is_behind_by_the_minutes_planned_and_not_done() {
     let learner = Learner::new();
     learner
-        .run("2027-01-04", &[&FOLLOW[..], &["2027-01-04"]].concat())
+        .run("2027-01-04", &[&FOLLOW_WHOLE[..], &["2027-01-04"]].concat())
         .code(0)
         .stdout_has(&["Following the plan for storage engineer", "Saved to"]);
     let shown = learner.json("2027-01-04", &["follow", "--show"]);
@@ -109,7 +120,7 @@ fn status_is_behind_by_the_minutes_planned_and_not_done() {
 fn replan_keeps_the_past_and_packs_the_rest_from_today() {
     let learner = Learner::new();
     learner
-        .run("2027-01-04", &[&FOLLOW[..], &["2027-01-04"]].concat())
+        .run("2027-01-04", &[&FOLLOW_WHOLE[..], &["2027-01-04"]].concat())
         .code(0);
     let before = learner.json("2027-01-04", &["follow", "--show"]);
     let first = &before["sessions"][0];

@@ -42,6 +42,7 @@ fn doc<'a>(opened: &'a Opened, path: &str) -> &'a learnpath::Doc {
 }
 
 /// The documents of `plan --target ...` in plan order, from its JSON.
+/// The documents of a plan toward `targets`, in study order (a split document once).
 fn plan(root: &Path, targets: &[&str]) -> Vec<String> {
     let root = root.display().to_string();
     let mut args = vec![
@@ -68,7 +69,12 @@ fn plan(root: &Path, targets: &[&str]) -> Vec<String> {
         .iter()
         .flat_map(|session| session["items"].as_array().unwrap().clone())
         .map(|item| item["path"].as_str().unwrap().to_string())
-        .collect()
+        .fold(Vec::new(), |mut order: Vec<String>, path| {
+            if order.last() != Some(&path) {
+                order.push(path);
+            }
+            order
+        })
 }
 
 #[test]

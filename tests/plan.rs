@@ -437,3 +437,42 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// A forecast's run with every document taking exactly its estimate is the plan: the same
+    /// packing on the same calendar. Without logged times, P50 is never before the plan's
+    /// finish, and P10 <= P50 <= P90.
+    #[test]
+    fn the_forecast_agrees_with_the_plan(
+        (minutes, links, done, quarters, day_bits, session, offset, specs) in arb_case(),
+        whole in any::<bool>(),
+    ) {
+        use learnpath::plan::forecast::Placer;
+        let curriculum = random_curriculum(&minutes, &links);
+        let graph = PrereqGraph::build(&curriculum).unwrap();
+        let days = StudyDays::from_weekdays(
+            (0..7u8).filter(|i| day_bits & (1 << i) != 0).map(|i| chrono::Weekday::try_from(i).unwrap()),
+        )
+        .unwrap();
+        let weekly = WeeklyMinutes::from_hours(f64::from(quarters) / 4.0).unwrap();
+        let start = date("2026-01-01") + chrono::Days::new(offset as u64);
+        let session = session.map(|m| SessionMinutes::new(m).unwrap());
+        let settings = Settings::new(start, weekly, Some(days), session).with_whole(whole);
+        let selection = Selection::specializations(&curriculum, specs.into_iter().map(SpecId).collect()).unwrap();
+        let done = DoneSet::of(&curriculum, done.iter().enumerate().filter(|(_, d)| **d).map(|(i, _)| DocId(i)));
+        let planner = Planner::new(&curriculum, &graph, selection, &done);
+        let plan = planner.plan(&settings).unwrap();
+        let Some(finish) = plan.summary.finish_date else {
+            return Ok(());
+        };
+        let (estimates, mut packing) = planner.packing(&plan.settings);
+        let exact: Vec<f64> = estimates.iter().map(|&m| f64::from(m)).collect();
+        prop_assert_eq!(packing.finish(&exact).unwrap(), finish);
+        if let Some(forecast) = planner.forecast(&plan, &[], None).unwrap() {
+            prop_assert!(forecast.p10 <= forecast.p50 && forecast.p50 <= forecast.p90);
+            prop_assert!(forecast.p50 >= finish, "P50 {} before the plan's finish {finish}", forecast.p50);
+        }
+    }
+}

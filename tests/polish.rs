@@ -611,6 +611,7 @@ fn follow_show_at_80_columns_never_splits_a_duration() {
         "2027-01-04",
         &[
             "follow",
+            "--whole",
             "--spec",
             "3.4",
             "--hours",

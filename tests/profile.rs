@@ -162,7 +162,7 @@ fn profile_round_trip_set_show_unset_reset() {
             "role": "storage engineer", "spec": [], "hours": "5", "days": "mon,wed,sat",
             "session": null, "at": null, "tz": null, "start": null,
             "skip": ["2027-02-10..2027-02-20", "2027-03-01"], "busy": [calendar_arg],
-            "remind": [], "caldav": null, "user": null,
+            "remind": [], "caldav": null, "user": null, "whole": null,
         })
     );
 
@@ -200,7 +200,7 @@ fn profile_round_trip_set_show_unset_reset() {
             "role": null, "spec": ["3.1"], "hours": null, "days": "mon,wed,sat",
             "session": null, "at": null, "tz": null, "start": null,
             "skip": ["2027-03-01"], "busy": [],
-            "remind": [], "caldav": null, "user": null,
+            "remind": [], "caldav": null, "user": null, "whole": null,
         })
     );
 

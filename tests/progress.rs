@@ -824,8 +824,9 @@ const PFC: &str = "05_specialized/01_storage/01_pfc_dcb_storage.md";
 const TOPOLOGY: &str = "01_foundations/02_datacenter_topology/01_modern_topology.md";
 
 /// A progress file and a profile in a scratch folder. The profile chooses 3.4 with 2 hours a
-/// week: sittings of up to 1 h on Mondays and Saturdays, which cut the 90-minute
-/// 01_tlb_ept_explained into two parts of 45 min.
+/// week and whole documents only: sittings of up to 1 h on Mondays and Saturdays, which cut
+/// the 90-minute 01_tlb_ept_explained into two parts of 45 min (the split `done --part`
+/// names).
 struct Scratch {
     dir: tempfile::TempDir,
 }
@@ -835,7 +836,7 @@ impl Scratch {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join("profile.yaml"),
-            "schema_version: 1\ncurriculum: datacenter-infrastructure\nspec:\n- '3.4'\nhours: 2\n",
+            "schema_version: 1\ncurriculum: datacenter-infrastructure\nspec:\n- '3.4'\nhours: 2\nwhole: true\n",
         )
         .unwrap();
         Scratch { dir }

@@ -294,7 +294,8 @@ fn item_3_replanning_mid_week_counts_what_was_studied_this_week() {
         .map(|session| session["minutes"].as_u64().unwrap())
         .sum();
     assert!(165 + first_week <= 300, "{first_week} more minutes in W01");
-    assert_eq!(first_week, 110, "two more 55-minute documents fit");
+    // The week's 135 minutes left, in sittings of 45: 45, 45 and 40 (a part leaves 15).
+    assert_eq!(first_week, 130, "the rest of the week is used");
     assert_eq!(plan["settings"]["studied"]["week_minutes"], 165);
 
     // Re-planning on the day of a `done` adds no second sitting that day.

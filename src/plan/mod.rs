@@ -118,7 +118,19 @@ impl<'a> Planner<'a> {
         logged: &[forecast::Logged],
         by: Option<NaiveDate>,
     ) -> Result<Option<forecast::Forecast>, Error> {
-        let settings = &plan.settings;
+        let (estimates, mut packing) = self.packing(&plan.settings);
+        // A forecast that runs past what calendars hold (year 9999) or finds no free day is no
+        // forecast; the plan itself stands.
+        match forecast::forecast(&estimates, logged, &mut packing, by) {
+            Err(Error::PastYear9999 | Error::NothingFits { .. }) => Ok(None),
+            other => other,
+        }
+    }
+
+    /// What a forecast places: the minutes planned for each document (what is left of it), in
+    /// study order, and the placer that packs a run's minutes as the plan for `settings` is
+    /// packed. Placing the planned minutes themselves gives the plan's finish.
+    pub fn packing<'s>(&'s self, settings: &'s Settings) -> (Vec<u32>, runs::Packing<'s>) {
         let queue = self.queue();
         let estimates = queue.minutes().to_vec();
         let pieces = settings.whole.then(|| {
@@ -129,13 +141,8 @@ impl<'a> Planner<'a> {
                 &self.partly,
             )
         });
-        let mut packing = runs::Packing::new(queue, pieces, settings, &self.availability);
-        // A forecast that runs past what calendars hold (year 9999) or finds no free day is no
-        // forecast; the plan itself stands.
-        match forecast::forecast(&estimates, logged, &mut packing, by) {
-            Err(Error::PastYear9999 | Error::NothingFits { .. }) => Ok(None),
-            other => other,
-        }
+        let packing = runs::Packing::new(queue, pieces, settings, &self.availability);
+        (estimates, packing)
     }
 
     /// The documents of the plan, in study order.

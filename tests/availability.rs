@@ -281,6 +281,39 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Sittings filled (the default): on the same study days, more weekly hours never finish
+    /// later. (Days spread for the hours are not the same days: more hours add a day and
+    /// shorten every sitting, which can finish a day later.)
+    #[test]
+    fn filled_sittings_more_hours_never_finish_later(
+        (minutes, links, _week, _half, skip, busy, offset) in arb_case(),
+        days_bits in 1u8..=127,
+    ) {
+        let curriculum = curriculum(&minutes, &links);
+        let graph = PrereqGraph::build(&curriculum).unwrap();
+        let planner = planner_for(&curriculum, &graph, &skip, &busy);
+        let days = StudyDays::from_weekdays(
+            (0..7u8).filter(|i| days_bits & (1 << i) != 0).map(|i| Weekday::try_from(i).unwrap()),
+        );
+        let finish = |half: u32| {
+            let weekly = WeeklyMinutes::from_hours(f64::from(half) / 2.0).unwrap();
+            let settings = Settings::new(date(offset), weekly, days, None);
+            planner.plan(&settings).ok().and_then(|plan| plan.summary.finish_date)
+        };
+        let mut before = None;
+        for half in 1u32..=24 {
+            let now = finish(half);
+            if let (Some(fewer), Some(more)) = (before, now) {
+                prop_assert!(more <= fewer, "{} h: {fewer}, {} h: {more}", f64::from(half - 1) / 2.0, f64::from(half) / 2.0);
+            }
+            before = now.or(before);
+        }
+    }
+}
+
 /// Through the command line: skipped dates get no session, and the plan says what they cost.
 #[test]
 fn skipped_dates_get_no_session_and_a_note() {

@@ -507,3 +507,32 @@ fn check_lines_name_the_value(path: &Path, good: &str) {
     .code(65)
     .stderr_has(&["settings:", "less than one 15-minute session"]);
 }
+
+/// Filled sittings split a document where the days make room: `done --part N` records the
+/// minutes of part N of the plan followed, and a re-plan schedules the rest.
+#[test]
+fn done_part_records_the_part_of_the_followed_plan() {
+    let learner = Learner::new();
+    let follow = [
+        "follow",
+        "--spec",
+        "3.2",
+        "--days",
+        "mon=30m,tue=60m,thu=30m,sat=45m",
+        "--start",
+        "2027-01-04",
+    ];
+    learner.run("2027-01-04", &follow).code(0);
+    let shown = learner.json("2027-01-04", &["follow", "--show"]);
+    let first = &shown["sessions"][0]["items"][0];
+    assert_eq!(first["part"], "1/2", "{first}");
+    let minutes = first["minutes"].as_u64().unwrap();
+    let path = first["path"].as_str().unwrap();
+    assert!(minutes < 40, "a part of a longer document: {first}");
+    learner
+        .run("2027-01-04", &["done", path, "--part", "1"])
+        .code(0)
+        .stdout_has(&[&format!("part 1/2 done: {path} ({minutes} min, 2027-01-04)")]);
+    let status = learner.json("2027-01-05", &["status"]);
+    assert_eq!(status["schedule"]["behind_minutes"], 0, "{status}");
+}

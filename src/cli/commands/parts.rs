@@ -1,4 +1,5 @@
-//! Which part of a document `done --part N` records: the split the learner's plans make.
+//! Which part of a document `done --part N` records: the split of the plan the learner follows,
+//! else the split the learner's plans make of a document longer than a sitting.
 
 use super::super::Failure;
 use super::super::settings::Context;
@@ -7,16 +8,27 @@ use learnpath::curriculum::DocId;
 use learnpath::curriculum::duration::format_minutes;
 use learnpath::plan::schedule;
 
-/// The minutes of part `n` (from 1) of a document, and how many parts it has: its split in the
-/// plans the profile makes (sittings as `plan` works them out from the profile's hours, days
-/// and session; without hours in the profile, sittings of 2 h). A document that is not split,
-/// or that has no part `n`, is a usage error that says so.
+/// The minutes of part `n` (from 1) of a document, and how many parts it has: its parts in the
+/// followed plan when it splits the document (filled sittings split documents where the days
+/// make room), else its split in the plans the profile makes (sittings as `plan` works them out
+/// from the profile's hours, days and session; without hours in the profile, sittings of 2 h).
+/// A document that is not split, or that has no part `n`, is a usage error that says so.
 pub(super) fn part_minutes(
     context: &Context,
     curriculum: &Curriculum,
     id: DocId,
     n: u32,
 ) -> Result<(u32, u32), Failure> {
+    if let Some(parts) = followed_parts(context, curriculum, id)? {
+        let count = parts.len() as u32;
+        let index = usize::try_from(n).unwrap_or(usize::MAX).saturating_sub(1);
+        return parts.get(index).map(|&minutes| (minutes, count)).ok_or_else(|| {
+            Failure::Usage(format!(
+                "{} has {count} parts in the plan you follow, so there is no part {n}; give --part 1 to {count}",
+                curriculum.doc(id).path
+            ))
+        });
+    }
     let session = context.profile_session(curriculum)?;
     let pieces = schedule::pieces(curriculum, &[id], session);
     let doc = curriculum.doc(id);
@@ -37,4 +49,29 @@ pub(super) fn part_minutes(
             doc.path
         ))),
     }
+}
+
+/// The minutes of each part of the document in the followed plan, in order, when it splits
+/// it in two or more.
+fn followed_parts(
+    context: &Context,
+    curriculum: &Curriculum,
+    id: DocId,
+) -> Result<Option<Vec<u32>>, Failure> {
+    if !context.use_progress {
+        return Ok(None);
+    }
+    let Some(baseline) = context.baseline_store(curriculum)?.load()? else {
+        return Ok(None);
+    };
+    let path = &curriculum.doc(id).path;
+    let parts: Vec<u32> = baseline
+        .sessions
+        .iter()
+        .filter(|sitting| !sitting.past)
+        .flat_map(|sitting| &sitting.items)
+        .filter(|piece| &piece.path == path && piece.part.is_some())
+        .map(|piece| piece.minutes)
+        .collect();
+    Ok((parts.len() >= 2).then_some(parts))
 }

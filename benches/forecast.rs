@@ -1,11 +1,16 @@
-//! Micro-benchmarks (divan): the finish-date forecast, 1,000 runs, on a fresh calendar each
-//! time (as a `status` would), for about the embedded curriculum's size (60 documents) and for
-//! 10,000 documents; before any logged document and with 8 logged.
+//! Micro-benchmarks (divan): the finish-date forecast on a fresh calendar each time (as a
+//! `status` would), for about the embedded curriculum's size (60 documents) and for 10,000
+//! documents; before any logged document and with 8 logged. `prior` and `history` place each
+//! run on the fluid calendar; `packed` packs each run as a plan is packed (filled sittings, what
+//! `plan` and `status` do), with 1,000 runs up to 1,000 documents and fewer past that.
 //!
 //! cargo bench --bench forecast
 
 use learnpath::plan::availability::{Availability, DateRange};
+use learnpath::curriculum::DocId;
+use learnpath::plan::fill::Queue;
 use learnpath::plan::forecast::{Capacity, Logged, forecast};
+use learnpath::plan::runs::Packing;
 use learnpath::plan::{Settings, WeeklyMinutes};
 
 fn main() {
@@ -62,5 +67,28 @@ fn history(bencher: divan::Bencher, documents: usize) {
     bencher.bench(|| {
         let mut capacity = Capacity::new(&settings, &availability);
         forecast(divan::black_box(&remaining), &logged, &mut capacity, by).unwrap()
+    });
+}
+
+/// The documents as a plan's queue: each requires the one before it and the one seven before.
+fn queue(documents: usize) -> Queue {
+    let minutes = remaining(documents);
+    let docs = (0..documents).map(DocId).collect();
+    Queue::new(docs, minutes, |i| {
+        [i.checked_sub(1), i.checked_sub(7)]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+    })
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn packed(bencher: divan::Bencher, documents: usize) {
+    let (settings, availability) = calendar();
+    let queue = queue(documents);
+    let remaining = queue.minutes().to_vec();
+    bencher.bench(|| {
+        let mut packing = Packing::new(queue.clone(), None, &settings, &availability);
+        forecast(divan::black_box(&remaining), &[], &mut packing, None).unwrap()
     });
 }

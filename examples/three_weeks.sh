@@ -24,25 +24,29 @@ run() {
 }
 say() { printf '\n# %s\n' "$*"; }
 
-say "Monday 2027-01-04: her choices, once; the plan she means to keep; her calendar."
-run profile set --role "storage engineer" --days mon=1h30m,wed=1h30m,sat=2h --busy "$home/work.ics" --tz Europe/Berlin --remind 15m
+say "Monday 2027-01-04: her choices, once (short, uneven evenings); the plan she means to keep; her calendar."
+run profile set --role "storage engineer" --days mon=45m,tue=30m,thu=1h,sat=2h --busy "$home/work.ics" --tz Europe/Berlin --remind 15m
 run --today 2027-01-04 plan
 run --today 2027-01-04 follow -q
 run --today 2027-01-04 export --format ics -o plan.ics
 
-say "She studies on Monday and Wednesday, and says so."
-run --today 2027-01-04 done 01_the_ring0_problem --took 25m
-run --today 2027-01-04 done 02_hardware_solution --took 40m
-run --today 2027-01-06 done 03_vm_exit_basics 01_modern_topology
+say "The first week: every evening gets its sitting, short ones included."
+run --today 2027-01-04 done 01_modern_topology --part 1
+run --today 2027-01-05 done 01_the_ring0_problem --took 25m
+run --today 2027-01-07 done 02_hardware_solution --took 40m
+run --today 2027-01-07 done 03_vm_exit_basics
 
 say "Week 2: Saturday the 9th went to friends, and the 16th is taken too."
 run profile set --skip 2027-01-16
 run --today 2027-01-11 status
 run --today 2027-01-11 replan
+run --today 2027-01-11 plan --explain
 run --today 2027-01-11 export --format ics -o plan.ics
 
-say "Week 3: two evenings of catching up; where does she stand, and when will she be done?"
-run --today 2027-01-13 done 02_server_hierarchy 03_3tier_vs_spine_leaf --on 2027-01-12
+say "Week 3: evenings of catching up; where does she stand, and when will she be done?"
+run --today 2027-01-12 done 01_modern_topology --took 45m
+run --today 2027-01-12 done 02_server_hierarchy
+run --today 2027-01-18 done 03_3tier_vs_spine_leaf --on 2027-01-16
 run --today 2027-01-18 done 04_ecmp_load_balancing --took 1h05m
 run --today 2027-01-18 status
 run --today 2027-01-18 export --format ics -o plan.ics

@@ -360,7 +360,8 @@ fn skipped_dates_get_no_session_and_a_note() {
     assert_eq!(blocked, ["2027-01-06", "2027-01-09", "2027-01-13"]);
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stderr.contains("note: 2 Wednesdays and 1 Saturday skipped (--skip); nothing planned there"),
+        stderr
+            .contains("note: 2 Wednesdays and 1 Saturday skipped (--skip); nothing planned there"),
         "{stderr}"
     );
 }

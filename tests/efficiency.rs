@@ -294,4 +294,3 @@ fn plans_use_the_learners_time() {
     // And far better than whole documents in strict order.
     assert!(filled.percentile(10) > whole.percentile(10) + 0.2);
 }
-

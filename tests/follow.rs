@@ -532,7 +532,9 @@ fn done_part_records_the_part_of_the_followed_plan() {
     learner
         .run("2027-01-04", &["done", path, "--part", "1"])
         .code(0)
-        .stdout_has(&[&format!("part 1/2 done: {path} ({minutes} min, 2027-01-04)")]);
+        .stdout_has(&[&format!(
+            "part 1/2 done: {path} ({minutes} min, 2027-01-04)"
+        )]);
     let status = learner.json("2027-01-05", &["status"]);
     assert_eq!(status["schedule"]["behind_minutes"], 0, "{status}");
 }

@@ -3,10 +3,10 @@
 //! the first ready document that can give one. No part is shorter than [`MIN_PART_MINUTES`] and
 //! no document is left with a remainder shorter than that.
 
+use super::availability::Availability;
 use super::days::{Days, LAST_DATE, Offer};
 use super::schedule::{Idle, Packed, Piece, Sitting};
 use super::settings::Settings;
-use super::availability::Availability;
 use crate::curriculum::DocId;
 use crate::error::Error;
 
@@ -83,7 +83,11 @@ impl Queue {
 }
 
 /// Packs the queue into sittings that use each open day's time.
-pub fn fill(queue: &Queue, settings: &Settings, availability: &Availability) -> Result<Packed, Error> {
+pub fn fill(
+    queue: &Queue,
+    settings: &Settings,
+    availability: &Availability,
+) -> Result<Packed, Error> {
     let mut packed = Packed::default();
     let mut state = Fill::new(queue, &queue.minutes, settings.longest_sitting());
     let mut days = Days::new(settings, availability);
@@ -102,7 +106,9 @@ pub fn fill(queue: &Queue, settings: &Settings, availability: &Availability) -> 
             } => {
                 let pieces = state.sitting(queue, minutes);
                 if pieces.is_empty() {
-                    packed.idle.push((days.date(), Idle::NothingFits { minutes }));
+                    packed
+                        .idle
+                        .push((days.date(), Idle::NothingFits { minutes }));
                 } else {
                     days.sat(pieces.iter().map(|piece| piece.minutes).sum());
                     if shortened {
@@ -300,7 +306,11 @@ impl Ready {
         }
         let mut node = 1;
         while node < self.size {
-            node = if holds(2 * node) { 2 * node } else { 2 * node + 1 };
+            node = if holds(2 * node) {
+                2 * node
+            } else {
+                2 * node + 1
+            };
         }
         Some(node - self.size)
     }
@@ -314,7 +324,11 @@ pub fn label(packed: &mut Packed, of_rest: impl Fn(DocId) -> bool) {
         *counts.entry(piece.doc).or_default() += 1;
     }
     let mut seen: std::collections::HashMap<DocId, u32> = std::collections::HashMap::new();
-    for piece in packed.sittings.iter_mut().flat_map(|sitting| &mut sitting.pieces) {
+    for piece in packed
+        .sittings
+        .iter_mut()
+        .flat_map(|sitting| &mut sitting.pieces)
+    {
         let count = counts[&piece.doc];
         if count < 2 {
             continue;
@@ -420,7 +434,12 @@ mod tests {
         let settings = settings(&[(Mon, 25), (Wed, 90), (Fri, 15)]);
         let minutes = [40, 15, 60, 10, 35, 15, 90];
         let requires = [(2, 0), (3, 2), (4, 1), (5, 4), (6, 3), (6, 5)];
-        let packed = fill(&queue(&minutes, &requires), &settings, &Availability::default()).unwrap();
+        let packed = fill(
+            &queue(&minutes, &requires),
+            &settings,
+            &Availability::default(),
+        )
+        .unwrap();
         let order: Vec<usize> = packed
             .sittings
             .iter()
@@ -430,7 +449,10 @@ mod tests {
         for (after, before) in requires {
             let last_before = order.iter().rposition(|&doc| doc == before).unwrap();
             let first_after = order.iter().position(|&doc| doc == after).unwrap();
-            assert!(last_before < first_after, "{before} then {after}: {order:?}");
+            assert!(
+                last_before < first_after,
+                "{before} then {after}: {order:?}"
+            );
         }
     }
 

@@ -4,8 +4,8 @@ pub mod availability;
 pub mod days;
 pub mod done;
 pub mod fill;
-mod notes;
 pub mod forecast;
+mod notes;
 pub mod ready;
 pub mod runs;
 pub mod schedule;
@@ -175,7 +175,11 @@ impl<'a> Planner<'a> {
         for (index, &doc) in self.order.iter().enumerate() {
             position[doc.0] = index;
         }
-        let minutes = self.order.iter().map(|&doc| self.minutes_left(doc)).collect();
+        let minutes = self
+            .order
+            .iter()
+            .map(|&doc| self.minutes_left(doc))
+            .collect();
         fill::Queue::new(self.order.clone(), minutes, |index| {
             let doc = curriculum.doc(self.order[index]);
             doc.prerequisites

@@ -73,8 +73,11 @@ impl Placer for Packing<'_> {
     fn finish(&mut self, minutes: &[f64]) -> Result<NaiveDate, Error> {
         let fluid = self.fluid.finish(minutes)?;
         self.rounded.clear();
-        self.rounded
-            .extend(minutes.iter().map(|&m| m.round().min(f64::from(u32::MAX)) as u32));
+        self.rounded.extend(
+            minutes
+                .iter()
+                .map(|&m| m.round().min(f64::from(u32::MAX)) as u32),
+        );
         let last = match &self.pieces {
             Some(pieces) => {
                 let scaled = self.scaled_pieces(pieces);

@@ -53,7 +53,11 @@ pub fn explain(plan: &Plan, width: Option<u16>, w: &mut dyn Write) -> io::Result
         .blocked
         .iter()
         .map(|day| (day.date, blocked_reason(day)))
-        .chain(plan.idle.iter().map(|day| (day.date, idle_reason(plan, day))))
+        .chain(
+            plan.idle
+                .iter()
+                .map(|day| (day.date, idle_reason(plan, day))),
+        )
         .collect();
     days.sort();
     super::wrap::wrapped(w, width, |w| {

@@ -25,13 +25,17 @@
 //!   for learners as erratic as the prior itself (0.7 in log), the interval is too narrow
 //!   early on (the minutes' P10-P90 holds the truth for about 66% after 5 logs, 73% after
 //!   20).
-//! - A run draws `m`, then each remaining document's `e`; its total actual minutes are
-//!   `Σ est_i·exp(m + e_i)`. Past the first 1,000 documents, the sum of the others'
-//!   `est_i·exp(e_i)` is drawn at once from its normal approximation (mean `Σ est_i·E[exp e]`,
-//!   variance `Σ est_i²·Var[exp e]`), so a run costs at most about 1,000 draws.
-//! - A total's finish is the first day by which the learner's [`Capacity`] holds it.
-//!   Percentiles are by nearest rank over the runs; the finish only grows with the total, so
-//!   the totals are sorted and only the three chosen are placed on the calendar.
+//! - A run takes `m` from its own slice of the log-pace's distribution (run i of n: a point
+//!   drawn within the quantiles i/n to (i+1)/n), then draws each remaining document's `e`; its
+//!   documents' actual minutes are `est_i·exp(m + e_i)`. Past the first 1,000 documents, the
+//!   sum of the others' `est_i·exp(e_i)` is drawn at once from its normal approximation (mean
+//!   `Σ est_i·E[exp e]`, variance `Σ est_i²·Var[exp e]`) and shared in proportion to their
+//!   estimates, so a run costs at most about 1,000 draws. The pace decides most of a run, and
+//!   spreading it evenly keeps the bands stable with fewer runs.
+//! - A [`Placer`] puts a run's minutes on the learner's calendar: `Planner::forecast` packs
+//!   them exactly as the plan is packed (`super::runs`), so a run with every ratio 1 is the plan;
+//!   [`Capacity`] is the fluid learner, who uses every usable minute. Percentiles are by
+//!   nearest rank over the runs' finish dates.
 //!
 //! The generator is ChaCha8, seeded from a fixed constant: the same inputs give the same
 //! forecast, and forecasts for the same remaining documents use the same draws, so that what
@@ -50,9 +54,10 @@ pub use total::{DRAWN_ONE_BY_ONE, Remaining};
 
 use crate::error::Error;
 use chrono::NaiveDate;
-use rand::{Rng, SeedableRng};
+use rand::{Rng, RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
+use statrs::distribution::{ContinuousCDF, Normal};
 
 /// Runs of the Monte Carlo in a forecast.
 pub const RUNS: u32 = 1000;
@@ -150,8 +155,14 @@ pub fn forecast_with<R: Rng + ?Sized>(
     let mut minutes = Vec::with_capacity(remaining.len());
     let mut finishes = Vec::with_capacity(runs as usize);
     let mut never = None;
-    for _ in 0..runs {
-        documents.draw(model, rng, &mut minutes);
+    let unit = Normal::standard();
+    for run in 0..runs {
+        // The pace of run i from the i-th of `runs` equal slices of its distribution (a point
+        // drawn within it): the shared pace, which decides most of a run, is spread evenly.
+        let within: f64 = rng.random();
+        let quantile = (f64::from(run) + within) / f64::from(runs);
+        let pace = model.pace_at(unit.inverse_cdf(quantile.clamp(1e-12, 1.0 - 1e-12)));
+        documents.draw_with_pace(model, pace, rng, &mut minutes);
         match placer.finish(&minutes) {
             Ok(date) => finishes.push(date),
             Err(Error::PastYear9999) => {

@@ -106,6 +106,11 @@ impl Model {
     /// One draw of the learner's pace factor, `exp(m)`.
     pub fn draw_pace<R: Rng + ?Sized>(&self, rng: &mut R) -> f64 {
         let z: f64 = StandardNormal.sample(rng);
+        self.pace_at(z)
+    }
+
+    /// The pace factor `z` standard deviations from the centre of the log-pace.
+    pub fn pace_at(&self, z: f64) -> f64 {
         (self.pace_center + self.pace_scale * z).exp()
     }
 

@@ -49,6 +49,17 @@ impl Remaining {
     /// never finishes).
     pub fn draw<R: Rng + ?Sized>(&self, model: &Model, rng: &mut R, minutes: &mut Vec<f64>) {
         let pace = model.draw_pace(rng);
+        self.draw_with_pace(model, pace, rng, minutes);
+    }
+
+    /// The same for a given pace factor.
+    pub fn draw_with_pace<R: Rng + ?Sized>(
+        &self,
+        model: &Model,
+        pace: f64,
+        rng: &mut R,
+        minutes: &mut Vec<f64>,
+    ) {
         minutes.clear();
         minutes.extend(
             self.each

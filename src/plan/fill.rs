@@ -4,8 +4,8 @@
 //! no document is left with a remainder shorter than that.
 
 use super::availability::Availability;
-use super::days::{Days, LAST_DATE, Offer};
-use super::schedule::{Idle, Packed, Piece, Sitting};
+use super::days::{Days, Offer};
+use super::schedule::{self, Packed, Piece};
 use super::settings::Settings;
 use crate::curriculum::DocId;
 use crate::error::Error;
@@ -88,45 +88,24 @@ pub fn fill(
     settings: &Settings,
     availability: &Availability,
 ) -> Result<Packed, Error> {
-    let mut packed = Packed::default();
-    let mut state = Fill::new(queue, &queue.minutes, settings.longest_sitting());
-    let mut days = Days::new(settings, availability);
-    if days.date() > LAST_DATE {
-        return Err(Error::PastYear9999);
+    let state = Fill::new(queue, &queue.minutes, settings.longest_sitting());
+    schedule::walk(&mut Filling { queue, state }, settings, availability)
+}
+
+/// The filling packer over its queue.
+struct Filling<'a> {
+    queue: &'a Queue,
+    state: Fill,
+}
+
+impl schedule::Take for Filling<'_> {
+    fn take(&mut self, minutes: u32) -> Vec<Piece> {
+        self.state.sitting(self.queue, minutes)
     }
-    while state.left > 0 {
-        match days.offer() {
-            Offer::Off => {}
-            Offer::WeekFull => packed.idle.push((days.date(), Idle::WeekFull)),
-            Offer::Blocked(blocked) => packed.blocked.push((days.date(), blocked)),
-            Offer::Open {
-                slot,
-                minutes,
-                shortened,
-            } => {
-                let pieces = state.sitting(queue, minutes);
-                if pieces.is_empty() {
-                    packed
-                        .idle
-                        .push((days.date(), Idle::NothingFits { minutes }));
-                } else {
-                    days.sat(pieces.iter().map(|piece| piece.minutes).sum());
-                    if shortened {
-                        packed.shortened.push(days.date());
-                    }
-                    packed.sittings.push(Sitting {
-                        date: days.date(),
-                        delay: slot.delay,
-                        pieces,
-                    });
-                }
-            }
-        }
-        if state.left > 0 {
-            days.advance()?;
-        }
+
+    fn is_done(&self) -> bool {
+        self.state.left == 0
     }
-    Ok(packed)
 }
 
 /// The finish date of the queue's packing with these minutes per position: the date of its
@@ -424,7 +403,7 @@ mod tests {
         // 29 min cannot be cut (two parts of 15 at least): a 20-minute Monday with only it
         // ready stays empty, and says why.
         assert!(packed.idle.iter().any(|(date, idle)| {
-            date.weekday() == Mon && *idle == Idle::NothingFits { minutes: 20 }
+            date.weekday() == Mon && *idle == schedule::Idle::NothingFits { minutes: 20 }
         }));
     }
 

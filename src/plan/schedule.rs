@@ -195,6 +195,82 @@ pub struct Packed {
     pub idle: Vec<(NaiveDate, Idle)>,
 }
 
+/// What a packer makes of one study day's free time.
+pub(super) trait Take {
+    /// The pieces of a sitting of at most `minutes`; none when nothing fits.
+    fn take(&mut self, minutes: u32) -> Vec<Piece>;
+    /// Whether everything is placed.
+    fn is_done(&self) -> bool;
+}
+
+/// Walks the learner's days from the start until `packer` has placed everything, giving it
+/// each open day's minutes, and keeps what each day became: a sitting, or why it has none.
+pub(super) fn walk(
+    packer: &mut impl Take,
+    settings: &Settings,
+    availability: &Availability,
+) -> Result<Packed, Error> {
+    let mut packed = Packed::default();
+    let mut days = Days::new(settings, availability);
+    if days.date() > LAST_DATE {
+        return Err(Error::PastYear9999);
+    }
+    while !packer.is_done() {
+        let date = days.date();
+        match days.offer() {
+            Offer::Off => {}
+            Offer::WeekFull => packed.idle.push((date, Idle::WeekFull)),
+            Offer::Blocked(blocked) => packed.blocked.push((date, blocked)),
+            Offer::Open {
+                slot,
+                minutes,
+                shortened,
+            } => {
+                let pieces = packer.take(minutes);
+                if pieces.is_empty() {
+                    packed.idle.push((date, Idle::NothingFits { minutes }));
+                } else {
+                    days.sat(pieces.iter().map(|piece| piece.minutes).sum());
+                    if shortened {
+                        packed.shortened.push(date);
+                    }
+                    let delay = slot.delay;
+                    packed.sittings.push(Sitting {
+                        date,
+                        delay,
+                        pieces,
+                    });
+                }
+            }
+        }
+        if !packer.is_done() {
+            days.advance()?;
+        }
+    }
+    Ok(packed)
+}
+
+/// Pieces in strict order: a sitting takes the next pieces while they fit.
+struct InOrder<'a> {
+    pieces: &'a [Piece],
+    next: usize,
+}
+
+impl Take for InOrder<'_> {
+    fn take(&mut self, minutes: u32) -> Vec<Piece> {
+        let (start, mut filled) = (self.next, 0);
+        while self.next < self.pieces.len() && filled + self.pieces[self.next].minutes <= minutes {
+            filled += self.pieces[self.next].minutes;
+            self.next += 1;
+        }
+        self.pieces[start..self.next].to_vec()
+    }
+
+    fn is_done(&self) -> bool {
+        self.next >= self.pieces.len()
+    }
+}
+
 /// Packs whole pieces in order into sittings (`--whole`): only on study days, at most one a
 /// day, none longer than the day's capacity or its free time, no ISO week over the weekly time
 /// (a partial first week included, with what was already studied in it; a start day that
@@ -205,49 +281,7 @@ pub fn pack(
     settings: &Settings,
     availability: &Availability,
 ) -> Result<Packed, Error> {
-    let mut packed = Packed::default();
-    let mut days = Days::new(settings, availability);
-    if days.date() > LAST_DATE {
-        return Err(Error::PastYear9999);
-    }
-    let mut next = 0;
-    while next < pieces.len() {
-        match days.offer() {
-            Offer::Off => {}
-            Offer::WeekFull => packed.idle.push((days.date(), Idle::WeekFull)),
-            Offer::Blocked(blocked) => packed.blocked.push((days.date(), blocked)),
-            Offer::Open {
-                slot,
-                minutes: capacity,
-                shortened,
-            } => {
-                let mut filled = 0;
-                let start = next;
-                while next < pieces.len() && filled + pieces[next].minutes <= capacity {
-                    filled += pieces[next].minutes;
-                    next += 1;
-                }
-                if next > start {
-                    days.sat(filled);
-                    if shortened {
-                        packed.shortened.push(days.date());
-                    }
-                    packed.sittings.push(Sitting {
-                        date: days.date(),
-                        delay: slot.delay,
-                        pieces: pieces[start..next].to_vec(),
-                    });
-                } else {
-                    let idle = Idle::NothingFits { minutes: capacity };
-                    packed.idle.push((days.date(), idle));
-                }
-            }
-        }
-        if next < pieces.len() {
-            days.advance()?;
-        }
-    }
-    Ok(packed)
+    walk(&mut InOrder { pieces, next: 0 }, settings, availability)
 }
 
 #[cfg(test)]

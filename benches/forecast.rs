@@ -11,7 +11,7 @@ use learnpath::plan::availability::{Availability, DateRange};
 use learnpath::plan::fill::Queue;
 use learnpath::plan::forecast::{Capacity, Logged, forecast};
 use learnpath::plan::runs::Packing;
-use learnpath::plan::{Settings, WeeklyMinutes};
+use learnpath::plan::{DoneSet, Planner, Selection, Settings, WeeklyMinutes};
 
 fn main() {
     divan::main();
@@ -82,7 +82,8 @@ fn queue(documents: usize) -> Queue {
     })
 }
 
-#[divan::bench(args = SIZES, sample_count = 10)]
+/// Each run packed as a plan is packed (what `plan` does up to `PACKED_UP_TO` documents).
+#[divan::bench(args = [60, 200], sample_count = 10)]
 fn packed(bencher: divan::Bencher, documents: usize) {
     let (settings, availability) = calendar();
     let queue = queue(documents);
@@ -90,5 +91,41 @@ fn packed(bencher: divan::Bencher, documents: usize) {
     bencher.bench(|| {
         let mut packing = Packing::new(queue.clone(), None, &settings, &availability);
         forecast(divan::black_box(&remaining), &[], &mut packing, None).unwrap()
+    });
+}
+
+/// A curriculum of `documents` pages in memory, each requiring the one before it.
+fn curriculum(documents: usize) -> learnpath::Opened {
+    let files = (0..documents)
+        .map(|i| {
+            let requires = match i {
+                0 => String::new(),
+                _ => format!("prerequisites: [d{:05}.md]\n", i - 1),
+            };
+            let page = format!(
+                "---\nestimated_time: \"{} min\"\n{requires}---\n# D{i}\n",
+                15 + (i * 37) % 106
+            );
+            (format!("d{i:05}.md"), page.into_bytes())
+        })
+        .collect();
+    learnpath::open(&learnpath::Source::Memory(std::sync::Arc::new(files))).unwrap()
+}
+
+/// `Planner::forecast` as `plan` and `status` make it: packed runs up to `PACKED_UP_TO`
+/// documents, the plan's own sittings past that.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn plan_forecast(bencher: divan::Bencher, documents: usize) {
+    let (settings, _) = calendar();
+    let opened = curriculum(documents);
+    let all: Vec<DocId> = (0..documents).map(DocId).collect();
+    let selection = Selection::documents(all, Vec::new());
+    let done = DoneSet::none(&opened.curriculum);
+    let planner = Planner::new(&opened.curriculum, &opened.graph, selection, &done);
+    let plan = planner.plan(&settings).unwrap();
+    bencher.bench(|| {
+        planner
+            .forecast(divan::black_box(&plan), &[], None)
+            .unwrap()
     });
 }

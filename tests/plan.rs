@@ -449,7 +449,9 @@ proptest! {
         (minutes, links, done, quarters, day_bits, session, offset, specs) in arb_case(),
         whole in any::<bool>(),
     ) {
-        use learnpath::plan::forecast::Placer;
+        use learnpath::plan::availability::Availability;
+        use learnpath::plan::forecast::{Placer, Run};
+        use learnpath::plan::runs::PlanCurve;
         let curriculum = random_curriculum(&minutes, &links);
         let graph = PrereqGraph::build(&curriculum).unwrap();
         let days = StudyDays::from_weekdays(
@@ -469,10 +471,46 @@ proptest! {
         };
         let (estimates, mut packing) = planner.packing(&plan.settings);
         let exact: Vec<f64> = estimates.iter().map(|&m| f64::from(m)).collect();
-        prop_assert_eq!(packing.finish(&exact).unwrap(), finish);
+        let run = Run { total: exact.iter().sum(), each: &exact };
+        prop_assert_eq!(packing.finish(run).unwrap(), finish);
+        // Longer plans follow their own sittings: the planned total lands on the finish, less
+        // on a sitting no later, more past it.
+        let mut curve = PlanCurve::new(&plan, &Availability::default());
+        prop_assert_eq!(curve.finish(run).unwrap(), finish);
+        let half = Run { total: run.total / 2.0, each: &[] };
+        prop_assert!(curve.finish(half).unwrap() <= finish);
+        let more = Run { total: run.total + 60.0, each: &[] };
+        prop_assert!(curve.finish(more).unwrap() > finish);
         if let Some(forecast) = planner.forecast(&plan, &[], None).unwrap() {
             prop_assert!(forecast.p10 <= forecast.p50 && forecast.p50 <= forecast.p90);
             prop_assert!(forecast.p50 >= finish, "P50 {} before the plan's finish {finish}", forecast.p50);
         }
     }
+}
+
+/// A plan longer than `PACKED_UP_TO` documents places its forecast's runs along its own
+/// sittings: no logged times, and P50 is not before the plan's finish.
+#[test]
+fn a_long_plan_forecast_follows_its_sittings() {
+    use learnpath::plan::runs::{PACKED_UP_TO, Placement};
+    let n = PACKED_UP_TO + 50;
+    let minutes: Vec<u32> = (0..n as u32).map(|i| 15 + (i * 37) % 106).collect();
+    let links: Vec<Vec<usize>> = (0..n).map(|i| vec![i.saturating_sub(1)]).collect();
+    let curriculum = random_curriculum(&minutes, &links);
+    let graph = PrereqGraph::build(&curriculum).unwrap();
+    let selection = Selection::specializations(&curriculum, vec![SpecId(0), SpecId(1)]).unwrap();
+    let planner = Planner::new(&curriculum, &graph, selection, &DoneSet::none(&curriculum));
+    let settings = Settings::new(
+        date("2027-01-04"),
+        WeeklyMinutes::from_hours(5.0).unwrap(),
+        None,
+        None,
+    );
+    let plan = planner.plan(&settings).unwrap();
+    assert!(plan.summary.documents > PACKED_UP_TO);
+    assert!(matches!(planner.placement(&plan).1, Placement::Curve(_)));
+    let forecast = planner.forecast(&plan, &[], None).unwrap().unwrap();
+    let finish = plan.summary.finish_date.unwrap();
+    assert!(forecast.p10 <= forecast.p50 && forecast.p50 <= forecast.p90);
+    assert!(forecast.p50 >= finish, "{} before {finish}", forecast.p50);
 }

@@ -118,18 +118,35 @@ impl<'a> Planner<'a> {
         logged: &[forecast::Logged],
         by: Option<NaiveDate>,
     ) -> Result<Option<forecast::Forecast>, Error> {
-        let (estimates, mut packing) = self.packing(&plan.settings);
+        let (estimates, mut placement) = self.placement(plan);
         // A forecast that runs past what calendars hold (year 9999) or finds no free day is no
         // forecast; the plan itself stands.
-        match forecast::forecast(&estimates, logged, &mut packing, by) {
+        match forecast::forecast(&estimates, logged, &mut placement, by) {
             Err(Error::PastYear9999 | Error::NothingFits { .. }) => Ok(None),
             other => other,
         }
     }
 
-    /// What a forecast places: the minutes planned for each document (what is left of it), in
-    /// study order, and the placer that packs a run's minutes as the plan for `settings` is
-    /// packed. Placing the planned minutes themselves gives the plan's finish.
+    /// What a forecast of `plan` places: the minutes planned for each document (what is left
+    /// of it), in study order, and where its runs land: packed as the plan is, for a plan of
+    /// at most [`runs::PACKED_UP_TO`] documents, else along the plan's own sittings.
+    pub fn placement<'s>(&'s self, plan: &'s Plan) -> (Vec<u32>, runs::Placement<'s>) {
+        if self.order.len() <= runs::PACKED_UP_TO {
+            let (estimates, packing) = self.packing(&plan.settings);
+            return (estimates, runs::Placement::Packed(packing));
+        }
+        let estimates = self
+            .order
+            .iter()
+            .map(|&doc| self.minutes_left(doc))
+            .collect();
+        let curve = runs::PlanCurve::new(plan, &self.availability);
+        (estimates, runs::Placement::Curve(curve))
+    }
+
+    /// The minutes planned for each document, in study order, and the placer that packs a
+    /// run's minutes as the plan for `settings` is packed. Placing the planned minutes
+    /// themselves gives the plan's finish.
     pub fn packing<'s>(&'s self, settings: &'s Settings) -> (Vec<u32>, runs::Packing<'s>) {
         let queue = self.queue();
         let estimates = queue.minutes().to_vec();

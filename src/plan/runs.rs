@@ -1,14 +1,39 @@
-//! A forecast's runs placed the way the plan is packed: each run's minutes per document go
-//! through the same packing, on the same calendar, as the plan's own estimates. With every
-//! ratio exactly 1 a run is the plan.
+//! Where a forecast's runs land: packed exactly as the plan is packed, on the same calendar
+//! (each run's minutes per document through the same packing), or, for a plan of many
+//! documents, along the plan's own sittings and then the calendar's free time. Either way a
+//! run with every ratio exactly 1 is the plan.
 
 use super::availability::Availability;
 use super::fill::{self, Queue};
-use super::forecast::{Capacity, Placer};
+use super::forecast::{Capacity, Placer, Run};
 use super::schedule::{self, Piece};
-use super::settings::Settings;
+use super::settings::{Settings, Studied};
+use super::shape::Plan;
 use crate::error::Error;
 use chrono::NaiveDate;
+
+/// Plans of at most this many documents are packed run by run; a longer one follows its own
+/// sittings (packing 1,000 runs of thousands of documents would cost seconds).
+pub const PACKED_UP_TO: usize = 200;
+
+/// How a plan's forecast places its runs.
+pub enum Placement<'a> {
+    Packed(Packing<'a>),
+    Curve(PlanCurve),
+}
+
+impl Placer for Placement<'_> {
+    fn needs_each(&self) -> bool {
+        matches!(self, Placement::Packed(_))
+    }
+
+    fn finish(&mut self, run: Run<'_>) -> Result<NaiveDate, Error> {
+        match self {
+            Placement::Packed(packing) => packing.finish(run),
+            Placement::Curve(curve) => curve.finish(run),
+        }
+    }
+}
 
 /// Places runs by the plan's packing.
 pub struct Packing<'a> {
@@ -70,11 +95,11 @@ fn ratio(planned: u32, drawn: u32) -> f64 {
 }
 
 impl Placer for Packing<'_> {
-    fn finish(&mut self, minutes: &[f64]) -> Result<NaiveDate, Error> {
-        let fluid = self.fluid.finish(minutes)?;
+    fn finish(&mut self, run: Run<'_>) -> Result<NaiveDate, Error> {
+        let fluid = self.fluid.finish_after(run.total)?;
         self.rounded.clear();
         self.rounded.extend(
-            minutes
+            run.each
                 .iter()
                 .map(|&m| m.round().min(f64::from(u32::MAX)) as u32),
         );
@@ -89,3 +114,64 @@ impl Placer for Packing<'_> {
         Ok(last.unwrap_or(fluid))
     }
 }
+
+/// Places a run's total along the plan's own sittings (the minutes they hold by each date),
+/// and what is left past the plan's finish on the calendar's free time from the next day (the
+/// fluid learner, counting what the finish's week already holds).
+pub struct PlanCurve {
+    /// Each sitting's date and the minutes through it.
+    through: Vec<(NaiveDate, f64)>,
+    after: Option<Capacity>,
+}
+
+impl PlanCurve {
+    pub fn new(plan: &Plan, availability: &Availability) -> PlanCurve {
+        let mut total = 0.0;
+        let through = plan
+            .sessions
+            .iter()
+            .map(|session| {
+                total += f64::from(session.minutes);
+                (session.date, total)
+            })
+            .collect();
+        let after = plan.summary.finish_date.and_then(|finish| {
+            let next = finish.succ_opt()?;
+            let sittings = plan.sessions.iter().map(|s| (s.minutes, s.date));
+            let mut studied = Studied::before(next, sittings);
+            studied.on_start_day = false;
+            if plan.settings.start.iso_week() == next.iso_week() {
+                studied.week_minutes += plan.settings.studied.week_minutes;
+            }
+            let settings = Settings {
+                start: next,
+                ..plan.settings
+            }
+            .with_studied(studied);
+            Some(Capacity::new(&settings, availability))
+        });
+        PlanCurve { through, after }
+    }
+}
+
+impl Placer for PlanCurve {
+    fn needs_each(&self) -> bool {
+        false
+    }
+
+    fn finish(&mut self, run: Run<'_>) -> Result<NaiveDate, Error> {
+        let planned = self.through.last().map_or(0.0, |&(_, through)| through);
+        if run.total <= planned {
+            let index = self
+                .through
+                .partition_point(|&(_, through)| through < run.total);
+            return Ok(self.through[index].0);
+        }
+        match &mut self.after {
+            Some(after) => after.finish_after(run.total - planned),
+            None => Err(Error::PastYear9999),
+        }
+    }
+}
+
+use chrono::Datelike;

@@ -95,25 +95,35 @@ pub struct Forecast {
     pub chance_by: Option<f64>,
 }
 
+/// One run of the Monte Carlo: its total actual minutes, and each remaining document's (in
+/// plan order) when the placer needs them (else empty).
+#[derive(Debug, Clone, Copy)]
+pub struct Run<'a> {
+    pub total: f64,
+    pub each: &'a [f64],
+}
+
 /// Where a run's sampled minutes land on the learner's calendar.
 pub trait Placer {
-    /// The day by which a run's actual minutes of each remaining document (in plan order)
-    /// are all studied. Fails past 9999-12-31, or when the calendar leaves no room.
-    fn finish(&mut self, minutes: &[f64]) -> Result<NaiveDate, Error>;
+    /// Whether a run must give each document's minutes; when not, only its total is drawn.
+    fn needs_each(&self) -> bool {
+        true
+    }
+
+    /// The day by which a run's minutes are all studied. Fails past 9999-12-31, or when the
+    /// calendar leaves no room.
+    fn finish(&mut self, run: Run<'_>) -> Result<NaiveDate, Error>;
 }
 
 /// The fluid learner: all of each day's usable minutes, whatever the documents.
 impl Placer for Capacity {
-    fn finish(&mut self, minutes: &[f64]) -> Result<NaiveDate, Error> {
-        self.finish_after(minutes.iter().sum())
+    fn needs_each(&self) -> bool {
+        false
     }
-}
 
-/// The runs a forecast makes for this many remaining documents: [`RUNS`], fewer past 1,000
-/// documents (each run places every document), never fewer than 200.
-pub fn runs_for(documents: usize) -> u32 {
-    let fewer = 1_000_000 / documents.max(1);
-    RUNS.min(fewer.max(200) as u32)
+    fn finish(&mut self, run: Run<'_>) -> Result<NaiveDate, Error> {
+        self.finish_after(run.total)
+    }
 }
 
 /// The forecast for the documents still to study (`remaining`: each one's estimated minutes,
@@ -129,8 +139,7 @@ pub fn forecast(
 ) -> Result<Option<Forecast>, Error> {
     let model = Model::from_logged(logged);
     let mut rng = ChaCha8Rng::seed_from_u64(SEED);
-    let runs = runs_for(remaining.len());
-    let forecast = forecast_with(remaining, &model, placer, by, runs, &mut rng)?;
+    let forecast = forecast_with(remaining, &model, placer, by, RUNS, &mut rng)?;
     Ok(forecast.map(|forecast| Forecast {
         pace: pace(logged),
         ..forecast
@@ -162,8 +171,17 @@ pub fn forecast_with<R: Rng + ?Sized>(
         let within: f64 = rng.random();
         let quantile = (f64::from(run) + within) / f64::from(runs);
         let pace = model.pace_at(unit.inverse_cdf(quantile.clamp(1e-12, 1.0 - 1e-12)));
-        documents.draw_with_pace(model, pace, rng, &mut minutes);
-        match placer.finish(&minutes) {
+        let total = if placer.needs_each() {
+            documents.draw_with_pace(model, pace, rng, &mut minutes);
+            minutes.iter().sum()
+        } else {
+            documents.total_with_pace(model, pace, rng)
+        };
+        let run = Run {
+            total,
+            each: &minutes,
+        };
+        match placer.finish(run) {
             Ok(date) => finishes.push(date),
             Err(Error::PastYear9999) => {
                 never.get_or_insert(None);

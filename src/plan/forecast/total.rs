@@ -76,6 +76,20 @@ impl Remaining {
         }
     }
 
+    /// The total of [`Remaining::draw_with_pace`], without keeping each document's minutes.
+    pub fn total_with_pace<R: Rng + ?Sized>(&self, model: &Model, pace: f64, rng: &mut R) -> f64 {
+        let mut sum: f64 = self
+            .each
+            .iter()
+            .map(|&estimate| estimate * model.draw_noise(rng))
+            .sum();
+        if self.rest_mean > 0.0 {
+            let z: f64 = StandardNormal.sample(rng);
+            sum += (self.rest_mean + self.rest_deviation * z).max(0.0);
+        }
+        finite(pace * sum)
+    }
+
     /// One draw of the total actual minutes.
     pub fn draw_total<R: Rng + ?Sized>(&self, model: &Model, rng: &mut R) -> f64 {
         let mut minutes = Vec::new();

@@ -537,4 +537,12 @@ fn done_part_records_the_part_of_the_followed_plan() {
         )]);
     let status = learner.json("2027-01-05", &["status"]);
     assert_eq!(status["schedule"]["behind_minutes"], 0, "{status}");
+    // After a re-plan the plan has what is left of it: a part of the old split is no longer
+    // a part of the plan, and recording one is refused rather than marking the document done.
+    learner.run("2027-01-05", &["replan"]).code(0);
+    learner
+        .run("2027-01-05", &["done", path, "--part", "2"])
+        .code(2);
+    let status = learner.json("2027-01-05", &["status"]);
+    assert_eq!(status["documents_done"], 0, "{status}");
 }

@@ -1,10 +1,11 @@
-//! Packing that fills the sittings: a sitting with free time takes ready work, whole documents
-//! first (the next in order when it fits, else the first ready one that fits), else a part of
-//! the first ready document that can give one. No part is shorter than [`MIN_PART_MINUTES`] and
-//! no document is left with a remainder shorter than that.
+//! Packing that fills the sittings: a sitting with free time takes ready work (a document whose
+//! prerequisites, hard and soft, are finished in an earlier sitting or earlier in this one),
+//! whole documents first (the next in order when it fits, else the first ready one that fits),
+//! else a part of the first ready document that can give one. No part is shorter than
+//! [`MIN_PART_MINUTES`] and no document is left with a remainder shorter than that.
 
 use super::availability::Availability;
-use super::days::{Days, Offer};
+use super::days::{Days, LAST_DATE, Offer};
 use super::schedule::{self, Packed, Piece};
 use super::settings::Settings;
 use crate::curriculum::DocId;
@@ -119,6 +120,9 @@ pub fn finish(
 ) -> Result<Option<chrono::NaiveDate>, Error> {
     let mut state = Fill::new(queue, minutes, settings.longest_sitting());
     let mut days = Days::new(settings, availability);
+    if days.date() > LAST_DATE {
+        return Err(Error::PastYear9999);
+    }
     let mut last = None;
     while state.left > 0 {
         if let Offer::Open { minutes, .. } = days.offer() {
@@ -174,9 +178,6 @@ impl Fill {
                 free -= minutes;
                 pieces.push(piece(queue, position, minutes));
                 self.finished(queue, position);
-                if free == 0 {
-                    break;
-                }
                 continue;
             }
             let Some((position, minutes)) = self.part(free) else {

@@ -4,6 +4,7 @@
 //! run with every ratio exactly 1 is the plan.
 
 use super::availability::Availability;
+use super::days::LAST_DATE;
 use super::fill::{self, Queue};
 use super::forecast::{Capacity, Placer, Run};
 use super::schedule::{self, Piece};
@@ -136,7 +137,7 @@ impl PlanCurve {
             })
             .collect();
         let after = plan.summary.finish_date.and_then(|finish| {
-            let next = finish.succ_opt()?;
+            let next = finish.succ_opt().filter(|next| *next <= LAST_DATE)?;
             let sittings = plan.sessions.iter().map(|s| (s.minutes, s.date));
             let mut studied = Studied::before(next, sittings);
             studied.on_start_day = false;
@@ -165,7 +166,9 @@ impl Placer for PlanCurve {
             let index = self
                 .through
                 .partition_point(|&(_, through)| through < run.total);
-            return Ok(self.through[index].0);
+            if let Some(&(date, _)) = self.through.get(index) {
+                return Ok(date);
+            }
         }
         match &mut self.after {
             Some(after) => after.finish_after(run.total - planned),

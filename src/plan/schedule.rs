@@ -27,7 +27,7 @@ pub struct Part {
     pub count: u32,
 }
 
-/// A document, or one part of a document longer than a session.
+/// A document, or one part of a document split over sittings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Piece {
     pub doc: DocId,

@@ -20,6 +20,18 @@ pub(super) fn part_minutes(
     n: u32,
 ) -> Result<(u32, u32), Failure> {
     if let Some(parts) = followed_parts(context, curriculum, id)? {
+        if context
+            .progress(curriculum)?
+            .0
+            .partly_done(curriculum)
+            .iter()
+            .any(|(doc, _)| *doc == id)
+        {
+            return Err(Failure::Usage(format!(
+                "the plan you follow splits what is left of {} into parts; record what you studied with --minutes, or mark it done without --part",
+                curriculum.doc(id).path
+            )));
+        }
         let count = parts.len() as u32;
         let index = usize::try_from(n).unwrap_or(usize::MAX).saturating_sub(1);
         return parts.get(index).map(|&minutes| (minutes, count)).ok_or_else(|| {
@@ -51,8 +63,8 @@ pub(super) fn part_minutes(
     }
 }
 
-/// The minutes of each part of the document in the followed plan, in order, when it splits
-/// it in two or more.
+/// The minutes of each part of the document in the followed plan, by its "i/n" labels, when
+/// the plan still has every part of a split in two or more (none studied yet).
 fn followed_parts(
     context: &Context,
     curriculum: &Curriculum,
@@ -65,13 +77,23 @@ fn followed_parts(
         return Ok(None);
     };
     let path = &curriculum.doc(id).path;
-    let parts: Vec<u32> = baseline
+    let mut parts: Vec<(u32, u32, u32)> = baseline
         .sessions
         .iter()
         .filter(|sitting| !sitting.past)
         .flat_map(|sitting| &sitting.items)
-        .filter(|piece| &piece.path == path && piece.part.is_some())
-        .map(|piece| piece.minutes)
+        .filter(|piece| &piece.path == path)
+        .filter_map(|piece| {
+            let (index, count) = piece.part.as_deref()?.split_once('/')?;
+            Some((index.parse().ok()?, count.parse().ok()?, piece.minutes))
+        })
         .collect();
-    Ok((parts.len() >= 2).then_some(parts))
+    parts.sort_unstable();
+    let count = parts.len() as u32;
+    let whole_split = count >= 2
+        && parts
+            .iter()
+            .zip(1..)
+            .all(|(&(index, of, _), at)| index == at && of == count);
+    Ok(whole_split.then(|| parts.iter().map(|&(_, _, minutes)| minutes).collect()))
 }

@@ -5,12 +5,7 @@ use crate::plan::availability::Availability;
 use crate::plan::settings::Settings;
 use chrono::{Datelike, IsoWeek, NaiveDate};
 
-/// Four years without a usable minute: the calendar leaves no room (as
-/// `schedule::LONGEST_WAIT_DAYS`; a unit test checks that both give up on the same day).
-const LONGEST_WAIT_DAYS: i64 = 4 * 366;
-
-/// The last day anything may fall on, as for `schedule::pack`.
-const LAST_DATE: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real date");
+use crate::plan::days::{LAST_DATE, LONGEST_WAIT_DAYS};
 
 /// Why the calendar holds no more minutes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,13 +24,15 @@ impl Stop {
 }
 
 /// The learner's calendar as minutes per day from `settings.start`, by the rules
-/// `schedule::pack` uses for whether and how long a day can hold a sitting: the day's capacity
+/// `days::Days::offer` applies for both packers, for whether and how long a day can hold a
+/// sitting: the day's capacity
 /// (0 on a day off), none on a start day that already had its sitting, the free time
 /// `availability` leaves (0 on a blocked day), and the weekly cap per ISO week (the first week
 /// counting what was already studied in it).
 ///
 /// "Fluid": the learner uses all of a day's usable minutes and carries on with the next
-/// document in the next sitting, where `pack` ends a sitting when the next piece does not fit.
+/// document in the next sitting, where the packers leave minutes unused (a piece that does not
+/// fit, a part that would be shorter than 15 minutes).
 /// So by any date this calendar holds at least the minutes a packed plan has placed, and a
 /// fluid finish is never later than the plan's. Days are walked lazily, as far as asked.
 #[derive(Debug, Clone)]
@@ -69,7 +66,7 @@ impl Capacity {
     }
 
     /// The first day by which the usable minutes from the start reach `minutes`. Zero, less or
-    /// NaN ask for the first day with any usable minute. Fails like `schedule::pack`: past
+    /// NaN ask for the first day with any usable minute. Fails like the packers: past
     /// 9999-12-31, or after four years without a usable minute.
     pub fn finish_after(&mut self, minutes: f64) -> Result<NaiveDate, Error> {
         while self
@@ -99,7 +96,7 @@ impl Capacity {
     }
 
     /// The usable minutes on `date`, the walk's next day, before the weekly cap's share is
-    /// taken: the same tests, in the same order, as `schedule::pack`.
+    /// taken: the same tests, in the same order, as `days::Days::offer`.
     fn usable(&self, date: NaiveDate) -> u32 {
         let settings = &self.settings;
         let weekly = settings.weekly_minutes.get();

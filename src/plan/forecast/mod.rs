@@ -192,6 +192,34 @@ pub fn forecast_with<R: Rng + ?Sized>(
             Err(other) => return Err(other),
         }
     }
+    let (p10, p50, p90, chance_by) = percentiles(finishes, runs, never, by)?;
+    let logged_documents = model.logged_documents();
+    Ok(Some(Forecast {
+        p10,
+        p50,
+        p90,
+        pace: None,
+        logged_documents,
+        method: if logged_documents == 0 {
+            Method::Prior
+        } else {
+            Method::History
+        },
+        runs,
+        by,
+        chance_by,
+    }))
+}
+
+/// P10, P50 and P90 of the runs' finishes by nearest rank (the runs that never finish, past
+/// the last), and the share finished by `by`, to 2 decimals. `never` says why some did not
+/// (`Some(since)` when the calendar left no room, `None` past 9999-12-31).
+fn percentiles(
+    mut finishes: Vec<NaiveDate>,
+    runs: u32,
+    never: Option<Option<NaiveDate>>,
+    by: Option<NaiveDate>,
+) -> Result<(NaiveDate, NaiveDate, NaiveDate, Option<f64>), Error> {
     finishes.sort_unstable();
     let total = runs as usize;
     let finish = |percent: usize| {
@@ -209,22 +237,7 @@ pub fn forecast_with<R: Rng + ?Sized>(
         let finished = finishes.partition_point(|&date| date <= by);
         two_decimals(finished as f64 / total as f64)
     });
-    let logged_documents = model.logged_documents();
-    Ok(Some(Forecast {
-        p10,
-        p50,
-        p90,
-        pace: None,
-        logged_documents,
-        method: if logged_documents == 0 {
-            Method::Prior
-        } else {
-            Method::History
-        },
-        runs,
-        by,
-        chance_by,
-    }))
+    Ok((p10, p50, p90, chance_by))
 }
 
 /// Total actual over total estimated minutes of the logged documents with an estimate, to 2

@@ -514,3 +514,40 @@ fn a_long_plan_forecast_follows_its_sittings() {
     assert!(forecast.p10 <= forecast.p50 && forecast.p50 <= forecast.p90);
     assert!(forecast.p50 >= finish, "{} before {finish}", forecast.p50);
 }
+
+/// `--session` is an upper bound: a longer session than any day's minutes still plans (issue
+/// 22, item 12), with whole documents cut to the longest sitting a day holds.
+#[test]
+fn a_session_longer_than_the_days_still_plans() {
+    use learnpath::plan::settings::{DayMinutes, Week};
+    let opened = open(&Source::Embedded).unwrap();
+    let curriculum = &opened.curriculum;
+    let spec = curriculum.find_specialization("3.1").unwrap();
+    let selection = Selection::specializations(curriculum, vec![spec]).unwrap();
+    let planner = Planner::new(
+        curriculum,
+        &opened.graph,
+        selection,
+        &DoneSet::none(curriculum),
+    );
+    let days = DayMinutes::new([(chrono::Weekday::Sat, 45)]).unwrap();
+    let settings = Settings::for_week(
+        date("2027-01-04"),
+        WeeklyMinutes::from_hours(3.0).unwrap(),
+        Some(Week::Minutes(days)),
+        Some(SessionMinutes::new(90).unwrap()),
+    );
+    let total: u32 = planner
+        .order()
+        .iter()
+        .map(|&id| curriculum.doc(id).minutes)
+        .sum();
+    for whole in [false, true] {
+        let plan = planner.plan(&settings.with_whole(whole)).unwrap();
+        assert!(
+            plan.sessions.iter().all(|s| s.minutes <= 45),
+            "whole: {whole}"
+        );
+        assert_eq!(plan.summary.total_minutes, total, "whole: {whole}");
+    }
+}

@@ -154,7 +154,7 @@ impl<'a> Planner<'a> {
             schedule::pieces_left(
                 self.curriculum,
                 &self.order,
-                settings.effective_session(),
+                settings.longest_sitting(),
                 &self.partly,
             )
         });
@@ -172,7 +172,7 @@ impl<'a> Planner<'a> {
             let pieces = schedule::pieces_left(
                 self.curriculum,
                 &self.order,
-                settings.effective_session(),
+                settings.longest_sitting(),
                 &self.partly,
             );
             schedule::pack(&pieces, settings, &self.availability)?

@@ -70,7 +70,7 @@ impl<'a> Packing<'a> {
     /// The run's pieces for a whole-documents plan: each of the plan's pieces scaled by its
     /// document's ratio, cut again where that makes it longer than a sitting.
     fn scaled_pieces(&self, pieces: &[Piece]) -> Vec<Piece> {
-        let session = self.settings.effective_session();
+        let session = self.settings.longest_sitting();
         let ratio: std::collections::HashMap<_, f64> = self
             .queue
             .docs()

@@ -266,23 +266,62 @@ fn arb_case() -> impl Strategy<Value = Case> {
     })
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+/// A drawn case made real: the curriculum, its graph, the learner's time and choice.
+struct Drawn {
+    curriculum: Curriculum,
+    graph: PrereqGraph,
+    days: StudyDays,
+    weekly: WeeklyMinutes,
+    start: NaiveDate,
+    settings: Settings,
+    selection: Selection,
+    done: DoneSet,
+}
 
-    #[test]
-    fn plans_keep_every_invariant((minutes, links, done, quarters, day_bits, session, offset, specs) in arb_case(), whole in any::<bool>()) {
+impl Drawn {
+    fn of(case: Case, whole: bool) -> Drawn {
+        let (minutes, links, done, quarters, day_bits, session, offset, specs) = case;
         let curriculum = random_curriculum(&minutes, &links);
         let graph = PrereqGraph::build(&curriculum).unwrap();
         let days = StudyDays::from_weekdays(
-            (0..7u8).filter(|i| day_bits & (1 << i) != 0).map(|i| chrono::Weekday::try_from(i).unwrap()),
+            (0..7u8)
+                .filter(|i| day_bits & (1 << i) != 0)
+                .map(|i| chrono::Weekday::try_from(i).unwrap()),
         )
         .unwrap();
         let weekly = WeeklyMinutes::from_hours(f64::from(quarters) / 4.0).unwrap();
         let start = date("2026-01-01") + chrono::Days::new(offset as u64);
         let session = session.map(|m| SessionMinutes::new(m).unwrap());
         let settings = Settings::new(start, weekly, Some(days), session).with_whole(whole);
-        let selection = Selection::specializations(&curriculum, specs.into_iter().map(SpecId).collect()).unwrap();
-        let done = DoneSet::of(&curriculum, done.iter().enumerate().filter(|(_, d)| **d).map(|(i, _)| DocId(i)));
+        let specs = specs.into_iter().map(SpecId).collect();
+        let selection = Selection::specializations(&curriculum, specs).unwrap();
+        let done = DoneSet::of(
+            &curriculum,
+            done.iter()
+                .enumerate()
+                .filter(|(_, d)| **d)
+                .map(|(i, _)| DocId(i)),
+        );
+        Drawn {
+            curriculum,
+            graph,
+            days,
+            weekly,
+            start,
+            settings,
+            selection,
+            done,
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn plans_keep_every_invariant((minutes, links, done, quarters, day_bits, session, offset, specs) in arb_case(), whole in any::<bool>()) {
+        let Drawn { curriculum, graph, days, weekly, start, settings, selection, done } =
+            Drawn::of((minutes, links, done, quarters, day_bits, session, offset, specs), whole);
         let planner = Planner::new(&curriculum, &graph, selection.clone(), &done);
         let plan = planner.plan(&settings).unwrap();
 
@@ -452,18 +491,8 @@ proptest! {
         use learnpath::plan::availability::Availability;
         use learnpath::plan::forecast::{Placer, Run};
         use learnpath::plan::runs::PlanCurve;
-        let curriculum = random_curriculum(&minutes, &links);
-        let graph = PrereqGraph::build(&curriculum).unwrap();
-        let days = StudyDays::from_weekdays(
-            (0..7u8).filter(|i| day_bits & (1 << i) != 0).map(|i| chrono::Weekday::try_from(i).unwrap()),
-        )
-        .unwrap();
-        let weekly = WeeklyMinutes::from_hours(f64::from(quarters) / 4.0).unwrap();
-        let start = date("2026-01-01") + chrono::Days::new(offset as u64);
-        let session = session.map(|m| SessionMinutes::new(m).unwrap());
-        let settings = Settings::new(start, weekly, Some(days), session).with_whole(whole);
-        let selection = Selection::specializations(&curriculum, specs.into_iter().map(SpecId).collect()).unwrap();
-        let done = DoneSet::of(&curriculum, done.iter().enumerate().filter(|(_, d)| **d).map(|(i, _)| DocId(i)));
+        let Drawn { curriculum, graph, settings, selection, done, .. } =
+            Drawn::of((minutes, links, done, quarters, day_bits, session, offset, specs), whole);
         let planner = Planner::new(&curriculum, &graph, selection, &done);
         let plan = planner.plan(&settings).unwrap();
         let Some(finish) = plan.summary.finish_date else {

@@ -546,3 +546,39 @@ fn done_part_records_the_part_of_the_followed_plan() {
     let status = learner.json("2027-01-05", &["status"]);
     assert_eq!(status["documents_done"], 0, "{status}");
 }
+
+/// `replan --keep-finish` after the followed finish says no weekly time meets it (exit 1), as
+/// on the finish day; with nothing left it keeps the weekly time (issue 22, item 11).
+#[test]
+fn keep_finish_after_the_finish_or_with_nothing_left() {
+    let learner = Learner::new();
+    learner
+        .run("2027-01-04", &[&FOLLOW[..], &["2027-01-04"]].concat())
+        .code(0);
+    let shown = learner.json("2027-01-04", &["follow", "--show"]);
+    let finish = date(&shown["sessions"].as_array().unwrap().last().unwrap()["date"]);
+    let later = (finish + chrono::Days::new(7)).to_string();
+    learner
+        .run(&later, &["replan", "--keep-finish"])
+        .code(1)
+        .stderr_has(&[&format!("No weekly time meets the finish {finish}")]);
+    let paths: Vec<String> = shown["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["items"].as_array().unwrap().clone())
+        .map(|item| item["path"].as_str().unwrap().to_string())
+        .collect();
+    let done: Vec<&str> = [
+        &["done"][..],
+        &paths.iter().map(String::as_str).collect::<Vec<_>>(),
+    ]
+    .concat();
+    learner.run("2027-01-05", &done).code(0);
+    learner
+        .run("2027-01-05", &["replan", "--keep-finish"])
+        .code(0)
+        .stderr_has(&["nothing is left to study"]);
+    let kept = learner.json("2027-01-05", &["follow", "--show"]);
+    assert_eq!(kept["weekly_minutes"], 300, "{kept}");
+}

@@ -126,9 +126,9 @@ pub(super) fn replan(
     let resumed = Resumed::new(&old, window, &opened, &progress, context, store.path())?;
     let plan = match old.finish().filter(|_| keep_finish) {
         None => resumed.plan(resumed.weekly)?,
-        Some(finish) => match resumed.plan_by(finish)? {
-            ByDate::Met(plan) => plan,
-            ByDate::Missed { fastest } => {
+        Some(finish) => match keeping(&resumed, finish, context)? {
+            Ok(plan) => plan,
+            Err(fastest) => {
                 context.report.reason(shortfall(finish, &fastest));
                 return Ok(exit::NO);
             }
@@ -195,6 +195,26 @@ fn followed_window(
             .map_err(|message| format!("tz: {message}"))?,
     };
     Ok((at.unwrap_or(DEFAULT_AT), tz))
+}
+
+/// The plan that keeps the followed finish with the fewest weekly hours, or the fastest plan
+/// when none does (a finish already past included). With nothing left, the weekly time stays.
+fn keeping(
+    resumed: &Resumed,
+    finish: NaiveDate,
+    context: &Context,
+) -> Result<Result<Plan, Plan>, Error> {
+    let as_is = resumed.plan(resumed.weekly)?;
+    if as_is.sessions.is_empty() {
+        context
+            .report
+            .note("nothing is left to study: the weekly time stays as it is");
+        return Ok(Ok(as_is));
+    }
+    Ok(match resumed.plan_by(finish.max(context.today))? {
+        ByDate::Met(plan) if finish >= context.today => Ok(plan),
+        ByDate::Met(fastest) | ByDate::Missed { fastest } => Err(fastest),
+    })
 }
 
 /// No weekly time meets the finish: how much of the fastest plan is left after it.

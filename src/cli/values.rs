@@ -47,9 +47,12 @@ pub(crate) fn remind(text: &str) -> Result<learnpath::calendar::Reminder, String
         .trim_end();
     let minutes = match !zero.is_empty() && zero.bytes().all(|b| b == b'0') {
         true => 0,
-        false => parse_minutes(text).map_err(|error| {
-            format!("'{text}' is not a time before the sitting like \"15m\" or \"1h\": {error}")
-        })?,
+        false => match whole_days_or_hours(text) {
+            Some(minutes) => minutes,
+            None => parse_minutes(text).map_err(|error| {
+                format!("'{text}' is not a time before the sitting like \"15m\", \"1h\" or \"2d\": {error}")
+            })?,
+        },
     };
     if minutes > 7 * 24 * 60 {
         return Err(format!("'{text}' is more than 7 days before the sitting"));
@@ -153,6 +156,23 @@ pub(crate) fn date(text: &str) -> Result<NaiveDate, String> {
         return Err(format!("'{text}' is outside the years 1 to 9999"));
     }
     Ok(date)
+}
+
+/// A whole number of days or hours ("2d", "3 days", "120h"), which a reminder may be (up to 7
+/// days, past the 100 hours a duration allows elsewhere); `None` for anything else.
+fn whole_days_or_hours(text: &str) -> Option<u32> {
+    let text = text.trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(digits);
+    let number: u32 = number.parse().ok()?;
+    let per = match unit.trim() {
+        "d" | "day" | "days" => 24 * 60,
+        "h" | "hr" | "hrs" | "hour" | "hours" => 60,
+        _ => return None,
+    };
+    number.checked_mul(per)
 }
 
 /// Yes or no, as the profile keeps `whole`: "true" or "false".
@@ -387,5 +407,18 @@ mod tests {
                 .unwrap_err()
                 .contains("not an absolute path")
         );
+    }
+
+    #[test]
+    fn reminders_reach_seven_days_in_days_or_hours() {
+        let minutes = |text: &str| remind(text).map(|r| r.minutes_before);
+        assert_eq!(minutes("15m"), Ok(15));
+        assert_eq!(minutes("2d"), Ok(2 * 24 * 60));
+        assert_eq!(minutes("7 days"), Ok(7 * 24 * 60));
+        assert_eq!(minutes("120h"), Ok(120 * 60));
+        assert_eq!(minutes("168h"), Ok(7 * 24 * 60));
+        assert!(minutes("8d").unwrap_err().contains("more than 7 days"));
+        assert!(minutes("169h").unwrap_err().contains("more than 7 days"));
+        assert!(minutes("99999999999d").is_err());
     }
 }

@@ -631,3 +631,31 @@ fn a_value_that_does_not_read_names_its_line_and_how_to_fix_it() {
         .stdout_has(&["skip: removed 2027-02-20..2027-02-10"]);
     home.run(&["plan"]).code(0);
 }
+
+/// A file that is no calendar is refused when saved with `profile set --busy`; a saved calendar
+/// that later cannot be read is named as the profile's, with the command that removes it
+/// (issue 22, item 15).
+#[test]
+fn a_busy_file_is_checked_when_saved_and_named_when_it_breaks() {
+    let home = Home::new();
+    let page = home.dir.path().join("page.html");
+    std::fs::write(&page, "<html><body>not a calendar</body></html>\n").unwrap();
+    let page = page.display().to_string();
+    home.run(&["profile", "set", "--busy", &page]).code(65);
+    assert!(!home.profile().exists(), "nothing saved");
+    let calendar = home.dir.path().join("work.ics");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/work.ics"),
+        &calendar,
+    )
+    .unwrap();
+    let calendar = calendar.display().to_string();
+    home.run(&[
+        "profile", "set", "--busy", &calendar, "--spec", "3.1", "--hours", "5",
+    ])
+    .code(0);
+    std::fs::write(&calendar, "BEGIN:VCALENDAR\nnot a line\n").unwrap();
+    home.run(&["plan", "--start", "2027-01-04"])
+        .code(65)
+        .stderr_has(&[&format!("`learnpath profile unset busy {calendar}`")]);
+}

@@ -343,7 +343,7 @@ impl FromProfile {
     }
 
     /// The profile's values of `key`.
-    fn values<T>(
+    pub(super) fn values<T>(
         &self,
         key: Key,
         parse: impl Fn(&str) -> Result<T, String>,

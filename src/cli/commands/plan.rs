@@ -26,6 +26,34 @@ pub(super) enum Outcome {
     Missed { by: NaiveDate, fastest: Plan },
 }
 
+/// The busy calendars; when one that cannot be read is saved in the profile, a note says how to
+/// remove it from there.
+fn read_busy(
+    paths: &[std::path::PathBuf],
+    context: &Context,
+    curriculum: &learnpath::Curriculum,
+) -> Result<BusyCalendar, Failure> {
+    BusyCalendar::read(paths).map_err(|error| {
+        let failed = match &error {
+            Error::Calendar { path, .. } => Some(path.clone()),
+            _ => None,
+        };
+        let saved = context
+            .saved_profile(curriculum)
+            .ok()
+            .and_then(|saved| saved.values(learnpath::profile::Key::Busy, crate::cli::values::saved_busy).ok())
+            .unwrap_or_default();
+        if let Some(path) = failed.filter(|path| saved.contains(path)) {
+            context.report.note(format!(
+                "{} is a busy calendar saved in your profile; `learnpath profile unset busy {}` removes it",
+                path.display(),
+                path.display()
+            ));
+        }
+        Failure::from(error)
+    })
+}
+
 /// Builds the plan the options (and the profile) ask for; the request it was made from. Busy
 /// calendars are read against the request's clock: when sittings start (`--at`, `--tz`).
 pub(super) fn build(
@@ -36,7 +64,7 @@ pub(super) fn build(
     let request = PlanRequest::resolve(options, context, opened)?;
     let calendar = match request.busy.is_empty() {
         true => None,
-        false => Some(BusyCalendar::read(&request.busy)?),
+        false => Some(read_busy(&request.busy, context, &opened.curriculum)?),
     };
     let clock = calendar.as_ref().map(|_| request.clock(context));
     let planner = Planner::new(

@@ -71,6 +71,8 @@ fn changes(set: &ProfileSet) -> Result<Vec<Change>, Failure> {
         changes.push(Change::Add(Key::Skip, values::skip_text(range)));
     }
     for path in &set.busy {
+        // Read now, so that a file that is no calendar is refused before it is saved.
+        learnpath::availability::busy::BusyCalendar::read(std::slice::from_ref(path))?;
         let text = path.to_str().ok_or_else(|| {
             Failure::Usage(format!(
                 "'{}' is not valid UTF-8; the profile keeps UTF-8 paths only",

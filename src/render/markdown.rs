@@ -84,10 +84,33 @@ fn checklist_line(
         .replace('[', "\\[")
         .replace(']', "\\]")
         .replace('<', "&lt;");
-    match link {
-        Some(link) => writeln!(w, "- [{mark}] [{label}]({link})"),
+    match crate::weblink::safe_link(link) {
+        Some(link) => writeln!(w, "- [{mark}] [{label}]({})", destination(link)),
         None => writeln!(w, "- [{mark}] {label} (`{path}`)"),
     }
+}
+
+/// A link destination as CommonMark reads it back unchanged: what would end it, open a title,
+/// or be read as an escape is percent-encoded, and `&` written as `&amp;` (a destination's
+/// entities are decoded).
+fn destination(link: &str) -> String {
+    let mut out = String::with_capacity(link.len());
+    for c in link.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            ' ' | '<' | '>' | '(' | ')' | '"' | '\'' | '`' | '\\' | '[' | ']' => {
+                out.push_str(&format!("%{:02X}", c as u32));
+            }
+            c if c.is_control() || c.is_whitespace() => {
+                let mut bytes = [0; 4];
+                for byte in c.encode_utf8(&mut bytes).bytes() {
+                    out.push_str(&format!("%{byte:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// One bar per session, a Mermaid section per ISO week.

@@ -22,6 +22,7 @@ pub mod profile;
 pub mod progress;
 pub mod render;
 pub mod validate;
+pub mod weblink;
 pub mod words;
 mod yaml;
 

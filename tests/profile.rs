@@ -658,4 +658,57 @@ fn a_busy_file_is_checked_when_saved_and_named_when_it_breaks() {
     home.run(&["plan", "--start", "2027-01-04"])
         .code(65)
         .stderr_has(&[&format!("`learnpath profile unset busy {calendar}`")]);
+
+/// A CalDAV URL with a user and password that does not parse is refused without repeating the
+/// password, by `sync --caldav` and by `profile set --caldav`; nothing is saved.
+#[test]
+fn a_caldav_url_with_a_password_is_never_repeated() {
+    let learner = common::Learner::new();
+    for url in [
+        "https://alice:hunter2@dav example.org/cal/",
+        "https://alice:hunter2@dav.example.org/cal/?x=1 y",
+        "ftp://alice:hunter2@dav.example.org/cal/",
+        "alice:hunter2@dav.example.org/cal/",
+        "https://alice:hun/ter2@dav.example.org/cal/",
+        "https://alice:hunter2@dav.example.org/cal/",
+    ] {
+        for args in [
+            &[
+                "sync", "--spec", "3.4", "--hours", "3", "--caldav", url, "--user", "alice",
+            ][..],
+            &["profile", "set", "--caldav", url][..],
+        ] {
+            let run = learner.run_with(args, &[("LEARNPATH_CALDAV_PASSWORD", "other")]);
+            assert_ne!(run.code, 0, "{args:?}: {}", run.stderr);
+            for secret in ["hunter2", "hun/ter2", "ter2"] {
+                assert!(
+                    !run.stderr.contains(secret) && !run.stdout.contains(secret),
+                    "{args:?}: {}",
+                    run.stderr
+                );
+            }
+            assert!(
+                run.stderr.contains("CalDAV") || run.stderr.contains("URL"),
+                "{}",
+                run.stderr
+            );
+        }
+    }
+    let config = learner.path("config");
+    assert!(
+        !config.exists() || !walk_contains(&config, "ter2"),
+        "the URL was saved"
+    );
+}
+
+/// Whether any file under `dir` holds `text`.
+fn walk_contains(dir: &std::path::Path, text: &str) -> bool {
+    std::fs::read_dir(dir).unwrap().flatten().any(|entry| {
+        let path = entry.path();
+        if path.is_dir() {
+            walk_contains(&path, text)
+        } else {
+            std::fs::read_to_string(&path).is_ok_and(|content| content.contains(text))
+        }
+    })
 }

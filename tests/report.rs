@@ -3,8 +3,10 @@
 
 mod common;
 
+use base64::Engine as _;
 use common::{Run, browse, chromium, learnpath};
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 use std::path::Path;
 
 const STORAGE: [&str; 9] = [
@@ -25,6 +27,29 @@ fn embedded(html: &str) -> Value {
     let start = html.find(open).expect("the data element") + open.len();
     let end = start + html[start..].find("</script>").unwrap();
     serde_json::from_str(&html[start..end]).unwrap()
+}
+
+/// The text of the first element `<tag>` (exactly that opening tag) of the page.
+fn element_text<'a>(html: &'a str, open: &str) -> &'a str {
+    let start = html.find(open).expect("the element") + open.len();
+    let close = format!("</{}", &open[1..open.find([' ', '>']).unwrap()]);
+    &html[start..start + html[start..].find(&close).unwrap()]
+}
+
+/// The page's Content-Security-Policy, as its `<meta>` says it.
+fn policy(html: &str) -> &str {
+    let open = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
+    let start = html.find(open).expect("a policy") + open.len();
+    &html[start..start + html[start..].find('"').unwrap()]
+}
+
+/// A CSP hash source of `text`.
+fn hash_source(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
 }
 
 /// A progress file with three documents done (one with its time) and a followed plan, in a
@@ -160,6 +185,70 @@ fn the_report_refers_to_nothing_outside_itself() {
         "the page forbids itself requests"
     );
     assert!(html.len() < 1_000_000, "{} bytes", html.len());
+}
+
+/// The policy lets run only the page's own script and apply only its own style, each named by
+/// the SHA-256 of its exact text: no `'unsafe-inline'`, no inline `style=` or `on...=`.
+#[test]
+fn the_report_allows_only_its_own_script_and_style_by_hash() {
+    let html = learnpath(&STORAGE).code(0).stdout;
+    let policy = policy(&html);
+    assert!(!policy.contains("unsafe"), "{policy}");
+    let directive = |name: &str| {
+        policy
+            .split(';')
+            .map(str::trim)
+            .find_map(|d| d.strip_prefix(name))
+            .unwrap_or_else(|| panic!("{name} in {policy}"))
+            .trim()
+            .to_string()
+    };
+    assert_eq!(
+        directive("script-src "),
+        hash_source(element_text(&html, "<script>"))
+    );
+    assert_eq!(
+        directive("style-src "),
+        hash_source(element_text(&html, "<style>"))
+    );
+    assert_eq!(directive("default-src "), "'none'");
+    assert_eq!(html.matches("<script>").count(), 1, "one script that runs");
+    let lower = html.to_lowercase();
+    assert!(!lower.contains(" style=") && !lower.contains(" onclick="));
+}
+
+/// A manifest whose `source:` is a `javascript:` URL is an error naming its line, and no plan
+/// or report is made from it.
+#[test]
+fn a_javascript_source_is_refused_with_its_line() {
+    let manifest = "name: Notes\nsource: javascript:alert(1)//\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: One\n        folders: [one]\nspecializations:\n  - section: \"1.1\"\n";
+    let folder = common::folder(&[
+        (
+            "one/a.md",
+            "---\nestimated_time: \"30 min\"\ntitle: A\n---\n",
+        ),
+        ("learnpath.yaml", manifest),
+    ]);
+    let run = learnpath(&["validate", "--curriculum", &folder.root]);
+    assert_ne!(run.code, 0);
+    let said = format!("{}{}", run.stdout, run.stderr);
+    assert!(
+        said.contains("learnpath.yaml:2") && said.contains("is not an http or https URL"),
+        "{said}"
+    );
+    let report = learnpath(&[
+        "report",
+        "--curriculum",
+        &folder.root,
+        "--spec",
+        "1.1",
+        "--hours",
+        "2",
+        "--start",
+        "2027-01-04",
+    ]);
+    assert_ne!(report.code, 0);
+    assert!(!report.stdout.contains("javascript:"));
 }
 
 #[test]
@@ -427,6 +516,9 @@ fn a_click_in_the_graph_highlights_the_path_to_the_targets() {
     let pick = *ancestors.iter().min().unwrap();
     assert_ne!(pick, target as u64);
     let click = CLICK.replace("PICK", &pick.to_string());
+    // The policy runs only scripts it names: name the test's too.
+    let added = hash_source(element_text(&click, "<script>"));
+    let html = html.replacen("script-src ", &format!("script-src {added} "), 1);
     let dom = rendered(&chromium, &html.replace("</body>", &click));
     let needle = "<pre id=\"clicked\">nodes ";
     let start = dom.find(needle).expect("the click ran") + needle.len();

@@ -22,12 +22,14 @@ impl CollectionUrl {
         let refuse = |problem: String| Err(Error::CaldavUsage { problem });
         let Ok(uri) = text.parse::<Uri>() else {
             return refuse(format!(
-                "'{text}' is not a URL; give the calendar collection's URL, e.g. https://HOST/remote.php/dav/calendars/USER/CALENDAR/"
+                "'{}' is not a URL; give the calendar collection's URL, e.g. https://HOST/remote.php/dav/calendars/USER/CALENDAR/",
+                masked(text)
             ));
         };
         let (Some(scheme), Some(authority)) = (uri.scheme_str(), uri.authority()) else {
             return refuse(format!(
-                "'{text}' is not an absolute URL; give it with https:// and the host"
+                "'{}' is not an absolute URL; give it with https:// and the host",
+                masked(text)
             ));
         };
         if authority.as_str().contains('@') {
@@ -36,9 +38,25 @@ impl CollectionUrl {
                 "the CalDAV URL holds a user or password; give the user with --user and the password in LEARNPATH_CALDAV_PASSWORD or ~/.netrc".to_string(),
             );
         }
+        // `https://alice:hun/ter2@host/`: the authority is `alice:hun`, whose port is no number,
+        // and what follows may be the rest of a password.
+        let after_host = authority
+            .as_str()
+            .rsplit_once(']')
+            .map_or(authority.as_str(), |(_, rest)| rest);
+        if let Some((_, port)) = after_host.rsplit_once(':')
+            && !port.is_empty()
+            && port.parse::<u16>().is_err()
+        {
+            return refuse(format!(
+                "'{}' has a port that is not a number; give the calendar collection's URL, e.g. https://HOST/remote.php/dav/calendars/USER/CALENDAR/",
+                masked(text)
+            ));
+        }
         if uri.query().is_some() {
             return refuse(format!(
-                "'{text}' has a query (?...); a calendar collection's URL has none"
+                "'{}' has a query (?...); a calendar collection's URL has none",
+                masked(text)
             ));
         }
         let host = authority
@@ -56,7 +74,8 @@ impl CollectionUrl {
             }
             other => {
                 return refuse(format!(
-                    "'{text}' is a {other} URL; CalDAV needs https:// (or http:// to this machine)"
+                    "'{}' is a {other} URL; CalDAV needs https:// (or http:// to this machine)",
+                    masked(text)
                 ));
             }
         }
@@ -92,6 +111,21 @@ impl CollectionUrl {
 impl std::fmt::Display for CollectionUrl {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.url)
+    }
+}
+
+/// `text` as a message may quote it: whatever could be a user or password (everything between
+/// `scheme://`, or the start, and the last `@`) as `***`. Used for text that did not parse, or
+/// whose user part was not yet ruled out: an `@` in the path of a malformed URL hides more than
+/// it must, never less.
+pub fn masked(text: &str) -> String {
+    let (scheme, rest) = match text.find("://") {
+        Some(at) => text.split_at(at + 3),
+        None => ("", text),
+    };
+    match rest.rfind('@') {
+        Some(at) => format!("{scheme}***{}", &rest[at..]),
+        None => text.to_string(),
     }
 }
 
@@ -146,6 +180,32 @@ mod tests {
         assert!(refused("ftp://h/c/").contains("ftp"));
         assert!(refused("not a url").contains("not a URL"));
         assert!(refused("/just/a/path").contains("absolute"));
+    }
+
+    #[test]
+    fn a_password_in_a_url_that_does_not_parse_is_not_repeated() {
+        for text in [
+            "https://alice:hunter2@dav example.org/c/",
+            "https://alice:hunter2@dav.example.org/c/?x=1 y",
+            "ftp://alice:hunter2@dav.example.org/c/",
+            "alice:hunter2@dav.example.org/c/",
+            "https://alice:hun@ter2@dav.example.org/c/%zz",
+            "https://alice:hun/ter2@dav.example.org/c/",
+            "https://alice:hunter2@[::1/c/",
+        ] {
+            let message = refused(text);
+            assert!(!message.contains("hunter2"), "{message}");
+            assert!(!message.contains("hun/ter2"), "{message}");
+        }
+        assert_eq!(
+            masked("https://alice:hunter2@dav.example.org/c/"),
+            "https://***@dav.example.org/c/"
+        );
+        assert_eq!(
+            masked("https://dav.example.org/c/"),
+            "https://dav.example.org/c/"
+        );
+        assert!(refused("https://dav.example.org/c/?x").contains("https://dav.example.org/c/?x"));
     }
 
     #[test]

@@ -153,6 +153,26 @@ fn checked_id(check: &mut Checker<'_>, id: Option<&str>, ownership: Ownership) -
     Some(id.to_string())
 }
 
+/// The manifest's `source`, when it is a web address: it becomes the link of every document, in
+/// the report, the Markdown and the calendar, so a `javascript:` or `file:` one would run or
+/// open whatever it says from there.
+fn checked_source(check: &mut Checker<'_>, source: Option<&str>) -> Option<String> {
+    let source = source?;
+    if crate::weblink::is_web_url(source) {
+        return Some(source.to_string());
+    }
+    check.error(
+        "source",
+        "source",
+        format!("'{}' is not an http or https URL", source.escape_debug()),
+        Some(
+            "give the web address of the documents, e.g. source: https://github.com/you/notes/blob/main/"
+                .to_string(),
+        ),
+    );
+    None
+}
+
 /// Checks a manifest against the folders that exist and resolves its references.
 pub(crate) fn resolve(
     manifest: &Manifest,
@@ -170,7 +190,7 @@ pub(crate) fn resolve(
     let mut resolved = Resolved {
         name: manifest.name.clone(),
         id: checked_id(&mut check, manifest.id.as_deref(), ownership),
-        source_url: manifest.source.clone(),
+        source_url: checked_source(&mut check, manifest.source.as_deref()),
         reading: reading(manifest, &mut check),
         ..Resolved::default()
     };

@@ -24,10 +24,12 @@ pub fn render(plan: &Plan, clock: &Clock, w: &mut dyn Write) -> io::Result<()> {
         let documents: Vec<String> = session
             .items
             .iter()
-            .map(|item| match &item.link {
-                Some(link) => format!("{} <{link}>", item_label(item)),
-                None => item_label(item),
-            })
+            .map(
+                |item| match crate::weblink::safe_link(item.link.as_deref()) {
+                    Some(link) => format!("{} <{link}>", item_label(item)),
+                    None => item_label(item),
+                },
+            )
             .collect();
         writer.write_record([
             session_title(session),

@@ -16,13 +16,23 @@ pub fn fill(state: State) -> &'static str {
     }
 }
 
-/// A DOT string literal; line breaks become `\n`, which DOT centres.
-fn quoted(text: &str) -> String {
-    let escaped = text
-        .replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace('\n', "\\n");
-    format!("\"{escaped}\"")
+/// A DOT string literal; line breaks become `\n`, which DOT centres, and other control
+/// characters are dropped; a backslash is doubled, so no other escape of DOT's (`\l`, `\N`, ...)
+/// can be written.
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn node_line(

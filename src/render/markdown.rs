@@ -9,12 +9,12 @@ use std::io::{self, Write};
 
 pub fn render(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
     let summary = &plan.summary;
-    writeln!(w, "# Study plan: {}", plan.selection)?;
+    writeln!(w, "# Study plan: {}", inline(&plan.selection))?;
     writeln!(w)?;
     writeln!(
         w,
         "{}: {}, {} in {}.",
-        plan.curriculum,
+        line_start(&plan.curriculum),
         count(summary.documents, "document"),
         format_minutes(summary.total_minutes),
         count(summary.sessions, "session")
@@ -79,15 +79,95 @@ fn checklist_line(
     path: &str,
 ) -> io::Result<()> {
     let mark = if done { "x" } else { " " };
-    // Brackets would end the link text early and `<` would start HTML.
-    let label = label
-        .replace('[', "\\[")
-        .replace(']', "\\]")
-        .replace('<', "&lt;");
-    match link {
-        Some(link) => writeln!(w, "- [{mark}] [{label}]({link})"),
-        None => writeln!(w, "- [{mark}] {label} (`{path}`)"),
+    let label = inline(label);
+    match crate::weblink::safe_link(link) {
+        Some(link) => writeln!(w, "- [{mark}] [{label}]({})", destination(link)),
+        None => writeln!(w, "- [{mark}] {label} ({})", code_span(path)),
     }
+}
+
+/// Text from a curriculum inside a line of Markdown, shown as written: on one line; `<` as an
+/// entity (no HTML, no autolink) and `&` too where it would start one; backslashes before what
+/// could start emphasis, code, a link, an image, strikethrough, math, a table cell or a
+/// heading's closing `#`s.
+pub fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '&' if chars
+                .peek()
+                .is_some_and(|next| next.is_ascii_alphanumeric() || *next == '#') =>
+            {
+                out.push_str("&amp;")
+            }
+            '<' => out.push_str("&lt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '!' | '#' | '|' | '~' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() || c.is_whitespace() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text from a curriculum at the start of a line: as [`inline`], without the spaces around it
+/// (four would start a code block), and with what would start a list, a quote or a heading
+/// escaped.
+pub fn line_start(text: &str) -> String {
+    let text = inline(text);
+    let text = text.trim_matches(' ');
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if text.starts_with(['-', '+', '=', '>']) {
+        format!("\\{text}")
+    } else if digits > 0 && text[digits..].starts_with(['.', ')']) {
+        format!("{}\\{}", &text[..digits], &text[digits..])
+    } else {
+        text.to_string()
+    }
+}
+
+/// A code span of `text` on one line, fenced with more backticks than it holds in a row.
+pub fn code_span(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    // A space inside each fence when the text begins or ends with one (stripped again by
+    // CommonMark); so that a backtick there does not join the fence.
+    let pad = if text.starts_with(['`', ' ']) || text.ends_with(['`', ' ']) {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// A link destination as CommonMark reads it back unchanged: what would end it, open a title,
+/// or be read as an escape is percent-encoded, and `&` written as `&amp;` (a destination's
+/// entities are decoded).
+fn destination(link: &str) -> String {
+    let mut out = String::with_capacity(link.len());
+    for c in link.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            ' ' | '<' | '>' | '(' | ')' | '"' | '\'' | '`' | '\\' | '[' | ']' => {
+                out.push_str(&format!("%{:02X}", c as u32));
+            }
+            c if c.is_control() || c.is_whitespace() => {
+                let mut bytes = [0; 4];
+                for byte in c.encode_utf8(&mut bytes).bytes() {
+                    out.push_str(&format!("%{byte:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// One bar per session, a Mermaid section per ISO week.
@@ -115,4 +195,40 @@ fn gantt(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     writeln!(w, "```")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_where_markdown_would_read_it() {
+        assert_eq!(
+            inline("a <img> & b &amp; [c]"),
+            "a &lt;img> & b &amp;amp; \\[c\\]"
+        );
+        assert_eq!(inline("x\ny\tz"), "x y z");
+        assert_eq!(inline("C# `code` *em*"), "C\\# \\`code\\` \\*em\\*");
+        assert_eq!(line_start("  - item"), "\\- item");
+        assert_eq!(line_start("> quote"), "\\> quote");
+        assert_eq!(line_start("12. twelve"), "12\\. twelve");
+        assert_eq!(line_start("2.5 hours"), "2\\.5 hours");
+        assert_eq!(line_start("Notes"), "Notes");
+    }
+
+    #[test]
+    fn code_spans_hold_any_backticks() {
+        assert_eq!(code_span("a/b.md"), "`a/b.md`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`a``"), "``` `a`` ```");
+        assert_eq!(code_span("a\nb"), "`a b`");
+    }
+
+    #[test]
+    fn destinations_cannot_end_early_or_decode_entities() {
+        assert_eq!(
+            destination("https://x.org/a (1)/<b>&#106;.md"),
+            "https://x.org/a%20%281%29/%3Cb%3E&amp;#106;.md"
+        );
+    }
 }

@@ -5,18 +5,49 @@ use crate::curriculum::duration::format_minutes;
 use crate::diagram::{Diagram, State};
 use std::io::{self, Write};
 
-/// Text in a quoted Mermaid label: quotes and angle brackets become Mermaid's entity codes, so
-/// that they show as written and are not read as HTML.
-fn text(value: &str) -> String {
-    value
-        .replace('"', "#quot;")
-        .replace('<', "#lt;")
-        .replace('>', "#gt;")
+/// Text in a quoted Mermaid label, shown as written: on one line (a line break would end the
+/// statement and start any other, `click` or `%%{init}%%` included); quotes, angle brackets
+/// and `&` as Mermaid's entity codes (not read as HTML); `#` coded so no code of the text is
+/// decoded, `%` so no directive or comment can start, backticks so no Markdown string can,
+/// `;` so no statement ends.
+pub fn text(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '&' => out.push_str("#amp;"),
+            '#' => out.push_str("#35;"),
+            '%' => out.push_str("#37;"),
+            ';' => out.push_str("#59;"),
+            '`' => out.push_str("#96;"),
+            c if c.is_control() || c.is_whitespace() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
-/// A YAML double-quoted string, for the diagram's frontmatter title.
-fn yaml_string(value: &str) -> String {
-    format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
+/// A YAML double-quoted string on one line, for the diagram's frontmatter title; `%`, backticks
+/// and angle brackets written as `\x` escapes, so that no `%%`, Markdown string or tag appears
+/// in the diagram's text at all.
+pub fn yaml_string(value: &str) -> String {
+    let mut out = String::from("\"");
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '%' => out.push_str("\\x25"),
+            '`' => out.push_str("\\x60"),
+            '<' => out.push_str("\\x3C"),
+            '>' => out.push_str("\\x3E"),
+            c if c.is_control() || c.is_whitespace() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn class(state: State) -> &'static str {

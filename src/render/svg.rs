@@ -11,7 +11,8 @@ use crate::diagram::{Diagram, State};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-/// Text for XML: the five special characters escaped, control characters dropped.
+/// Text for XML: the five special characters escaped, control characters (and the two
+/// characters XML forbids, U+FFFE and U+FFFF) dropped.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -21,7 +22,7 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if c.is_control() => {}
+            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
             c => out.push(c),
         }
     }

@@ -122,6 +122,12 @@ pub fn python_with_radicale() -> Option<PathBuf> {
     python_with("radicale, caldav")
 }
 
+/// The Python interpreter with the CommonMark parser `markdown_it` (markdown-it-py), found as
+/// [`python_with_icalendar`] finds its own.
+pub fn python_with_markdown_it() -> Option<PathBuf> {
+    python_with("markdown_it")
+}
+
 /// `LEARNPATH_TEST_PYTHON`, else `python3`, if it imports `modules` (a Python import list).
 fn python_with(modules: &str) -> Option<PathBuf> {
     let imports = |python: &PathBuf| {

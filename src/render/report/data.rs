@@ -176,7 +176,7 @@ pub fn data(inputs: Inputs<'_>) -> Data {
                     title: item.title.clone(),
                     minutes: item.minutes,
                     part: item.part.map(|p| format!("{}/{}", p.index, p.count)),
-                    link: item.link.clone(),
+                    link: web_link(item.link.as_deref()),
                     node: node(&item.path),
                 })
                 .collect(),
@@ -216,6 +216,11 @@ pub fn data(inputs: Inputs<'_>) -> Data {
     }
 }
 
+/// A link the page may make: http(s) or relative only (see [`crate::weblink`]).
+fn web_link(link: Option<&str>) -> Option<String> {
+    crate::weblink::safe_link(link).map(str::to_string)
+}
+
 fn node_index(diagram: &Diagram) -> BTreeMap<&str, usize> {
     diagram
         .nodes
@@ -236,7 +241,7 @@ fn done_docs(inputs: Inputs<'_>, node: &dyn Fn(&str) -> Option<usize>) -> Vec<Do
             title: doc.doc.title.clone(),
             minutes: doc.doc.minutes,
             date: inputs.progress.date(&doc.doc.path),
-            link: doc.link.clone(),
+            link: web_link(doc.link.as_deref()),
             node: node(&doc.doc.path),
         })
         .collect();

@@ -658,6 +658,7 @@ fn a_busy_file_is_checked_when_saved_and_named_when_it_breaks() {
     home.run(&["plan", "--start", "2027-01-04"])
         .code(65)
         .stderr_has(&[&format!("`learnpath profile unset busy {calendar}`")]);
+}
 
 /// A CalDAV URL with a user and password that does not parse is refused without repeating the
 /// password, by `sync --caldav` and by `profile set --caldav`; nothing is saved.

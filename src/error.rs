@@ -625,6 +625,9 @@ pub enum Refusal {
     /// A device, a pipe, a socket.
     NotARegularFile,
     DanglingLink,
+    /// A symbolic link where learnpath writes a file of the curriculum (`init`): writing through
+    /// it would change a file elsewhere.
+    SymbolicLink,
     /// A file of the user's that a command would replace only when asked (`init --force`).
     Exists,
 }
@@ -638,6 +641,9 @@ impl fmt::Display for Refusal {
             Refusal::IsAFolder => "is a folder; give a file name to write to",
             Refusal::NotARegularFile => "is not a regular file; refusing to replace it",
             Refusal::DanglingLink => "is a symbolic link to nothing; refusing to replace it",
+            Refusal::SymbolicLink => {
+                "is a symbolic link; learnpath does not write through it (remove the link first)"
+            }
             Refusal::Exists => "already exists; leaving it as it is (--force replaces it)",
         })
     }

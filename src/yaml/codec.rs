@@ -18,10 +18,39 @@ pub fn decode<T: DeserializeOwned>(yaml: &str) -> Result<T, YamlError> {
     serde_yaml::from_str(source).map_err(|error| {
         let line = error.location().map(|location| location.line());
         YamlError {
-            message: without_location(&error.to_string()),
+            message: shorten_quotes(&without_location(&error.to_string())),
             line,
         }
     })
+}
+
+/// The most characters of a quoted value a message repeats: enough to recognize it, not
+/// enough to copy a file's contents into a terminal or a log.
+const QUOTE_CHARS: usize = 40;
+
+/// The message with each double-quoted part (the parser quotes values with escapes, control
+/// characters escaped) cut to [`QUOTE_CHARS`] characters and `...`.
+fn shorten_quotes(message: &str) -> String {
+    let mut shortened = String::with_capacity(message.len().min(1024));
+    let (mut quoted, mut escaped, mut kept) = (false, false, 0);
+    for c in message.chars() {
+        if quoted && !escaped && c == '"' {
+            quoted = false;
+            if kept > QUOTE_CHARS {
+                shortened.push_str("...");
+            }
+        } else if !quoted && c == '"' {
+            (quoted, kept) = (true, 0);
+        } else if quoted {
+            escaped = !escaped && c == '\\';
+            kept += 1;
+            if kept > QUOTE_CHARS {
+                continue;
+            }
+        }
+        shortened.push(c);
+    }
+    shortened
 }
 
 /// The message without its " at line L column C" part: the caller reports the location
@@ -93,6 +122,24 @@ pub fn value_lines(yaml: &str, key: &str, values: &[String]) -> Vec<Option<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_quoted_values_are_cut_in_messages() {
+        let secret = format!("machine example.com password {}", "x".repeat(100));
+        let error = decode::<std::collections::BTreeMap<String, String>>(&secret).unwrap_err();
+        assert!(
+            !error.message.contains(&"x".repeat(41)),
+            "{}",
+            error.message
+        );
+        assert!(
+            error.message.contains("\"machine example.com password"),
+            "{}",
+            error.message
+        );
+        assert!(error.message.contains("...\""), "{}", error.message);
+        assert_eq!(shorten_quotes(r#"a "b\"c" d"#), r#"a "b\"c" d"#);
+    }
 
     #[test]
     fn finds_lines_of_keys_and_values() {

@@ -370,6 +370,102 @@ fn json_and_markdown_exports_match_plan() {
     insta::assert_snapshot!("export_markdown", markdown);
 }
 
+/// `export -o` refused onto a file learnpath keeps: exit 2, the file named and left as it was.
+fn refused_onto(output: &str, env: &[(&str, &str)], name: &str) {
+    let args = [
+        &["export", "--format", "csv", "--no-profile", "-o", output][..],
+        STORAGE,
+    ]
+    .concat();
+    common::Run::with_env(&args, env).code(2).stderr_has(&[
+        output,
+        name,
+        "which learnpath keeps",
+        "choose another file",
+    ]);
+}
+
+#[test]
+fn export_never_writes_onto_a_file_learnpath_keeps() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path();
+    let progress = folder.join("progress.yaml");
+    let profile = folder.join("profile.yaml");
+    let env = [
+        ("LEARNPATH_PROGRESS", progress.to_str().unwrap()),
+        ("LEARNPATH_PROFILE", profile.to_str().unwrap()),
+    ];
+    let kept = [
+        ("progress.yaml", "the progress file"),
+        ("baseline.yaml", "the baseline"),
+        ("calendar.yaml", "the calendar record"),
+        ("profile.yaml", "the profile"),
+    ];
+    for (file, name) in kept {
+        // Refused before the file exists too: it is where learnpath would keep it.
+        refused_onto(folder.join(file).to_str().unwrap(), &env, name);
+        assert!(!folder.join(file).exists());
+        std::fs::write(folder.join(file), "mine\n").unwrap();
+        refused_onto(folder.join(file).to_str().unwrap(), &env, name);
+        assert_eq!(
+            std::fs::read_to_string(folder.join(file)).unwrap(),
+            "mine\n"
+        );
+    }
+    // Other spellings of one file: relative parts, a symbolic link, a hard link.
+    std::fs::create_dir(folder.join("sub")).unwrap();
+    let dotted = folder.join("sub/../progress.yaml");
+    refused_onto(dotted.to_str().unwrap(), &env, "the progress file");
+    std::os::unix::fs::symlink(&progress, folder.join("link.csv")).unwrap();
+    refused_onto(
+        folder.join("link.csv").to_str().unwrap(),
+        &env,
+        "the progress file",
+    );
+    std::fs::hard_link(&progress, folder.join("hard.csv")).unwrap();
+    refused_onto(
+        folder.join("hard.csv").to_str().unwrap(),
+        &env,
+        "the progress file",
+    );
+    // `report -o` and `graph -o` alike.
+    let progress_path = progress.to_str().unwrap();
+    let report = [
+        &["report", "--no-profile", "-o", progress_path][..],
+        STORAGE,
+    ]
+    .concat();
+    let graph = [
+        "graph",
+        "--no-progress",
+        "--no-profile",
+        "-o",
+        progress_path,
+    ];
+    for args in [&report[..], &graph[..]] {
+        common::Run::with_env(args, &env)
+            .code(2)
+            .stderr_has(&["the progress file, which learnpath keeps"]);
+    }
+    assert_eq!(std::fs::read_to_string(&progress).unwrap(), "mine\n");
+    // Any other file is written.
+    let other = folder.join("plan.csv");
+    let args = [
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--no-profile",
+            "-o",
+            other.to_str().unwrap(),
+        ][..],
+        STORAGE,
+    ]
+    .concat();
+    common::Run::with_env(&args, &env).code(0);
+    assert!(other.exists());
+}
+
 #[test]
 fn output_files_are_written_whole_and_never_onto_folders() {
     let dir = tempfile::tempdir().unwrap();

@@ -170,6 +170,31 @@ impl Context {
         Ok(Some((store, writable)))
     }
 
+    /// The files learnpath keeps for this curriculum, each with how messages name it: the
+    /// progress file, the baseline and calendar record beside it, and the profile. Worked out
+    /// without reading or moving any (a home folder that cannot be found leaves its files out).
+    pub fn kept_files(&self, curriculum: &Curriculum) -> Vec<(PathBuf, &'static str)> {
+        let id = curriculum_id(curriculum, &self.source);
+        let progress = match &self.progress_path {
+            Some(path) => Some(path.clone()),
+            None => ProgressStore::for_curriculum(curriculum, &self.source)
+                .ok()
+                .map(|store| store.path().to_path_buf()),
+        };
+        let mut kept = Vec::new();
+        if let Some(progress) = progress {
+            let baseline = BaselineStore::beside(&progress, id.clone());
+            let ledger = LedgerStore::beside(&progress, id);
+            kept.push((baseline.path().to_path_buf(), "the baseline"));
+            kept.push((ledger.path().to_path_buf(), "the calendar record"));
+            kept.push((progress, "the progress file"));
+        }
+        if let Ok(profile) = self.profile_store(curriculum) {
+            kept.push((profile.path().to_path_buf(), "the profile"));
+        }
+        kept
+    }
+
     /// The followed plan's store: beside the progress file.
     pub fn baseline_store(&self, curriculum: &Curriculum) -> Result<BaselineStore, Error> {
         let progress = self.store(curriculum)?;

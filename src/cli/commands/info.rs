@@ -151,7 +151,7 @@ pub(super) fn graph(
         GraphFormat::Mermaid => mermaid::render(&picture, &mut bytes)?,
     }
     let what = count(picture.nodes.len(), "document");
-    write_output(output, &bytes, context, out, &what)?;
+    write_output(output, &bytes, context, curriculum, out, &what)?;
     Ok(exit::OK)
 }
 

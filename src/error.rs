@@ -636,13 +636,7 @@ pub enum Refusal {
 
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Refusal::Kept(name) = self {
-            return write!(
-                f,
-                "is {name}, which learnpath keeps; writing the output there would replace it (choose another file)"
-            );
-        }
-        f.write_str(match self {
+        let text = match self {
             Refusal::NamesAFolder => {
                 "ends with '/', which names a folder; give a file name to write to"
             }
@@ -653,8 +647,14 @@ impl fmt::Display for Refusal {
                 "is a symbolic link; learnpath does not write through it (remove the link first)"
             }
             Refusal::Exists => "already exists; leaving it as it is (--force replaces it)",
-            Refusal::Kept(_) => unreachable!("written above"),
-        })
+            Refusal::Kept(name) => {
+                return write!(
+                    f,
+                    "is {name}, which learnpath keeps; writing the output there would replace it (choose another file)"
+                );
+            }
+        };
+        f.write_str(text)
     }
 }
 

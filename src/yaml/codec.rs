@@ -28,27 +28,34 @@ pub fn decode<T: DeserializeOwned>(yaml: &str) -> Result<T, YamlError> {
 /// enough to copy a file's contents into a terminal or a log.
 const QUOTE_CHARS: usize = 40;
 
-/// The message with each double-quoted part (the parser quotes values with escapes, control
-/// characters escaped) cut to [`QUOTE_CHARS`] characters and `...`.
+/// The message with each quoted part cut to [`QUOTE_CHARS`] characters and `...`: values in
+/// double quotes (which the parser writes with escapes) and names in backquotes (which it
+/// writes as they are, so a key of the file's can be long too). Control characters are escaped,
+/// so that no message moves a terminal's cursor or colours it.
 fn shorten_quotes(message: &str) -> String {
     let mut shortened = String::with_capacity(message.len().min(1024));
-    let (mut quoted, mut escaped, mut kept) = (false, false, 0);
+    // The closing quote of the part being read, if any.
+    let (mut quote, mut escaped, mut kept) = (None, false, 0);
     for c in message.chars() {
-        if quoted && !escaped && c == '"' {
-            quoted = false;
+        if quote == Some(c) && !escaped {
+            quote = None;
             if kept > QUOTE_CHARS {
                 shortened.push_str("...");
             }
-        } else if !quoted && c == '"' {
-            (quoted, kept) = (true, 0);
-        } else if quoted {
-            escaped = !escaped && c == '\\';
+        } else if quote.is_none() && (c == '"' || c == '`') {
+            (quote, kept) = (Some(c), 0);
+        } else if quote.is_some() {
+            escaped = quote == Some('"') && !escaped && c == '\\';
             kept += 1;
             if kept > QUOTE_CHARS {
                 continue;
             }
         }
-        shortened.push(c);
+        if c.is_control() {
+            shortened.extend(c.escape_default());
+        } else {
+            shortened.push(c);
+        }
     }
     shortened
 }
@@ -123,6 +130,13 @@ pub fn value_lines(yaml: &str, key: &str, values: &[String]) -> Vec<Option<usize
 mod tests {
     use super::*;
 
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Strict {
+        name: Option<String>,
+    }
+
     #[test]
     fn long_quoted_values_are_cut_in_messages() {
         let secret = format!("machine example.com password {}", "x".repeat(100));
@@ -139,6 +153,14 @@ mod tests {
         );
         assert!(error.message.contains("...\""), "{}", error.message);
         assert_eq!(shorten_quotes(r#"a "b\"c" d"#), r#"a "b\"c" d"#);
+        let key = "k".repeat(100);
+        let error = decode::<Option<Strict>>(&format!("{key}: 1\n")).unwrap_err();
+        assert!(
+            error.message.contains(&format!("`{}...`", &key[..40])),
+            "{}",
+            error.message
+        );
+        assert_eq!(shorten_quotes("a `\u{1b}[2J` b"), "a `\\u{1b}[2J` b");
     }
 
     #[test]

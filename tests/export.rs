@@ -6,6 +6,7 @@ mod common;
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use common::{learnpath, session_title};
 use std::collections::BTreeSet;
+use std::path::Path;
 
 /// A plan without progress, and so without the record of the last calendar export: these
 /// tests are about one export (tests/calendar.rs follows exports one after another).
@@ -464,6 +465,47 @@ fn export_never_writes_onto_a_file_learnpath_keeps() {
     .concat();
     common::Run::with_env(&args, &env).code(0);
     assert!(other.exists());
+}
+
+#[test]
+fn export_never_writes_onto_the_default_progress_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("learnpath");
+    std::fs::create_dir(&data).unwrap();
+    let shared = data.join("progress.yaml");
+    std::fs::write(&shared, "mine\n").unwrap();
+    let run = |output: &Path| {
+        assert_cmd::Command::cargo_bin("learnpath")
+            .unwrap()
+            .env_remove("LEARNPATH_PROGRESS")
+            .env_remove("LEARNPATH_PROFILE")
+            .env("XDG_DATA_HOME", dir.path())
+            .env("XDG_CONFIG_HOME", common::NO_CONFIG_HOME)
+            .args(["export", "--format", "csv", "--no-progress", "-o"])
+            .arg(output)
+            .args(&STORAGE[1..])
+            .output()
+            .unwrap()
+    };
+    let refused = run(&shared);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("the shared progress file, which learnpath keeps"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&shared).unwrap(), "mine\n");
+    // The curriculum's own file, not there yet.
+    let own = data.join("datacenter-infrastructure/progress.yaml");
+    std::fs::create_dir(own.parent().unwrap()).unwrap();
+    let refused = run(&own);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("the progress file, which learnpath keeps"),
+        "{stderr}"
+    );
+    assert!(!own.exists());
 }
 
 #[test]

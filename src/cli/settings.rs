@@ -25,7 +25,7 @@ use learnpath::render::zone::{self, Zone};
 use learnpath::words::{count, count_with};
 use learnpath::{Curriculum, Error, Opened, Source};
 use std::cell::OnceCell;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What every command may need besides its own arguments.
 pub(super) struct Context {
@@ -171,17 +171,23 @@ impl Context {
     }
 
     /// The files learnpath keeps for this curriculum, each with how messages name it: the
-    /// progress file, the baseline and calendar record beside it, and the profile. Worked out
+    /// progress file (and the one all curricula shared before), the baseline and calendar record
+    /// beside it, and the profile. Worked out
     /// without reading or moving any (a home folder that cannot be found leaves its files out).
     pub fn kept_files(&self, curriculum: &Curriculum) -> Vec<(PathBuf, &'static str)> {
         let id = curriculum_id(curriculum, &self.source);
+        let mut kept = Vec::new();
         let progress = match &self.progress_path {
             Some(path) => Some(path.clone()),
-            None => ProgressStore::for_curriculum(curriculum, &self.source)
-                .ok()
-                .map(|store| store.path().to_path_buf()),
+            None => match ProgressStore::for_curriculum(curriculum, &self.source) {
+                Ok(store) => {
+                    let shared = store.legacy().map(Path::to_path_buf);
+                    kept.extend(shared.map(|path| (path, "the shared progress file")));
+                    Some(store.path().to_path_buf())
+                }
+                Err(_) => None,
+            },
         };
-        let mut kept = Vec::new();
         if let Some(progress) = progress {
             let baseline = BaselineStore::beside(&progress, id.clone());
             let ledger = LedgerStore::beside(&progress, id);

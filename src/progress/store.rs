@@ -69,6 +69,11 @@ impl ProgressStore {
         &self.path
     }
 
+    /// The file all curricula shared before each had its own, which it is started from.
+    pub fn legacy(&self) -> Option<&Path> {
+        self.legacy.as_deref()
+    }
+
     /// The recorded progress; a missing file is no progress yet.
     pub fn load(&self) -> Result<Progress> {
         if !atomic_file::existing_file(&self.path, KEPT)? {

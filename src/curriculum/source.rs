@@ -146,10 +146,14 @@ fn list_memory(files: &[(String, Vec<u8>)]) -> Result<Listing<'_>> {
         })
         .collect();
     entries.sort_by(|a, b| a.path.cmp(&b.path));
-    let manifest = files
-        .iter()
-        .find(|(path, _)| path == MANIFEST_FILE)
-        .map(|(_, bytes)| manifest_text(bytes, Path::new(MANIFEST_FILE)));
+    let manifest =
+        files
+            .iter()
+            .find(|(path, _)| path == MANIFEST_FILE)
+            .map(|(_, bytes)| match bytes.len() > MANIFEST_READ_LIMIT {
+                true => Err(too_large_manifest(Path::new(MANIFEST_FILE))),
+                false => manifest_text(bytes, Path::new(MANIFEST_FILE)),
+            });
     Ok(Listing {
         origin: "<memory>".to_string(),
         entries,
@@ -214,15 +218,7 @@ impl From<Unreadable> for std::io::Error {
 /// The folder's manifest: `None` when there is none. What cannot be a manifest (a link, a
 /// pipe, a device, a file over [`MANIFEST_READ_LIMIT`]) is a diagnostic; other I/O errors fail.
 fn read_manifest(path: &Path) -> Result<Option<Result<String, Diagnostic>>> {
-    let unreadable = |why: Unreadable| {
-        let help = match why {
-            Unreadable::Link => "replace the link with the file itself",
-            _ => "make learnpath.yaml a regular file of at most 1 MiB",
-        };
-        Ok(Some(Err(Diagnostic::error(format!("the manifest {why}"))
-            .file(path.display().to_string())
-            .help(help))))
-    };
+    let unreadable = |why: Unreadable| Ok(Some(Err(unreadable_manifest(path, why))));
     let file = match open_regular(path) {
         Ok(file) => file,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -236,9 +232,23 @@ fn read_manifest(path: &Path) -> Result<Option<Result<String, Diagnostic>>> {
         .read_to_end(&mut bytes)
         .map_err(|error| Error::io(path, error))?;
     if bytes.len() > MANIFEST_READ_LIMIT {
-        return unreadable(Unreadable::TooLarge(MANIFEST_READ_LIMIT));
+        return Ok(Some(Err(too_large_manifest(path))));
     }
     Ok(Some(manifest_text(&bytes, path)))
+}
+
+fn unreadable_manifest(path: &Path, why: Unreadable) -> Diagnostic {
+    let help = match why {
+        Unreadable::Link => "replace the link with the file itself",
+        _ => "make learnpath.yaml a regular file of at most 1 MiB",
+    };
+    Diagnostic::error(format!("the manifest {why}"))
+        .file(path.display().to_string())
+        .help(help)
+}
+
+fn too_large_manifest(path: &Path) -> Diagnostic {
+    unreadable_manifest(path, Unreadable::TooLarge(MANIFEST_READ_LIMIT))
 }
 
 /// The manifest's text; not UTF-8 is a diagnostic like any other problem in it.
@@ -357,4 +367,23 @@ fn relative_path(root: &Path, path: &Path) -> Option<String> {
         .map(|component| component.as_os_str().to_str())
         .collect();
     Some(parts?.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_manifest_in_memory_over_the_limit_is_a_diagnostic() {
+        let big = vec![b'#'; MANIFEST_READ_LIMIT + 1];
+        let files = Arc::new(vec![(MANIFEST_FILE.to_string(), big)]);
+        let source = Source::Memory(files);
+        let listing = source.list().unwrap();
+        let diagnostic = listing.manifest.unwrap().unwrap_err();
+        assert!(
+            diagnostic
+                .message
+                .contains("larger than the limit of 1024 KiB")
+        );
+    }
 }

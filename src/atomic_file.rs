@@ -9,6 +9,7 @@ use atomic_write_file::AtomicWriteFile;
 use std::fs::{File, OpenOptions, Permissions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 /// Replaces `path` with `bytes` atomically (see [`check_target`] for what it refuses). A
 /// symbolic link keeps pointing where it did: the file it points to is replaced.
@@ -24,6 +25,7 @@ pub fn write_with_permissions(
     permissions: Option<Permissions>,
 ) -> Result<()> {
     let target = check_target(path)?;
+    remove_stale_temporaries(&target, bytes, STALE_AFTER);
     let mut file = AtomicWriteFile::options()
         .open(&target)
         .map_err(|error| Error::io(path, error))?;
@@ -62,6 +64,82 @@ pub fn check_target(path: &Path) -> Result<PathBuf> {
         Ok(metadata) if !metadata.is_file() => refuse(Refusal::NotARegularFile),
         _ => Ok(target),
     }
+}
+
+/// How old a temporary file must be for a write that holds no lock to take it as left by a
+/// killed writer: far longer than any write takes, so that another writer's file is never
+/// removed from under it.
+pub const STALE_AFTER: Duration = Duration::from_secs(10 * 60);
+
+/// The most of the new content's first line that a temporary file is compared with.
+const START_BYTES: usize = 256;
+
+/// Removes the temporary files that writers of `target` killed before their rename left
+/// beside it. Only those are taken: named exactly as the atomic-write-file crate names them
+/// (`.` + file name + `.` + 6 ASCII letters or digits; see its `RandomName`), regular files
+/// (not links), not changed for `older_than` (zero under the file's lock, where no other writer
+/// can be busy), and holding the start of what is written now (empty, or a prefix of or
+/// starting with the first line of `bytes`, which for the files learnpath keeps is their
+/// header): anything else is someone's file. Failures are ignored: this is tidying, not the
+/// write.
+pub(crate) fn remove_stale_temporaries(target: &Path, bytes: &[u8], older_than: Duration) {
+    let (Some(name), Ok(entries)) = (target.file_name(), std::fs::read_dir(folder_of(target)))
+    else {
+        return;
+    };
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(name);
+    prefix.push(".");
+    let start = first_line(bytes);
+    for entry in entries.flatten() {
+        let is_ours = entry
+            .file_name()
+            .as_encoded_bytes()
+            .strip_prefix(prefix.as_encoded_bytes())
+            .is_some_and(|suffix| {
+                suffix.len() == 6 && suffix.iter().all(u8::is_ascii_alphanumeric)
+            });
+        let stale = entry.metadata().is_ok_and(|metadata| {
+            metadata.is_file() && (older_than.is_zero() || unchanged_for(&metadata, older_than))
+        });
+        if is_ours && stale && starts_like(&entry.path(), start) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The folder a file is in (`.` for a bare name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    }
+}
+
+/// The first line of `bytes` with its line end, at most [`START_BYTES`] of it.
+fn first_line(bytes: &[u8]) -> &[u8] {
+    let end = bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |at| at + 1);
+    &bytes[..end.min(START_BYTES)]
+}
+
+fn unchanged_for(metadata: &std::fs::Metadata, age: Duration) -> bool {
+    metadata
+        .modified()
+        .ok()
+        .and_then(|modified| SystemTime::now().duration_since(modified).ok())
+        .is_some_and(|elapsed| elapsed >= age)
+}
+
+/// Whether the file holds nothing or starts as `start` does (as far as either goes).
+fn starts_like(path: &Path, start: &[u8]) -> bool {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(start.len().max(1));
+    let read = File::open(path)
+        .and_then(|file| file.take(start.len().max(1) as u64).read_to_end(&mut head));
+    read.is_ok() && start.starts_with(&head)
 }
 
 /// How messages name a file learnpath keeps for the user, and what writing it is for.

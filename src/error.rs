@@ -625,21 +625,36 @@ pub enum Refusal {
     /// A device, a pipe, a socket.
     NotARegularFile,
     DanglingLink,
+    /// A symbolic link where learnpath writes a file of the curriculum (`init`): writing through
+    /// it would change a file elsewhere.
+    SymbolicLink,
+    /// A file learnpath keeps (named: "the progress file"), which an output would replace.
+    Kept(&'static str),
     /// A file of the user's that a command would replace only when asked (`init --force`).
     Exists,
 }
 
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        let text = match self {
             Refusal::NamesAFolder => {
                 "ends with '/', which names a folder; give a file name to write to"
             }
             Refusal::IsAFolder => "is a folder; give a file name to write to",
             Refusal::NotARegularFile => "is not a regular file; refusing to replace it",
             Refusal::DanglingLink => "is a symbolic link to nothing; refusing to replace it",
+            Refusal::SymbolicLink => {
+                "is a symbolic link; learnpath does not write through it (remove the link first)"
+            }
             Refusal::Exists => "already exists; leaving it as it is (--force replaces it)",
-        })
+            Refusal::Kept(name) => {
+                return write!(
+                    f,
+                    "is {name}, which learnpath keeps; writing the output there would replace it (choose another file)"
+                );
+            }
+        };
+        f.write_str(text)
     }
 }
 

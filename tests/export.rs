@@ -6,6 +6,7 @@ mod common;
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use common::{learnpath, session_title};
 use std::collections::BTreeSet;
+use std::path::Path;
 
 /// A plan without progress, and so without the record of the last calendar export: these
 /// tests are about one export (tests/calendar.rs follows exports one after another).
@@ -368,6 +369,143 @@ fn json_and_markdown_exports_match_plan() {
         "{markdown}"
     );
     insta::assert_snapshot!("export_markdown", markdown);
+}
+
+/// `export -o` refused onto a file learnpath keeps: exit 2, the file named and left as it was.
+fn refused_onto(output: &str, env: &[(&str, &str)], name: &str) {
+    let args = [
+        &["export", "--format", "csv", "--no-profile", "-o", output][..],
+        STORAGE,
+    ]
+    .concat();
+    common::Run::with_env(&args, env).code(2).stderr_has(&[
+        output,
+        name,
+        "which learnpath keeps",
+        "choose another file",
+    ]);
+}
+
+#[test]
+fn export_never_writes_onto_a_file_learnpath_keeps() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path();
+    let progress = folder.join("progress.yaml");
+    let profile = folder.join("profile.yaml");
+    let env = [
+        ("LEARNPATH_PROGRESS", progress.to_str().unwrap()),
+        ("LEARNPATH_PROFILE", profile.to_str().unwrap()),
+    ];
+    let kept = [
+        ("progress.yaml", "the progress file"),
+        ("baseline.yaml", "the baseline"),
+        ("calendar.yaml", "the calendar record"),
+        ("profile.yaml", "the profile"),
+    ];
+    for (file, name) in kept {
+        // Refused before the file exists too: it is where learnpath would keep it.
+        refused_onto(folder.join(file).to_str().unwrap(), &env, name);
+        assert!(!folder.join(file).exists());
+        std::fs::write(folder.join(file), "mine\n").unwrap();
+        refused_onto(folder.join(file).to_str().unwrap(), &env, name);
+        assert_eq!(
+            std::fs::read_to_string(folder.join(file)).unwrap(),
+            "mine\n"
+        );
+    }
+    // Other spellings of one file: relative parts, a symbolic link, a hard link.
+    std::fs::create_dir(folder.join("sub")).unwrap();
+    let dotted = folder.join("sub/../progress.yaml");
+    refused_onto(dotted.to_str().unwrap(), &env, "the progress file");
+    std::os::unix::fs::symlink(&progress, folder.join("link.csv")).unwrap();
+    refused_onto(
+        folder.join("link.csv").to_str().unwrap(),
+        &env,
+        "the progress file",
+    );
+    std::fs::hard_link(&progress, folder.join("hard.csv")).unwrap();
+    refused_onto(
+        folder.join("hard.csv").to_str().unwrap(),
+        &env,
+        "the progress file",
+    );
+    // `report -o` and `graph -o` alike.
+    let progress_path = progress.to_str().unwrap();
+    let report = [
+        &["report", "--no-profile", "-o", progress_path][..],
+        STORAGE,
+    ]
+    .concat();
+    let graph = [
+        "graph",
+        "--no-progress",
+        "--no-profile",
+        "-o",
+        progress_path,
+    ];
+    for args in [&report[..], &graph[..]] {
+        common::Run::with_env(args, &env)
+            .code(2)
+            .stderr_has(&["the progress file, which learnpath keeps"]);
+    }
+    assert_eq!(std::fs::read_to_string(&progress).unwrap(), "mine\n");
+    // Any other file is written.
+    let other = folder.join("plan.csv");
+    let args = [
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--no-profile",
+            "-o",
+            other.to_str().unwrap(),
+        ][..],
+        STORAGE,
+    ]
+    .concat();
+    common::Run::with_env(&args, &env).code(0);
+    assert!(other.exists());
+}
+
+#[test]
+fn export_never_writes_onto_the_default_progress_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("learnpath");
+    std::fs::create_dir(&data).unwrap();
+    let shared = data.join("progress.yaml");
+    std::fs::write(&shared, "mine\n").unwrap();
+    let run = |output: &Path| {
+        assert_cmd::Command::cargo_bin("learnpath")
+            .unwrap()
+            .env_remove("LEARNPATH_PROGRESS")
+            .env_remove("LEARNPATH_PROFILE")
+            .env("XDG_DATA_HOME", dir.path())
+            .env("XDG_CONFIG_HOME", common::NO_CONFIG_HOME)
+            .args(["export", "--format", "csv", "--no-progress", "-o"])
+            .arg(output)
+            .args(&STORAGE[1..])
+            .output()
+            .unwrap()
+    };
+    let refused = run(&shared);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("the shared progress file, which learnpath keeps"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&shared).unwrap(), "mine\n");
+    // The curriculum's own file, not there yet.
+    let own = data.join("datacenter-infrastructure/progress.yaml");
+    std::fs::create_dir(own.parent().unwrap()).unwrap();
+    let refused = run(&own);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("the progress file, which learnpath keeps"),
+        "{stderr}"
+    );
+    assert!(!own.exists());
 }
 
 #[test]

@@ -25,7 +25,7 @@ use learnpath::render::zone::{self, Zone};
 use learnpath::words::{count, count_with};
 use learnpath::{Curriculum, Error, Opened, Source};
 use std::cell::OnceCell;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What every command may need besides its own arguments.
 pub(super) struct Context {
@@ -168,6 +168,37 @@ impl Context {
         let writable = self.progress_path.is_none() || folder.is_none_or(|folder| folder.is_dir());
         let store = LedgerStore::beside(progress.path(), curriculum_id(curriculum, &self.source));
         Ok(Some((store, writable)))
+    }
+
+    /// The files learnpath keeps for this curriculum, each with how messages name it: the
+    /// progress file (and the one all curricula shared before), the baseline and calendar record
+    /// beside it, and the profile. Worked out
+    /// without reading or moving any (a home folder that cannot be found leaves its files out).
+    pub fn kept_files(&self, curriculum: &Curriculum) -> Vec<(PathBuf, &'static str)> {
+        let id = curriculum_id(curriculum, &self.source);
+        let mut kept = Vec::new();
+        let progress = match &self.progress_path {
+            Some(path) => Some(path.clone()),
+            None => match ProgressStore::for_curriculum(curriculum, &self.source) {
+                Ok(store) => {
+                    let shared = store.legacy().map(Path::to_path_buf);
+                    kept.extend(shared.map(|path| (path, "the shared progress file")));
+                    Some(store.path().to_path_buf())
+                }
+                Err(_) => None,
+            },
+        };
+        if let Some(progress) = progress {
+            let baseline = BaselineStore::beside(&progress, id.clone());
+            let ledger = LedgerStore::beside(&progress, id);
+            kept.push((baseline.path().to_path_buf(), "the baseline"));
+            kept.push((ledger.path().to_path_buf(), "the calendar record"));
+            kept.push((progress, "the progress file"));
+        }
+        if let Ok(profile) = self.profile_store(curriculum) {
+            kept.push((profile.path().to_path_buf(), "the profile"));
+        }
+        kept
     }
 
     /// The followed plan's store: beside the progress file.

@@ -27,6 +27,9 @@ pub const MAX_PATH_BYTES: usize = 1024;
 /// needs, and a limit keeps a huge file from costing memory or time.
 pub const PAGE_READ_LIMIT: usize = 128 * 1024;
 
+/// The largest manifest read: two hundred times the embedded one. A larger file is an error.
+pub const MANIFEST_READ_LIMIT: usize = 1024 * 1024;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     /// The default curriculum compiled into the binary.
@@ -52,7 +55,7 @@ impl Content<'_> {
             Content::Bytes(bytes) => Ok(&bytes[..bytes.len().min(PAGE_READ_LIMIT)]),
             Content::File(path) => {
                 buffer.clear();
-                std::fs::File::open(path)?
+                open_regular(path)?
                     .take(PAGE_READ_LIMIT as u64)
                     .read_to_end(buffer)?;
                 Ok(buffer)
@@ -143,16 +146,109 @@ fn list_memory(files: &[(String, Vec<u8>)]) -> Result<Listing<'_>> {
         })
         .collect();
     entries.sort_by(|a, b| a.path.cmp(&b.path));
-    let manifest = files
-        .iter()
-        .find(|(path, _)| path == MANIFEST_FILE)
-        .map(|(_, bytes)| manifest_text(bytes, Path::new(MANIFEST_FILE)));
+    let manifest =
+        files
+            .iter()
+            .find(|(path, _)| path == MANIFEST_FILE)
+            .map(|(_, bytes)| match bytes.len() > MANIFEST_READ_LIMIT {
+                true => Err(too_large_manifest(Path::new(MANIFEST_FILE))),
+                false => manifest_text(bytes, Path::new(MANIFEST_FILE)),
+            });
     Ok(Listing {
         origin: "<memory>".to_string(),
         entries,
         manifest,
         diagnostics: Vec::new(),
     })
+}
+
+/// Opens a file of a curriculum folder for reading, only if it is a regular file and not a
+/// symbolic link (the walk enters no linked folder, so the file is inside the curriculum). A
+/// FIFO is refused at once rather than waited on.
+pub(crate) fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let is_link = || std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink());
+    if !cfg!(unix) && is_link() {
+        return Err(Unreadable::Link.into());
+    }
+    let file = options.open(path).map_err(|error| match is_link() {
+        true => Unreadable::Link.into(),
+        false => error,
+    })?;
+    if !file.metadata()?.is_file() {
+        return Err(Unreadable::NotAFile.into());
+    }
+    Ok(file)
+}
+
+/// Why a file of the curriculum is not read.
+#[derive(Debug)]
+enum Unreadable {
+    Link,
+    NotAFile,
+    TooLarge(usize),
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unreadable::Link => f.write_str("is a symbolic link; symbolic links are not followed"),
+            Unreadable::NotAFile => f.write_str("is not a regular file (a pipe or a device)"),
+            Unreadable::TooLarge(limit) => {
+                write!(f, "is larger than the limit of {} KiB", limit / 1024)
+            }
+        }
+    }
+}
+
+impl std::error::Error for Unreadable {}
+
+impl From<Unreadable> for std::io::Error {
+    fn from(unreadable: Unreadable) -> Self {
+        std::io::Error::other(unreadable)
+    }
+}
+
+/// The folder's manifest: `None` when there is none. What cannot be a manifest (a link, a
+/// pipe, a device, a file over [`MANIFEST_READ_LIMIT`]) is a diagnostic; other I/O errors fail.
+fn read_manifest(path: &Path) -> Result<Option<Result<String, Diagnostic>>> {
+    let unreadable = |why: Unreadable| Ok(Some(Err(unreadable_manifest(path, why))));
+    let file = match open_regular(path) {
+        Ok(file) => file,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => match error.downcast::<Unreadable>() {
+            Ok(why) => return unreadable(why),
+            Err(error) => return Err(Error::io(path, error)),
+        },
+    };
+    let mut bytes = Vec::new();
+    file.take(MANIFEST_READ_LIMIT as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| Error::io(path, error))?;
+    if bytes.len() > MANIFEST_READ_LIMIT {
+        return Ok(Some(Err(too_large_manifest(path))));
+    }
+    Ok(Some(manifest_text(&bytes, path)))
+}
+
+fn unreadable_manifest(path: &Path, why: Unreadable) -> Diagnostic {
+    let help = match why {
+        Unreadable::Link => "replace the link with the file itself",
+        _ => "make learnpath.yaml a regular file of at most 1 MiB",
+    };
+    Diagnostic::error(format!("the manifest {why}"))
+        .file(path.display().to_string())
+        .help(help)
+}
+
+fn too_large_manifest(path: &Path) -> Diagnostic {
+    unreadable_manifest(path, Unreadable::TooLarge(MANIFEST_READ_LIMIT))
 }
 
 /// The manifest's text; not UTF-8 is a diagnostic like any other problem in it.
@@ -182,12 +278,7 @@ fn list_dir(root: &Path) -> Result<Listing<'static>> {
         });
     }
     let (entries, diagnostics) = walk(root)?;
-    let manifest_path = root.join(MANIFEST_FILE);
-    let manifest = match std::fs::read(&manifest_path) {
-        Ok(bytes) => Some(manifest_text(&bytes, &manifest_path)),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
-        Err(error) => return Err(Error::io(manifest_path, error)),
-    };
+    let manifest = read_manifest(&root.join(MANIFEST_FILE))?;
     Ok(Listing {
         origin: root.display().to_string(),
         entries,
@@ -276,4 +367,23 @@ fn relative_path(root: &Path, path: &Path) -> Option<String> {
         .map(|component| component.as_os_str().to_str())
         .collect();
     Some(parts?.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_manifest_in_memory_over_the_limit_is_a_diagnostic() {
+        let big = vec![b'#'; MANIFEST_READ_LIMIT + 1];
+        let files = Arc::new(vec![(MANIFEST_FILE.to_string(), big)]);
+        let source = Source::Memory(files);
+        let listing = source.list().unwrap();
+        let diagnostic = listing.manifest.unwrap().unwrap_err();
+        assert!(
+            diagnostic
+                .message
+                .contains("larger than the limit of 1024 KiB")
+        );
+    }
 }

@@ -9,6 +9,7 @@ use crate::curriculum::frontmatter;
 use crate::error::{BaselineProblem, Error, Result};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// The baseline's file name beside a progress file named `progress.yaml`.
 pub const FILE_NAME: &str = "baseline.yaml";
@@ -64,7 +65,10 @@ impl BaselineStore {
             .map(|bytes| self.decode(bytes))
             .transpose()?;
         atomic_file::refuse_read_only(&target, KEPT)?;
-        atomic_file::write(&target, file::render(baseline, &self.curriculum).as_bytes())?;
+        let rendered = file::render(baseline, &self.curriculum);
+        // Under the lock: any temporary file of this one is a killed writer's.
+        atomic_file::remove_stale_temporaries(&target, rendered.as_bytes(), Duration::ZERO);
+        atomic_file::write(&target, rendered.as_bytes())?;
         Ok(before)
     }
 

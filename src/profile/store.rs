@@ -11,6 +11,7 @@ use crate::progress::curriculum_id;
 use crate::yaml;
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// How messages name the profile.
 const KEPT: Kept = Kept {
@@ -140,6 +141,8 @@ impl ProfileStore {
         if written {
             let rendered = format::render(&profile, &self.curriculum);
             atomic_file::refuse_read_only(&target, KEPT)?;
+            // Under the lock: any temporary file of this one is a killed writer's.
+            atomic_file::remove_stale_temporaries(&target, rendered.as_bytes(), Duration::ZERO);
             let learnpaths = format::render(&before, &self.curriculum);
             if let Some(bytes) = original.filter(|bytes| *bytes != learnpaths.as_bytes()) {
                 kept_copy = Some(atomic_file::keep_copy(&target, &bytes)?);

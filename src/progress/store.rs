@@ -9,6 +9,7 @@ use crate::curriculum::{Curriculum, Source};
 use crate::error::{Error, ProgressProblem, Result};
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// How messages name the progress file.
 const KEPT: Kept = Kept {
@@ -66,6 +67,11 @@ impl ProgressStore {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The file all curricula shared before each had its own, which it is started from.
+    pub fn legacy(&self) -> Option<&Path> {
+        self.legacy.as_deref()
     }
 
     /// The recorded progress; a missing file is no progress yet.
@@ -137,7 +143,7 @@ impl ProgressStore {
         if progress != before {
             let rendered = self.render(&progress)?;
             atomic_file::refuse_read_only(&target, KEPT)?;
-            remove_stale_temporaries(&target);
+            atomic_file::remove_stale_temporaries(&target, HEADER.as_bytes(), Duration::ZERO);
             if let Some(bytes) = original.filter(|bytes| *bytes != before.render().as_bytes()) {
                 kept_copy = Some(atomic_file::keep_copy(&target, &bytes)?);
             }
@@ -188,48 +194,4 @@ impl ProgressStore {
         }
         Ok(rendered)
     }
-}
-
-/// Removes the temporary files of writers killed before they renamed theirs into place. Called
-/// under the lock, when no writer of this file can be busy with one. Only files exactly as the
-/// atomic-write-file crate names them (`.` + file name + `.` + 6 ASCII letters or digits; see
-/// its `RandomName`), regular (not links), whose content is learnpath's (empty, or a prefix of
-/// or starting with the header line every progress file starts with) are taken: anything else
-/// is someone's file. Failures are ignored: this is tidying, not the write.
-fn remove_stale_temporaries(target: &Path) {
-    let (Some(folder), Some(name)) = (target.parent(), target.file_name()) else {
-        return;
-    };
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
-    };
-    let mut prefix = std::ffi::OsString::from(".");
-    prefix.push(name);
-    prefix.push(".");
-    let prefix = prefix.as_encoded_bytes();
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let is_ours = file_name
-            .as_encoded_bytes()
-            .strip_prefix(prefix)
-            .is_some_and(|suffix| {
-                suffix.len() == 6 && suffix.iter().all(u8::is_ascii_alphanumeric)
-            });
-        if is_ours
-            && entry.file_type().is_ok_and(|kind| kind.is_file())
-            && holds_a_partial_progress_file(&entry.path())
-        {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-}
-
-/// Whether the file holds what an interrupted write of a progress file leaves: nothing, or the
-/// first bytes of one (which all start with [`HEADER`]).
-fn holds_a_partial_progress_file(path: &Path) -> bool {
-    use std::io::Read;
-    let mut start = Vec::with_capacity(HEADER.len());
-    let read =
-        File::open(path).and_then(|file| file.take(HEADER.len() as u64).read_to_end(&mut start));
-    read.is_ok() && HEADER.as_bytes().starts_with(&start)
 }

@@ -18,10 +18,46 @@ pub fn decode<T: DeserializeOwned>(yaml: &str) -> Result<T, YamlError> {
     serde_yaml::from_str(source).map_err(|error| {
         let line = error.location().map(|location| location.line());
         YamlError {
-            message: without_location(&error.to_string()),
+            message: shorten_quotes(&without_location(&error.to_string())),
             line,
         }
     })
+}
+
+/// The most characters of a quoted value a message repeats: enough to recognize it, not
+/// enough to copy a file's contents into a terminal or a log.
+const QUOTE_CHARS: usize = 40;
+
+/// The message with each quoted part cut to [`QUOTE_CHARS`] characters and `...`: values in
+/// double quotes (which the parser writes with escapes) and names in backquotes (which it
+/// writes as they are, so a key of the file's can be long too). Control characters are escaped,
+/// so that no message moves a terminal's cursor or colours it.
+fn shorten_quotes(message: &str) -> String {
+    let mut shortened = String::with_capacity(message.len().min(1024));
+    // The closing quote of the part being read, if any.
+    let (mut quote, mut escaped, mut kept) = (None, false, 0);
+    for c in message.chars() {
+        if quote == Some(c) && !escaped {
+            quote = None;
+            if kept > QUOTE_CHARS {
+                shortened.push_str("...");
+            }
+        } else if quote.is_none() && (c == '"' || c == '`') {
+            (quote, kept) = (Some(c), 0);
+        } else if quote.is_some() {
+            escaped = quote == Some('"') && !escaped && c == '\\';
+            kept += 1;
+            if kept > QUOTE_CHARS {
+                continue;
+            }
+        }
+        if c.is_control() {
+            shortened.extend(c.escape_default());
+        } else {
+            shortened.push(c);
+        }
+    }
+    shortened
 }
 
 /// The message without its " at line L column C" part: the caller reports the location
@@ -93,6 +129,39 @@ pub fn value_lines(yaml: &str, key: &str, values: &[String]) -> Vec<Option<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Strict {
+        name: Option<String>,
+    }
+
+    #[test]
+    fn long_quoted_values_are_cut_in_messages() {
+        let secret = format!("machine example.com password {}", "x".repeat(100));
+        let error = decode::<std::collections::BTreeMap<String, String>>(&secret).unwrap_err();
+        assert!(
+            !error.message.contains(&"x".repeat(41)),
+            "{}",
+            error.message
+        );
+        assert!(
+            error.message.contains("\"machine example.com password"),
+            "{}",
+            error.message
+        );
+        assert!(error.message.contains("...\""), "{}", error.message);
+        assert_eq!(shorten_quotes(r#"a "b\"c" d"#), r#"a "b\"c" d"#);
+        let key = "k".repeat(100);
+        let error = decode::<Option<Strict>>(&format!("{key}: 1\n")).unwrap_err();
+        assert!(
+            error.message.contains(&format!("`{}...`", &key[..40])),
+            "{}",
+            error.message
+        );
+        assert_eq!(shorten_quotes("a `\u{1b}[2J` b"), "a `\\u{1b}[2J` b");
+    }
 
     #[test]
     fn finds_lines_of_keys_and_values() {

@@ -21,12 +21,14 @@ pub(super) fn init(dir: Option<PathBuf>, force: bool, context: &Context) -> Resu
         (None, _) => PathBuf::from("."),
     };
     let path = folder.join(learnpath::curriculum::MANIFEST_FILE);
-    if path.exists() && !force {
-        return Err(learnpath::Error::Refused {
-            path,
-            reason: learnpath::error::Refusal::Exists,
-        }
-        .into());
+    let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_symlink());
+    let refusal = match (is_link, path.exists() && !force) {
+        (true, _) => Some(learnpath::error::Refusal::SymbolicLink),
+        (false, true) => Some(learnpath::error::Refusal::Exists),
+        (false, false) => None,
+    };
+    if let Some(reason) = refusal {
+        return Err(learnpath::Error::Refused { path, reason }.into());
     }
     // Read as a folder of its own: without the manifest that --force replaces.
     let loaded = learnpath::curriculum::load_detected(&learnpath::Source::Dir(folder.clone()))?;
@@ -149,7 +151,7 @@ pub(super) fn graph(
         GraphFormat::Mermaid => mermaid::render(&picture, &mut bytes)?,
     }
     let what = count(picture.nodes.len(), "document");
-    write_output(output, &bytes, context, out, &what)?;
+    write_output(output, &bytes, context, curriculum, out, &what)?;
     Ok(exit::OK)
 }
 

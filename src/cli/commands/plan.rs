@@ -264,7 +264,14 @@ pub(super) fn export(
                 );
                 return Ok(exit::OK);
             }
-            write_output(export.output, &calendar.bytes, context, out, &calendar.what)?;
+            write_output(
+                export.output,
+                &calendar.bytes,
+                context,
+                &opened.curriculum,
+                out,
+                &calendar.what,
+            )?;
             calendar.record(context)?;
             return Ok(exit::OK);
         }
@@ -277,6 +284,13 @@ pub(super) fn export(
         ExportFormat::Json => json::write(&plan, &mut bytes)?,
         ExportFormat::Markdown => markdown::render(&plan, &mut bytes)?,
     }
-    write_output(export.output, &bytes, context, out, &what)?;
+    write_output(
+        export.output,
+        &bytes,
+        context,
+        &opened.curriculum,
+        out,
+        &what,
+    )?;
     Ok(exit::OK)
 }

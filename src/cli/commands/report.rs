@@ -39,6 +39,6 @@ pub(super) fn report(
     let mut bytes = Vec::new();
     report::render(inputs, &mut bytes)?;
     let what = format!("the report of {}", count(plan.sessions.len(), "sitting"));
-    write_output(output, &bytes, context, out, &what)?;
+    write_output(output, &bytes, context, curriculum, out, &what)?;
     Ok(exit::OK)
 }

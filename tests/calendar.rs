@@ -575,3 +575,112 @@ fn a_sheet_warns_about_unknown_progress_entries_once() {
         run.stderr
     );
 }
+
+/// The UIDs the record beside the progress file knows, each with whether it is remembered as
+/// cancelled.
+fn recorded(learner: &Learner) -> BTreeMap<String, bool> {
+    let text = std::fs::read_to_string(learner.path("calendar.yaml")).unwrap();
+    let mut found = BTreeMap::new();
+    let mut current = None;
+    for line in text.lines() {
+        if let Some(uid) = line
+            .strip_prefix("  ")
+            .filter(|rest| !rest.starts_with(' '))
+            .and_then(|rest| rest.strip_suffix(':'))
+        {
+            found.insert(uid.to_string(), false);
+            current = Some(uid.to_string());
+        } else if line.trim() == "cancelled: true" {
+            found.insert(current.clone().expect("an event first"), true);
+        }
+    }
+    found
+}
+
+#[test]
+fn exports_at_once_lose_no_event_from_the_record() {
+    let learner = Learner::new();
+    const WRITERS: usize = 20;
+    let plans: Vec<Vec<String>> = (0..WRITERS)
+        .map(|i| {
+            let hours = ["3", "5", "4"][i % 3];
+            let start = ["2027-01-04", "2027-01-05"][i % 2];
+            [
+                "export",
+                "--format",
+                "ics",
+                "--tz",
+                "UTC",
+                "-q",
+                "--role",
+                "storage engineer",
+                "--hours",
+                hours,
+                "--start",
+                start,
+                "--today",
+                "2027-01-01",
+                "-o",
+            ]
+            .iter()
+            .map(|arg| arg.to_string())
+            .chain([learner.path(&format!("{i}.ics")).display().to_string()])
+            .collect()
+        })
+        .collect();
+    std::thread::scope(|scope| {
+        for args in &plans {
+            let learner = &learner;
+            scope.spawn(move || {
+                let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                learner.run(&args).code(0);
+            });
+        }
+    });
+    let record = recorded(&learner);
+    let mut written = BTreeMap::new();
+    for i in 0..WRITERS {
+        let ics = std::fs::read_to_string(learner.path(&format!("{i}.ics"))).unwrap();
+        for (uid, (_, status, _)) in events(&ics) {
+            assert!(
+                record.contains_key(&uid),
+                "export {i} wrote {uid} ({status}), which the record lost"
+            );
+            written.insert(uid, status);
+        }
+    }
+    assert!(
+        written.len() > 6,
+        "the plans differ in their slots: {written:?}"
+    );
+    // Still a record learnpath reads, which follows on from every export: one more export of one
+    // of the plans keeps every slot it ever wrote, cancelling the ones that plan has not.
+    let last = learner.export(
+        "last.ics",
+        &[
+            "--role",
+            "storage engineer",
+            "--hours",
+            "5",
+            "--start",
+            "2027-01-04",
+            "--today",
+            "2027-01-01",
+        ],
+    );
+    let last = events(&last);
+    let after = recorded(&learner);
+    for uid in written.keys() {
+        assert!(after.contains_key(uid), "{uid} forgotten");
+        let cancelled_now = last
+            .get(uid)
+            .is_some_and(|(_, status, _)| status == "CANCELLED");
+        let planned = last
+            .get(uid)
+            .is_some_and(|(_, status, _)| status == "CONFIRMED");
+        assert!(
+            planned || cancelled_now || after[uid],
+            "{uid} is neither planned, nor cancelled now, nor remembered as cancelled"
+        );
+    }
+}

@@ -3,14 +3,14 @@
 
 use super::super::Failure;
 use super::super::settings::Context;
-use learnpath::calendar::{self, Ledger, LedgerStore, Reminder, Status, ics};
+use learnpath::calendar::{self, Ledger, Reminder, Status, ics};
 use learnpath::plan::Plan;
 use learnpath::progress::curriculum_id;
 use learnpath::render::clock::Clock;
 use learnpath::words::count;
 use learnpath::{Curriculum, Error};
 
-/// The calendar to write, and the ledger to keep once it is written.
+/// The calendar to write; the record of it is already kept.
 pub(super) struct CalendarExport {
     pub bytes: Vec<u8>,
     /// What the file holds, for the note: "5 sessions" or "5 sessions, 2 cancelled".
@@ -18,10 +18,14 @@ pub(super) struct CalendarExport {
     /// Events written, cancellations included: none makes no valid iCalendar file (RFC 5545
     /// wants at least one component), so nothing is written then.
     pub events: usize,
-    record: Option<(LedgerStore, bool, Ledger)>,
 }
 
 impl CalendarExport {
+    /// The calendar of `plan`, following on from the last export. The record of the last export
+    /// is read, followed on and written back under one lock, before the calendar is written, so
+    /// that two exports at once never lose each other's events. A record that cannot be written
+    /// leaves the calendar unrecorded, with a warning: the next export cannot cancel these
+    /// events then.
     pub(super) fn new(
         plan: &Plan,
         clock: &Clock,
@@ -31,12 +35,45 @@ impl CalendarExport {
     ) -> Result<Self, Failure> {
         let key = curriculum_id(curriculum, &context.source);
         let events = calendar::events(plan, clock, &key, reminders);
-        let store = context.ledger_store(curriculum)?;
-        let last = match &store {
-            Some((store, _)) => store.load()?,
-            None => Ledger::default(),
+        let follow = |last: &Ledger| {
+            let (outgoing, next) = last.apply(&events, context.now);
+            // Nothing to write, nothing to remember.
+            let next = if outgoing.is_empty() {
+                last.clone()
+            } else {
+                next
+            };
+            (next, outgoing)
         };
-        let (outgoing, next) = last.apply(&events, context.now);
+        let unrecorded = |why: String| {
+            context.report.warning(format!(
+                "this export is not recorded ({why}): the next one cannot update or cancel its events"
+            ));
+        };
+        let outgoing = match context.ledger_store(curriculum)? {
+            None => follow(&Ledger::default()).1,
+            Some((store, false)) => {
+                let outgoing = follow(&store.load()?).1;
+                if !outgoing.is_empty() {
+                    unrecorded(format!(
+                        "the folder of {} does not exist",
+                        store.path().display()
+                    ));
+                }
+                outgoing
+            }
+            Some((store, true)) => match store.update(|last| Ok(follow(last))) {
+                Ok(outgoing) => outgoing,
+                Err(error @ Error::Io { .. }) => {
+                    let outgoing = follow(&store.load()?).1;
+                    if !outgoing.is_empty() {
+                        unrecorded(error.to_string());
+                    }
+                    outgoing
+                }
+                Err(error) => return Err(error.into()),
+            },
+        };
         let mut bytes = Vec::new();
         let name = format!("Study plan: {}", plan.selection);
         ics::render(&outgoing, &name, context.now, &mut bytes)?;
@@ -52,35 +89,6 @@ impl CalendarExport {
             bytes,
             what,
             events: outgoing.len(),
-            record: store.map(|(store, writable)| (store, writable, next)),
         })
-    }
-
-    /// Remembers what was written. A record that cannot be written leaves the calendar as
-    /// written, with a warning: the next export cannot cancel these events then.
-    pub(super) fn record(self, context: &Context) -> Result<(), Failure> {
-        let Some((store, writable, ledger)) = self.record else {
-            return Ok(());
-        };
-        let unrecorded = |why: String| {
-            context.report.warning(format!(
-                "this export is not recorded ({why}): the next one cannot update or cancel its events"
-            ));
-        };
-        if !writable {
-            unrecorded(format!(
-                "the folder of {} does not exist",
-                store.path().display()
-            ));
-            return Ok(());
-        }
-        match store.save(&ledger) {
-            Ok(()) => Ok(()),
-            Err(error @ Error::Io { .. }) => {
-                unrecorded(error.to_string());
-                Ok(())
-            }
-            Err(error) => Err(error.into()),
-        }
     }
 }

@@ -237,7 +237,6 @@ pub(super) fn export(
                 return Ok(exit::OK);
             }
             write_output(export.output, &calendar.bytes, context, out, &calendar.what)?;
-            calendar.record(context)?;
             return Ok(exit::OK);
         }
         ExportFormat::Csv => csv::render(&plan, clock, &mut bytes)?,

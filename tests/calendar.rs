@@ -684,3 +684,71 @@ fn exports_at_once_lose_no_event_from_the_record() {
         );
     }
 }
+
+#[test]
+fn a_record_that_cannot_be_written_fails_the_export_and_writes_no_calendar() {
+    use std::os::unix::fs::PermissionsExt;
+    // Both stop root too: learnpath reads a read-only record's bits itself, and no one opens a
+    // folder for writing where the lock file should be.
+    let read_only = |learner: &Learner| {
+        let record = learner.path("calendar.yaml");
+        std::fs::set_permissions(&record, std::fs::Permissions::from_mode(0o444)).unwrap();
+        "read-only"
+    };
+    let lock_is_a_folder = |learner: &Learner| {
+        let lock = learner.path("calendar.yaml.lock");
+        std::fs::remove_file(&lock).unwrap();
+        std::fs::create_dir(&lock).unwrap();
+        "calendar.yaml.lock"
+    };
+    let ways: [&dyn Fn(&Learner) -> &'static str; 2] = [&read_only, &lock_is_a_folder];
+    for break_it in ways {
+        let learner = Learner::new();
+        learner.export("1.ics", FIRST);
+        let record = learner.path("calendar.yaml");
+        let before = std::fs::read_to_string(&record).unwrap();
+        let said = break_it(&learner);
+        let file = learner.path("2.ics");
+        let args = [
+            &["export", "--format", "ics", "-o", file.to_str().unwrap()][..],
+            SECOND,
+        ]
+        .concat();
+        learner.run(&args).code(74).stderr_has(&[said]);
+        assert!(!file.exists(), "a calendar the record does not know of");
+        // To stdout neither.
+        let args = [&["export", "--format", "ics"][..], SECOND].concat();
+        let run = learner.run(&args).code(74);
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+        assert_eq!(std::fs::read_to_string(&record).unwrap(), before);
+    }
+}
+
+#[test]
+fn a_record_in_a_folder_that_cannot_be_written_fails_the_export() {
+    use std::os::unix::fs::PermissionsExt;
+    let learner = Learner::new();
+    learner.export("1.ics", FIRST);
+    let home = learner.path("");
+    let mode = |bits| std::fs::set_permissions(&home, std::fs::Permissions::from_mode(bits));
+    mode(0o555).unwrap();
+    // Root, whom permissions do not stop, writes anyway: nothing to test then.
+    let probe = learner.path("probe");
+    if std::fs::write(&probe, "").is_ok() {
+        std::fs::remove_file(&probe).unwrap();
+        mode(0o755).unwrap();
+        eprintln!("skipped: permissions do not stop this user's writes (root)");
+        return;
+    }
+    let elsewhere = tempfile::tempdir().unwrap();
+    let file = elsewhere.path().join("2.ics");
+    let args = [
+        &["export", "--format", "ics", "-o", file.to_str().unwrap()][..],
+        SECOND,
+    ]
+    .concat();
+    let run = learner.run(&args);
+    mode(0o755).unwrap();
+    run.code(74).stderr_has(&["calendar.yaml"]);
+    assert!(!file.exists(), "a calendar the record does not know of");
+}

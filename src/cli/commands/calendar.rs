@@ -3,12 +3,12 @@
 
 use super::super::Failure;
 use super::super::settings::Context;
+use learnpath::Curriculum;
 use learnpath::calendar::{self, Ledger, Reminder, Status, ics};
 use learnpath::plan::Plan;
 use learnpath::progress::curriculum_id;
 use learnpath::render::clock::Clock;
 use learnpath::words::count;
-use learnpath::{Curriculum, Error};
 
 /// The calendar to write; the record of it is already kept.
 pub(super) struct CalendarExport {
@@ -23,9 +23,10 @@ pub(super) struct CalendarExport {
 impl CalendarExport {
     /// The calendar of `plan`, following on from the last export. The record of the last export
     /// is read, followed on and written back under one lock, before the calendar is written, so
-    /// that two exports at once never lose each other's events. A record that cannot be written
-    /// leaves the calendar unrecorded, with a warning: the next export cannot cancel these
-    /// events then.
+    /// that two exports at once never lose each other's events; a record that cannot be written
+    /// is an error (exit 74), and no calendar is written then. Only a record in a folder that
+    /// does not exist (a `--progress` path the user gave, whose folder learnpath does not make)
+    /// leaves the calendar unrecorded, with a warning.
     pub(super) fn new(
         plan: &Plan,
         clock: &Clock,
@@ -45,34 +46,22 @@ impl CalendarExport {
             };
             (next, outgoing)
         };
-        let unrecorded = |why: String| {
-            context.report.warning(format!(
-                "this export is not recorded ({why}): the next one cannot update or cancel its events"
-            ));
-        };
         let outgoing = match context.ledger_store(curriculum)? {
             None => follow(&Ledger::default()).1,
             Some((store, false)) => {
                 let outgoing = follow(&store.load()?).1;
                 if !outgoing.is_empty() {
-                    unrecorded(format!(
-                        "the folder of {} does not exist",
+                    context.report.warning(format!(
+                        "this export is not recorded (the folder of {} does not exist): the next one cannot update or cancel its events",
                         store.path().display()
                     ));
                 }
                 outgoing
             }
-            Some((store, true)) => match store.update(|last| Ok(follow(last))) {
-                Ok(outgoing) => outgoing,
-                Err(error @ Error::Io { .. }) => {
-                    let outgoing = follow(&store.load()?).1;
-                    if !outgoing.is_empty() {
-                        unrecorded(error.to_string());
-                    }
-                    outgoing
-                }
-                Err(error) => return Err(error.into()),
-            },
+            // A record that cannot be written (a full disk, a read-only record) fails the
+            // export before any calendar is written: a calendar the record does not know of
+            // would have the next export reuse its SEQUENCE numbers and never cancel its events.
+            Some((store, true)) => store.update(|last| Ok(follow(last)))?,
         };
         let mut bytes = Vec::new();
         let name = format!("Study plan: {}", plan.selection);

@@ -446,6 +446,29 @@ fn curricula_whose_ids_differ_in_punctuation_keep_their_own_events() {
 }
 
 #[test]
+fn a_uid_the_calendar_holds_under_another_name_is_said_as_such() {
+    let Some(server) = Radicale::start() else {
+        return;
+    };
+    let learner = Learner::new();
+    let url = server.calendar("study");
+    learner.sync(&url, PLAN).code(0);
+    // As if the client had imported an exported file: the first event under a name of its own.
+    let moved = server.client(&["rename-one", &url]);
+    let run = learner.sync(&url, PLAN).code(74);
+    let run = run.stderr_has(&[
+        moved.trim(),
+        "another event in the calendar already has its UID (HTTP 409)",
+        "delete that copy",
+    ]);
+    assert!(
+        !run.stderr.contains("may not speak CalDAV"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_wrong_password_is_refused_with_77_and_never_printed() {
     let Some(server) = Radicale::start() else {
         return;

@@ -213,6 +213,13 @@ pub enum Error {
         "{url} changed on the server while learnpath was updating it\n  help: run `learnpath sync` again"
     )]
     Conflict { url: String },
+
+    /// The server refused to store an event as conflicting with what it holds (HTTP 409): in
+    /// CalDAV, another event of the calendar has its UID (RFC 4791 §5.3.2.1, no-uid-conflict).
+    #[error(
+        "CalDAV server {url}: {problem}\n  help: keep a calendar in step one way: an event with this UID was most likely imported from a file `learnpath export --format ics` wrote, or synced under another name; delete that copy (or sync into another calendar), then run `learnpath sync` again"
+    )]
+    UidTaken { url: String, problem: String },
 }
 
 impl Error {
@@ -223,7 +230,8 @@ impl Error {
             | Error::Io { .. }
             | Error::Network { .. }
             | Error::CaldavProtocol { .. }
-            | Error::Conflict { .. } => exit::IO,
+            | Error::Conflict { .. }
+            | Error::UidTaken { .. } => exit::IO,
             Error::PermissionDenied { .. } => exit::PERMISSION,
             Error::InvalidCurriculum { .. }
             | Error::Progress { .. }

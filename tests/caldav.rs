@@ -387,6 +387,87 @@ fn another_curriculums_events_are_left_alone() {
     assert_eq!(events.len(), ours + 1);
 }
 
+/// A folder curriculum of one document whose manifest has the id `id`.
+fn course_with_id(id: &str) -> common::Folder {
+    let manifest = format!(
+        "name: X\nid: {id}\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: X\n        folders: [one]\nspecializations:\n  - section: \"1.1\"\n"
+    );
+    common::folder(&[
+        (
+            "one/a.md",
+            "---\ntitle: A\nestimated_time: 30min\n---\n# A\n",
+        ),
+        ("learnpath.yaml", &manifest),
+    ])
+}
+
+#[test]
+fn curricula_whose_ids_differ_in_punctuation_keep_their_own_events() {
+    let Some(server) = Radicale::start() else {
+        return;
+    };
+    let url = server.calendar("study");
+    // Each with its own progress (and learner), as two curricula are.
+    let sync = |learner: &Learner, course: &common::Folder| {
+        let plan = [
+            "--curriculum",
+            course.root.as_str(),
+            "--spec",
+            "1.1",
+            "--hours",
+            "2",
+            "--start",
+            "2027-01-04",
+            "--today",
+            "2027-01-01",
+        ];
+        learner.sync(&url, &plan).code(0).stdout
+    };
+    let (dotted, underscored) = (course_with_id("my.course"), course_with_id("my_course"));
+    let (one, two) = (Learner::new(), Learner::new());
+    let created = "1 created, 0 updated, 0 deleted, 0 unchanged\n";
+    assert_eq!(sync(&one, &dotted), created);
+    // Before ids were escaped both had the slot learnpath.my-course.2027-01-04.1: this sync
+    // updated the other curriculum's event.
+    assert_eq!(sync(&two, &underscored), created);
+    let events = server.events(&url);
+    let names: Vec<&str> = events.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "learnpath.my_2ecourse.2027-01-04.1.ics",
+            "learnpath.my_5fcourse.2027-01-04.1.ics"
+        ]
+    );
+    assert_eq!(
+        sync(&one, &dotted),
+        "0 created, 0 updated, 0 deleted, 1 unchanged\n"
+    );
+}
+
+#[test]
+fn a_uid_the_calendar_holds_under_another_name_is_said_as_such() {
+    let Some(server) = Radicale::start() else {
+        return;
+    };
+    let learner = Learner::new();
+    let url = server.calendar("study");
+    learner.sync(&url, PLAN).code(0);
+    // As if the client had imported an exported file: the first event under a name of its own.
+    let moved = server.client(&["rename-one", &url]);
+    let run = learner.sync(&url, PLAN).code(74);
+    let run = run.stderr_has(&[
+        moved.trim(),
+        "another event in the calendar already has its UID (HTTP 409)",
+        "delete that copy",
+    ]);
+    assert!(
+        !run.stderr.contains("may not speak CalDAV"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn a_wrong_password_is_refused_with_77_and_never_printed() {
     let Some(server) = Radicale::start() else {

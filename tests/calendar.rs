@@ -575,3 +575,180 @@ fn a_sheet_warns_about_unknown_progress_entries_once() {
         run.stderr
     );
 }
+
+/// The UIDs the record beside the progress file knows, each with whether it is remembered as
+/// cancelled.
+fn recorded(learner: &Learner) -> BTreeMap<String, bool> {
+    let text = std::fs::read_to_string(learner.path("calendar.yaml")).unwrap();
+    let mut found = BTreeMap::new();
+    let mut current = None;
+    for line in text.lines() {
+        if let Some(uid) = line
+            .strip_prefix("  ")
+            .filter(|rest| !rest.starts_with(' '))
+            .and_then(|rest| rest.strip_suffix(':'))
+        {
+            found.insert(uid.to_string(), false);
+            current = Some(uid.to_string());
+        } else if line.trim() == "cancelled: true" {
+            found.insert(current.clone().expect("an event first"), true);
+        }
+    }
+    found
+}
+
+#[test]
+fn exports_at_once_lose_no_event_from_the_record() {
+    let learner = Learner::new();
+    const WRITERS: usize = 20;
+    let plans: Vec<Vec<String>> = (0..WRITERS)
+        .map(|i| {
+            let hours = ["3", "5", "4"][i % 3];
+            let start = ["2027-01-04", "2027-01-05"][i % 2];
+            [
+                "export",
+                "--format",
+                "ics",
+                "--tz",
+                "UTC",
+                "-q",
+                "--role",
+                "storage engineer",
+                "--hours",
+                hours,
+                "--start",
+                start,
+                "--today",
+                "2027-01-01",
+                "-o",
+            ]
+            .iter()
+            .map(|arg| arg.to_string())
+            .chain([learner.path(&format!("{i}.ics")).display().to_string()])
+            .collect()
+        })
+        .collect();
+    std::thread::scope(|scope| {
+        for args in &plans {
+            let learner = &learner;
+            scope.spawn(move || {
+                let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                learner.run(&args).code(0);
+            });
+        }
+    });
+    let record = recorded(&learner);
+    let mut written = BTreeMap::new();
+    for i in 0..WRITERS {
+        let ics = std::fs::read_to_string(learner.path(&format!("{i}.ics"))).unwrap();
+        for (uid, (_, status, _)) in events(&ics) {
+            assert!(
+                record.contains_key(&uid),
+                "export {i} wrote {uid} ({status}), which the record lost"
+            );
+            written.insert(uid, status);
+        }
+    }
+    assert!(
+        written.len() > 6,
+        "the plans differ in their slots: {written:?}"
+    );
+    // Still a record learnpath reads, which follows on from every export: one more export of one
+    // of the plans keeps every slot it ever wrote, cancelling the ones that plan has not.
+    let last = learner.export(
+        "last.ics",
+        &[
+            "--role",
+            "storage engineer",
+            "--hours",
+            "5",
+            "--start",
+            "2027-01-04",
+            "--today",
+            "2027-01-01",
+        ],
+    );
+    let last = events(&last);
+    let after = recorded(&learner);
+    for uid in written.keys() {
+        assert!(after.contains_key(uid), "{uid} forgotten");
+        let cancelled_now = last
+            .get(uid)
+            .is_some_and(|(_, status, _)| status == "CANCELLED");
+        let planned = last
+            .get(uid)
+            .is_some_and(|(_, status, _)| status == "CONFIRMED");
+        assert!(
+            planned || cancelled_now || after[uid],
+            "{uid} is neither planned, nor cancelled now, nor remembered as cancelled"
+        );
+    }
+}
+
+#[test]
+fn a_record_that_cannot_be_written_fails_the_export_and_writes_no_calendar() {
+    use std::os::unix::fs::PermissionsExt;
+    // Both stop root too: learnpath reads a read-only record's bits itself, and no one opens a
+    // folder for writing where the lock file should be.
+    let read_only = |learner: &Learner| {
+        let record = learner.path("calendar.yaml");
+        std::fs::set_permissions(&record, std::fs::Permissions::from_mode(0o444)).unwrap();
+        "read-only"
+    };
+    let lock_is_a_folder = |learner: &Learner| {
+        let lock = learner.path("calendar.yaml.lock");
+        std::fs::remove_file(&lock).unwrap();
+        std::fs::create_dir(&lock).unwrap();
+        "calendar.yaml.lock"
+    };
+    let ways: [&dyn Fn(&Learner) -> &'static str; 2] = [&read_only, &lock_is_a_folder];
+    for break_it in ways {
+        let learner = Learner::new();
+        learner.export("1.ics", FIRST);
+        let record = learner.path("calendar.yaml");
+        let before = std::fs::read_to_string(&record).unwrap();
+        let said = break_it(&learner);
+        let file = learner.path("2.ics");
+        let args = [
+            &["export", "--format", "ics", "-o", file.to_str().unwrap()][..],
+            SECOND,
+        ]
+        .concat();
+        learner.run(&args).code(74).stderr_has(&[said]);
+        assert!(!file.exists(), "a calendar the record does not know of");
+        // To stdout neither.
+        let args = [&["export", "--format", "ics"][..], SECOND].concat();
+        let run = learner.run(&args).code(74);
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+        assert_eq!(std::fs::read_to_string(&record).unwrap(), before);
+    }
+}
+
+#[test]
+fn a_record_in_a_folder_that_cannot_be_written_fails_the_export() {
+    use std::os::unix::fs::PermissionsExt;
+    let learner = Learner::new();
+    learner.export("1.ics", FIRST);
+    let home = learner.path("");
+    let mode = |bits| std::fs::set_permissions(&home, std::fs::Permissions::from_mode(bits));
+    mode(0o555).unwrap();
+    // Root, whom permissions do not stop, writes anyway: nothing to test then.
+    let probe = learner.path("probe");
+    if std::fs::write(&probe, "").is_ok() {
+        std::fs::remove_file(&probe).unwrap();
+        mode(0o755).unwrap();
+        eprintln!("skipped: permissions do not stop this user's writes (root)");
+        return;
+    }
+    let elsewhere = tempfile::tempdir().unwrap();
+    let file = elsewhere.path().join("2.ics");
+    let args = [
+        &["export", "--format", "ics", "-o", file.to_str().unwrap()][..],
+        SECOND,
+    ]
+    .concat();
+    let run = learner.run(&args);
+    mode(0o755).unwrap();
+    run.code(74).stderr_has(&["calendar.yaml"]);
+    assert!(!file.exists(), "a calendar the record does not know of");
+}

@@ -739,3 +739,45 @@ fn a_time_zone_typed_wrong_gets_a_suggestion() {
         ]);
     }
 }
+
+#[test]
+fn curricula_whose_ids_differ_only_in_punctuation_get_different_uids() {
+    let doc = "---\nlevel: foundational\nestimated_time: \"30 min\"\n---\n\n# A\n";
+    let uids_of = |id: &str| {
+        let manifest = format!(
+            "name: X\nid: {id}\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: X\n        folders: [one]\nspecializations:\n  - section: \"1.1\"\n"
+        );
+        let folder = common::folder(&[("one/a.md", doc), ("learnpath.yaml", &manifest)]);
+        let ics = learnpath(&[
+            "export",
+            "--curriculum",
+            &folder.root,
+            "--spec",
+            "1.1",
+            "--hours",
+            "2",
+            "--start",
+            "2027-01-04",
+            "--format",
+            "ics",
+            "--tz",
+            "UTC",
+        ])
+        .code(0)
+        .stdout;
+        uids(&ics)
+    };
+    assert_eq!(
+        uids_of("my.course"),
+        ["learnpath.my_2ecourse.2027-01-04.1@learnpath"]
+    );
+    assert_eq!(
+        uids_of("my_course"),
+        ["learnpath.my_5fcourse.2027-01-04.1@learnpath"]
+    );
+    // An id of lowercase letters, digits and `-` keeps the UIDs it always had.
+    assert_eq!(
+        uids_of("my-course"),
+        ["learnpath.my-course.2027-01-04.1@learnpath"]
+    );
+}

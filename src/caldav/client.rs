@@ -189,6 +189,7 @@ impl Client {
         match reply.status {
             200 | 201 | 204 => Ok(Outcome::Done),
             412 => Ok(Outcome::Changed),
+            409 => Err(uid_taken(&url, &reply.body)),
             _ => Err(self.unexpected(&url, &reply)),
         }
     }
@@ -308,6 +309,52 @@ impl Client {
     }
 }
 
+/// A PUT refused with HTTP 409 (Conflict): CalDAV's answer when another event of the calendar
+/// has the UID (RFC 4791 §5.3.2.1, the `no-uid-conflict` precondition, whose `href` names that
+/// event); said as such, with that event when the server names it.
+fn uid_taken(url: &str, body: &str) -> Error {
+    let problem = match no_uid_conflict(body) {
+        Some(Some(holder)) => format!(
+            "the server refused the event because another event in the calendar, {holder}, already has its UID (HTTP 409)"
+        ),
+        Some(None) => {
+            "the server refused the event because another event in the calendar already has its UID (HTTP 409)".to_string()
+        }
+        None => "the server refused the event as conflicting with what the calendar holds (HTTP 409), most likely another event with its UID".to_string(),
+    };
+    Error::UidTaken {
+        url: url.to_string(),
+        problem,
+    }
+}
+
+/// Whether a reply's body names the `no-uid-conflict` precondition, and the path of the event
+/// it names (when it is one line of printable text, at most 300 characters).
+fn no_uid_conflict(body: &str) -> Option<Option<String>> {
+    let at = body.find("no-uid-conflict")?;
+    let inside = &body[at..];
+    let href = inside
+        .find("href")
+        .and_then(|start| inside[start..].find('>').map(|end| start + end + 1))
+        .and_then(|start| {
+            let text = &inside[start..];
+            text.find('<').map(|end| text[..end].trim())
+        })
+        .filter(|href| !href.is_empty())
+        .map(|href| href_path(xml_unescaped(href).as_str()))
+        .filter(|path| path.chars().count() <= 300 && !path.chars().any(char::is_control));
+    Some(href)
+}
+
+/// The five predefined XML entities decoded.
+fn xml_unescaped(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
 /// Whether an `href` (a path, or a URL) names the collection at `path`.
 fn same_path(href: &str, path: &str) -> bool {
     let (href, path) = (href_path(href), percent_decode(path));
@@ -357,5 +404,47 @@ mod tests {
         assert!(same_path("/u/c", "/u/c/"));
         assert!(same_path("http://127.0.0.1:5232/u/c/", "/u/c/"));
         assert!(!same_path("/u/c/a.ics", "/u/c/"));
+    }
+
+    #[test]
+    fn a_duplicate_uid_is_said_as_such_not_as_a_server_without_caldav() {
+        let url = "https://h/cal/learnpath.c.2027-01-04.1.ics";
+        let said = |body: &str| {
+            let error = uid_taken(url, body);
+            assert!(matches!(error, Error::UidTaken { .. }), "{error:?}");
+            assert_eq!(error.code(), crate::error::exit::IO);
+            let text = error.to_string();
+            assert!(!text.contains("may not speak CalDAV"), "{text}");
+            assert!(text.contains(url), "{text}");
+            assert!(text.contains("HTTP 409"), "{text}");
+            text
+        };
+        // As Radicale, Nextcloud (SabreDAV) and others answer, with the event holding the UID.
+        let named = said(
+            r#"<?xml version="1.0"?><D:error xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><C:no-uid-conflict><D:href>/cal/imported%20copy.ics</D:href></C:no-uid-conflict></D:error>"#,
+        );
+        assert!(
+            named.contains(
+                "another event in the calendar, /cal/imported copy.ics, already has its UID"
+            ),
+            "{named}"
+        );
+        assert!(named.contains("delete that copy"), "{named}");
+        let unnamed =
+            said(r#"<error xmlns="urn:ietf:params:xml:ns:caldav"><no-uid-conflict/></error>"#);
+        assert!(
+            unnamed.contains("another event in the calendar already has its UID"),
+            "{unnamed}"
+        );
+        let bare = said("");
+        assert!(
+            bare.contains("most likely another event with its UID"),
+            "{bare}"
+        );
+        // What the server names is shown only as plain printable text.
+        let sneaky = said(
+            "<C:no-uid-conflict><D:href>/cal/x&#27;\u{1b}[2J.ics</D:href></C:no-uid-conflict>",
+        );
+        assert!(!sneaky.contains('\u{1b}'), "{sneaky:?}");
     }
 }

@@ -1,6 +1,6 @@
 //! Putting the plan into a calendar collection, stateless against the server so that any
 //! sync finishes what a failed one left: list the collection, read our events (those whose
-//! file name has the curriculum's prefix), decide per event, and change only what differs:
+//! file name is the name of one of the curriculum's slots), decide per event, and change only what differs:
 //! new events are PUT with `If-None-Match: *`, changed ones with `If-Match` and a SEQUENCE one
 //! more than the server's, and those the plan no longer has are deleted with `If-Match`,
 //! except those that started before now (the past stays).
@@ -128,24 +128,26 @@ pub fn sync(
 
 /// Our events in the collection, with what they hold.
 fn ours(client: &Client, curriculum: &str) -> Result<Vec<Remote>> {
-    let prefix = Slot::prefix(curriculum);
     let listed = client.list()?;
     let hrefs: Vec<&str> = listed
         .iter()
         .filter(|response| !response.collection)
-        .filter(|response| file_of(&response.href).is_some_and(|file| is_ours(&file, &prefix)))
+        .filter(|response| file_of(&response.href).is_some_and(|file| is_ours(&file, curriculum)))
         .map(|response| response.href.as_str())
         .collect();
     Ok(client
         .fetch(&hrefs)?
         .into_iter()
         .filter_map(as_remote)
-        .filter(|one| is_ours(&one.file, &prefix))
+        .filter(|one| is_ours(&one.file, curriculum))
         .collect())
 }
 
-fn is_ours(file: &str, prefix: &str) -> bool {
-    file.starts_with(prefix) && file.ends_with(".ics")
+/// Whether a file in the collection is one of `curriculum`'s events: exactly the name of one of
+/// its slots and `.ics`. Another curriculum's events are never ours, whatever its id.
+fn is_ours(file: &str, curriculum: &str) -> bool {
+    file.strip_suffix(".ics")
+        .is_some_and(|name| Slot::of_name(name, curriculum).is_some())
 }
 
 /// The last segment of an href's path.
@@ -303,5 +305,34 @@ mod tests {
             slot_date("learnpath.a-b.2027-01-04.12.ics"),
             NaiveDate::from_ymd_opt(2027, 1, 4)
         );
+    }
+
+    #[test]
+    fn another_curriculums_events_are_never_ours() {
+        let names = |id: &str| format!("{}2027-01-04.1.ics", Slot::prefix(id));
+        let ids = ["my.course", "my_course", "my-course", "My-course", "my"];
+        for one in ids {
+            assert!(is_ours(&names(one), one), "{one}");
+            for other in ids.iter().filter(|other| **other != one) {
+                assert!(
+                    !is_ours(&names(one), other),
+                    "{one}'s event taken for {other}'s"
+                );
+            }
+        }
+        // Before ids were escaped, `my.course` and `my_course` both named `my-course`'s events.
+        assert!(!is_ours(
+            "learnpath.my-course.2027-01-04.1.ics",
+            "my.course"
+        ));
+        assert!(!is_ours(
+            "learnpath.my-course.2027-01-04.1.ics",
+            "my_course"
+        ));
+        assert!(!is_ours(
+            "learnpath.my-course.2027-01-04.1.ics.bak",
+            "my-course"
+        ));
+        assert!(!is_ours("learnpath.my-course.notes.ics", "my-course"));
     }
 }

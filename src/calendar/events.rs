@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 /// 1). Two plans that both study on a day share the slot, whatever they study in it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Slot {
-    /// The curriculum's id as a name: lowercase letters, digits and `-`.
+    /// The curriculum's id as a name (see [`key`]): lowercase letters, digits, `-` and `_`.
     pub curriculum: String,
     pub date: NaiveDate,
     pub index: u32,
@@ -31,6 +31,20 @@ impl Slot {
     /// The prefix of every event name of a curriculum, to tell its events from others'.
     pub fn prefix(curriculum: &str) -> String {
         format!("learnpath.{}.", key(curriculum))
+    }
+
+    /// The slot an event name (`learnpath.<curriculum>.<date>.<index>`, as [`Slot::name`]
+    /// writes it) stands for, when it is a name of `curriculum`'s events: nothing for another
+    /// curriculum's names, nor for any other name that merely starts the same way.
+    pub fn of_name(name: &str, curriculum: &str) -> Option<Slot> {
+        let rest = name.strip_prefix(&Slot::prefix(curriculum))?;
+        let (date, index) = rest.split_once('.')?;
+        let slot = Slot {
+            curriculum: key(curriculum),
+            date: date.parse().ok()?,
+            index: index.parse().ok()?,
+        };
+        (slot.name() == name).then_some(slot)
     }
 }
 
@@ -139,22 +153,24 @@ fn description(session: &Session) -> String {
     lines.join("\n")
 }
 
-/// A curriculum id as it may stand in a UID and a file name: lowercase ASCII letters, digits
-/// and `-`; anything else becomes `-`.
+/// A curriculum id as it may stand in a UID and a file name (and unescaped in a URL): lowercase
+/// ASCII letters, digits and `-` stay as they are, so that the UIDs of such ids never change;
+/// every other byte becomes `_` and its two lowercase hex digits (`.` is `_2e`, `_` is `_5f`,
+/// `A` is `_41`). As `_` stands only for an escape, two ids never give one key, and a key never
+/// holds a `.`, so `learnpath.<key>.` starts the names of one curriculum only. An empty id (which
+/// no curriculum has) is `_`.
 fn key(curriculum: &str) -> String {
-    let key: String = curriculum
-        .chars()
-        .map(|c| match c {
-            'a'..='z' | '0'..='9' | '-' => c,
-            'A'..='Z' => c.to_ascii_lowercase(),
-            _ => '-',
-        })
-        .collect();
-    if key.is_empty() {
-        "curriculum".to_string()
-    } else {
-        key
+    if curriculum.is_empty() {
+        return "_".to_string();
     }
+    let mut key = String::with_capacity(curriculum.len());
+    for byte in curriculum.bytes() {
+        match byte {
+            b'a'..=b'z' | b'0'..=b'9' | b'-' => key.push(char::from(byte)),
+            _ => key.push_str(&format!("_{byte:02x}")),
+        }
+    }
+    key
 }
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
@@ -165,21 +181,87 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    fn slot(curriculum: &str) -> Slot {
+        Slot {
+            curriculum: key(curriculum),
+            date: NaiveDate::from_ymd_opt(2027, 1, 4).unwrap(),
+            index: 2,
+        }
+    }
+
     #[test]
     fn curriculum_ids_become_names_without_dots() {
         assert_eq!(
             key("datacenter-infrastructure"),
             "datacenter-infrastructure"
         );
-        assert_eq!(key("My.Course 2027"), "my-course-2027");
-        assert_eq!(key(""), "curriculum");
-        let slot = Slot {
-            curriculum: key("a.b"),
-            date: NaiveDate::from_ymd_opt(2027, 1, 4).unwrap(),
-            index: 2,
-        };
-        assert_eq!(slot.uid(), "learnpath.a-b.2027-01-04.2@learnpath");
-        assert!(slot.name().starts_with(&Slot::prefix("a.b")));
-        assert!(!slot.name().starts_with(&Slot::prefix("a")));
+        assert_eq!(key("my-course-2027"), "my-course-2027");
+        assert_eq!(key("My.Course 2027"), "_4dy_2e_43ourse_202027");
+        assert_eq!(key("ü"), "_c3_bc");
+        assert_eq!(key(""), "_");
+        assert_eq!(slot("a.b").uid(), "learnpath.a_2eb.2027-01-04.2@learnpath");
+        assert_eq!(slot("a-b").uid(), "learnpath.a-b.2027-01-04.2@learnpath");
+        assert!(slot("a.b").name().starts_with(&Slot::prefix("a.b")));
+        assert!(!slot("a.b").name().starts_with(&Slot::prefix("a")));
+    }
+
+    #[test]
+    fn different_curriculum_ids_never_share_a_uid_or_a_prefix() {
+        let ids = [
+            "my.course",
+            "my_course",
+            "my-course",
+            "My-course",
+            "my",
+            "my_2ecourse",
+            "my_5fcourse",
+            "_",
+            "",
+        ];
+        for one in ids {
+            for other in ids {
+                if one == other {
+                    continue;
+                }
+                assert_ne!(Slot::prefix(one), Slot::prefix(other), "{one} and {other}");
+                assert_ne!(slot(one).uid(), slot(other).uid(), "{one} and {other}");
+                assert!(
+                    !slot(one).uid().starts_with(&Slot::prefix(other)),
+                    "a UID of {one} has the prefix of {other}"
+                );
+                assert!(
+                    !slot(one).name().starts_with(&Slot::prefix(other)),
+                    "an event name of {one} has the prefix of {other}"
+                );
+            }
+        }
+        for one in ids {
+            let name = slot(one).name();
+            assert_eq!(Slot::of_name(&name, one), Some(slot(one)));
+            for other in ids.iter().filter(|other| **other != one) {
+                assert_eq!(Slot::of_name(&name, other), None, "{one} as {other}");
+            }
+        }
+        for not_a_slot in [
+            "learnpath.my-course.2027-01-04",
+            "learnpath.my-course.2027-01-04.x",
+            "learnpath.my-course.2027-01-04.02",
+            "learnpath.my-course.2027-01-04.2.copy",
+            "learnpath.my-course.soon.2",
+        ] {
+            assert_eq!(Slot::of_name(not_a_slot, "my-course"), None, "{not_a_slot}");
+        }
+        let prefixes: Vec<String> = ["my.course", "my_course", "my-course"]
+            .iter()
+            .map(|id| Slot::prefix(id))
+            .collect();
+        assert_eq!(
+            prefixes,
+            [
+                "learnpath.my_2ecourse.",
+                "learnpath.my_5fcourse.",
+                "learnpath.my-course."
+            ]
+        );
     }
 }

@@ -227,25 +227,39 @@ impl LedgerStore {
         self.decode(&bytes)
     }
 
-    /// Replaces the ledger, after checking that the file it replaces is this curriculum's.
-    pub fn save(&self, ledger: &Ledger) -> Result<()> {
+    /// Reads, changes and writes back the ledger under one exclusive lock (the lock the
+    /// progress store takes, on a `.lock` file beside the record), so that two exports at once
+    /// each start from what the other wrote and no event is forgotten. `change` gets the ledger
+    /// as it is and returns what to write and what to hand back; nothing is written when the
+    /// file cannot be read as this curriculum's record, when `change` fails, or when the ledger
+    /// is unchanged. The record is written before the caller writes anything from it, so that a
+    /// record that cannot be written leaves nothing exported that it does not know of.
+    pub fn update<T>(&self, change: impl FnOnce(&Ledger) -> Result<(Ledger, T)>) -> Result<T> {
         let target = atomic_file::resolve_for_update(&self.path, KEPT)?;
         let _lock = atomic_file::lock(&target)?;
-        match std::fs::read(&target) {
-            Ok(bytes) => {
-                self.decode(&bytes)?;
-            }
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+        let last = match std::fs::read(&target) {
+            Ok(bytes) => self.decode(&bytes)?,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ledger::default(),
             Err(error) => return Err(Error::io(&target, error)),
+        };
+        let (next, result) = change(&last)?;
+        if next == last {
+            return Ok(result);
         }
         atomic_file::refuse_read_only(&target, KEPT)?;
+        self.write(&target, &next)?;
+        Ok(result)
+    }
+
+    /// Writes the record at `target`; called under the lock.
+    fn write(&self, target: &Path, ledger: &Ledger) -> Result<()> {
         let file = LedgerFile {
             schema_version: SCHEMA_VERSION,
             curriculum: self.curriculum.clone(),
             events: ledger.events.clone(),
         };
         let body = yaml::encode(&file).map_err(|error| self.broken(None, error.message))?;
-        atomic_file::write(&target, format!("{HEADER}{body}").as_bytes())
+        atomic_file::write(target, format!("{HEADER}{body}").as_bytes())
     }
 
     fn decode(&self, bytes: &[u8]) -> Result<Ledger> {

@@ -3,6 +3,9 @@
     caldav_client.py mkcalendar URL USER PASSWORD     create the calendar collection URL
     caldav_client.py list URL USER PASSWORD           print its events as JSON, by file name
     caldav_client.py add-foreign URL USER PASSWORD    add an event that learnpath did not write
+    caldav_client.py rename-one URL USER PASSWORD     move the first event learnpath wrote to
+                                                      imported-copy.ics, its UID kept (as an
+                                                      imported copy of an exported file would be)
 
 `list` prints a JSON object: file name -> {uid, summary, start (UTC, ISO 8601), end, sequence,
 etag, alarms (minutes before)}.
@@ -87,6 +90,19 @@ def main():
             json.dump(listing(client, url), sys.stdout, indent=1, sort_keys=True)
         elif command == "add-foreign":
             client.calendar(url=url).save_event(FOREIGN)
+        elif command == "rename-one":
+            calendar = client.calendar(url=url)
+            event = min(
+                (e for e in calendar.events() if file_name(e.url).startswith("learnpath.")),
+                key=lambda e: file_name(e.url),
+            )
+            data = event.data
+            print(file_name(event.url))
+            event.delete()
+            target = url.rstrip("/") + "/imported-copy.ics"
+            response = client.put(target, data, {"Content-Type": "text/calendar; charset=utf-8"})
+            if response.status not in (200, 201, 204):
+                sys.exit(f"PUT {target}: HTTP {response.status}")
         else:
             sys.exit(f"unknown command {command}")
 

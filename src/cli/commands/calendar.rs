@@ -3,14 +3,14 @@
 
 use super::super::Failure;
 use super::super::settings::Context;
-use learnpath::calendar::{self, Ledger, LedgerStore, Reminder, Status, ics};
+use learnpath::Curriculum;
+use learnpath::calendar::{self, Ledger, Reminder, Status, ics};
 use learnpath::plan::Plan;
 use learnpath::progress::curriculum_id;
 use learnpath::render::clock::Clock;
 use learnpath::words::count;
-use learnpath::{Curriculum, Error};
 
-/// The calendar to write, and the ledger to keep once it is written.
+/// The calendar to write; the record of it is already kept.
 pub(super) struct CalendarExport {
     pub bytes: Vec<u8>,
     /// What the file holds, for the note: "5 sessions" or "5 sessions, 2 cancelled".
@@ -18,10 +18,15 @@ pub(super) struct CalendarExport {
     /// Events written, cancellations included: none makes no valid iCalendar file (RFC 5545
     /// wants at least one component), so nothing is written then.
     pub events: usize,
-    record: Option<(LedgerStore, bool, Ledger)>,
 }
 
 impl CalendarExport {
+    /// The calendar of `plan`, following on from the last export. The record of the last export
+    /// is read, followed on and written back under one lock, before the calendar is written, so
+    /// that two exports at once never lose each other's events; a record that cannot be written
+    /// is an error (exit 74), and no calendar is written then. Only a record in a folder that
+    /// does not exist (a `--progress` path the user gave, whose folder learnpath does not make)
+    /// leaves the calendar unrecorded, with a warning.
     pub(super) fn new(
         plan: &Plan,
         clock: &Clock,
@@ -31,12 +36,33 @@ impl CalendarExport {
     ) -> Result<Self, Failure> {
         let key = curriculum_id(curriculum, &context.source);
         let events = calendar::events(plan, clock, &key, reminders);
-        let store = context.ledger_store(curriculum)?;
-        let last = match &store {
-            Some((store, _)) => store.load()?,
-            None => Ledger::default(),
+        let follow = |last: &Ledger| {
+            let (outgoing, next) = last.apply(&events, context.now);
+            // Nothing to write, nothing to remember.
+            let next = if outgoing.is_empty() {
+                last.clone()
+            } else {
+                next
+            };
+            (next, outgoing)
         };
-        let (outgoing, next) = last.apply(&events, context.now);
+        let outgoing = match context.ledger_store(curriculum)? {
+            None => follow(&Ledger::default()).1,
+            Some((store, false)) => {
+                let outgoing = follow(&store.load()?).1;
+                if !outgoing.is_empty() {
+                    context.report.warning(format!(
+                        "this export is not recorded (the folder of {} does not exist): the next one cannot update or cancel its events",
+                        store.path().display()
+                    ));
+                }
+                outgoing
+            }
+            // A record that cannot be written (a full disk, a read-only record) fails the
+            // export before any calendar is written: a calendar the record does not know of
+            // would have the next export reuse its SEQUENCE numbers and never cancel its events.
+            Some((store, true)) => store.update(|last| Ok(follow(last)))?,
+        };
         let mut bytes = Vec::new();
         let name = format!("Study plan: {}", plan.selection);
         ics::render(&outgoing, &name, context.now, &mut bytes)?;
@@ -52,35 +78,6 @@ impl CalendarExport {
             bytes,
             what,
             events: outgoing.len(),
-            record: store.map(|(store, writable)| (store, writable, next)),
         })
-    }
-
-    /// Remembers what was written. A record that cannot be written leaves the calendar as
-    /// written, with a warning: the next export cannot cancel these events then.
-    pub(super) fn record(self, context: &Context) -> Result<(), Failure> {
-        let Some((store, writable, ledger)) = self.record else {
-            return Ok(());
-        };
-        let unrecorded = |why: String| {
-            context.report.warning(format!(
-                "this export is not recorded ({why}): the next one cannot update or cancel its events"
-            ));
-        };
-        if !writable {
-            unrecorded(format!(
-                "the folder of {} does not exist",
-                store.path().display()
-            ));
-            return Ok(());
-        }
-        match store.save(&ledger) {
-            Ok(()) => Ok(()),
-            Err(error @ Error::Io { .. }) => {
-                unrecorded(error.to_string());
-                Ok(())
-            }
-            Err(error) => Err(error.into()),
-        }
     }
 }

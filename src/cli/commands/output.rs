@@ -46,6 +46,19 @@ pub(super) fn write_output(
     Ok(())
 }
 
+/// Refuses an output file that is a file learnpath keeps for `curriculum`, before anything is
+/// written (as [`write_output`] does).
+pub(super) fn check_output(
+    output: Option<&Path>,
+    context: &Context,
+    curriculum: &Curriculum,
+) -> Result<(), Failure> {
+    match output.filter(|path| path.as_os_str() != "-") {
+        Some(path) => Ok(refuse_kept(path, &context.kept_files(curriculum))?),
+        None => Ok(()),
+    }
+}
+
 /// Refuses `path` when it is one of the `kept` files: the same path once links and relative
 /// parts are resolved, or (on Unix) the same file by another name.
 fn refuse_kept(path: &Path, kept: &[(PathBuf, &'static str)]) -> Result<(), Error> {

@@ -4,7 +4,7 @@ use super::super::Failure;
 use super::super::args::{ExportFormat, PlanFormat, PlanOptions};
 use super::super::settings::{Context, PlanRequest, Timing};
 use super::calendar::CalendarExport;
-use super::output::write_output;
+use super::output::{check_output, write_output};
 use chrono::NaiveDate;
 use learnpath::availability::busy::BusyCalendar;
 use learnpath::calendar::Reminder;
@@ -255,6 +255,8 @@ pub(super) fn export(
     let mut bytes = Vec::new();
     match export.format {
         ExportFormat::Ics => {
+            // Refused before the calendar record moves on, not after.
+            check_output(export.output.as_deref(), context, &opened.curriculum)?;
             let reminders = request.reminders(&export.remind);
             let calendar =
                 CalendarExport::new(&plan, clock, &reminders, &opened.curriculum, context)?;
@@ -272,7 +274,6 @@ pub(super) fn export(
                 out,
                 &calendar.what,
             )?;
-            calendar.record(context)?;
             return Ok(exit::OK);
         }
         ExportFormat::Csv => csv::render(&plan, clock, &mut bytes)?,

@@ -46,15 +46,19 @@ pub(super) fn write_output(
     Ok(())
 }
 
-/// Refuses an output file that is a file learnpath keeps for `curriculum`, before anything is
-/// written (as [`write_output`] does).
+/// Refuses an output file that is a file learnpath keeps for `curriculum`, or that cannot be
+/// written as a file (a folder, a device), before anything is written.
 pub(super) fn check_output(
     output: Option<&Path>,
     context: &Context,
     curriculum: &Curriculum,
 ) -> Result<(), Failure> {
     match output.filter(|path| path.as_os_str() != "-") {
-        Some(path) => Ok(refuse_kept(path, &context.kept_files(curriculum))?),
+        Some(path) => {
+            refuse_kept(path, &context.kept_files(curriculum))?;
+            atomic_file::check_target(path)?;
+            Ok(())
+        }
         None => Ok(()),
     }
 }

@@ -2,9 +2,9 @@
 //! file, line, field or value named in the message.
 //!
 //! Most bad inputs are case files in `tests/cmd/` (run by tests/cmd.rs), which compare the whole
-//! output. The ones here cannot be written as files beside a case: a generated 50 MB page,
-//! symbolic links, paths under /proc and /sys, permissions, and progress files compared byte for
-//! byte.
+//! output. The ones here cannot be written as files beside a case: a generated 50 MB page, a
+//! chain of folders deeper than the system's path limit, symbolic links, paths under /proc and
+//! /sys, permissions, and progress files compared byte for byte.
 
 mod common;
 
@@ -182,4 +182,63 @@ fn an_unreadable_file_is_an_io_error() {
         assert!(stderr.contains(word), "stderr lacks {word:?}:\n{stderr}");
     }
     assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+/// A chain of `depth` folders named `d` under `root`, with `page` at its bottom, made through
+/// file descriptors (`mkdirat`, `openat`): the whole path is longer than the system's own limit
+/// (PATH_MAX, 4,096 bytes), so no call could take it at once.
+fn folder_chain(root: &Path, depth: usize, page: &str) {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let name = CString::new("d").unwrap();
+    let root = CString::new(root.as_os_str().as_bytes()).unwrap();
+    // SAFETY: every path is a NUL-terminated CString alive across the call, every descriptor is
+    // one `open`/`openat` returned (checked) and is closed once the next is open.
+    unsafe {
+        let mut fd = libc::open(root.as_ptr(), libc::O_RDONLY | libc::O_DIRECTORY);
+        assert!(fd >= 0, "{}", std::io::Error::last_os_error());
+        for _ in 0..depth {
+            assert_eq!(libc::mkdirat(fd, name.as_ptr(), 0o755), 0);
+            let next = libc::openat(fd, name.as_ptr(), libc::O_RDONLY | libc::O_DIRECTORY);
+            assert!(next >= 0, "{}", std::io::Error::last_os_error());
+            libc::close(fd);
+            fd = next;
+        }
+        let file = CString::new("deep.md").unwrap();
+        let out = libc::openat(fd, file.as_ptr(), libc::O_WRONLY | libc::O_CREAT, 0o644);
+        assert!(out >= 0, "{}", std::io::Error::last_os_error());
+        let written = libc::write(out, page.as_ptr().cast(), page.len());
+        assert_eq!(written, page.len() as isize);
+        libc::close(out);
+        libc::close(fd);
+    }
+}
+
+#[test]
+fn a_folder_chain_deeper_than_the_system_path_limit_is_skipped_with_a_warning() {
+    let (_dir, root) = curriculum();
+    std::fs::write(root.join("a.md"), OK_DOC).unwrap();
+    folder_chain(&root, 2_100, OK_DOC);
+    // The first folder of the chain whose path passes the 1,024 bytes: `d` and 512 `/d`.
+    let folder = root.join(vec!["d"; 513].join("/")).display().to_string();
+    let warning = "the path is longer than the limit of 1024 bytes; skipped";
+    // `validate` names what was skipped; `plan`, which does not print the curriculum's
+    // warnings, plans the rest.
+    validate(&root)
+        .code(0)
+        .stdout_has(&["1 study document,", warning, &folder]);
+    let root = root.display().to_string();
+    common::learnpath(&[
+        "--curriculum",
+        &root,
+        "plan",
+        "--target",
+        "a.md",
+        "--hours",
+        "5",
+        "--start",
+        "2027-01-04",
+    ])
+    .code(0)
+    .stdout_has(&["Plan for a.md", "1 document, 30 min"]);
 }

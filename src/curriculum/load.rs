@@ -4,7 +4,10 @@ use super::folders;
 use super::links::{self, KnownPages, Written};
 use super::manifest::{self, Ownership, Resolved};
 use super::page::{self, Page, Reading, StudyPage};
-use super::source::{EMBEDDED_ORIGIN, Entry, MANIFEST_FILE, PAGE_READ_LIMIT, Source, display_path};
+use super::source::{
+    EMBEDDED_ORIGIN, Entry, MANIFEST_FILE, PAGE_READ_LIMIT, Source, display_path, is_name_too_long,
+    too_long,
+};
 use super::{Curriculum, Doc, DocId, OtherPages, Section, SectionId};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
@@ -204,7 +207,15 @@ fn read_pages(
         used: FieldsUsed::default(),
     };
     for (entry, result) in entries.into_iter().zip(parsed) {
-        let (page, found) = result?;
+        let (page, found) = match result {
+            // A page whose whole path the system refuses as too long (a long root) is skipped
+            // like one past the curriculum's own limit.
+            Err(Error::Io { path, source }) if is_name_too_long(&source) => {
+                diagnostics.push(too_long(&path));
+                continue;
+            }
+            result => result?,
+        };
         diagnostics.extend(found);
         pages.add(entry.path, page, untimed_studied, origin, diagnostics);
     }

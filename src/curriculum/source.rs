@@ -287,25 +287,55 @@ fn list_dir(root: &Path) -> Result<Listing<'static>> {
     })
 }
 
+/// The warning for a page or folder whose path is longer than [`MAX_PATH_BYTES`].
+pub(crate) fn too_long(path: &Path) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "the path is longer than the limit of {MAX_PATH_BYTES} bytes; skipped"
+    ))
+    .file(path.display().to_string())
+}
+
+/// Whether the system refused a path as too long (`ENAMETOOLONG`).
+pub(crate) fn is_name_too_long(error: &std::io::Error) -> bool {
+    error.kind() == std::io::ErrorKind::InvalidFilename
+}
+
 /// The Markdown pages under `root`, in path order, and warnings about what was skipped:
-/// hidden folders and files are not read, symbolic links not followed.
+/// hidden folders and files are not read, symbolic links not followed, and a folder whose
+/// path is longer than [`MAX_PATH_BYTES`] is not entered (no page in it could be read), so a
+/// chain of folders deeper than the system's own path limit is skipped, not fatal.
 fn walk(root: &Path) -> Result<(Vec<Entry<'static>>, Vec<Diagnostic>)> {
     let mut entries = Vec::new();
     let mut diagnostics = Vec::new();
-    let walker = walkdir::WalkDir::new(root)
+    let mut walker = walkdir::WalkDir::new(root)
         .follow_links(false)
         .into_iter()
         .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
-    for entry in walker {
-        let entry = entry.map_err(|error| {
-            let path = error.path().unwrap_or(root).to_path_buf();
-            let io = error
-                .into_io_error()
-                .unwrap_or_else(|| std::io::Error::other("cannot walk the folder"));
-            Error::io(path, io)
-        })?;
+    while let Some(entry) = walker.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error.path().unwrap_or(root).to_path_buf();
+                let io = error
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("cannot walk the folder"));
+                if is_name_too_long(&io) && path != root {
+                    diagnostics.push(too_long(&path));
+                    continue;
+                }
+                return Err(Error::io(path, io));
+            }
+        };
         let skipped =
             |message: String| Diagnostic::warning(message).file(entry.path().display().to_string());
+        if entry.depth() > 0
+            && entry.file_type().is_dir()
+            && relative_len(root, entry.path()) > MAX_PATH_BYTES
+        {
+            diagnostics.push(too_long(entry.path()));
+            walker.skip_current_dir();
+            continue;
+        }
         if entry.path_is_symlink() {
             // Links are not followed (a link to a folder could loop or leave the curriculum);
             // say so for links to pages and folders, stay quiet about links to other files.
@@ -329,9 +359,7 @@ fn walk(root: &Path) -> Result<(Vec<Entry<'static>>, Vec<Diagnostic>)> {
             return Err(too_many_pages(root));
         }
         if relative.len() > MAX_PATH_BYTES {
-            diagnostics.push(skipped(format!(
-                "the path is longer than the limit of {MAX_PATH_BYTES} bytes; skipped"
-            )));
+            diagnostics.push(too_long(entry.path()));
             continue;
         }
         entries.push(Entry {
@@ -358,6 +386,12 @@ fn too_many_pages(root: &Path) -> Error {
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|name| name.starts_with('.'))
+}
+
+/// The length in bytes of `path` relative to `root`, `/`-separated.
+fn relative_len(root: &Path, path: &Path) -> usize {
+    path.strip_prefix(root)
+        .map_or(usize::MAX, |relative| relative.as_os_str().len())
 }
 
 fn relative_path(root: &Path, path: &Path) -> Option<String> {

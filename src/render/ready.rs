@@ -94,6 +94,9 @@ fn why_lines(why: &Why, w: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// What `status` says when no plan is followed: how to follow one, and what it then says.
+const NOT_FOLLOWING: &str = "Not following a plan: `learnpath follow` saves the plan you mean to keep, and `status` then says whether you are ahead or behind.";
+
 /// The status of each specialization as a bar, then the documents to start next.
 pub fn status(status: &Status, style: Style, w: &mut dyn Write) -> io::Result<()> {
     let width = style.width;
@@ -103,9 +106,15 @@ pub fn status(status: &Status, style: Style, w: &mut dyn Write) -> io::Result<()
         for spec in &status.specializations {
             writeln!(w, "{}", bars.lines(spec))?;
         }
-        if let Some(standing) = &status.schedule {
-            writeln!(w)?;
-            super::follow::standing(standing, w)?;
+        match &status.schedule {
+            Some(standing) => {
+                writeln!(w)?;
+                super::follow::standing(standing, w)?;
+            }
+            None => {
+                writeln!(w)?;
+                writeln!(w, "{NOT_FOLLOWING}")?;
+            }
         }
         if let Some(forecast) = &status.forecast {
             writeln!(w, "  {}", super::plan::likely_finish(forecast))?;

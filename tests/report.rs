@@ -537,3 +537,54 @@ fn a_click_in_the_graph_highlights_the_path_to_the_targets() {
     );
     assert_eq!(lit, "true");
 }
+
+#[test]
+fn a_partly_done_document_shows_how_much_of_it_is_done() {
+    let plain = embedded(&learnpath(&STORAGE).code(0).stdout);
+    let item = plain["sessions"][0]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item["part"].is_null())
+        .expect("a whole document in the first sitting")
+        .clone();
+    assert!(item.get("partly").is_none(), "no partial progress: {item}");
+    let path = item["path"].as_str().unwrap();
+    let whole = item["minutes"].as_u64().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("progress.yaml").display().to_string();
+    let env = [("LEARNPATH_PROGRESS", progress.as_str())];
+    let args = ["done", path, "--minutes", "10m", "--today", "2027-01-03"];
+    Run::with_env(&args, &env).code(0);
+    let html = Run::with_env(&STORAGE, &env).code(0).stdout;
+    let data = embedded(&html);
+    let items: Vec<&Value> = data["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["items"].as_array().unwrap())
+        .filter(|item| item["path"] == path)
+        .collect();
+    assert!(!items.is_empty(), "{path} is still planned");
+    for item in &items {
+        assert_eq!(
+            item["partly"],
+            serde_json::json!({"done_minutes": 10, "document_minutes": whole}),
+            "{item}"
+        );
+    }
+    let Some(chromium) = chromium() else { return };
+    let dom = rendered(&chromium, &html);
+    let words = if whole < 60 {
+        format!("10 of {whole} min done")
+    } else {
+        let (h, m) = (whole / 60, whole % 60);
+        let whole = if m == 0 {
+            format!("{h} h")
+        } else {
+            format!("{h} h {m} min")
+        };
+        format!("10 min of {whole} done")
+    };
+    assert!(dom.contains(&words), "the checklist says {words:?}");
+}

@@ -73,6 +73,18 @@ pub struct Entry {
     pub link: Option<String>,
     /// Its box in the graph.
     pub node: Option<usize>,
+    /// How much of a partly done document is done; left out for one not started.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partly: Option<Partly>,
+}
+
+/// A partly done document: "25 of 55 min done".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Partly {
+    /// Minutes done (partial progress).
+    pub done_minutes: u32,
+    /// The whole document's estimate.
+    pub document_minutes: u32,
 }
 
 /// A document done.
@@ -178,6 +190,10 @@ pub fn data(inputs: Inputs<'_>) -> Data {
                     part: item.part.map(|p| format!("{}/{}", p.index, p.count)),
                     link: web_link(item.link.as_deref()),
                     node: node(&item.path),
+                    partly: (item.done_minutes > 0).then(|| Partly {
+                        done_minutes: item.done_minutes,
+                        document_minutes: inputs.curriculum.doc(item.doc).minutes,
+                    }),
                 })
                 .collect(),
         })

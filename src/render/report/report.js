@@ -37,6 +37,14 @@
     entry.link ? el("a", { href: entry.link }, entry.title) : el("span", {}, entry.title);
   const count = (n, word) => n + " " + word + (n === 1 ? "" : "s");
   const part = (entry) => (entry.part ? " · part " + entry.part : "");
+  // "25 of 55 min done" for a partly done document ("25 min of 1 h 30 min done" past an hour).
+  const partly = (entry) => {
+    const p = entry.partly;
+    if (!p) return "";
+    const whole = minutes(p.document_minutes);
+    const done = p.document_minutes < 60 ? String(p.done_minutes) : minutes(p.done_minutes);
+    return " · " + done + " of " + whole + " done";
+  };
 
   function summary() {
     const s = data.summary;
@@ -201,7 +209,7 @@
       list.append(el("li", { class: "sitting-row", "data-date": s.date },
         el("b", {}, "Session " + s.number + " — " + s.weekday + " " + s.date), el("span", { class: "tag" }, " " + s.iso_week + " · " + minutes(s.minutes)),
         el("ul", {}, s.items.map((i) => el("li", {}, el("span", { class: "box" }, "☐"), title(i),
-          el("span", { class: "tag" }, " " + minutes(i.minutes) + part(i) + " · " + i.path))))));
+          el("span", { class: "tag" }, " " + minutes(i.minutes) + part(i) + partly(i) + " · " + i.path))))));
     }
   }
 

@@ -395,10 +395,9 @@ fn elements(html: &str) -> Vec<String> {
 /// A real CommonMark parser reads the hostile plan as the checklist it is: headings, lists,
 /// links to the source, code; no image, script or other HTML, no link but http(s).
 #[test]
+#[ignore = "needs Python with markdown-it-py (installed by .ci/run)"]
 fn a_commonmark_parser_finds_no_html_in_the_markdown_plan() {
-    let Some(python) = common::python_with_markdown_it() else {
-        return;
-    };
+    let python = common::python_with_markdown_it();
     let folder = hostile_folder();
     let mut markdowns = vec![plan_markdown(&folder)];
     let mut runner = proptest::test_runner::TestRunner::deterministic();

@@ -110,63 +110,63 @@ impl Run {
 }
 
 /// The Python interpreter with the `icalendar` package: `LEARNPATH_TEST_PYTHON` (set by
-/// .ci/run, which installs it), else `python3` if it has the package. Under `CI` a missing
-/// one is a failure, not a skip; elsewhere `None` and a note that the test was skipped.
-pub fn python_with_icalendar() -> Option<PathBuf> {
+/// .ci/run, which installs it), else `python3` if it has the package. The tests that need it are
+/// `#[ignore]`d (run with `cargo test -- --include-ignored`); a missing one fails them.
+pub fn python_with_icalendar() -> PathBuf {
     python_with("icalendar")
 }
 
 /// The Python interpreter with the CalDAV server `radicale` and the client `caldav`, found as
 /// [`python_with_icalendar`] finds its own.
-pub fn python_with_radicale() -> Option<PathBuf> {
+pub fn python_with_radicale() -> PathBuf {
     python_with("radicale, caldav")
 }
 
 /// The Python interpreter with the CommonMark parser `markdown_it` (markdown-it-py), found as
 /// [`python_with_icalendar`] finds its own.
-pub fn python_with_markdown_it() -> Option<PathBuf> {
+pub fn python_with_markdown_it() -> PathBuf {
     python_with("markdown_it")
 }
 
-/// `LEARNPATH_TEST_PYTHON`, else `python3`, if it imports `modules` (a Python import list).
-fn python_with(modules: &str) -> Option<PathBuf> {
-    let imports = |python: &PathBuf| {
-        std::process::Command::new(python)
-            .args(["-c", &format!("import {modules}")])
-            .output()
-            .is_ok_and(|output| output.status.success())
-    };
+/// `LEARNPATH_TEST_PYTHON`, else `python3`, if it imports `modules` (a Python import list);
+/// a failure otherwise.
+fn python_with(modules: &str) -> PathBuf {
     let python = std::env::var_os("LEARNPATH_TEST_PYTHON")
         .map_or_else(|| PathBuf::from("python3"), PathBuf::from);
-    let found = imports(&python).then_some(python);
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must provide a Python that imports {modules} (see .ci/run)"
-        );
-        eprintln!("skipped: no Python that imports {modules} (.ci/run installs one)");
-    }
-    found
+    let imports = std::process::Command::new(&python)
+        .args(["-c", &format!("import {modules}")])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    assert!(
+        imports,
+        "this test needs a Python that imports {modules}: set LEARNPATH_TEST_PYTHON to one \
+         (.ci/run installs them into a virtualenv), or leave out --include-ignored"
+    );
+    python
 }
 
-/// Debian's Chromium (`chromium`, else `chromium-browser`), for the report's browser tests.
-/// Under `CI` a missing one is a failure, not a skip; elsewhere `None` and a note that the
-/// test was skipped.
-pub fn chromium() -> Option<PathBuf> {
-    let found = ["chromium", "chromium-browser"].into_iter().find(|name| {
+/// The first of `names` that runs with `args` (e.g. `--version`); a failure when none does.
+/// The tests that need a real program are `#[ignore]`d: they run under
+/// `cargo test -- --include-ignored`, as .ci/run runs them after installing the programs.
+pub fn program(names: &[&str], args: &[&str]) -> PathBuf {
+    let found = names.iter().find(|name| {
         std::process::Command::new(name)
-            .arg("--version")
+            .args(args)
             .output()
             .is_ok_and(|output| output.status.success())
     });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install chromium (see .ci/run)"
+    let Some(found) = found else {
+        panic!(
+            "this test needs {} (.ci/run installs it), or leave out --include-ignored",
+            names.join(" or ")
         );
-        eprintln!("skipped: chromium is not installed");
-    }
-    found.map(PathBuf::from)
+    };
+    PathBuf::from(found)
+}
+
+/// Debian's Chromium (`chromium`, else `chromium-browser`), for the report's browser tests.
+pub fn chromium() -> PathBuf {
+    program(&["chromium", "chromium-browser"], &["--version"])
 }
 
 /// What headless Chromium made of a page: the DOM after its scripts ran (`--dump-dom`) and

@@ -61,6 +61,49 @@ struct Reply {
     body: String,
 }
 
+/// Resolves names as usual, but refuses plain http to any address that is not this machine's:
+/// the check is on the addresses the connection is made to, so a name that resolves elsewhere
+/// (`*.localhost` sent to a DNS server, a rebinding) never gets the password over the network.
+#[derive(Debug, Default)]
+struct ThisMachineForPlainHttp(ureq::unversioned::resolver::DefaultResolver);
+
+impl ureq::unversioned::resolver::Resolver for ThisMachineForPlainHttp {
+    fn resolve(
+        &self,
+        uri: &http::Uri,
+        config: &ureq::config::Config,
+        timeout: ureq::unversioned::transport::NextTimeout,
+    ) -> std::result::Result<ureq::unversioned::resolver::ResolvedSocketAddrs, ureq::Error> {
+        let addresses = self.0.resolve(uri, config, timeout)?;
+        plain_http_to_this_machine(uri.scheme_str(), uri.host().unwrap_or(""), &addresses)
+            .map_err(|message| {
+                ureq::Error::Io(std::io::Error::new(
+                    std::io::ErrorKind::PermissionDenied,
+                    message,
+                ))
+            })?;
+        Ok(addresses)
+    }
+}
+
+/// Plain http goes only to loopback addresses, every one of them.
+fn plain_http_to_this_machine(
+    scheme: Option<&str>,
+    host: &str,
+    addresses: &[std::net::SocketAddr],
+) -> std::result::Result<(), String> {
+    if scheme != Some("http") {
+        return Ok(());
+    }
+    match addresses.iter().find(|address| !address.ip().is_loopback()) {
+        None => Ok(()),
+        Some(other) => Err(format!(
+            "refusing plain http to {host}: it resolves to {}, not this machine; use https://",
+            other.ip()
+        )),
+    }
+}
+
 impl Client {
     pub fn new(collection: CollectionUrl, credentials: Option<&Credentials>) -> Self {
         let config = ureq::Agent::config_builder()
@@ -75,8 +118,13 @@ impl Client {
             value.set_sensitive(true);
             Some(value)
         });
+        let agent = ureq::Agent::with_parts(
+            config,
+            ureq::unversioned::transport::DefaultConnector::new(),
+            ThisMachineForPlainHttp::default(),
+        );
         Client {
-            agent: config.into(),
+            agent,
             collection,
             user: credentials.map(|credentials| credentials.user().to_string()),
             authorization,
@@ -446,5 +494,24 @@ mod tests {
             "<C:no-uid-conflict><D:href>/cal/x&#27;\u{1b}[2J.ics</D:href></C:no-uid-conflict>",
         );
         assert!(!sneaky.contains('\u{1b}'), "{sneaky:?}");
+    }
+
+    #[test]
+    fn plain_http_goes_only_to_loopback_addresses() {
+        let at = |text: &str| -> std::net::SocketAddr { text.parse().unwrap() };
+        let this = [at("127.0.0.1:5232"), at("[::1]:5232")];
+        assert_eq!(
+            plain_http_to_this_machine(Some("http"), "localhost", &this),
+            Ok(())
+        );
+        let elsewhere = [at("127.0.0.1:80"), at("203.0.113.9:80")];
+        let refused =
+            plain_http_to_this_machine(Some("http"), "cal.localhost", &elsewhere).unwrap_err();
+        assert!(refused.contains("203.0.113.9"), "{refused}");
+        assert!(refused.contains("cal.localhost"), "{refused}");
+        assert_eq!(
+            plain_http_to_this_machine(Some("https"), "dav.example.org", &elsewhere),
+            Ok(())
+        );
     }
 }

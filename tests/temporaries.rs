@@ -53,6 +53,7 @@ fn every_written_file_removes_the_temporaries_killed_writers_left() {
             "# learnpath calendar: the ev",
             true,
         ),
+        (".calendar.yaml.n0wn0w", "# learnpath calendar", false),
         (".profile.yaml.Qq11ww", "# learnpath prof", true),
         (".profile.yaml.n0wn0w", "# learnpath profile", false),
         (".OUT.ics.Zz99zz", "BEGIN:VCAL", true),
@@ -67,7 +68,6 @@ fn every_written_file_removes_the_temporaries_killed_writers_left() {
         (".calendar.yaml.notes1", "my notes\n", true),
         (".OUT.ics.notes1", "BEGIN:VCARD\r\n", true),
         // Without a lock, a recent one may be another writer's.
-        (".calendar.yaml.n0wn0w", "# learnpath calendar", false),
         (".OUT.ics.n0wn0w", "BEGIN:VCALENDAR\r\n", false),
     ];
     for (name, content, old) in stale.iter().chain(&kept) {

@@ -11,6 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// The version of the ledger file's format.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -259,7 +260,10 @@ impl LedgerStore {
             events: ledger.events.clone(),
         };
         let body = yaml::encode(&file).map_err(|error| self.broken(None, error.message))?;
-        atomic_file::write(target, format!("{HEADER}{body}").as_bytes())
+        let rendered = format!("{HEADER}{body}");
+        // Under the lock: any temporary file of this one is a killed writer's.
+        atomic_file::remove_stale_temporaries(target, rendered.as_bytes(), Duration::ZERO);
+        atomic_file::write(target, rendered.as_bytes())
     }
 
     fn decode(&self, bytes: &[u8]) -> Result<Ledger> {

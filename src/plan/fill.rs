@@ -5,7 +5,6 @@
 //! [`MIN_PART_MINUTES`] and no document is left with a remainder shorter than that.
 
 use super::availability::Availability;
-use super::days::{Days, LAST_DATE, Offer};
 use super::schedule::{self, Packed, Piece};
 use super::settings::Settings;
 use crate::curriculum::DocId;
@@ -109,34 +108,17 @@ impl schedule::Take for Filling<'_> {
     }
 }
 
-/// The finish date of the queue's packing with these minutes per position: the date of its
-/// last sitting (`None` when there is nothing to pack). The same walk as [`fill`], without
-/// keeping the sittings.
+/// The finish date of the queue's packing with these minutes per position (a forecast's run):
+/// the date of its last sitting, `None` when there is nothing to pack.
 pub fn finish(
     queue: &Queue,
     minutes: &[u32],
     settings: &Settings,
     availability: &Availability,
 ) -> Result<Option<chrono::NaiveDate>, Error> {
-    let mut state = Fill::new(queue, minutes, settings.longest_sitting());
-    let mut days = Days::new(settings, availability);
-    if days.date() > LAST_DATE {
-        return Err(Error::PastYear9999);
-    }
-    let mut last = None;
-    while state.left > 0 {
-        if let Offer::Open { minutes, .. } = days.offer() {
-            let pieces = state.sitting(queue, minutes);
-            if !pieces.is_empty() {
-                days.sat(pieces.iter().map(|piece| piece.minutes).sum());
-                last = Some(days.date());
-            }
-        }
-        if state.left > 0 {
-            days.advance()?;
-        }
-    }
-    Ok(last)
+    let state = Fill::new(queue, minutes, settings.longest_sitting());
+    let packed = schedule::walk(&mut Filling { queue, state }, settings, availability)?;
+    Ok(packed.sittings.last().map(|sitting| sitting.date))
 }
 
 /// What is left of each document, and which are ready.

@@ -208,16 +208,12 @@ impl<'a> Planner<'a> {
         })
     }
 
-    /// What is left of a document: its minutes, less those done, never less than
-    /// [`schedule::LEAST_MINUTES_LEFT`] (or the whole document when shorter).
+    /// What is left of a document (see [`schedule::rest_of`]).
     fn minutes_left(&self, doc: DocId) -> u32 {
         let minutes = self.curriculum.doc(doc).minutes;
-        match self.partly.get(&doc) {
-            Some(done) => minutes
-                .saturating_sub(done.minutes)
-                .max(schedule::LEAST_MINUTES_LEFT.min(minutes)),
-            None => minutes,
-        }
+        self.partly
+            .get(&doc)
+            .map_or(minutes, |done| schedule::rest_of(minutes, done))
     }
 
     /// The smallest weekly hours, in half-hour steps up to the most there are, whose plan

@@ -11,7 +11,7 @@ use super::schedule::{self, Piece};
 use super::settings::{Settings, Studied};
 use super::shape::Plan;
 use crate::error::Error;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// Plans of at most this many documents are packed run by run; a longer one follows its own
 /// sittings (packing 1,000 runs of thousands of documents would cost seconds).
@@ -39,8 +39,9 @@ impl Placer for Placement<'_> {
 /// Places runs by the plan's packing.
 pub struct Packing<'a> {
     queue: Queue,
-    /// The plan's pieces, for `--whole` plans (which pack pieces, not documents).
-    pieces: Option<Vec<Piece>>,
+    /// The plan's pieces, each with its document's position in the queue, for `--whole` plans
+    /// (which pack pieces, not documents).
+    pieces: Option<Vec<(Piece, usize)>>,
     settings: &'a Settings,
     availability: &'a Availability,
     /// The fluid calendar: a run it cannot place is not packed (packing finishes no sooner).
@@ -57,6 +58,19 @@ impl<'a> Packing<'a> {
         settings: &'a Settings,
         availability: &'a Availability,
     ) -> Packing<'a> {
+        let position: std::collections::HashMap<_, usize> = queue
+            .docs()
+            .iter()
+            .enumerate()
+            .map(|(at, &doc)| (doc, at))
+            .collect();
+        let pieces = pieces.map(|pieces| {
+            let at = |piece: &Piece| position[&piece.doc];
+            pieces
+                .into_iter()
+                .map(|piece| (piece, at(&piece)))
+                .collect()
+        });
         Packing {
             queue,
             pieces,
@@ -69,18 +83,13 @@ impl<'a> Packing<'a> {
 
     /// The run's pieces for a whole-documents plan: each of the plan's pieces scaled by its
     /// document's ratio, cut again where that makes it longer than a sitting.
-    fn scaled_pieces(&self, pieces: &[Piece]) -> Vec<Piece> {
+    fn scaled_pieces(&self, pieces: &[(Piece, usize)]) -> Vec<Piece> {
         let session = self.settings.longest_sitting();
-        let ratio: std::collections::HashMap<_, f64> = self
-            .queue
-            .docs()
-            .iter()
-            .zip(self.queue.minutes().iter().zip(&self.rounded))
-            .map(|(&doc, (&planned, &drawn))| (doc, ratio(planned, drawn)))
-            .collect();
+        let planned = self.queue.minutes();
         let mut scaled = Vec::with_capacity(pieces.len());
-        for piece in pieces {
-            let minutes = (f64::from(piece.minutes) * ratio[&piece.doc]).round() as u32;
+        for &(piece, position) in pieces {
+            let ratio = ratio(planned[position], self.rounded[position]);
+            let minutes = (f64::from(piece.minutes) * ratio).round() as u32;
             schedule::cut_into(&mut scaled, piece.doc, minutes, session);
         }
         scaled
@@ -176,5 +185,3 @@ impl Placer for PlanCurve {
         }
     }
 }
-
-use chrono::Datelike;

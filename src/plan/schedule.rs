@@ -96,12 +96,17 @@ pub fn pieces_left(
             pieces.extend(parts);
             continue;
         }
-        let left = minutes
-            .saturating_sub(done.minutes)
-            .max(LEAST_MINUTES_LEFT.min(minutes));
-        cut(&mut pieces, doc, left, session, true);
+        cut(&mut pieces, doc, rest_of(minutes, done), session, true);
     }
     pieces
+}
+
+/// What is left of a document of `minutes` with `done` of it done: never less than
+/// [`LEAST_MINUTES_LEFT`] (or the whole document when shorter).
+pub fn rest_of(minutes: u32, done: &PartlyDone) -> u32 {
+    minutes
+        .saturating_sub(done.minutes)
+        .max(LEAST_MINUTES_LEFT.min(minutes))
 }
 
 /// `minutes` of a document as one piece, or cut into the fewest near-equal parts that fit in

@@ -35,7 +35,7 @@ pub(super) fn write_output(
 ) -> Result<(), Failure> {
     match output.filter(|path| path.as_os_str() != "-") {
         Some(path) => {
-            refuse_kept(&path, &context.kept_files(curriculum))?;
+            check_output(Some(&path), context, curriculum)?;
             atomic_file::write(&path, bytes)?;
             context
                 .report

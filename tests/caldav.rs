@@ -387,9 +387,7 @@ fn another_curriculums_events_are_left_alone() {
 
 /// A folder curriculum of one document whose manifest has the id `id`.
 fn course_with_id(id: &str) -> common::Folder {
-    let manifest = format!(
-        "name: X\nid: {id}\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: X\n        folders: [one]\nspecializations:\n  - section: \"1.1\"\n"
-    );
+    let manifest = common::one_section_manifest(&format!("name: X\nid: {id}"), "X");
     common::folder(&[
         (
             "one/a.md",

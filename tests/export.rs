@@ -105,25 +105,8 @@ fn ics_is_crlf_folded_and_deterministic() {
 #[test]
 fn folding_never_splits_a_utf8_character() {
     let doc = "---\nlevel: foundational\nestimated_time: \"30 min\"\n---\n\n# Ünïcödé çøürsé — ŝtüdÿ ŵïth äççéñtš ëvërÿwhérë ïñ thë tïtlé, lōñg ëñōügh tō fōld\n";
-    let manifest = "name: Unicode\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: Ünïcödé\n        folders: [one]\nspecializations:\n  - section: \"1.1\"\n";
-    let folder = common::folder(&[("one/a.md", doc), ("learnpath.yaml", manifest)]);
-    let root = folder.root.clone();
-    let run = learnpath(&[
-        "export",
-        "--curriculum",
-        &root,
-        "--spec",
-        "1.1",
-        "--hours",
-        "2",
-        "--start",
-        "2027-01-04",
-        "--format",
-        "ics",
-        "--tz",
-        "UTC",
-    ]);
-    let ics = run.code(0).stdout;
+    let manifest = common::one_section_manifest("name: Unicode", "Ünïcödé");
+    let ics = common::one_page_ics(doc, &manifest);
     for line in ics.split("\r\n") {
         assert!(line.len() <= 75, "{} octets: {line}", line.len());
     }
@@ -151,25 +134,7 @@ fn assert_folded(ics: &[u8]) {
 fn a_106_character_title_folds_within_75_octets() {
     let title = "x".repeat(106);
     let doc = format!("---\nlevel: foundational\nestimated_time: \"30 min\"\n---\n\n# {title}\n");
-    let manifest = "name: X\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: X\n        folders: [one]\nspecializations:\n  - section: \"1.1\"\n";
-    let folder = common::folder(&[("one/a.md", &doc), ("learnpath.yaml", manifest)]);
-    let ics = learnpath(&[
-        "export",
-        "--curriculum",
-        &folder.root,
-        "--spec",
-        "1.1",
-        "--hours",
-        "2",
-        "--start",
-        "2027-01-04",
-        "--format",
-        "ics",
-        "--tz",
-        "UTC",
-    ])
-    .code(0)
-    .stdout;
+    let ics = common::one_page_ics(&doc, &common::one_section_manifest("name: X", "X"));
     // "DESCRIPTION:Session 1 (30 min):\n- " and the title made a 76-octet last line.
     assert_folded(ics.as_bytes());
     assert_eq!(
@@ -743,28 +708,8 @@ fn a_time_zone_typed_wrong_gets_a_suggestion() {
 fn curricula_whose_ids_differ_only_in_punctuation_get_different_uids() {
     let doc = "---\nlevel: foundational\nestimated_time: \"30 min\"\n---\n\n# A\n";
     let uids_of = |id: &str| {
-        let manifest = format!(
-            "name: X\nid: {id}\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: X\n        folders: [one]\nspecializations:\n  - section: \"1.1\"\n"
-        );
-        let folder = common::folder(&[("one/a.md", doc), ("learnpath.yaml", &manifest)]);
-        let ics = learnpath(&[
-            "export",
-            "--curriculum",
-            &folder.root,
-            "--spec",
-            "1.1",
-            "--hours",
-            "2",
-            "--start",
-            "2027-01-04",
-            "--format",
-            "ics",
-            "--tz",
-            "UTC",
-        ])
-        .code(0)
-        .stdout;
-        uids(&ics)
+        let manifest = common::one_section_manifest(&format!("name: X\nid: {id}"), "X");
+        uids(&common::one_page_ics(doc, &manifest))
     };
     assert_eq!(
         uids_of("my.course"),

@@ -221,7 +221,8 @@ fn the_report_allows_only_its_own_script_and_style_by_hash() {
 /// or report is made from it.
 #[test]
 fn a_javascript_source_is_refused_with_its_line() {
-    let manifest = "name: Notes\nsource: javascript:alert(1)//\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: One\n        folders: [one]\nspecializations:\n  - section: \"1.1\"\n";
+    let manifest =
+        &common::one_section_manifest("name: Notes\nsource: javascript:alert(1)//", "One");
     let folder = common::folder(&[
         (
             "one/a.md",
@@ -453,7 +454,7 @@ fn a_browser_renders_a_report_with_nothing_left_to_study() {
 /// The report of a curriculum whose names and titles hold markup, checked: only the data and
 /// the page's script are scripts, and the data holds the titles as they are.
 fn odd_titles_report() -> String {
-    let manifest = "name: 'Odd </script> name'\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: \"<i>One</i>\"\n        folders: [one]\nspecializations:\n  - section: \"1.1\"\n";
+    let manifest = &common::one_section_manifest("name: 'Odd </script> name'", "\"<i>One</i>\"");
     let folder = common::folder(&[
         (
             "one/a.md",

@@ -33,6 +33,37 @@ pub fn folder(files: &[(&str, &str)]) -> Folder {
     }
 }
 
+/// The manifest of a course of one section: the folder `one` is section 1.1, titled
+/// `section` (YAML as written), and the one specialization. `head` is YAML as written before
+/// the parts: the name line and any other (`id:`, `source:`).
+pub fn one_section_manifest(head: &str, section: &str) -> String {
+    format!(
+        "{head}\nparts:\n  - id: \"1\"\n    title: One\n    sections:\n      - id: \"1.1\"\n        title: {section}\n        folders: [one]\nspecializations:\n  - section: \"1.1\"\n"
+    )
+}
+
+/// The calendar of a course of one page (`one/a.md`) with this manifest: section 1.1 at 2 h a
+/// week from 2027-01-04, in UTC.
+pub fn one_page_ics(page: &str, manifest: &str) -> String {
+    let folder = folder(&[("one/a.md", page), ("learnpath.yaml", manifest)]);
+    let args = [
+        "export",
+        "--curriculum",
+        &folder.root,
+        "--spec",
+        "1.1",
+        "--hours",
+        "2",
+        "--start",
+        "2027-01-04",
+        "--format",
+        "ics",
+        "--tz",
+        "UTC",
+    ];
+    learnpath(&args).code(0).stdout
+}
+
 /// A progress file that does not exist, so that no test reads the real one.
 pub const NO_PROGRESS_FILE: &str = "/nonexistent/learnpath-tests/progress.yaml";
 

@@ -147,27 +147,6 @@ fn a_106_character_title_folds_within_75_octets() {
     );
 }
 
-/// A plan with split documents (3.2 in 45-minute sittings), planned once.
-fn split_plan() -> &'static learnpath::plan::Plan {
-    static PLAN: std::sync::OnceLock<learnpath::plan::Plan> = std::sync::OnceLock::new();
-    PLAN.get_or_init(|| {
-        use learnpath::plan::{Planner, Selection, SessionMinutes, Settings, WeeklyMinutes};
-        let opened = learnpath::open(&learnpath::Source::Embedded).unwrap();
-        let curriculum = &opened.curriculum;
-        let spec = curriculum.find_specialization("3.2").unwrap();
-        let selection = Selection::specializations(curriculum, vec![spec]).unwrap();
-        let done = learnpath::plan::DoneSet::none(curriculum);
-        let planner = Planner::new(curriculum, &opened.graph, selection, &done);
-        let settings = Settings::new(
-            NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
-            WeeklyMinutes::from_hours(3.0).unwrap(),
-            None,
-            Some(SessionMinutes::new(45).unwrap()),
-        );
-        planner.plan(&settings).unwrap()
-    })
-}
-
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
 
@@ -176,7 +155,7 @@ proptest::proptest! {
     fn random_titles_fold_within_75_octets_and_unfold_to_their_summary(
         titles in proptest::collection::vec("[a-z ,;:\\\\éü漢字😀🦀]{0,160}", 1..5)
     ) {
-        let mut plan = split_plan().clone();
+        let mut plan = common::split_plan().clone();
         assert!(plan.sessions.iter().flat_map(|s| &s.items).any(|i| i.part.is_some()));
         for (index, item) in plan.sessions.iter_mut().flat_map(|s| &mut s.items).enumerate() {
             item.title = titles[index % titles.len()].clone();

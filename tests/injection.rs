@@ -4,7 +4,6 @@
 
 mod common;
 
-use chrono::NaiveDate;
 use common::learnpath;
 use learnpath::curriculum::DocRef;
 use learnpath::diagram::{Diagram, Group, Node, State};
@@ -14,31 +13,10 @@ use learnpath::weblink::is_safe_link;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 
-/// A small plan of the embedded curriculum (3.2 in 45-minute sittings), planned once.
-fn base_plan() -> &'static Plan {
-    static PLAN: std::sync::OnceLock<Plan> = std::sync::OnceLock::new();
-    PLAN.get_or_init(|| {
-        use learnpath::plan::{Planner, Selection, SessionMinutes, Settings, WeeklyMinutes};
-        let opened = learnpath::open(&learnpath::Source::Embedded).unwrap();
-        let curriculum = &opened.curriculum;
-        let spec = curriculum.find_specialization("3.2").unwrap();
-        let selection = Selection::specializations(curriculum, vec![spec]).unwrap();
-        let done = learnpath::plan::DoneSet::none(curriculum);
-        let planner = Planner::new(curriculum, &opened.graph, selection, &done);
-        let settings = Settings::new(
-            NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
-            WeeklyMinutes::from_hours(3.0).unwrap(),
-            None,
-            Some(SessionMinutes::new(45).unwrap()),
-        );
-        planner.plan(&settings).unwrap()
-    })
-}
-
 /// The plan with every text from the curriculum replaced by one of `texts`, and links made
 /// of them (some `javascript:`); one document done.
 fn hostile_plan(texts: &[String]) -> Plan {
-    let mut plan = base_plan().clone();
+    let mut plan = common::split_plan().clone();
     let text = |i: usize| texts[i % texts.len()].clone();
     plan.curriculum = text(0);
     plan.selection = text(1);

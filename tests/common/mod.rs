@@ -303,3 +303,24 @@ impl Learner {
         self.run_with(args, &[])
     }
 }
+
+/// A plan with split documents (3.2 in 45-minute sittings), planned once.
+pub fn split_plan() -> &'static learnpath::plan::Plan {
+    static PLAN: std::sync::OnceLock<learnpath::plan::Plan> = std::sync::OnceLock::new();
+    PLAN.get_or_init(|| {
+        use learnpath::plan::{Planner, Selection, SessionMinutes, Settings, WeeklyMinutes};
+        let opened = learnpath::open(&learnpath::Source::Embedded).unwrap();
+        let curriculum = &opened.curriculum;
+        let spec = curriculum.find_specialization("3.2").unwrap();
+        let selection = Selection::specializations(curriculum, vec![spec]).unwrap();
+        let done = learnpath::plan::DoneSet::none(curriculum);
+        let planner = Planner::new(curriculum, &opened.graph, selection, &done);
+        let settings = Settings::new(
+            chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
+            WeeklyMinutes::from_hours(3.0).unwrap(),
+            None,
+            Some(SessionMinutes::new(45).unwrap()),
+        );
+        planner.plan(&settings).unwrap()
+    })
+}

@@ -281,24 +281,25 @@ impl Ready {
 /// Numbers the pieces of each document split over several sittings: "part 1/3", in date
 /// order. `of_rest` tells the documents planned for what is left of them.
 pub fn label(packed: &mut Packed, of_rest: impl Fn(DocId) -> bool) {
-    let mut counts: std::collections::HashMap<DocId, u32> = std::collections::HashMap::new();
-    for piece in packed.sittings.iter().flat_map(|sitting| &sitting.pieces) {
-        *counts.entry(piece.doc).or_default() += 1;
+    let pieces = || packed.sittings.iter().flat_map(|sitting| &sitting.pieces);
+    let size = pieces().map(|piece| piece.doc.0 + 1).max().unwrap_or(0);
+    let mut counts = vec![0u32; size];
+    for piece in pieces() {
+        counts[piece.doc.0] += 1;
     }
-    let mut seen: std::collections::HashMap<DocId, u32> = std::collections::HashMap::new();
+    let mut seen = vec![0u32; size];
     for piece in packed
         .sittings
         .iter_mut()
         .flat_map(|sitting| &mut sitting.pieces)
     {
-        let count = counts[&piece.doc];
+        let count = counts[piece.doc.0];
         if count < 2 {
             continue;
         }
-        let index = seen.entry(piece.doc).or_default();
-        *index += 1;
+        seen[piece.doc.0] += 1;
         piece.part = Some(super::schedule::Part {
-            index: *index,
+            index: seen[piece.doc.0],
             count,
         });
         piece.part_of_rest = of_rest(piece.doc);

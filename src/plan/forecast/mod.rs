@@ -161,38 +161,11 @@ pub fn forecast_with<R: Rng + ?Sized>(
     }
     let runs = runs.max(1);
     let documents = Remaining::new(remaining, model);
-    let mut minutes = Vec::with_capacity(remaining.len());
-    let mut finishes = Vec::with_capacity(runs as usize);
-    let mut never = None;
-    let unit = Normal::standard();
-    for run in 0..runs {
-        // The pace of run i from the i-th of `runs` equal slices of its distribution (a point
-        // drawn within it): the shared pace, which decides most of a run, is spread evenly.
-        let within: f64 = rng.random();
-        let quantile = (f64::from(run) + within) / f64::from(runs);
-        let pace = model.pace_at(unit.inverse_cdf(quantile.clamp(1e-12, 1.0 - 1e-12)));
-        let total = if placer.needs_each() {
-            documents.draw_with_pace(model, pace, rng, &mut minutes);
-            minutes.iter().sum()
-        } else {
-            documents.total_with_pace(model, pace, rng)
-        };
-        let run = Run {
-            total,
-            each: &minutes,
-        };
-        match placer.finish(run) {
-            Ok(date) => finishes.push(date),
-            Err(Error::PastYear9999) => {
-                never.get_or_insert(None);
-            }
-            Err(Error::NothingFits { since }) => {
-                never.get_or_insert(Some(since));
-            }
-            Err(other) => return Err(other),
-        }
-    }
-    let (p10, p50, p90, chance_by) = percentiles(finishes, runs, never, by)?;
+    let (p10, p50, p90, chance_by) = if placer.needs_each() {
+        each_run_placed(&documents, model, placer, by, runs, rng)?
+    } else {
+        by_sorted_totals(&documents, model, placer, by, runs, rng)?
+    };
     let logged_documents = model.logged_documents();
     Ok(Some(Forecast {
         p10,
@@ -209,6 +182,82 @@ pub fn forecast_with<R: Rng + ?Sized>(
         by,
         chance_by,
     }))
+}
+
+/// P10, P50 and P90 and the chance by `by` when each run is placed document by document.
+fn each_run_placed<R: Rng + ?Sized>(
+    documents: &Remaining,
+    model: &Model,
+    placer: &mut impl Placer,
+    by: Option<NaiveDate>,
+    runs: u32,
+    rng: &mut R,
+) -> Result<(NaiveDate, NaiveDate, NaiveDate, Option<f64>), Error> {
+    let mut minutes = Vec::new();
+    let mut finishes = Vec::with_capacity(runs as usize);
+    let mut never = None;
+    for run in 0..runs {
+        let pace = pace_of(run, runs, model, rng);
+        documents.draw_with_pace(model, pace, rng, &mut minutes);
+        let run = Run {
+            total: minutes.iter().sum(),
+            each: &minutes,
+        };
+        match placer.finish(run) {
+            Ok(date) => finishes.push(date),
+            Err(Error::PastYear9999) => {
+                never.get_or_insert(None);
+            }
+            Err(Error::NothingFits { since }) => {
+                never.get_or_insert(Some(since));
+            }
+            Err(other) => return Err(other),
+        }
+    }
+    percentiles(finishes, runs, never, by)
+}
+
+/// The same when a run's finish depends on its total alone, and only grows with it: the totals
+/// are sorted and only the ones asked about are placed (the calendar is walked no further than
+/// P90, and the chance by `by` is a binary search).
+fn by_sorted_totals<R: Rng + ?Sized>(
+    documents: &Remaining,
+    model: &Model,
+    placer: &mut impl Placer,
+    by: Option<NaiveDate>,
+    runs: u32,
+    rng: &mut R,
+) -> Result<(NaiveDate, NaiveDate, NaiveDate, Option<f64>), Error> {
+    let mut totals: Vec<f64> = (0..runs)
+        .map(|run| {
+            let pace = pace_of(run, runs, model, rng);
+            documents.total_with_pace(model, pace, rng)
+        })
+        .collect();
+    totals.sort_unstable_by(f64::total_cmp);
+    let count = totals.len();
+    let mut finish = |total: f64| placer.finish(Run { total, each: &[] });
+    let rank = |percent: usize| (percent * count).div_ceil(100).max(1) - 1;
+    let (p10, p50, p90) = (
+        finish(totals[rank(10)])?,
+        finish(totals[rank(50)])?,
+        finish(totals[rank(90)])?,
+    );
+    let chance_by = by.map(|by| {
+        let finished = totals.partition_point(|&total| finish(total).is_ok_and(|date| date <= by));
+        two_decimals(finished as f64 / count as f64)
+    });
+    Ok((p10, p50, p90, chance_by))
+}
+
+/// The pace of run `run` of `runs`: from the run's own equal slice of the pace's distribution
+/// (a point drawn within it), so that the shared pace, which decides most of a run, is spread
+/// evenly.
+fn pace_of<R: Rng + ?Sized>(run: u32, runs: u32, model: &Model, rng: &mut R) -> f64 {
+    let within: f64 = rng.random();
+    let quantile = (f64::from(run) + within) / f64::from(runs);
+    let z = Normal::standard().inverse_cdf(quantile.clamp(1e-12, 1.0 - 1e-12));
+    model.pace_at(z)
 }
 
 /// P10, P50 and P90 of the runs' finishes by nearest rank (the runs that never finish, past

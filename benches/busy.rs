@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use learnpath::availability::busy::BusyCalendar;
-use learnpath::render::zone::Zone;
+use learnpath::time::zone::Zone;
 
 fn main() {
     divan::main();

@@ -6,8 +6,8 @@
 //!
 //! cargo bench --bench forecast
 
+use learnpath::availability::{Availability, DateRange};
 use learnpath::curriculum::DocId;
-use learnpath::plan::availability::{Availability, DateRange};
 use learnpath::plan::fill::Queue;
 use learnpath::plan::forecast::{Capacity, Logged, forecast};
 use learnpath::plan::runs::Packing;

@@ -5,6 +5,25 @@
 //! let opened = learnpath::open(&learnpath::Source::Embedded).unwrap();
 //! assert_eq!(opened.curriculum.docs.len(), 65);
 //! ```
+//!
+//! # Layers
+//!
+//! The modules form layers; each uses only the layers below it (`tests/layers.rs` checks it),
+//! and none parses arguments, reads the environment or prints: that is the command line's job.
+//!
+//! 1. **Foundation**: [`diagnostic`] and [`error`] (data, and what each fact says), [`words`]
+//!    (counting nouns), [`weblink`] (which links may be shown), [`time`] (zones and the clock),
+//!    `yaml` (positions and safe parsing), [`atomic_file`] (whole files or none) and `store`
+//!    (the versioned YAML files kept beside the progress).
+//! 2. **The course**: [`curriculum`] (loading, frontmatter, manifest), [`graph`] (prerequisites),
+//!    [`listing`] and [`validate`].
+//! 3. **The learner's time**: [`availability`] (the week, skipped dates, busy calendars and
+//!    their iCalendar reader).
+//! 4. **The plan**: [`plan`] (selection, packing sittings, the forecast).
+//! 5. **What the learner keeps**: [`progress`], [`profile`], then [`follow`] (the plan followed,
+//!    the standing against it, status and re-planning).
+//! 6. **Output**: [`diagram`] and [`render`] (every format; renderers only render), then
+//!    [`calendar`] (calendar files and their record) and [`caldav`] (sync).
 
 pub mod atomic_file;
 pub mod availability;
@@ -21,6 +40,7 @@ pub mod plan;
 pub mod profile;
 pub mod progress;
 pub mod render;
+pub mod time;
 pub mod validate;
 pub mod weblink;
 pub mod words;

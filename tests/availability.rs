@@ -3,10 +3,10 @@
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
 use learnpath::PrereqGraph;
+use learnpath::availability::{Availability, Busy, DateRange, DayBusy};
 use learnpath::curriculum::{
     Curriculum, Doc, DocId, Level, OtherPages, Section, SectionId, SpecId, Specialization,
 };
-use learnpath::plan::availability::{Availability, Busy, DateRange, DayBusy};
 use learnpath::plan::settings::{DayMinutes, Week};
 use learnpath::plan::{ByDate, DoneSet, Planner, Selection, Settings, StudyDays, WeeklyMinutes};
 use proptest::prelude::*;

@@ -5,7 +5,7 @@ mod common;
 
 use chrono::NaiveDate;
 use learnpath::availability::busy::{BusyCalendar, DayBusy};
-use learnpath::render::zone::Zone;
+use learnpath::time::zone::Zone;
 use std::collections::BTreeMap;
 
 /// A folder with the calendars tests/interop/write_busy_ics.py writes with Python's

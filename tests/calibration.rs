@@ -12,9 +12,9 @@
 //! (LEARNPATH_CALIBRATION_SEED=N tries another set of learners.)
 
 use chrono::{NaiveDate, Weekday};
+use learnpath::availability::{Availability, DateRange};
 use learnpath::curriculum::RoleId;
 use learnpath::plan::Selection;
-use learnpath::plan::availability::{Availability, DateRange};
 use learnpath::plan::forecast::{Capacity, Forecast, Logged, Method, forecast};
 use learnpath::plan::{
     DoneSet, Planner, SessionMinutes, Settings, Studied, StudyDays, WeeklyMinutes,

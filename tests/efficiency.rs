@@ -16,12 +16,12 @@
 
 use chrono::{Datelike, Days, IsoWeek, NaiveDate, NaiveTime, Weekday};
 use learnpath::availability::busy::BusyCalendar;
+use learnpath::availability::{Availability, Busy, DateRange};
 use learnpath::curriculum::{Curriculum, DocId, SpecId};
-use learnpath::plan::availability::{Availability, Busy, DateRange};
 use learnpath::plan::settings::{DayMinutes, Week};
 use learnpath::plan::{DoneSet, Plan, Planner, Selection, Settings, WeeklyMinutes};
-use learnpath::render::clock::Clock;
-use learnpath::render::zone::Zone;
+use learnpath::time::clock::Clock;
+use learnpath::time::zone::Zone;
 use learnpath::{PrereqGraph, Source, open};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;

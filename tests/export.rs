@@ -160,9 +160,9 @@ proptest::proptest! {
         for (index, item) in plan.sessions.iter_mut().flat_map(|s| &mut s.items).enumerate() {
             item.title = titles[index % titles.len()].clone();
         }
-        let clock = learnpath::render::clock::Clock {
+        let clock = learnpath::time::clock::Clock {
             at: NaiveTime::from_hms_opt(19, 0, 0).unwrap(),
-            zone: learnpath::render::zone::Zone::Iana(chrono_tz::UTC),
+            zone: learnpath::time::zone::Zone::Iana(chrono_tz::UTC),
         };
         let mut bytes = Vec::new();
         let stamp = Utc.with_ymd_and_hms(2027, 2, 20, 0, 0, 0).unwrap();

@@ -488,7 +488,7 @@ proptest! {
         (minutes, links, done, quarters, day_bits, session, offset, specs) in arb_case(),
         whole in any::<bool>(),
     ) {
-        use learnpath::plan::availability::Availability;
+        use learnpath::availability::Availability;
         use learnpath::plan::forecast::{Placer, Run};
         use learnpath::plan::runs::PlanCurve;
         let Drawn { curriculum, graph, settings, selection, done, .. } =

@@ -28,7 +28,7 @@ mod values;
 mod zones;
 
 use crate::error::{CalendarProblem, CalendarValue, Error};
-use crate::render::zone::Zone;
+use crate::time::zone::Zone;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use lines::{Component, Located, Property};
 use rules::Rule;

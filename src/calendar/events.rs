@@ -1,8 +1,8 @@
 //! A plan's sittings as calendar events: when, what, and the reminders before them.
 
 use crate::plan::{Plan, Session};
-use crate::render::clock::Clock;
 use crate::render::plan::{item_label, session_title};
+use crate::time::clock::Clock;
 use chrono::{DateTime, NaiveDate, Utc};
 use sha2::{Digest, Sha256};
 
@@ -123,7 +123,7 @@ fn event(
     index: u32,
     reminders: &[Reminder],
 ) -> SittingEvent {
-    let (start, end) = clock.session_span(session);
+    let (start, end) = session.span(clock);
     SittingEvent {
         slot: Slot {
             curriculum: key.to_string(),

@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use learnpath::plan::settings::Week;
 use learnpath::plan::{SessionMinutes, WeeklyMinutes};
 use learnpath::profile::Key;
-use learnpath::render::zone;
+use learnpath::time::zone;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]

@@ -5,9 +5,10 @@ mod args;
 mod commands;
 mod man;
 mod messages;
-mod report;
 mod settings;
+mod stderr;
 mod values;
+mod zone;
 
 use args::Cli;
 use clap::Parser;

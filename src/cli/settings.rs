@@ -5,23 +5,23 @@
 
 use super::Failure;
 use super::args::{Choice, Cli, Done, PlanOptions};
-use super::report::Reporter;
+use super::stderr::Reporter;
 use super::{messages, values};
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use chrono_tz::Tz;
+use learnpath::availability::{Availability, Busy, DateRange};
 use learnpath::calendar::{LedgerStore, Reminder};
 use learnpath::curriculum::DocId;
 use learnpath::follow::{BaselineStore, Extras};
 use learnpath::plan::WeeklyMinutes;
-use learnpath::plan::availability::{Availability, Busy, DateRange};
 use learnpath::plan::forecast::Logged;
 use learnpath::plan::settings::{DEFAULT_MAX_SESSION_MINUTES, Week};
 use learnpath::plan::{DoneSet, PartlyDone, Selection, SessionMinutes, Settings, Studied};
 use learnpath::profile::{Key, ProfileStore, Saved};
 use learnpath::progress::{Progress, ProgressStore, curriculum_id};
-use learnpath::render::clock::Clock;
 use learnpath::render::table::Style;
-use learnpath::render::zone::{self, Zone};
+use learnpath::time::clock::Clock;
+use learnpath::time::zone::{self, Zone};
 use learnpath::words::{count, count_with};
 use learnpath::{Curriculum, Error, Opened, Source};
 use std::cell::OnceCell;
@@ -85,7 +85,7 @@ impl Context {
         let zone = match tz {
             Some(tz) => Zone::Iana(tz),
             None => {
-                let (zone, warning) = zone::system_zone();
+                let (zone, warning) = super::zone::system_zone();
                 if let Some(warning) = warning {
                     self.report.warning(warning);
                 }

@@ -8,6 +8,7 @@ mod baseline;
 mod changes;
 mod file;
 mod past;
+pub mod status;
 mod store;
 mod track;
 mod view;

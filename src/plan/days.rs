@@ -2,8 +2,8 @@
 //! week's pattern, the weekly cap, days off and busy time. Both packers walk it, so they agree
 //! on every date.
 
-use super::availability::{Availability, Blocked, Slot};
 use super::settings::Settings;
+use crate::availability::{Availability, Blocked, Slot};
 use crate::error::Error;
 use chrono::{Datelike, IsoWeek, NaiveDate};
 

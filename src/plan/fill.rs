@@ -4,9 +4,9 @@
 //! else a part of the first ready document that can give one. No part is shorter than
 //! [`MIN_PART_MINUTES`] and no document is left with a remainder shorter than that.
 
-use super::availability::Availability;
 use super::schedule::{self, Packed, Piece};
 use super::settings::Settings;
+use crate::availability::Availability;
 use crate::curriculum::DocId;
 use crate::error::Error;
 

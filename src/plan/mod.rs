@@ -1,6 +1,5 @@
 //! The study plan: selection, order, packing and dates, as plain data.
 
-pub mod availability;
 pub mod days;
 pub mod done;
 pub mod fill;
@@ -12,7 +11,6 @@ pub mod schedule;
 pub mod select;
 pub mod settings;
 pub mod shape;
-pub mod status;
 
 pub use done::DoneSet;
 pub use schedule::{Part, PartlyDone};
@@ -23,10 +21,10 @@ pub use shape::{
     Session, SpecializationMinutes, Summary,
 };
 
+use crate::availability::{self, Availability, Blocked};
 use crate::curriculum::{Curriculum, DocId};
 use crate::error::Error;
 use crate::graph::PrereqGraph;
-use availability::{Availability, Blocked};
 use chrono::{Datelike, NaiveDate};
 use schedule::{Packed, Sitting};
 use std::collections::BTreeMap;
@@ -129,9 +127,12 @@ impl<'a> Planner<'a> {
 
     /// What a forecast of `plan` places: the minutes planned for each document (what is left
     /// of it), in study order, and where its runs land: packed as the plan is, for a plan of
-    /// at most [`runs::PACKED_UP_TO`] documents, else along the plan's own sittings.
+    /// at most [`runs::PACKED_UP_TO`] documents, else along the plan's own sittings. A plan of
+    /// whole documents (`--whole`) follows its own sittings too: packing whole documents is
+    /// not monotone (a document drawn a little shorter can fit a week earlier), so runs packed
+    /// afresh would put the median before a finish the plan itself cannot keep.
     pub fn placement<'s>(&'s self, plan: &'s Plan) -> (Vec<u32>, runs::Placement<'s>) {
-        if self.order.len() <= runs::PACKED_UP_TO {
+        if self.order.len() <= runs::PACKED_UP_TO && !plan.settings.whole {
             let (estimates, packing) = self.packing(&plan.settings);
             return (estimates, runs::Placement::Packed(packing));
         }

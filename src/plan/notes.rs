@@ -119,7 +119,7 @@ fn day_name(day: Weekday) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::availability::Blocked;
+    use crate::availability::Blocked;
 
     fn day(date: &str, reason: BlockReason) -> BlockedDay {
         BlockedDay {

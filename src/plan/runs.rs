@@ -3,13 +3,13 @@
 //! documents, along the plan's own sittings and then the calendar's free time. Either way a
 //! run with every ratio exactly 1 is the plan.
 
-use super::availability::Availability;
 use super::days::LAST_DATE;
 use super::fill::{self, Queue};
 use super::forecast::{Capacity, Placer, Run};
 use super::schedule::{self, Piece};
 use super::settings::{Settings, Studied};
 use super::shape::Plan;
+use crate::availability::Availability;
 use crate::error::Error;
 use chrono::{Datelike, NaiveDate};
 

@@ -1,9 +1,9 @@
 //! Ordering the needed documents and packing them into dated sessions.
 
-use super::availability::{Availability, Blocked};
 use super::days::{Days, LAST_DATE, Offer};
 use super::select::Needed;
 use super::settings::Settings;
+use crate::availability::{Availability, Blocked};
 use crate::curriculum::{Curriculum, DocId};
 use crate::error::Error;
 use crate::graph::PrereqGraph;

@@ -7,8 +7,8 @@ use std::fmt;
 
 /// Most weekly hours anyone can mean: 16 hours a day, 7 days a week.
 pub const MAX_WEEKLY_HOURS: f64 = 112.0;
-/// The shortest and longest sitting.
-pub const MIN_SESSION_MINUTES: u32 = 15;
+/// The shortest session (the availability model's, where a shorter free time blocks a day).
+pub use crate::availability::MIN_SESSION_MINUTES;
 pub const MAX_SESSION_MINUTES: u32 = 8 * 60;
 /// The longest sitting we pick when the learner does not say.
 pub const DEFAULT_MAX_SESSION_MINUTES: u32 = 120;

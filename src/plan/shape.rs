@@ -2,11 +2,12 @@
 //! README). Adding a field is compatible; changing or removing one bumps [`SCHEMA_VERSION`].
 #![warn(missing_docs)]
 
-use super::availability::Blocked;
 use super::schedule::Part;
 use super::settings::Settings;
+use crate::availability::Blocked;
 use crate::curriculum::{DocId, DocRef};
-use chrono::NaiveDate;
+use crate::time::Clock;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 /// The version of the JSON shape of [`Plan`]; bumped on any incompatible change.
@@ -64,6 +65,28 @@ impl Plan {
             busiest = busiest.max(minutes);
         }
         busiest
+    }
+
+    /// The first session that ends after the year 9999, which calendars and spreadsheets cannot
+    /// hold: in UTC (`utc`, as iCalendar writes times) or in local time.
+    pub fn past_year_9999(&self, clock: &Clock, utc: bool) -> Option<NaiveDate> {
+        use chrono::Datelike;
+        self.sessions.iter().rev().find_map(|session| {
+            let (_, end) = session.span(clock);
+            let year = if utc {
+                end.naive_utc().year()
+            } else {
+                end.year()
+            };
+            (year > 9999).then_some(session.date)
+        })
+    }
+}
+
+impl Session {
+    /// When the sitting happens on `clock`: its start (later by its delay) and its end.
+    pub fn span(&self, clock: &Clock) -> (DateTime<FixedOffset>, DateTime<FixedOffset>) {
+        clock.span(self.date, self.delay_minutes, self.minutes)
     }
 }
 

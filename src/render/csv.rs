@@ -1,8 +1,8 @@
 //! The plan as CSV with the columns Google Calendar imports.
 
-use super::clock::Clock;
 use super::plan::{item_label, session_title};
 use crate::plan::Plan;
+use crate::time::Clock;
 use std::io::{self, Write};
 
 pub const HEADER: [&str; 6] = [
@@ -20,7 +20,7 @@ pub fn render(plan: &Plan, clock: &Clock, w: &mut dyn Write) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(w);
     writer.write_record(HEADER)?;
     for session in &plan.sessions {
-        let (start, end) = clock.session_span(session);
+        let (start, end) = session.span(clock);
         let documents: Vec<String> = session
             .items
             .iter()

@@ -1,6 +1,5 @@
 //! Output formats. The library produces plain data; these functions write it.
 
-pub mod clock;
 pub mod csv;
 pub mod dot;
 pub mod follow;
@@ -15,4 +14,3 @@ pub mod sheet;
 pub mod svg;
 pub mod table;
 pub mod wrap;
-pub mod zone;

@@ -3,9 +3,9 @@
 use super::table::Style;
 use super::wrap;
 use crate::curriculum::duration::format_minutes;
+use crate::follow::status::{SpecializationStatus, Status};
 use crate::listing::DocRow;
 use crate::plan::ready::{Check, Why};
-use crate::plan::status::{SpecializationStatus, Status};
 use crate::words::count;
 use std::io::{self, Write};
 

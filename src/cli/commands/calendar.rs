@@ -7,7 +7,7 @@ use learnpath::Curriculum;
 use learnpath::calendar::{self, Ledger, Reminder, Status, ics};
 use learnpath::plan::Plan;
 use learnpath::progress::curriculum_id;
-use learnpath::render::clock::Clock;
+use learnpath::time::clock::Clock;
 use learnpath::words::count;
 
 /// The calendar to write; the record of it is already kept.

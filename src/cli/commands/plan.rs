@@ -7,10 +7,10 @@ use super::calendar::CalendarExport;
 use super::output::{check_output, write_output};
 use chrono::NaiveDate;
 use learnpath::availability::busy::BusyCalendar;
+use learnpath::availability::over_busy_horizon;
 use learnpath::calendar::Reminder;
 use learnpath::curriculum::duration::format_minutes;
 use learnpath::error::exit;
-use learnpath::plan::availability::over_busy_horizon;
 use learnpath::plan::{ByDate, Plan, Planner};
 use learnpath::render::{csv, json, markdown, plan as plan_render, sheet, wrap};
 use learnpath::words::count;
@@ -247,7 +247,7 @@ pub(super) fn export(
         ExportFormat::Json | ExportFormat::Markdown => None,
     };
     if let Some(utc) = utc
-        && let Some(date) = clock.past_year_9999(&plan, utc)
+        && let Some(date) = plan.past_year_9999(clock, utc)
     {
         return Err(Error::SessionPastYear9999 { date, utc }.into());
     }

@@ -62,7 +62,7 @@ pub(super) fn sync(
         return Ok(exit::NO);
     };
     let clock = request.clock(context);
-    if let Some(date) = clock.past_year_9999(&plan, true) {
+    if let Some(date) = plan.past_year_9999(clock, true) {
         return Err(Error::SessionPastYear9999 { date, utc: true }.into());
     }
     let key = curriculum_id(&opened.curriculum, &context.source);

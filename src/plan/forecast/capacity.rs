@@ -1,7 +1,7 @@
 //! The learner's calendar as usable minutes per day, for a learner who studies "fluidly".
 
+use crate::availability::Availability;
 use crate::error::Error;
-use crate::plan::availability::Availability;
 use crate::plan::settings::Settings;
 use chrono::{Datelike, IsoWeek, NaiveDate};
 

@@ -1,6 +1,6 @@
 use super::*;
+use crate::availability::{Availability, Busy, DateRange, DayBusy};
 use crate::curriculum::DocId;
-use crate::plan::availability::{Availability, Busy, DateRange, DayBusy};
 use crate::plan::schedule::{self, Piece};
 use crate::plan::settings::{SessionMinutes, Settings, Studied, StudyDays, WeeklyMinutes};
 use chrono::{Datelike, Days, NaiveTime, Weekday};

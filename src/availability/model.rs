@@ -2,16 +2,17 @@
 //! outright (`--skip`), and busy time from their own calendars, which shortens a day's sitting
 //! to the free time left in its study window or blocks the day.
 
-use crate::availability::busy::BusyCalendar;
-pub use crate::availability::busy::DayBusy;
-use crate::render::clock::Clock;
+use super::busy::BusyCalendar;
+pub use super::busy::DayBusy;
+use crate::time::clock::Clock;
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// The shortest sitting worth having: a day with less free time is blocked.
-pub use super::settings::MIN_SESSION_MINUTES;
+/// The shortest sitting worth having: a day with less free time is blocked, and no session is
+/// planned shorter.
+pub const MIN_SESSION_MINUTES: u32 = 15;
 
 /// An inclusive range of dates; one date is a range of one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

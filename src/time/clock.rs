@@ -22,32 +22,18 @@ impl Clock {
         self.zone.at(local - offset)
     }
 
-    /// When a session of the plan happens: from the usual start time, later by its delay (busy
-    /// time before it), for its minutes; the start and the end each with the offset in force
-    /// then (a session can span a change).
-    pub fn session_span(
+    /// When a sitting happens: from the usual start time on `date`, later by `delay_minutes`
+    /// (busy time before it), for `minutes`; the start and the end each with the offset in force
+    /// then (a sitting can span a change).
+    pub fn span(
         &self,
-        session: &crate::plan::Session,
+        date: NaiveDate,
+        delay_minutes: u32,
+        minutes: u32,
     ) -> (DateTime<FixedOffset>, DateTime<FixedOffset>) {
-        let start = self.start(session.date).naive_utc()
-            + Duration::minutes(i64::from(session.delay_minutes));
-        let end = start + Duration::minutes(i64::from(session.minutes));
+        let start = self.start(date).naive_utc() + Duration::minutes(i64::from(delay_minutes));
+        let end = start + Duration::minutes(i64::from(minutes));
         (self.zone.at(start), self.zone.at(end))
-    }
-
-    /// The first session that ends after the year 9999, which calendars and spreadsheets cannot
-    /// hold: in UTC (`utc`, as iCalendar writes times) or in local time.
-    pub fn past_year_9999(&self, plan: &crate::plan::Plan, utc: bool) -> Option<NaiveDate> {
-        use chrono::Datelike;
-        plan.sessions.iter().rev().find_map(|session| {
-            let (_, end) = self.session_span(session);
-            let year = if utc {
-                end.naive_utc().year()
-            } else {
-                end.year()
-            };
-            (year > 9999).then_some(session.date)
-        })
     }
 }
 

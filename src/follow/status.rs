@@ -1,9 +1,9 @@
 //! `status`: how far along each specialization is.
 
-use super::done::DoneSet;
-use super::select::{Selection, needed};
 use crate::curriculum::{Curriculum, DocId, SpecId};
 use crate::graph::PrereqGraph;
+use crate::plan::DoneSet;
+use crate::plan::{Selection, needed};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -136,7 +136,7 @@ pub fn status(
         specializations: rows(curriculum, graph, selection, done_minutes),
         next: crate::listing::doc_rows(
             curriculum,
-            &super::ready::next(curriculum, graph, selection, done),
+            &crate::plan::ready::next(curriculum, graph, selection, done),
         ),
         progress_file: None,
         schedule: None,
@@ -160,8 +160,8 @@ pub struct Status {
     pub progress_file: Option<String>,
     /// Ahead or behind the followed plan (see `learnpath follow`); `None` when none is
     /// followed (the caller, who reads the baseline, fills this in).
-    pub schedule: Option<crate::follow::Standing>,
+    pub schedule: Option<super::Standing>,
     /// Likely finish dates of what is left of the followed plan, with the chance of meeting its
     /// finish; `None` when no plan is followed or nothing is left.
-    pub forecast: Option<super::forecast::Forecast>,
+    pub forecast: Option<crate::plan::forecast::Forecast>,
 }

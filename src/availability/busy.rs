@@ -248,7 +248,61 @@ fn read_event(
     defined: &HashMap<String, usize>,
     zones: &Zones,
 ) -> Result<Read, Located> {
-    let when = |property: &Property, text: &str| -> Result<When, Located> {
+    let reader = EventReader { defined, zones };
+    let dtstart = component.property("DTSTART").ok_or((
+        component.line,
+        CalendarProblem::MissingProperty {
+            component: "VEVENT".into(),
+            property: "DTSTART",
+        },
+    ))?;
+    let start = reader.when(dtstart, &dtstart.value)?;
+    // In this order, so that of two problems the first in the file is named.
+    let length = reader.length(component, start)?;
+    let rules = reader.rules(component, start)?;
+    let rdates = reader.rdates(component)?;
+    let mut excluded = Vec::new();
+    for property in component.all("EXDATE") {
+        for text in property.value.split(',') {
+            excluded.push(exclusion(start, reader.when(property, text)?, zones));
+        }
+    }
+    let recurrence_id = component
+        .property("RECURRENCE-ID")
+        .map(|property| reader.when(property, &property.value))
+        .transpose()?;
+    let is = |name: &str, value: &str| {
+        component
+            .property(name)
+            .is_some_and(|property| property.value.trim().eq_ignore_ascii_case(value))
+    };
+    Ok(Read {
+        event: Event {
+            file,
+            start,
+            length,
+            rules,
+            rdates,
+            excluded,
+            busy: !is("STATUS", "CANCELLED") && !is("TRANSP", "TRANSPARENT"),
+        },
+        uid: component
+            .property("UID")
+            .map(|property| property.value.clone()),
+        recurrence_id,
+    })
+}
+
+/// Reads the values of one event's properties: the zones its calendar defines (`VTIMEZONE`)
+/// and the zones known to all.
+struct EventReader<'a> {
+    defined: &'a HashMap<String, usize>,
+    zones: &'a Zones,
+}
+
+impl EventReader<'_> {
+    /// A date or date-time value `text` of `property`, in the frame its `TZID` names.
+    fn when(&self, property: &Property, text: &str) -> Result<When, Located> {
         let value = property.param("VALUE");
         let expected = match value {
             Some(kind) if kind.eq_ignore_ascii_case("DATE") => CalendarValue::Date,
@@ -270,7 +324,7 @@ fn read_event(
             Written::Local(at) => match property.param("TZID") {
                 None => When::Time(at, Frame::Floating),
                 Some(tzid) => {
-                    let frame = zones::resolve(tzid, defined).ok_or_else(|| {
+                    let frame = zones::resolve(tzid, self.defined).ok_or_else(|| {
                         (
                             property.line,
                             CalendarProblem::UnknownZone {
@@ -282,107 +336,91 @@ fn read_event(
                 }
             },
         })
-    };
-    let dtstart = component.property("DTSTART").ok_or((
-        component.line,
-        CalendarProblem::MissingProperty {
-            component: "VEVENT".into(),
-            property: "DTSTART",
-        },
-    ))?;
-    let start = when(dtstart, &dtstart.value)?;
-    let length = match (component.property("DTEND"), component.property("DURATION")) {
-        (Some(dtend), _) => {
-            let end = when(dtend, &dtend.value)?;
-            between(start, end, zones).ok_or_else(|| mismatch(dtend, start, end))?
-        }
-        (None, Some(duration)) => {
-            let written = values::duration(&duration.value)
-                .ok_or_else(|| zones::bad(duration, CalendarValue::Duration))?;
-            if written.is_negative() {
-                return Err((
-                    duration.line,
-                    CalendarProblem::EndBeforeStart {
-                        property: "DURATION",
-                    },
-                ));
-            }
-            match start {
-                When::Date(_) => Length::Days(whole_days(written)),
-                When::Time(..) => Length::Time(written),
-            }
-        }
-        (None, None) => match start {
-            When::Date(_) => Length::Days(1),
-            When::Time(..) => Length::Time(Duration::default()),
-        },
-    };
-    let (wall, frame) = wall_of(start);
-    let mut rules = Vec::new();
-    for property in component.all("RRULE") {
-        let mut rule =
-            Rule::parse(&property.value).map_err(|reason| zones::bad_rule(property, reason))?;
-        rule.set_until(|utc| zones.wall(frame, utc));
-        rule.check(wall)
-            .map_err(|reason| zones::bad_rule(property, reason))?;
-        rules.push(rule);
     }
-    let mut rdates = Vec::new();
-    for property in component.all("RDATE") {
-        let period = property
-            .param("VALUE")
-            .is_some_and(|kind| kind.eq_ignore_ascii_case("PERIOD"));
-        for text in property.value.split(',') {
-            match text.split_once('/') {
-                Some((first, second)) => {
-                    let bad = || zones::bad(property, CalendarValue::Period);
-                    let at = when(property, first).map_err(|_| bad())?;
-                    let length = match values::duration(second) {
-                        Some(duration) if !duration.is_negative() => Length::Time(duration),
-                        Some(_) => return Err(bad()),
-                        None => {
-                            let end = when(property, second).map_err(|_| bad())?;
-                            between(at, end, zones).ok_or_else(bad)?
-                        }
-                    };
-                    rdates.push((at, Some(length)));
+
+    /// How long the event lasts: to its `DTEND`, for its `DURATION`, else a day (a date) or
+    /// no time at all (a date-time).
+    fn length(&self, component: &Component, start: When) -> Result<Length, Located> {
+        match (component.property("DTEND"), component.property("DURATION")) {
+            (Some(dtend), _) => {
+                let end = self.when(dtend, &dtend.value)?;
+                between(start, end, self.zones).ok_or_else(|| mismatch(dtend, start, end))
+            }
+            (None, Some(duration)) => {
+                let written = values::duration(&duration.value)
+                    .ok_or_else(|| zones::bad(duration, CalendarValue::Duration))?;
+                if written.is_negative() {
+                    return Err((
+                        duration.line,
+                        CalendarProblem::EndBeforeStart {
+                            property: "DURATION",
+                        },
+                    ));
                 }
-                None if period => return Err(zones::bad(property, CalendarValue::Period)),
-                None => rdates.push((when(property, text)?, None)),
+                Ok(match start {
+                    When::Date(_) => Length::Days(whole_days(written)),
+                    When::Time(..) => Length::Time(written),
+                })
+            }
+            (None, None) => Ok(match start {
+                When::Date(_) => Length::Days(1),
+                When::Time(..) => Length::Time(Duration::default()),
+            }),
+        }
+    }
+
+    /// The event's `RRULE`s, checked against its start and with `UNTIL` on its wall clock.
+    fn rules(&self, component: &Component, start: When) -> Result<Vec<Rule>, Located> {
+        let (wall, frame) = wall_of(start);
+        let mut rules = Vec::new();
+        for property in component.all("RRULE") {
+            let mut rule =
+                Rule::parse(&property.value).map_err(|reason| zones::bad_rule(property, reason))?;
+            rule.set_until(|utc| self.zones.wall(frame, utc));
+            rule.check(wall)
+                .map_err(|reason| zones::bad_rule(property, reason))?;
+            rules.push(rule);
+        }
+        Ok(rules)
+    }
+
+    /// The event's `RDATE`s: dates, date-times or periods (a start with its end or length).
+    fn rdates(&self, component: &Component) -> Result<Vec<(When, Option<Length>)>, Located> {
+        let mut rdates = Vec::new();
+        for property in component.all("RDATE") {
+            let period = property
+                .param("VALUE")
+                .is_some_and(|kind| kind.eq_ignore_ascii_case("PERIOD"));
+            for text in property.value.split(',') {
+                match text.split_once('/') {
+                    Some((first, second)) => rdates.push(self.period(property, first, second)?),
+                    None if period => return Err(zones::bad(property, CalendarValue::Period)),
+                    None => rdates.push((self.when(property, text)?, None)),
+                }
             }
         }
+        Ok(rdates)
     }
-    let mut excluded = Vec::new();
-    for property in component.all("EXDATE") {
-        for text in property.value.split(',') {
-            excluded.push(exclusion(start, when(property, text)?, zones));
-        }
+
+    /// A period `first/second` of an `RDATE`: a start, then an end or a length.
+    fn period(
+        &self,
+        property: &Property,
+        first: &str,
+        second: &str,
+    ) -> Result<(When, Option<Length>), Located> {
+        let bad = || zones::bad(property, CalendarValue::Period);
+        let at = self.when(property, first).map_err(|_| bad())?;
+        let length = match values::duration(second) {
+            Some(duration) if !duration.is_negative() => Length::Time(duration),
+            Some(_) => return Err(bad()),
+            None => {
+                let end = self.when(property, second).map_err(|_| bad())?;
+                between(at, end, self.zones).ok_or_else(bad)?
+            }
+        };
+        Ok((at, Some(length)))
     }
-    let recurrence_id = component
-        .property("RECURRENCE-ID")
-        .map(|property| when(property, &property.value))
-        .transpose()?;
-    let is = |name: &str, value: &str| {
-        component
-            .property(name)
-            .is_some_and(|property| property.value.trim().eq_ignore_ascii_case(value))
-    };
-    let busy = !is("STATUS", "CANCELLED") && !is("TRANSP", "TRANSPARENT");
-    Ok(Read {
-        event: Event {
-            file,
-            start,
-            length,
-            rules,
-            rdates,
-            excluded,
-            busy,
-        },
-        uid: component
-            .property("UID")
-            .map(|property| property.value.clone()),
-        recurrence_id,
-    })
 }
 
 /// The length from `start` to `end`: None when they are not both dates or both times, or end

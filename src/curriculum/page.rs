@@ -208,56 +208,13 @@ pub fn parse(
     let text = frontmatter::normalize(text);
     let found = match frontmatter_of(path, shown, &text, truncated, out) {
         Ok(found) => found,
-        Err(Without::Index) => {
-            let body = match frontmatter::split(&text) {
-                Split::None { body } => body,
-                _ => "",
-            };
-            return Page::Index(frontmatter::first_heading(body).map(clean_title));
-        }
+        Err(Without::Index) => return index_without_frontmatter(&text),
         Err(Without::Plain) => return Page::Plain,
         Err(Without::Broken) => return Page::Broken,
     };
-    let in_file = |yaml_line: usize| found.first_line + yaml_line - 1;
-    let (fields, fast_lines) = match decode_fields(found.yaml, &reading.names) {
-        Ok(decoded) => decoded,
-        Err(Decoded::Yaml(error)) => {
-            let (line, help) = explain_yaml_error(found.yaml, &error);
-            out.push(
-                Diagnostic::error(format!("invalid frontmatter: {}", error.message))
-                    .file(shown)
-                    .line(line.map(in_file))
-                    .help(help),
-            );
-            return Page::Broken;
-        }
-        Err(Decoded::Field(error)) => {
-            out.push(
-                Diagnostic::error(format!("expected {} in '{}'", error.expected, error.key))
-                    .file(shown)
-                    .line(yaml::key_line(found.yaml, &error.key).map(in_file))
-                    .field(&error.key),
-            );
-            return Page::Broken;
-        }
-    };
-    let count = fields.prerequisites.len() + fields.soft.len();
-    if count > MAX_PREREQUISITES {
-        let key = fields
-            .prerequisites_key
-            .as_deref()
-            .unwrap_or("prerequisites");
-        out.push(
-            Diagnostic::error(format!(
-                "{count} prerequisites, more than the limit of {MAX_PREREQUISITES}"
-            ))
-            .file(shown)
-            .line(yaml::key_line(found.yaml, key).map(in_file))
-            .field(key)
-            .help("split the document, or list only its direct prerequisites"),
-        );
+    let Some((fields, fast_lines)) = fields_of(&found, reading, shown, out) else {
         return Page::Broken;
-    }
+    };
     let (minutes, estimated) = match &fields.time {
         Some(time) => match minutes_of(time, &found, shown, out) {
             Some(minutes) => (minutes, false),
@@ -280,30 +237,14 @@ pub fn parse(
         return Page::Index(title_in(fields.title.clone(), &found));
     }
     let level = level_of(&fields, &found, shown, out);
-    let (prerequisites, soft, next_recommended) = {
-        let links = Lines::new(&found, fast_lines, &fields);
-        (
-            links.of(&fields.prerequisites, LinkKind::Hard),
-            links.of(&fields.soft, LinkKind::Soft),
-            links.of(&fields.next_recommended, LinkKind::Next),
-        )
-    };
-    let page = StudyPage {
-        title: title_of(fields.title, &found, path),
+    let page = study_page(
+        fields,
+        fast_lines,
+        &found,
+        path,
         level,
-        minutes,
-        estimated,
-        prerequisites,
-        soft,
-        next_recommended,
-        tags: fields.tags,
-        ids: fields.ids,
-        keys: [
-            fields.time.map(|time| time.key),
-            fields.level.map(|(key, _)| key),
-            fields.prerequisites_key,
-        ],
-    };
+        (minutes, estimated),
+    );
     match kind {
         Kind::Untimed => Page::Untimed(page),
         _ => Page::Study(page),
@@ -415,6 +356,102 @@ fn utf8_text<'a>(
             None
         }
     }
+}
+
+/// The page's fields, or `None` when its frontmatter cannot be read or lists more
+/// prerequisites than the limit (reported).
+fn fields_of(
+    found: &Frontmatter,
+    reading: &Reading,
+    shown: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<(Fields, Option<LinkLines>)> {
+    let in_file = |yaml_line: usize| found.first_line + yaml_line - 1;
+    let (fields, fast_lines) = match decode_fields(found.yaml, &reading.names) {
+        Ok(decoded) => decoded,
+        Err(Decoded::Yaml(error)) => {
+            let (line, help) = explain_yaml_error(found.yaml, &error);
+            out.push(
+                Diagnostic::error(format!("invalid frontmatter: {}", error.message))
+                    .file(shown)
+                    .line(line.map(in_file))
+                    .help(help),
+            );
+            return None;
+        }
+        Err(Decoded::Field(error)) => {
+            out.push(
+                Diagnostic::error(format!("expected {} in '{}'", error.expected, error.key))
+                    .file(shown)
+                    .line(yaml::key_line(found.yaml, &error.key).map(in_file))
+                    .field(&error.key),
+            );
+            return None;
+        }
+    };
+    let count = fields.prerequisites.len() + fields.soft.len();
+    if count > MAX_PREREQUISITES {
+        let key = fields
+            .prerequisites_key
+            .as_deref()
+            .unwrap_or("prerequisites");
+        out.push(
+            Diagnostic::error(format!(
+                "{count} prerequisites, more than the limit of {MAX_PREREQUISITES}"
+            ))
+            .file(shown)
+            .line(yaml::key_line(found.yaml, key).map(in_file))
+            .field(key)
+            .help("split the document, or list only its direct prerequisites"),
+        );
+        return None;
+    }
+    Some((fields, fast_lines))
+}
+
+/// A study page from its fields: links read where the fields are, the title from the
+/// fields, the first heading or the file name.
+fn study_page(
+    fields: Fields,
+    fast_lines: Option<LinkLines>,
+    found: &Frontmatter,
+    path: &str,
+    level: Level,
+    (minutes, estimated): (u32, bool),
+) -> StudyPage {
+    let (prerequisites, soft, next_recommended) = {
+        let links = Lines::new(found, fast_lines, &fields);
+        (
+            links.of(&fields.prerequisites, LinkKind::Hard),
+            links.of(&fields.soft, LinkKind::Soft),
+            links.of(&fields.next_recommended, LinkKind::Next),
+        )
+    };
+    StudyPage {
+        title: title_of(fields.title, found, path),
+        level,
+        minutes,
+        estimated,
+        prerequisites,
+        soft,
+        next_recommended,
+        tags: fields.tags,
+        ids: fields.ids,
+        keys: [
+            fields.time.map(|time| time.key),
+            fields.level.map(|(key, _)| key),
+            fields.prerequisites_key,
+        ],
+    }
+}
+
+/// An index page without frontmatter, titled by its first heading.
+fn index_without_frontmatter(text: &str) -> Page {
+    let body = match frontmatter::split(text) {
+        Split::None { body } => body,
+        _ => "",
+    };
+    Page::Index(frontmatter::first_heading(body).map(clean_title))
 }
 
 /// The page's frontmatter, or what the page is without one (an index page, a plain page, or a

@@ -114,6 +114,16 @@ pub(super) fn read(text: &str) -> Result<Vec<Component>, Located> {
     tree.finish()
 }
 
+/// The first line of a file that is not the start of a calendar.
+fn not_a_calendar(number: usize, text: &str) -> Located {
+    (
+        number,
+        CalendarProblem::NotACalendar {
+            found: shorten(text),
+        },
+    )
+}
+
 #[derive(Default)]
 struct Tree {
     open: Vec<Component>,
@@ -125,29 +135,25 @@ impl Tree {
     fn line(&mut self, number: usize, text: &str) -> Result<(), Located> {
         let first = !self.seen_any;
         self.seen_any = true;
-        let not_a_calendar = || {
+        let not_a_line = || {
             (
-                number,
-                CalendarProblem::NotACalendar {
-                    found: shorten(text),
-                },
-            )
-        };
-        let Some((name, rest)) = split_name(text) else {
-            if first {
-                return Err(not_a_calendar());
-            }
-            return Err((
                 number,
                 CalendarProblem::NotAContentLine {
                     text: shorten(text),
                 },
-            ));
+            )
+        };
+        let Some((name, rest)) = split_name(text) else {
+            return Err(if first {
+                not_a_calendar(number, text)
+            } else {
+                not_a_line()
+            });
         };
         let name = name.to_ascii_uppercase();
         let structural = name == "BEGIN" || name == "END";
         if first && name != "BEGIN" {
-            return Err(not_a_calendar());
+            return Err(not_a_calendar(number, text));
         }
         let kept = structural
             || (KEPT.contains(&name.as_str())
@@ -159,60 +165,17 @@ impl Tree {
             // Only its shape: a ':' must come after the name and any parameters.
             let shaped = rest.starts_with(':') || (rest.starts_with(';') && rest.contains(':'));
             if !shaped {
-                return Err((
-                    number,
-                    CalendarProblem::NotAContentLine {
-                        text: shorten(text),
-                    },
-                ));
+                return Err(not_a_line());
             }
             if self.open.is_empty() {
                 return Err((number, CalendarProblem::OutsideCalendar { name }));
             }
             return Ok(());
         }
-        let (params, value) = split_params(rest).ok_or_else(|| {
-            (
-                number,
-                CalendarProblem::NotAContentLine {
-                    text: shorten(text),
-                },
-            )
-        })?;
+        let (params, value) = split_params(rest).ok_or_else(not_a_line)?;
         match name.as_str() {
-            "BEGIN" => {
-                let component = value.trim().to_ascii_uppercase();
-                if self.open.is_empty() && component != "VCALENDAR" {
-                    if first {
-                        return Err(not_a_calendar());
-                    }
-                    return Err((
-                        number,
-                        CalendarProblem::OutsideCalendar {
-                            name: format!("BEGIN:{component}"),
-                        },
-                    ));
-                }
-                self.open.push(Component::new(component, number));
-            }
-            "END" => {
-                let component = value.trim().to_ascii_uppercase();
-                match self.open.pop() {
-                    Some(closed) if closed.name == component => match self.open.last_mut() {
-                        Some(parent) => parent.children.push(closed),
-                        None => self.calendars.push(closed),
-                    },
-                    other => {
-                        return Err((
-                            number,
-                            CalendarProblem::UnexpectedEnd {
-                                found: component,
-                                open: other.map(|open| open.name),
-                            },
-                        ));
-                    }
-                }
-            }
+            "BEGIN" => self.begin(number, value, first, text),
+            "END" => self.end(number, value),
             _ => {
                 let open = self
                     .open
@@ -224,9 +187,55 @@ impl Tree {
                     params,
                     value: value.to_string(),
                 });
+                Ok(())
             }
         }
+    }
+
+    /// `BEGIN:value` on line `number`: a component opens (outside all, only a calendar may).
+    fn begin(
+        &mut self,
+        number: usize,
+        value: &str,
+        first: bool,
+        text: &str,
+    ) -> Result<(), Located> {
+        let component = value.trim().to_ascii_uppercase();
+        if self.open.is_empty() && component != "VCALENDAR" {
+            if first {
+                return Err(not_a_calendar(number, text));
+            }
+            return Err((
+                number,
+                CalendarProblem::OutsideCalendar {
+                    name: format!("BEGIN:{component}"),
+                },
+            ));
+        }
+        self.open.push(Component::new(component, number));
         Ok(())
+    }
+
+    /// `END:value` on line `number`: the open component closes, into its parent or as a
+    /// calendar.
+    fn end(&mut self, number: usize, value: &str) -> Result<(), Located> {
+        let component = value.trim().to_ascii_uppercase();
+        match self.open.pop() {
+            Some(closed) if closed.name == component => {
+                match self.open.last_mut() {
+                    Some(parent) => parent.children.push(closed),
+                    None => self.calendars.push(closed),
+                }
+                Ok(())
+            }
+            other => Err((
+                number,
+                CalendarProblem::UnexpectedEnd {
+                    found: component,
+                    open: other.map(|open| open.name),
+                },
+            )),
+        }
     }
 
     fn finish(mut self) -> Result<Vec<Component>, Located> {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes the README's pictures with headless Chromium (Debian's `chromium`):
+# Makes the pictures of docs/report.md with headless Chromium (Debian's `chromium`):
 # docs/report.png (the report of a followed plan with progress) and docs/graph.png (a role's
 # graph). Run from the repository root after `cargo build --release`.
 set -euo pipefail

@@ -227,6 +227,56 @@ impl PrereqGraph {
         included: &[bool],
         priority: impl Fn(DocId) -> K,
     ) -> Vec<DocId> {
+        let (hard, soft) = self.links_within(included);
+        let mut kahn = Kahn {
+            hard,
+            soft,
+            queued: vec![false; self.len()],
+            ready: BinaryHeap::new(),
+            priority,
+        };
+        for index in (0..self.len()).filter(|&index| included[index]) {
+            kahn.release(DocId(index));
+        }
+        let wanted = included.iter().filter(|included| **included).count();
+        let mut order = Vec::with_capacity(wanted);
+        loop {
+            while let Some(Reverse((_, id))) = kahn.ready.pop() {
+                order.push(id);
+                for next in self.graph.neighbors_directed(node(id), Direction::Outgoing) {
+                    let next = doc(next);
+                    if included[next.0] {
+                        kahn.hard[next.0] -= 1;
+                        kahn.release(next);
+                    }
+                }
+                for &next in &self.soft[id.0] {
+                    if included[next.0] {
+                        kahn.soft[next.0] = kahn.soft[next.0].saturating_sub(1);
+                        kahn.release(next);
+                    }
+                }
+            }
+            if order.len() >= wanted {
+                return order;
+            }
+            // Soft links that go against the hard ones (or round in a circle) give way: the
+            // first document whose prerequisites are all placed goes next.
+            let Some(free) = (0..self.len())
+                .filter(|&index| included[index] && !kahn.queued[index] && kahn.hard[index] == 0)
+                .map(DocId)
+                .min_by_key(|&id| ((kahn.priority)(id), id))
+            else {
+                return order;
+            };
+            kahn.soft[free.0] = 0;
+            kahn.release(free);
+        }
+    }
+
+    /// For each document, how many of its hard and of its soft prerequisites are `included`
+    /// (counted only for included documents).
+    fn links_within(&self, included: &[bool]) -> (Vec<usize>, Vec<usize>) {
         let mut hard = vec![0usize; self.len()];
         let mut soft = vec![0usize; self.len()];
         for edge in self.graph.raw_edges() {
@@ -239,57 +289,26 @@ impl PrereqGraph {
                 soft[after.0] += usize::from(included[after.0]);
             }
         }
-        let mut queued = vec![false; self.len()];
-        let mut ready: Heap<K> = BinaryHeap::new();
-        type Heap<K> = BinaryHeap<Reverse<(K, DocId)>>;
-        let enqueue = |id: DocId, ready: &mut Heap<K>, queued: &mut Vec<bool>| {
-            if !queued[id.0] {
-                queued[id.0] = true;
-                ready.push(Reverse((priority(id), id)));
-            }
-        };
-        for index in (0..self.len()).filter(|&index| included[index]) {
-            if hard[index] == 0 && soft[index] == 0 {
-                enqueue(DocId(index), &mut ready, &mut queued);
-            }
-        }
-        let wanted = included.iter().filter(|included| **included).count();
-        let mut order = Vec::with_capacity(wanted);
-        loop {
-            while let Some(Reverse((_, id))) = ready.pop() {
-                order.push(id);
-                for next in self.graph.neighbors_directed(node(id), Direction::Outgoing) {
-                    let next = doc(next);
-                    if included[next.0] {
-                        hard[next.0] -= 1;
-                        if hard[next.0] == 0 && soft[next.0] == 0 {
-                            enqueue(next, &mut ready, &mut queued);
-                        }
-                    }
-                }
-                for &next in &self.soft[id.0] {
-                    if included[next.0] {
-                        soft[next.0] = soft[next.0].saturating_sub(1);
-                        if hard[next.0] == 0 && soft[next.0] == 0 {
-                            enqueue(next, &mut ready, &mut queued);
-                        }
-                    }
-                }
-            }
-            if order.len() >= wanted {
-                return order;
-            }
-            // Soft links that go against the hard ones (or round in a circle) give way: the
-            // first document whose prerequisites are all placed goes next.
-            let Some(free) = (0..self.len())
-                .filter(|&index| included[index] && !queued[index] && hard[index] == 0)
-                .map(DocId)
-                .min_by_key(|&id| (priority(id), id))
-            else {
-                return order;
-            };
-            soft[free.0] = 0;
-            enqueue(free, &mut ready, &mut queued);
+        (hard, soft)
+    }
+}
+
+/// Kahn's algorithm's state: the prerequisites not yet placed of each document, hard and soft,
+/// and the documents ready, smallest priority first.
+struct Kahn<K, P> {
+    hard: Vec<usize>,
+    soft: Vec<usize>,
+    queued: Vec<bool>,
+    ready: BinaryHeap<Reverse<(K, DocId)>>,
+    priority: P,
+}
+
+impl<K: Ord + Copy, P: Fn(DocId) -> K> Kahn<K, P> {
+    /// Queues `id` when nothing it waits for is left and it is not queued yet.
+    fn release(&mut self, id: DocId) {
+        if self.hard[id.0] == 0 && self.soft[id.0] == 0 && !self.queued[id.0] {
+            self.queued[id.0] = true;
+            self.ready.push(Reverse(((self.priority)(id), id)));
         }
     }
 }

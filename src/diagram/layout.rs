@@ -124,37 +124,7 @@ pub fn layout(diagram: &Diagram) -> Layout {
     let content = grid
         .max(width(&diagram.title, TITLE_SIZE) * 1.05)
         .max(legend_width);
-    let mut cells = vec![Cell::default(); diagram.nodes.len()];
-    let mut frames = Vec::new();
-    let mut top = MARGIN + HEADER;
-    let mut out = vec![Vec::new(); diagram.nodes.len()];
-    for &(from, to) in &diagram.edges {
-        out[from].push(to);
-    }
-    let mut local = vec![usize::MAX; diagram.nodes.len()];
-    for (band, group) in diagram.groups.iter().enumerate() {
-        let order = study_order(&out, &group.nodes, &mut local);
-        for (at, &node) in order.iter().enumerate() {
-            cells[node] = Cell {
-                band,
-                row: at / columns,
-                column: at % columns,
-            };
-        }
-        let rows = order.len().div_ceil(columns).max(1);
-        let height = BAND_HEAD + rows as f64 * (box_height + ROW_GAP) - ROW_GAP + BAND_FOOT;
-        let label = wrap(&group.label, SECTION_SIZE, content - 24.0, 1).remove(0);
-        frames.push(Frame {
-            rect: Rect {
-                x: MARGIN,
-                y: top,
-                w: content,
-                h: height,
-            },
-            label,
-        });
-        top += height + BAND_GAP;
-    }
+    let (cells, frames, top) = bands(diagram, columns, box_height, content);
     let height = (top - BAND_GAP).max(MARGIN + HEADER) + MARGIN;
     let grid = Grid {
         frames: &frames,
@@ -187,6 +157,48 @@ pub fn layout(diagram: &Diagram) -> Layout {
         edges,
         legend,
     }
+}
+
+/// Each document's cell and each group's band, the bands stacked from under the header, each
+/// `content` wide: the cells, the bands' frames, and the top of the band after the last.
+fn bands(
+    diagram: &Diagram,
+    columns: usize,
+    box_height: f64,
+    content: f64,
+) -> (Vec<Cell>, Vec<Frame>, f64) {
+    let mut cells = vec![Cell::default(); diagram.nodes.len()];
+    let mut frames = Vec::new();
+    let mut top = MARGIN + HEADER;
+    let mut out = vec![Vec::new(); diagram.nodes.len()];
+    for &(from, to) in &diagram.edges {
+        out[from].push(to);
+    }
+    let mut local = vec![usize::MAX; diagram.nodes.len()];
+    for (band, group) in diagram.groups.iter().enumerate() {
+        let order = study_order(&out, &group.nodes, &mut local);
+        for (at, &node) in order.iter().enumerate() {
+            cells[node] = Cell {
+                band,
+                row: at / columns,
+                column: at % columns,
+            };
+        }
+        let rows = order.len().div_ceil(columns).max(1);
+        let height = BAND_HEAD + rows as f64 * (box_height + ROW_GAP) - ROW_GAP + BAND_FOOT;
+        let label = wrap(&group.label, SECTION_SIZE, content - 24.0, 1).remove(0);
+        frames.push(Frame {
+            rect: Rect {
+                x: MARGIN,
+                y: top,
+                w: content,
+                h: height,
+            },
+            label,
+        });
+        top += height + BAND_GAP;
+    }
+    (cells, frames, top)
 }
 
 /// The legend, a row under the title.

@@ -92,72 +92,17 @@ impl CustomZone {
     /// (DTSTART, in the local time of the offset before it), TZOFFSETFROM, TZOFFSETTO, and
     /// RRULEs and RDATEs that repeat the onset.
     pub fn read(component: &Component) -> Result<CustomZone, Located> {
-        let missing = |line, component: &str, property| {
-            (
-                line,
-                CalendarProblem::MissingProperty {
-                    component: component.to_string(),
-                    property,
-                },
-            )
-        };
         let tzid = component
             .property("TZID")
             .ok_or_else(|| missing(component.line, "VTIMEZONE", "TZID"))?
             .value
             .trim()
             .to_string();
-        let low = NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1)
-            .unwrap_or_default()
-            .into();
-        let high = NaiveDate::from_ymd_opt(LAST_YEAR, 1, 1)
-            .unwrap_or_default()
-            .into();
         let mut onsets = Vec::new();
         for part in &component.children {
-            if part.name != "STANDARD" && part.name != "DAYLIGHT" {
-                continue;
+            if part.name == "STANDARD" || part.name == "DAYLIGHT" {
+                onsets.extend(Self::onsets(part)?);
             }
-            let property = |name: &'static str| {
-                part.property(name)
-                    .ok_or_else(|| missing(part.line, &part.name, name))
-            };
-            let start = property("DTSTART")?;
-            let start_at = match values::written(&start.value, start.param("VALUE")) {
-                Some(Written::Local(at) | Written::Utc(at)) => at,
-                Some(Written::Date(day)) => day.into(),
-                None => return Err(bad(start, CalendarValue::DateTime)),
-            };
-            let offset = |name| {
-                let property = property(name)?;
-                values::utc_offset(&property.value)
-                    .ok_or_else(|| bad(property, CalendarValue::UtcOffset))
-            };
-            let (from, to) = (offset("TZOFFSETFROM")?, offset("TZOFFSETTO")?);
-            let mut local = vec![start_at];
-            for property in part.all("RRULE") {
-                let mut rule =
-                    Rule::parse(&property.value).map_err(|reason| bad_rule(property, reason))?;
-                // UNTIL is in UTC; the onsets are in the local time before them.
-                rule.set_until(|utc| values::shifted(utc, i64::from(from)));
-                rule.check(start_at)
-                    .map_err(|reason| bad_rule(property, reason))?;
-                rule.expand(start_at, low, high, &mut local);
-            }
-            for property in part.all("RDATE") {
-                for text in property.value.split(',') {
-                    match values::written(text, property.param("VALUE")) {
-                        Some(Written::Local(at) | Written::Utc(at)) => local.push(at),
-                        Some(Written::Date(day)) => local.push(day.into()),
-                        None => return Err(bad(property, CalendarValue::DateTime)),
-                    }
-                }
-            }
-            onsets.extend(
-                local
-                    .into_iter()
-                    .map(|at| (values::shifted(at, -i64::from(from)), from, to)),
-            );
         }
         onsets.sort_unstable();
         onsets.dedup();
@@ -170,6 +115,66 @@ impl CustomZone {
             transitions: onsets.into_iter().map(|(at, _, to)| (at, to)).collect(),
         })
     }
+
+    /// The onsets of one STANDARD or DAYLIGHT part, in UTC, each with the offsets from and to.
+    fn onsets(part: &Component) -> Result<Vec<(NaiveDateTime, i32, i32)>, Located> {
+        let low = NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1)
+            .unwrap_or_default()
+            .into();
+        let high = NaiveDate::from_ymd_opt(LAST_YEAR, 1, 1)
+            .unwrap_or_default()
+            .into();
+        let property = |name: &'static str| {
+            part.property(name)
+                .ok_or_else(|| missing(part.line, &part.name, name))
+        };
+        let start = property("DTSTART")?;
+        let start_at = match values::written(&start.value, start.param("VALUE")) {
+            Some(Written::Local(at) | Written::Utc(at)) => at,
+            Some(Written::Date(day)) => day.into(),
+            None => return Err(bad(start, CalendarValue::DateTime)),
+        };
+        let offset = |name| {
+            let property = property(name)?;
+            values::utc_offset(&property.value)
+                .ok_or_else(|| bad(property, CalendarValue::UtcOffset))
+        };
+        let (from, to) = (offset("TZOFFSETFROM")?, offset("TZOFFSETTO")?);
+        let mut local = vec![start_at];
+        for property in part.all("RRULE") {
+            let mut rule =
+                Rule::parse(&property.value).map_err(|reason| bad_rule(property, reason))?;
+            // UNTIL is in UTC; the onsets are in the local time before them.
+            rule.set_until(|utc| values::shifted(utc, i64::from(from)));
+            rule.check(start_at)
+                .map_err(|reason| bad_rule(property, reason))?;
+            rule.expand(start_at, low, high, &mut local);
+        }
+        for property in part.all("RDATE") {
+            for text in property.value.split(',') {
+                match values::written(text, property.param("VALUE")) {
+                    Some(Written::Local(at) | Written::Utc(at)) => local.push(at),
+                    Some(Written::Date(day)) => local.push(day.into()),
+                    None => return Err(bad(property, CalendarValue::DateTime)),
+                }
+            }
+        }
+        Ok(local
+            .into_iter()
+            .map(|at| (values::shifted(at, -i64::from(from)), from, to))
+            .collect())
+    }
+}
+
+/// A component without a property it needs.
+fn missing(line: usize, component: &str, property: &'static str) -> Located {
+    (
+        line,
+        CalendarProblem::MissingProperty {
+            component: component.to_string(),
+            property,
+        },
+    )
 }
 
 /// The frame a TZID names: an IANA zone chrono-tz knows; else the zone of a VTIMEZONE of the

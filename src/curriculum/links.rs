@@ -70,19 +70,7 @@ pub(crate) fn resolve_all(
         links
             .into_iter()
             .enumerate()
-            .map(|(position, (hard, soft, next))| {
-                let from = DocId(position);
-                let (hard, needs_broken) = resolver.resolve(from, Field::Prerequisites, &hard);
-                if needs_broken {
-                    blocked.push(from);
-                }
-                let ids = |linked: Vec<LinkedDoc>| linked.into_iter().map(|(id, _)| id).collect();
-                (
-                    hard,
-                    ids(resolver.resolve(from, Field::Soft, &soft).0),
-                    ids(resolver.resolve(from, Field::Next, &next).0),
-                )
-            })
+            .map(|(position, written)| resolver.resolve_doc(DocId(position), written, &mut blocked))
             .collect()
     };
     for (doc, (prerequisites, soft, next_recommended)) in docs.iter_mut().zip(resolved) {
@@ -214,6 +202,26 @@ enum Found {
 }
 
 impl LinkResolver<'_> {
+    /// A document's links resolved: its hard prerequisites with their lines, its soft ones and
+    /// what it recommends next; `from` joins `blocked` when it requires a page with errors.
+    fn resolve_doc(
+        &mut self,
+        from: DocId,
+        (hard, soft, next): Written,
+        blocked: &mut Vec<DocId>,
+    ) -> (Vec<LinkedDoc>, Vec<DocId>, Vec<DocId>) {
+        let (hard, needs_broken) = self.resolve(from, Field::Prerequisites, &hard);
+        if needs_broken {
+            blocked.push(from);
+        }
+        let ids = |linked: Vec<LinkedDoc>| linked.into_iter().map(|(id, _)| id).collect();
+        (
+            hard,
+            ids(self.resolve(from, Field::Soft, &soft).0),
+            ids(self.resolve(from, Field::Next, &next).0),
+        )
+    }
+
     /// Resolves the links of one field, and whether one of them names a page with errors.
     /// Problems with prerequisites are errors (`validate` fails); the link is left out and the
     /// page stays plannable. Soft and next_recommended links are hints: only warnings.

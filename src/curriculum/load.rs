@@ -77,53 +77,39 @@ fn load_listing(source: &Source, listing: super::source::Listing<'_>) -> Result<
         &mut diagnostics,
     )?;
     diagnostics.extend(found);
-    let Resolved {
-        name,
-        id,
-        source_url,
-        mut sections,
-        specializations,
-        roles,
-        reading,
-    } = resolved;
-    let Pages {
-        mut docs,
-        links,
-        ids,
-        mut other_pages,
-        index_titles,
-        used,
-    } = pages;
+    let mut docs = pages.docs;
+    let mut other_pages = pages.other_pages;
     let known = KnownPages {
         broken: &other_pages.broken,
         other: &other_pages,
         folders: &folders,
-        ids: &ids,
-        prefixes: &reading.prefixes,
+        ids: &pages.ids,
+        prefixes: &resolved.reading.prefixes,
     };
-    let blocked = links::resolve_all(&mut docs, links, known, &origin, &mut diagnostics);
+    let blocked = links::resolve_all(&mut docs, pages.links, known, &origin, &mut diagnostics);
+    let mut sections = resolved.sections;
     if sections.is_empty() {
-        sections = folders::sections(&docs, &index_titles, &name);
+        sections = folders::sections(&docs, &pages.index_titles, &resolved.name);
     }
     assign_sections(&mut docs, &mut sections);
     other_pages.left_out = blocked.iter().map(|&id| docs[id.0].path.clone()).collect();
     Ok(Loaded {
         curriculum: Curriculum {
-            name,
-            id,
+            name: resolved.name,
+            id: resolved.id,
             manifest_text,
-            source_url,
+            source_url: resolved.source_url,
             origin,
             docs,
             sections,
-            specializations,
-            roles,
+            specializations: resolved.specializations,
+            roles: resolved.roles,
             other_pages,
         },
         diagnostics,
         blocked,
         fatal,
-        used,
+        used: pages.used,
     })
 }
 
@@ -156,15 +142,12 @@ struct Pages {
     used: FieldsUsed,
 }
 
-/// Reads and parses every page; in parallel when there are many, in path order whatever the
-/// threads do. Pages become documents at once, so that no second copy of every page is alive
-/// at the peak.
-fn read_pages(
+/// Every page parsed, with what its parse found; in parallel from [`PARALLEL_FROM`] pages.
+fn parse_all(
     origin: &str,
-    entries: Vec<Entry<'_>>,
+    entries: &[Entry<'_>],
     reading: &Reading,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Result<Pages> {
+) -> Vec<Result<(Page, Vec<Diagnostic>)>> {
     let parse_one = |buffer: &mut Vec<u8>, entry: &Entry<'_>| -> Result<(Page, Vec<Diagnostic>)> {
         let shown = display_path(origin, &entry.path);
         let head = entry
@@ -176,7 +159,7 @@ fn read_pages(
         let page = page::parse(&entry.path, &shown, head, truncated, reading, &mut found);
         Ok((page, found))
     };
-    let parsed: Vec<Result<(Page, Vec<Diagnostic>)>> = if entries.len() >= PARALLEL_FROM {
+    if entries.len() >= PARALLEL_FROM {
         entries
             .par_iter()
             .map_init(|| Vec::with_capacity(8192), parse_one)
@@ -187,7 +170,19 @@ fn read_pages(
             .iter()
             .map(|entry| parse_one(&mut buffer, entry))
             .collect()
-    };
+    }
+}
+
+/// Reads and parses every page; in parallel when there are many, in path order whatever the
+/// threads do. Pages become documents at once, so that no second copy of every page is alive
+/// at the peak.
+fn read_pages(
+    origin: &str,
+    entries: Vec<Entry<'_>>,
+    reading: &Reading,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Pages> {
+    let parsed = parse_all(origin, &entries, reading);
     let is_study = |result: &Result<(Page, Vec<Diagnostic>)>, timed: bool| match result {
         Ok((Page::Study(page), _)) => !timed || !page.estimated,
         _ => false,

@@ -274,20 +274,7 @@ fn sections<'m>(
                 );
                 continue;
             }
-            let claimed_minutes = def.claimed_time.as_deref().and_then(|time| {
-                parse_minutes(time)
-                    .map_err(|error| {
-                        check.error(
-                            &format!("{at}.claimed_time"),
-                            "claimed_time",
-                            format!(
-                                "expected a duration like \"~1.5 hours\", found \"{time}\": {error}"
-                            ),
-                            None,
-                        )
-                    })
-                    .ok()
-            });
+            let claimed_minutes = claimed_minutes(def, &at, check);
             section_index.insert(&def.id, SectionId(resolved.sections.len()));
             resolved.sections.push(Section {
                 id: def.id.clone(),
@@ -303,6 +290,22 @@ fn sections<'m>(
         }
     }
     section_index
+}
+
+/// The minutes a section claims (`claimed_time`), when it gives a time that reads as one;
+/// an error when it gives one that does not.
+fn claimed_minutes(def: &SectionDef, at: &str, check: &mut Checker<'_>) -> Option<u32> {
+    let time = def.claimed_time.as_deref()?;
+    parse_minutes(time)
+        .map_err(|error| {
+            check.error(
+                &format!("{at}.claimed_time"),
+                "claimed_time",
+                format!("expected a duration like \"~1.5 hours\", found \"{time}\": {error}"),
+                None,
+            )
+        })
+        .ok()
 }
 
 /// The folders of one section that exist and no earlier section has; each other one is an

@@ -315,19 +315,10 @@ fn walk(root: &Path) -> Result<(Vec<Entry<'static>>, Vec<Diagnostic>)> {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                let path = error.path().unwrap_or(root).to_path_buf();
-                let io = error
-                    .into_io_error()
-                    .unwrap_or_else(|| std::io::Error::other("cannot walk the folder"));
-                if is_name_too_long(&io) && path != root {
-                    diagnostics.push(too_long(&path));
-                    continue;
-                }
-                return Err(Error::io(path, io));
+                skip_or_fail(root, error, &mut diagnostics)?;
+                continue;
             }
         };
-        let skipped =
-            |message: String| Diagnostic::warning(message).file(entry.path().display().to_string());
         if entry.depth() > 0
             && entry.file_type().is_dir()
             && relative_len(root, entry.path()) > MAX_PATH_BYTES
@@ -336,23 +327,7 @@ fn walk(root: &Path) -> Result<(Vec<Entry<'static>>, Vec<Diagnostic>)> {
             walker.skip_current_dir();
             continue;
         }
-        if entry.path_is_symlink() {
-            // Links are not followed (a link to a folder could loop or leave the curriculum);
-            // say so for links to pages and folders, stay quiet about links to other files.
-            if is_markdown(entry.path()) || entry.path().is_dir() {
-                diagnostics.push(skipped(
-                    "symbolic links are not followed; skipped".to_string(),
-                ));
-            }
-            continue;
-        }
-        if !is_markdown(entry.path()) || !entry.file_type().is_file() {
-            continue;
-        }
-        let Some(relative) = relative_path(root, entry.path()) else {
-            diagnostics.push(skipped(
-                "the file name is not valid UTF-8; skipped".to_string(),
-            ));
+        let Some(relative) = page_path(root, &entry, &mut diagnostics) else {
             continue;
         };
         if entries.len() == MAX_PAGES {
@@ -370,6 +345,52 @@ fn walk(root: &Path) -> Result<(Vec<Entry<'static>>, Vec<Diagnostic>)> {
     entries.sort_by(|a, b| a.path.cmp(&b.path));
     diagnostics.sort_by(|a, b| a.file.cmp(&b.file));
     Ok((entries, diagnostics))
+}
+
+/// A folder the walk cannot read: skipped with a warning when its path is too long for the
+/// system, else the error.
+fn skip_or_fail(
+    root: &Path,
+    error: walkdir::Error,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<()> {
+    let path = error.path().unwrap_or(root).to_path_buf();
+    let io = error
+        .into_io_error()
+        .unwrap_or_else(|| std::io::Error::other("cannot walk the folder"));
+    if is_name_too_long(&io) && path != root {
+        diagnostics.push(too_long(&path));
+        return Ok(());
+    }
+    Err(Error::io(path, io))
+}
+
+/// The path of `entry` relative to `root` when it is a Markdown page to read; `None` for
+/// anything else, with a warning for a symbolic link to a page or folder and for a name that
+/// is not UTF-8.
+fn page_path(
+    root: &Path,
+    entry: &walkdir::DirEntry,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let skipped =
+        |message: &str| Diagnostic::warning(message).file(entry.path().display().to_string());
+    if entry.path_is_symlink() {
+        // Links are not followed (a link to a folder could loop or leave the curriculum);
+        // say so for links to pages and folders, stay quiet about links to other files.
+        if is_markdown(entry.path()) || entry.path().is_dir() {
+            diagnostics.push(skipped("symbolic links are not followed; skipped"));
+        }
+        return None;
+    }
+    if !is_markdown(entry.path()) || !entry.file_type().is_file() {
+        return None;
+    }
+    let relative = relative_path(root, entry.path());
+    if relative.is_none() {
+        diagnostics.push(skipped("the file name is not valid UTF-8; skipped"));
+    }
+    relative
 }
 
 fn too_many_pages(root: &Path) -> Error {

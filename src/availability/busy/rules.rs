@@ -177,27 +177,36 @@ fn skip_ahead(
     else {
         return unchanged;
     };
-    let mut pinned = rule.clone();
+    let Some(pinned) = pinned(rule, start, yearly) else {
+        return unchanged;
+    };
+    (pinned, first.and_time(start.time()))
+}
+
+/// The rule with the day (and for a yearly rule, the month) that the crate would take from
+/// the start written into it, when the rule does not choose days itself; `None` when the
+/// start's day or month cannot be written.
+fn pinned(
+    rule: &RRule<Unvalidated>,
+    start: NaiveDateTime,
+    yearly: bool,
+) -> Option<RRule<Unvalidated>> {
     let by_day = !rule.get_by_week_no().is_empty()
         || !rule.get_by_year_day().is_empty()
         || !rule.get_by_month_day().is_empty()
         || !rule.get_by_weekday().is_empty();
-    if !by_day {
-        if yearly && rule.get_by_month().is_empty() {
-            let Some(month) = u8::try_from(start.month())
-                .ok()
-                .and_then(|month| Month::try_from(month).ok())
-            else {
-                return unchanged;
-            };
-            pinned = pinned.by_month(&[month]);
-        }
-        let Ok(day) = i8::try_from(start.day()) else {
-            return unchanged;
-        };
-        pinned = pinned.by_month_day(vec![day]);
+    if by_day {
+        return Some(rule.clone());
     }
-    (pinned, first.and_time(start.time()))
+    let mut pinned = rule.clone();
+    if yearly && rule.get_by_month().is_empty() {
+        let month = u8::try_from(start.month())
+            .ok()
+            .and_then(|month| Month::try_from(month).ok())?;
+        pinned = pinned.by_month(&[month]);
+    }
+    let day = i8::try_from(start.day()).ok()?;
+    Some(pinned.by_month_day(vec![day]))
 }
 
 #[cfg(test)]

@@ -80,68 +80,36 @@ fn points(d: &str) -> Vec<(f64, f64)> {
         .collect()
 }
 
-/// Checks one SVG; returns how many documents it draws.
-fn check_geometry(svg: &str) -> usize {
-    let document = Document::parse(svg).expect("well-formed XML");
-    let root = document.root_element();
-    let (width, height) = (number(&root, "width"), number(&root, "height"));
-    let background = root
-        .children()
-        .find(|n| class_is(n, "bg"))
-        .expect("a background");
-    assert_eq!(background.attribute("fill"), Some("#ffffff"), "opaque");
-    assert!(
-        root.attribute("font-family")
-            .unwrap()
-            .contains("sans-serif")
-    );
-    let docs: Vec<Node> = root.descendants().filter(|n| class_is(n, "doc")).collect();
-    let boxes: Vec<Box> = docs
-        .iter()
-        .map(|doc| Box::of(doc.children().find(|n| n.has_tag_name("rect")).unwrap()))
-        .collect();
-    for (i, a) in boxes.iter().enumerate() {
-        for b in &boxes[i + 1..] {
-            assert!(!a.overlaps(b), "{a:?} overlaps {b:?}");
+/// Every line of a document's labels lies inside its box, with room at the sides.
+fn check_text_inside(doc: &Node, rect: &Box) {
+    for text in doc.children().filter(|n| n.has_tag_name("text")) {
+        let size = number(&text, "font-size");
+        let lines: Vec<Node> = match text.children().any(|n| n.has_tag_name("tspan")) {
+            true => text
+                .children()
+                .filter(|n| n.has_tag_name("tspan"))
+                .collect(),
+            false => vec![text],
+        };
+        for line in lines {
+            let (x, y) = (number(&line, "x"), number(&line, "y"));
+            let words = line.text().unwrap_or("");
+            assert!(x >= rect.x + 4.0, "{words}");
+            assert!(
+                x + rough_width(words, size) <= rect.x + rect.w - 4.0,
+                "{words:?} overflows {rect:?}"
+            );
+            assert!(
+                y - size >= rect.y && y + 0.3 * size <= rect.y + rect.h,
+                "{words:?} {rect:?}"
+            );
         }
     }
-    for (doc, rect) in docs.iter().zip(&boxes) {
-        for text in doc.children().filter(|n| n.has_tag_name("text")) {
-            let size = number(&text, "font-size");
-            let lines: Vec<Node> = match text.children().any(|n| n.has_tag_name("tspan")) {
-                true => text
-                    .children()
-                    .filter(|n| n.has_tag_name("tspan"))
-                    .collect(),
-                false => vec![text],
-            };
-            for line in lines {
-                let (x, y) = (number(&line, "x"), number(&line, "y"));
-                let words = line.text().unwrap_or("");
-                assert!(x >= rect.x + 4.0, "{words}");
-                assert!(
-                    x + rough_width(words, size) <= rect.x + rect.w - 4.0,
-                    "{words:?} overflows {rect:?}"
-                );
-                assert!(
-                    y - size >= rect.y && y + 0.3 * size <= rect.y + rect.h,
-                    "{words:?} {rect:?}"
-                );
-            }
-        }
-    }
-    let frames: Vec<Box> = root
-        .descendants()
-        .filter(|n| class_is(n, "section"))
-        .map(|n| Box::of(n.children().find(|c| c.has_tag_name("rect")).unwrap()))
-        .collect();
-    for rect in &boxes {
-        assert_eq!(
-            frames.iter().filter(|f| f.contains(rect)).count(),
-            1,
-            "{rect:?} in one section"
-        );
-    }
+}
+
+/// The bounds (left, top, right, bottom) of what the picture draws: boxes, frames, texts
+/// and arrows; no arrow crosses a document's box.
+fn content_bounds(root: &Node, boxes: &[Box]) -> (f64, f64, f64, f64) {
     let mut content = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     let mut grow = |x: f64, y: f64| {
         content = (
@@ -180,7 +148,7 @@ fn check_geometry(svg: &str) -> usize {
             grow(x, y);
         }
         for pair in points.windows(2) {
-            for rect in &boxes {
+            for rect in boxes {
                 assert!(
                     !rect.crossed_by(pair[0], pair[1]),
                     "an arrow crosses {rect:?}"
@@ -188,6 +156,50 @@ fn check_geometry(svg: &str) -> usize {
             }
         }
     }
+    content
+}
+
+/// Checks one SVG; returns how many documents it draws.
+fn check_geometry(svg: &str) -> usize {
+    let document = Document::parse(svg).expect("well-formed XML");
+    let root = document.root_element();
+    let (width, height) = (number(&root, "width"), number(&root, "height"));
+    let background = root
+        .children()
+        .find(|n| class_is(n, "bg"))
+        .expect("a background");
+    assert_eq!(background.attribute("fill"), Some("#ffffff"), "opaque");
+    assert!(
+        root.attribute("font-family")
+            .unwrap()
+            .contains("sans-serif")
+    );
+    let docs: Vec<Node> = root.descendants().filter(|n| class_is(n, "doc")).collect();
+    let boxes: Vec<Box> = docs
+        .iter()
+        .map(|doc| Box::of(doc.children().find(|n| n.has_tag_name("rect")).unwrap()))
+        .collect();
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            assert!(!a.overlaps(b), "{a:?} overlaps {b:?}");
+        }
+    }
+    for (doc, rect) in docs.iter().zip(&boxes) {
+        check_text_inside(doc, rect);
+    }
+    let frames: Vec<Box> = root
+        .descendants()
+        .filter(|n| class_is(n, "section"))
+        .map(|n| Box::of(n.children().find(|c| c.has_tag_name("rect")).unwrap()))
+        .collect();
+    for rect in &boxes {
+        assert_eq!(
+            frames.iter().filter(|f| f.contains(rect)).count(),
+            1,
+            "{rect:?} in one section"
+        );
+    }
+    let content = content_bounds(&root, &boxes);
     let (w, h) = (
         content.2 - content.0 + 2.0 * MARGIN,
         content.3 - content.1 + 2.0 * MARGIN,

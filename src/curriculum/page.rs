@@ -649,7 +649,8 @@ mod tests {
 
     /// Lines of frontmatter built from pieces that are in the fast reader's subset and pieces
     /// that are not, so that both paths and their borders are exercised.
-    fn frontmatter_lines() -> impl Strategy<Value = String> {
+    /// A line `key: value`, or a key with a list of values under it.
+    fn plain_line() -> impl Strategy<Value = String> {
         let key = prop::sample::select(vec![
             "title",
             "level",
@@ -709,7 +710,7 @@ mod tests {
             "d\u{7f}",
             "[a]\n  - b",
         ]);
-        let line = (
+        (
             key,
             scalar,
             0..4usize,
@@ -725,9 +726,12 @@ mod tests {
                     }
                     text
                 }
-            });
-        // A key with `hard:`/`soft:`-like entries under it, at indentations that are and are
-        // not YAML's, with items under the entries.
+            })
+    }
+
+    /// A key with `hard:`/`soft:`-like entries under it, at indentations that are and are
+    /// not YAML's, with items under the entries.
+    fn nested_map() -> impl Strategy<Value = String> {
         let sub = (
             prop::sample::select(vec!["hard", "soft", "required", "other", "hard"]),
             prop::sample::select(vec![
@@ -743,7 +747,7 @@ mod tests {
             0..3usize,
             prop::sample::select(vec!["  ", "    ", " ", "\t"]),
         );
-        let map = (
+        (
             prop::sample::select(vec!["prerequisites", "prereqs", "meta", "title"]),
             prop::sample::select(vec!["  ", "    ", "\t"]),
             prop::collection::vec(sub, 1..4),
@@ -762,7 +766,11 @@ mod tests {
                     }
                 }
                 text
-            });
+            })
+    }
+
+    fn frontmatter_lines() -> impl Strategy<Value = String> {
+        let (line, map) = (plain_line(), nested_map());
         let any = prop_oneof![3 => line, 1 => map];
         prop::collection::vec(any, 0..7).prop_map(|lines| lines.concat())
     }

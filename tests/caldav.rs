@@ -258,6 +258,24 @@ fn etags(events: &BTreeMap<String, Value>) -> BTreeMap<String, Value> {
         .collect()
 }
 
+/// Marks the first two documents of the first sitting done, on 2027-01-01.
+fn mark_first_two_done(learner: &Learner, sessions: &[serde_json::Value]) {
+    let done: Vec<&str> = sessions[0]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(2)
+        .map(|item| item["path"].as_str().unwrap())
+        .collect();
+    let args = [
+        &["done"][..],
+        &done,
+        &["--on", "2027-01-01", "--today", "2027-01-01"],
+    ]
+    .concat();
+    learner.run_as(&args, None).code(0);
+}
+
 #[test]
 #[ignore = "needs Python with radicale and caldav (installed by .ci/run)"]
 fn sync_puts_the_plan_in_the_calendar_and_keeps_it_in_step() {
@@ -294,20 +312,7 @@ fn sync_puts_the_plan_in_the_calendar_and_keeps_it_in_step() {
     assert_eq!(etags(&server.events(&url)), etags(&events));
 
     // Two documents done and more hours: the calendar holds the new plan, and only it.
-    let done: Vec<&str> = sessions[0]["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .take(2)
-        .map(|item| item["path"].as_str().unwrap())
-        .collect();
-    let args = [
-        &["done"][..],
-        &done,
-        &["--on", "2027-01-01", "--today", "2027-01-01"],
-    ]
-    .concat();
-    learner.run_as(&args, None).code(0);
+    mark_first_two_done(&learner, &sessions);
     let changed = [
         "--spec",
         "3.2",

@@ -583,37 +583,38 @@ fn recorded(learner: &Learner) -> BTreeMap<String, bool> {
     found
 }
 
+/// The arguments of the `i`th of the concurrent exports: one of six plans, into `{i}.ics`.
+fn export_args(learner: &Learner, i: usize) -> Vec<String> {
+    let hours = ["3", "5", "4"][i % 3];
+    let start = ["2027-01-04", "2027-01-05"][i % 2];
+    [
+        "export",
+        "--format",
+        "ics",
+        "--tz",
+        "UTC",
+        "-q",
+        "--role",
+        "storage engineer",
+        "--hours",
+        hours,
+        "--start",
+        start,
+        "--today",
+        "2027-01-01",
+        "-o",
+    ]
+    .iter()
+    .map(|arg| arg.to_string())
+    .chain([learner.path(&format!("{i}.ics")).display().to_string()])
+    .collect()
+}
+
 #[test]
 fn exports_at_once_lose_no_event_from_the_record() {
     let learner = Learner::new();
     const WRITERS: usize = 20;
-    let plans: Vec<Vec<String>> = (0..WRITERS)
-        .map(|i| {
-            let hours = ["3", "5", "4"][i % 3];
-            let start = ["2027-01-04", "2027-01-05"][i % 2];
-            [
-                "export",
-                "--format",
-                "ics",
-                "--tz",
-                "UTC",
-                "-q",
-                "--role",
-                "storage engineer",
-                "--hours",
-                hours,
-                "--start",
-                start,
-                "--today",
-                "2027-01-01",
-                "-o",
-            ]
-            .iter()
-            .map(|arg| arg.to_string())
-            .chain([learner.path(&format!("{i}.ics")).display().to_string()])
-            .collect()
-        })
-        .collect();
+    let plans: Vec<Vec<String>> = (0..WRITERS).map(|i| export_args(&learner, i)).collect();
     std::thread::scope(|scope| {
         for args in &plans {
             let learner = &learner;

@@ -11,6 +11,7 @@ pub mod ready;
 pub mod report;
 pub mod session_table;
 pub mod sheet;
+pub mod status;
 pub mod svg;
 pub mod table;
 pub mod wrap;

@@ -15,7 +15,7 @@ use learnpath::follow::{self, Worked};
 use learnpath::plan::Part;
 use learnpath::plan::schedule::LEAST_MINUTES_LEFT;
 use learnpath::progress::{self, Marked, PartialMarked, Progress, ProgressStore};
-use learnpath::render::ready as ready_render;
+use learnpath::render::status as status_render;
 use learnpath::words::{count, count_with};
 use learnpath::{Curriculum, Opened};
 use std::io::{self, Write};
@@ -436,7 +436,7 @@ pub(super) fn status(
         report.schedule = Some(standing);
         report.forecast = rest.forecast;
     }
-    emit(format, &report, ready_render::status, context, out)?;
+    emit(format, &report, status_render::status, context, out)?;
     Ok(exit::OK)
 }
 

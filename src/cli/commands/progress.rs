@@ -2,8 +2,8 @@
 
 use super::super::Failure;
 use super::super::args::{Choice, Format, Window};
-use super::super::settings::{Context, logged};
-use super::follow::Resumed;
+use super::super::settings::{Context, FollowRequest, logged};
+use super::follow::resumed;
 use super::output::emit;
 use super::parts::part_minutes;
 use chrono::NaiveDate;
@@ -429,7 +429,15 @@ pub(super) fn status(
     if let Some(baseline) = baseline {
         let worked = Worked::of(&baseline, &progress);
         let mut standing = follow::standing(&baseline, &worked, context.today);
-        let resumed = Resumed::new(&baseline, window, &opened, &progress, context, store.path())?;
+        let request = FollowRequest::resolve(window, context, &baseline, store.path())?;
+        let resumed = resumed(
+            &baseline,
+            request,
+            &opened,
+            &progress,
+            context,
+            store.path(),
+        )?;
         let logged = logged(curriculum, &progress);
         let rest = resumed.forecast(&logged, standing.baseline_finish)?;
         standing.projected_finish = rest.summary.finish_date;

@@ -17,7 +17,7 @@ mod view;
 pub use baseline::{Baseline, Chosen, Extras, FollowedSettings, Piece, SettingsError, Sitting};
 pub use changes::Changes;
 pub use past::{Worked, past_sittings};
-pub use replan::{Replanned, Resume, Resumed, TimeOfDay, replan};
+pub use replan::{Made, Replanned, Resume, Resumed, TimeOfDay, replan};
 pub use store::{BaselineStore, FILE_NAME};
 pub use track::{Standing, WeekLoad, standing};
 pub use view::{View, ViewItem, ViewSitting};

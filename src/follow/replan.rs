@@ -170,16 +170,24 @@ pub struct TimeOfDay {
 /// What a re-plan came to.
 #[derive(Debug)]
 pub enum Replanned {
-    /// The new baseline: the past sittings as they happened (`kept` of them), then `plan`.
-    Made {
-        baseline: Baseline,
-        plan: Plan,
-        kept: usize,
-        /// The finish was to be kept but nothing is left: the weekly time stays as it was.
-        nothing_left: bool,
-    },
+    /// The new baseline.
+    Made(Box<Made>),
     /// No weekly time keeps the followed finish; the fastest plan there is.
-    Missed { finish: NaiveDate, fastest: Plan },
+    Missed {
+        finish: NaiveDate,
+        fastest: Box<Plan>,
+    },
+}
+
+/// A re-plan made: the new baseline, the past sittings as they happened (`kept` of them), then
+/// `plan`.
+#[derive(Debug)]
+pub struct Made {
+    pub baseline: Baseline,
+    pub plan: Plan,
+    pub kept: usize,
+    /// The finish was to be kept but nothing is left: the weekly time stays as it was.
+    pub nothing_left: bool,
 }
 
 /// The followed plan `old` made again from `resumed`'s day: what is left re-packed (with the
@@ -196,7 +204,10 @@ pub fn replan(
         Some(finish) => match resumed.keeping(finish)? {
             Kept::Met(plan) => (plan, false),
             Kept::NothingLeft(plan) => (plan, true),
-            Kept::Missed(fastest) => return Ok(Replanned::Missed { finish, fastest }),
+            Kept::Missed(fastest) => {
+                let fastest = Box::new(fastest);
+                return Ok(Replanned::Missed { finish, fastest });
+            }
         },
     };
     let worked = Worked::of(old, progress);
@@ -213,10 +224,10 @@ pub fn replan(
         },
         sessions: past.into_iter().chain(Baseline::sittings(&plan)).collect(),
     };
-    Ok(Replanned::Made {
+    Ok(Replanned::Made(Box::new(Made {
         baseline,
         plan,
         kept,
         nothing_left,
-    })
+    })))
 }

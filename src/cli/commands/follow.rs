@@ -9,7 +9,9 @@ use super::plan::{planned, say_notes};
 use chrono::NaiveDate;
 use learnpath::curriculum::duration::{format_hours, format_minutes};
 use learnpath::error::exit;
-use learnpath::follow::{self, Baseline, BaselineStore, Changes, Replanned, Resume, Resumed, View};
+use learnpath::follow::{
+    self, Baseline, BaselineStore, Changes, Made, Replanned, Resume, Resumed, View,
+};
 use learnpath::plan::Plan;
 use learnpath::progress::Progress;
 use learnpath::render::{follow as follow_render, wrap};
@@ -126,12 +128,13 @@ pub(super) fn replan(
             context.report.reason(shortfall(finish, &fastest));
             return Ok(exit::NO);
         }
-        Replanned::Made {
-            baseline,
-            plan,
-            kept,
-            nothing_left,
-        } => {
+        Replanned::Made(made) => {
+            let Made {
+                baseline,
+                plan,
+                kept,
+                nothing_left,
+            } = *made;
             if nothing_left {
                 context
                     .report

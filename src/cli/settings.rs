@@ -4,18 +4,20 @@
 //! from its flag, else from the saved profile ([`FromProfile`]), else from its default.
 
 use super::Failure;
-use super::args::{Choice, Cli, Done, PlanOptions};
+use super::args::{Choice, Cli, Done, PlanOptions, Window};
 use super::stderr::Reporter;
 use super::{messages, values};
 use chrono::{NaiveDate, NaiveTime, Timelike};
-use chrono_tz::Tz;
+use learnpath::availability::busy::BusyCalendar;
 use learnpath::availability::{Availability, Busy, DateRange};
+use learnpath::caldav::CollectionUrl;
 use learnpath::calendar::{LedgerStore, Reminder};
 use learnpath::curriculum::DocId;
-use learnpath::follow::{BaselineStore, Extras};
+use learnpath::error::BaselineProblem;
+use learnpath::follow::{Baseline, BaselineStore, Extras, TimeOfDay};
 use learnpath::plan::WeeklyMinutes;
 use learnpath::plan::forecast::Logged;
-use learnpath::plan::settings::{DEFAULT_MAX_SESSION_MINUTES, Week};
+use learnpath::plan::settings::{DEFAULT_MAX_SESSION_MINUTES, TimeChoices, Week};
 use learnpath::plan::{DoneSet, PartlyDone, Selection, SessionMinutes, Settings, Studied};
 use learnpath::profile::{Key, ProfileStore, Saved};
 use learnpath::progress::{Progress, ProgressStore, curriculum_id};
@@ -79,10 +81,11 @@ impl Context {
         }
     }
 
-    /// When sessions start: at `at` in the zone given, else the system's (`TZ`, then the
-    /// system setting), with a warning when that cannot be told.
-    pub fn clock(&self, at: NaiveTime, tz: Option<Tz>) -> Clock {
-        let zone = match tz {
+    /// When sessions start: at the time given (else 19:00) in the zone given, else the
+    /// system's (`TZ`, then the system setting), with a warning when that cannot be told.
+    pub fn clock_at(&self, time: TimeOfDay) -> Clock {
+        let at = time.at.unwrap_or(DEFAULT_AT);
+        let zone = match time.tz {
             Some(tz) => Zone::Iana(tz),
             None => {
                 let (zone, warning) = super::zone::system_zone();
@@ -324,10 +327,15 @@ impl Context {
         let saved = self.saved_profile(curriculum)?;
         let days = saved.value(Key::Days, values::days)?;
         let session = saved.value(Key::Session, values::session)?;
+        let choices = TimeChoices {
+            week: days,
+            session,
+            whole: false,
+        };
         Ok(match saved.weekly(days)? {
-            Some(weekly) => {
-                Settings::for_week(self.today, weekly, days, session).effective_session()
-            }
+            Some(weekly) => choices
+                .settings(self.today, weekly, Studied::default())
+                .effective_session(),
             None => session.map_or(DEFAULT_MAX_SESSION_MINUTES, SessionMinutes::get),
         })
     }
@@ -400,6 +408,14 @@ impl FromProfile {
                 f64::from(minutes.total()) / 60.0,
             )?),
             (None, _) => None,
+        })
+    }
+
+    /// The profile's time of day: its at and tz.
+    fn time_of_day(&self) -> Result<TimeOfDay, Error> {
+        Ok(TimeOfDay {
+            at: self.value(Key::At, values::time)?,
+            tz: self.value(Key::Tz, zone::parse_tz)?,
         })
     }
 
@@ -521,10 +537,9 @@ pub(super) struct PlanRequest {
     pub logged: Vec<Logged>,
     pub timing: Timing,
     start: NaiveDate,
-    days: Option<Week>,
-    session: Option<SessionMinutes>,
-    /// Whole documents only: --whole, else the profile's.
-    whole: bool,
+    /// The days, the longest sitting and whole documents only: each its flag, else the
+    /// profile's.
+    choices: TimeChoices,
     studied: Studied,
     /// Days off, inclusive (first, last): the profile's, then those of --skip, without
     /// duplicates.
@@ -535,8 +550,7 @@ pub(super) struct PlanRequest {
     /// When sittings start (the study window that busy calendars are read against, and the
     /// time calendars are written with): --at and --tz, else the profile's; none for the
     /// default (19:00, the system's zone).
-    at: Option<NaiveTime>,
-    tz: Option<Tz>,
+    time: TimeOfDay,
     /// The clock made of them, once: the system's zone may warn.
     clock: OnceCell<Clock>,
     /// The profile's reminders, for calendars when no --remind is given.
@@ -554,45 +568,18 @@ impl PlanRequest {
         let curriculum = &opened.curriculum;
         let saved = context.saved_profile(curriculum)?;
         let days = saved.or(options.days, Key::Days, values::days)?;
-        let timing = match (options.hours, options.by) {
-            (Some(weekly), _) => Timing::Hours(weekly),
-            (None, Some(by)) => Timing::By(by),
-            (None, None) => match saved.weekly(days)? {
-                Some(weekly) => Timing::Hours(weekly),
-                None => {
-                    return Err(Failure::Usage(
-                        "give --hours (weekly study hours), --by DATE or minutes per day (--days mon=30m,sat=2h), or save your weekly hours with `learnpath profile set --hours H`"
-                            .to_string(),
-                    ));
-                }
-            },
-        };
-        let saved_selection = if options.choice.given() {
-            None
-        } else {
-            saved.selection(curriculum)?
-        };
-        let selection = match saved_selection {
-            Some(selection) => selection,
+        let timing = timing(options, &saved, days)?;
+        let selection = match options.choice.given() {
+            true => options.choice.resolve(curriculum)?,
             // Without either, this says that a role or specializations are needed.
-            None => options.choice.resolve(curriculum)?,
+            false => match saved.selection(curriculum)? {
+                Some(selection) => selection,
+                None => options.choice.resolve(curriculum)?,
+            },
         };
         let (progress, _) = context.progress(curriculum)?;
         let done = with_extra(curriculum, &progress, &options.done)?;
-        let (start, named) = match (options.start, saved.value(Key::Start, values::date)?) {
-            (Some(start), _) => (start, "--start"),
-            (None, Some(start)) => (start, "the profile's start"),
-            (None, None) => (context.today, "the start"),
-        };
-        if start < context.today {
-            context.report.warning(format!(
-                "{named} {start} is before today ({}); the plan's first sessions are in the past",
-                context.today
-            ));
-        }
-        let studied = studied_before(curriculum, &progress, start);
-        let partial = progress.partly_done(curriculum);
-        let logged = logged(curriculum, &progress);
+        let start = start(options, &saved, context)?;
         let mut skip = saved.values(Key::Skip, values::skip)?;
         let mut busy = saved.values(Key::Busy, values::saved_busy)?;
         add_new(&mut skip, &options.skip);
@@ -600,18 +587,19 @@ impl PlanRequest {
         Ok(PlanRequest {
             selection,
             done,
-            partial,
-            logged,
+            partial: progress.partly_done(curriculum),
+            logged: logged(curriculum, &progress),
             timing,
             start,
-            days,
-            session: saved.or(options.session, Key::Session, values::session)?,
-            whole: options.whole || saved.value(Key::Whole, values::yes_no)? == Some(true),
-            studied,
+            choices: TimeChoices {
+                week: days,
+                session: saved.or(options.session, Key::Session, values::session)?,
+                whole: options.whole || saved.value(Key::Whole, values::yes_no)? == Some(true),
+            },
+            studied: studied_before(curriculum, &progress, start),
             skip,
             busy,
-            at: saved.or(options.window.at, Key::At, values::time)?,
-            tz: saved.or(options.window.tz, Key::Tz, zone::parse_tz)?,
+            time: time_of_day(options.window, saved.time_of_day()?),
             clock: OnceCell::new(),
             remind: saved.values(Key::Remind, values::remind)?,
         })
@@ -628,41 +616,33 @@ impl PlanRequest {
     /// When sittings start: at --at (else the profile's, else 19:00) in --tz (else the
     /// profile's, else the system's).
     pub fn clock(&self, context: &Context) -> &Clock {
-        self.clock
-            .get_or_init(|| context.clock(self.at.unwrap_or(DEFAULT_AT), self.tz))
+        self.clock.get_or_init(|| context.clock_at(self.time))
     }
 
     /// Dates skipped, and the busy time given, for the planner.
     pub fn availability(&self, busy: Option<Busy>) -> Availability {
         Availability {
-            skip: self
-                .skip
-                .iter()
-                .filter_map(|&(first, last)| DateRange::new(first, last))
-                .collect(),
+            skip: self.skip_ranges(),
             busy,
         }
     }
 
+    fn skip_ranges(&self) -> Vec<DateRange> {
+        self.skip
+            .iter()
+            .filter_map(|&(first, last)| DateRange::new(first, last))
+            .collect()
+    }
+
     /// What a followed plan keeps of the request besides the plan: the time as chosen, days
-    /// off, calendars and the time of day, as text.
+    /// off, calendars and the time of day.
     pub fn extras(&self) -> Extras {
         Extras {
-            days: self.days,
-            session: self.session,
-            skip: self
-                .skip
-                .iter()
-                .map(|&range| values::skip_text(range))
-                .collect(),
-            busy: self
-                .busy
-                .iter()
-                .map(|path| path.display().to_string())
-                .collect(),
-            at: self.at.map(values::time_text),
-            tz: self.tz.map(|tz| tz.name().to_string()),
-            whole: self.whole,
+            choices: self.choices,
+            skip: self.skip_ranges(),
+            busy: self.busy.clone(),
+            at: self.time.at,
+            tz: self.time.tz,
         }
     }
 
@@ -673,9 +653,140 @@ impl PlanRequest {
 
     /// The settings for a weekly time.
     pub fn settings(&self, weekly: WeeklyMinutes) -> Settings {
-        Settings::for_week(self.start, weekly, self.days, self.session)
-            .with_studied(self.studied)
-            .with_whole(self.whole)
+        self.choices.settings(self.start, weekly, self.studied)
+    }
+}
+
+/// How much time: --hours, else --by, else the profile's weekly time; a usage error without
+/// any.
+fn timing(
+    options: &PlanOptions,
+    saved: &FromProfile,
+    days: Option<Week>,
+) -> Result<Timing, Failure> {
+    Ok(match (options.hours, options.by) {
+        (Some(weekly), _) => Timing::Hours(weekly),
+        (None, Some(by)) => Timing::By(by),
+        (None, None) => match saved.weekly(days)? {
+            Some(weekly) => Timing::Hours(weekly),
+            None => {
+                return Err(Failure::Usage(
+                    "give --hours (weekly study hours), --by DATE or minutes per day (--days mon=30m,sat=2h), or save your weekly hours with `learnpath profile set --hours H`"
+                        .to_string(),
+                ));
+            }
+        },
+    })
+}
+
+/// The plan's first day: --start, else the profile's, else today; a warning when it is in the
+/// past.
+fn start(
+    options: &PlanOptions,
+    saved: &FromProfile,
+    context: &Context,
+) -> Result<NaiveDate, Error> {
+    let (start, named) = match (options.start, saved.value(Key::Start, values::date)?) {
+        (Some(start), _) => (start, "--start"),
+        (None, Some(start)) => (start, "the profile's start"),
+        (None, None) => (context.today, "the start"),
+    };
+    if start < context.today {
+        context.report.warning(format!(
+            "{named} {start} is before today ({}); the plan's first sessions are in the past",
+            context.today
+        ));
+    }
+    Ok(start)
+}
+
+/// The time of day: each of --at and --tz when given, else the saved one (the profile's, or
+/// the followed plan's).
+fn time_of_day(flags: Window, saved: TimeOfDay) -> TimeOfDay {
+    TimeOfDay {
+        at: flags.at.or(saved.at),
+        tz: flags.tz.or(saved.tz),
+    }
+}
+
+/// What re-planning the followed plan (`replan`, `status`) needs besides the plan itself: its
+/// time of day, or that of --at and --tz, and its busy calendars read against it.
+pub(super) struct FollowRequest {
+    pub time: TimeOfDay,
+    pub calendar: Option<(BusyCalendar, Clock)>,
+}
+
+impl FollowRequest {
+    /// From the window's flags and the followed plan (kept in `file`). A busy calendar it names
+    /// that is gone is an error that names the file.
+    pub fn resolve(
+        window: Window,
+        context: &Context,
+        baseline: &Baseline,
+        file: &Path,
+    ) -> Result<FollowRequest, Error> {
+        let settings = &baseline.settings;
+        let time = time_of_day(
+            window,
+            TimeOfDay {
+                at: settings.at,
+                tz: settings.tz,
+            },
+        );
+        if settings.busy.is_empty() {
+            return Ok(FollowRequest {
+                time,
+                calendar: None,
+            });
+        }
+        let paths = settings
+            .busy
+            .iter()
+            .map(|path| values::saved_busy(&path.to_string_lossy()))
+            .collect::<Result<Vec<PathBuf>, _>>()
+            .map_err(|message| Error::Baseline {
+                path: file.to_path_buf(),
+                line: None,
+                problem: BaselineProblem::Invalid(format!("busy: {message}")),
+            })?;
+        let calendar = Some((BusyCalendar::read(&paths)?, context.clock_at(time)));
+        Ok(FollowRequest { time, calendar })
+    }
+}
+
+/// The variable that holds the CalDAV password.
+const PASSWORD_VARIABLE: &str = "LEARNPATH_CALDAV_PASSWORD";
+
+/// Where `sync` writes and as whom: --caldav and --user, else the profile's; the password from
+/// `LEARNPATH_CALDAV_PASSWORD` (else `sync` reads ~/.netrc).
+pub(super) struct CaldavRequest {
+    pub url: CollectionUrl,
+    pub user: Option<String>,
+    pub password: Option<String>,
+}
+
+impl CaldavRequest {
+    pub fn resolve(
+        caldav: Option<&str>,
+        user: Option<String>,
+        context: &Context,
+        curriculum: &Curriculum,
+    ) -> Result<CaldavRequest, Failure> {
+        let saved = context.saved_profile(curriculum)?;
+        let url = match caldav {
+            Some(url) => CollectionUrl::parse(url)?,
+            None => saved.value(Key::Caldav, values::caldav)?.ok_or_else(|| {
+                Failure::Usage(
+                    "give the calendar with --caldav URL, or save it with `learnpath profile set --caldav URL --user NAME`"
+                        .to_string(),
+                )
+            })?,
+        };
+        Ok(CaldavRequest {
+            url,
+            user: saved.or(user, Key::User, values::user)?,
+            password: std::env::var(PASSWORD_VARIABLE).ok(),
+        })
     }
 }
 
@@ -815,9 +926,13 @@ mod tests {
         .unwrap();
         let window = |args: &[&str]| {
             let extras = request(&profile, args).ok().unwrap().extras();
-            (extras.at.unwrap(), extras.tz.unwrap())
+            let (at, tz) = (extras.at.unwrap(), extras.tz.unwrap());
+            (at.format("%H:%M").to_string(), tz.name().to_string())
         };
-        assert_eq!(window(&["plan"]), ("07:30".into(), "Europe/Berlin".into()));
+        assert_eq!(
+            window(&["plan"]),
+            ("07:30".into(), "Europe/Berlin".to_string())
+        );
         assert_eq!(
             window(&["plan", "--at", "19:30", "--tz", "UTC"]),
             ("19:30".into(), "UTC".into())

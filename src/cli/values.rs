@@ -190,11 +190,6 @@ pub(crate) fn time(text: &str) -> Result<NaiveTime, String> {
         .map_err(|_| format!("'{text}' is not a time of day like 19:00 (HH:MM, 24-hour)"))
 }
 
-/// A time of day as `time` reads it: "07:30".
-pub(crate) fn time_text(at: NaiveTime) -> String {
-    at.format("%H:%M").to_string()
-}
-
 /// A parser that checks a value and keeps its text (trimmed), for the profile, which stores
 /// what was typed.
 pub(crate) fn text<T: 'static>(

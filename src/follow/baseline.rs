@@ -2,12 +2,15 @@
 //! changes (documents are named by path).
 
 use crate::Curriculum;
+use crate::availability::DateRange;
 use crate::error::Error;
-use crate::plan::settings::{DayMinutes, StudyDays, TimeError, Week};
+use crate::plan::settings::{DayMinutes, StudyDays, TimeChoices, TimeError, Week};
 use crate::plan::{Plan, Selection, SessionMinutes, Settings, Studied, WeeklyMinutes};
-use chrono::{NaiveDate, Weekday};
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 /// The plan being followed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,18 +54,18 @@ pub struct FollowedSettings {
     /// The longest sitting, when the learner chose it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_minutes: Option<u32>,
-    /// Days off: "YYYY-MM-DD" or "YYYY-MM-DD..YYYY-MM-DD".
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub skip: Vec<String>,
+    /// Days off, kept as "YYYY-MM-DD" or "YYYY-MM-DD..YYYY-MM-DD".
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "text::ranges")]
+    pub skip: Vec<DateRange>,
     /// Busy calendars, absolute paths.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub busy: Vec<String>,
-    /// When sittings start, "HH:MM".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub at: Option<String>,
-    /// The IANA zone of `at`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tz: Option<String>,
+    pub busy: Vec<PathBuf>,
+    /// When sittings start, kept as "HH:MM".
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "text::time")]
+    pub at: Option<NaiveTime>,
+    /// The IANA zone of `at`, kept by its name.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "text::zone")]
+    pub tz: Option<Tz>,
     /// Whole documents only (`--whole`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub whole: bool,
@@ -95,13 +98,22 @@ pub struct Piece {
 /// plan does not hold: days off, calendars, the time of day.
 #[derive(Debug, Clone, Default)]
 pub struct Extras {
-    pub days: Option<Week>,
-    pub session: Option<SessionMinutes>,
-    pub skip: Vec<String>,
-    pub busy: Vec<String>,
-    pub at: Option<String>,
-    pub tz: Option<String>,
-    pub whole: bool,
+    pub choices: TimeChoices,
+    pub skip: Vec<DateRange>,
+    pub busy: Vec<PathBuf>,
+    pub at: Option<NaiveTime>,
+    pub tz: Option<Tz>,
+}
+
+/// A followed plan's settings that learnpath does not plan with (a hand-edited file).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SettingsError {
+    #[error(transparent)]
+    Time(#[from] TimeError),
+    #[error("{key}: '{name}' is not a weekday (mon to sun)")]
+    NotAWeekday { key: &'static str, name: String },
+    #[error("days: no study day")]
+    NoStudyDay,
 }
 
 const WEEKDAYS: [(&str, Weekday); 7] = [
@@ -124,7 +136,8 @@ fn weekday(name: &str) -> Option<Weekday> {
 impl Baseline {
     /// The plan as the baseline to follow, saved on `made`.
     pub fn of(plan: &Plan, made: NaiveDate, extras: Extras) -> Baseline {
-        let (days, day_minutes) = match extras.days {
+        let choices = extras.choices;
+        let (days, day_minutes) = match choices.week {
             None => (None, None),
             Some(Week::Days(days)) => (
                 Some(days.names().iter().map(|d| d.to_string()).collect()),
@@ -155,12 +168,12 @@ impl Baseline {
                 weekly_minutes: plan.settings.weekly_minutes.get(),
                 days,
                 day_minutes,
-                session_minutes: extras.session.map(SessionMinutes::get),
+                session_minutes: choices.session.map(SessionMinutes::get),
                 skip: extras.skip,
                 busy: extras.busy,
                 at: extras.at,
                 tz: extras.tz,
-                whole: extras.whole,
+                whole: choices.whole,
             },
             sessions: Baseline::sittings(plan),
         }
@@ -210,60 +223,67 @@ impl Baseline {
     }
 
     /// The same settings for a plan from `start`, counting what was studied that week.
-    pub fn plan_settings(&self, start: NaiveDate, studied: Studied) -> Result<Settings, String> {
+    pub fn plan_settings(
+        &self,
+        start: NaiveDate,
+        studied: Studied,
+    ) -> Result<Settings, SettingsError> {
         self.settings.settings(start, studied)
     }
 }
 
 impl FollowedSettings {
-    /// The settings for a plan from `start`; a message when a value is not one learnpath plans
+    /// The settings for a plan from `start`; an error when a value is not one learnpath plans
     /// with (a hand-edited file).
-    pub fn settings(&self, start: NaiveDate, studied: Studied) -> Result<Settings, String> {
-        let (week, session) = self.week_and_session()?;
-        Ok(Settings::for_week(start, self.weekly_time()?, week, session).with_studied(studied))
+    pub fn settings(&self, start: NaiveDate, studied: Studied) -> Result<Settings, SettingsError> {
+        Ok(self
+            .choices()?
+            .settings(start, self.weekly_time()?, studied))
     }
 
     /// The weekly time.
-    pub fn weekly_time(&self) -> Result<WeeklyMinutes, String> {
-        WeeklyMinutes::from_hours(f64::from(self.weekly_minutes) / 60.0).map_err(|e| e.to_string())
+    pub fn weekly_time(&self) -> Result<WeeklyMinutes, SettingsError> {
+        Ok(WeeklyMinutes::from_hours(
+            f64::from(self.weekly_minutes) / 60.0,
+        )?)
     }
 
-    /// The days and the longest sitting, when the learner chose them.
-    pub fn week_and_session(&self) -> Result<(Option<Week>, Option<SessionMinutes>), String> {
-        let time = |error: TimeError| error.to_string();
-        let session = self
-            .session_minutes
-            .map(SessionMinutes::new)
-            .transpose()
-            .map_err(time)?;
+    /// The days, the longest sitting (when the learner chose them) and whole documents only.
+    pub fn choices(&self) -> Result<TimeChoices, SettingsError> {
+        let session = self.session_minutes.map(SessionMinutes::new).transpose()?;
         let week = match (&self.day_minutes, &self.days) {
             (Some(minutes), _) => {
                 let pairs = minutes
                     .iter()
-                    .map(|(name, &minutes)| {
-                        weekday(name).map(|day| (day, minutes)).ok_or_else(|| {
-                            format!("day_minutes: '{name}' is not a weekday (mon to sun)")
-                        })
-                    })
-                    .collect::<Result<Vec<_>, _>>()?;
-                Some(Week::Minutes(DayMinutes::new(pairs).map_err(time)?))
+                    .map(|(name, &minutes)| Ok((weekday_of("day_minutes", name)?, minutes)))
+                    .collect::<Result<Vec<_>, SettingsError>>()?;
+                Some(Week::Minutes(DayMinutes::new(pairs)?))
             }
             (None, None) => None,
             (None, Some(days)) => {
                 let days = days
                     .iter()
-                    .map(|name| {
-                        weekday(name)
-                            .ok_or_else(|| format!("days: '{name}' is not a weekday (mon to sun)"))
-                    })
+                    .map(|name| weekday_of("days", name))
                     .collect::<Result<Vec<_>, _>>()?;
                 Some(Week::Days(
-                    StudyDays::from_weekdays(days).ok_or("days: no study day")?,
+                    StudyDays::from_weekdays(days).ok_or(SettingsError::NoStudyDay)?,
                 ))
             }
         };
-        Ok((week, session))
+        Ok(TimeChoices {
+            week,
+            session,
+            whole: self.whole,
+        })
     }
+}
+
+/// The weekday a saved name ("mon" to "sun") stands for, under `key`.
+fn weekday_of(key: &'static str, name: &str) -> Result<Weekday, SettingsError> {
+    weekday(name).ok_or_else(|| SettingsError::NotAWeekday {
+        key,
+        name: name.to_string(),
+    })
 }
 
 impl Sitting {
@@ -283,6 +303,142 @@ impl Sitting {
                         .map(|part| format!("{}/{}", part.index, part.count)),
                 })
                 .collect(),
+        }
+    }
+}
+
+/// The settings a baseline keeps as text: days off, the time of day and the zone, read and
+/// written as the words a learner types.
+mod text {
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Days off: "YYYY-MM-DD" for one day, "FIRST..LAST" for more.
+    pub mod ranges {
+        use super::*;
+        use crate::availability::DateRange;
+        use chrono::NaiveDate;
+
+        pub fn serialize<S: Serializer>(ranges: &[DateRange], to: S) -> Result<S::Ok, S::Error> {
+            to.collect_seq(ranges.iter().map(DateRange::to_string))
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> Result<Vec<DateRange>, D::Error> {
+            Vec::<String>::deserialize(from)?
+                .iter()
+                .map(|text| range(text).ok_or_else(|| D::Error::custom(format!("skip: '{text}' is not a day off like 2027-02-10 or a range like 2027-02-10..2027-02-20"))))
+                .collect()
+        }
+
+        fn range(text: &str) -> Option<DateRange> {
+            let date = |text: &str| NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+            match text.split_once("..") {
+                Some((first, last)) => DateRange::new(date(first)?, date(last)?),
+                None => date(text).map(|day| DateRange {
+                    first: day,
+                    last: day,
+                }),
+            }
+        }
+    }
+
+    /// When sittings start: "HH:MM".
+    pub mod time {
+        use super::*;
+        use chrono::NaiveTime;
+
+        pub fn serialize<S: Serializer>(at: &Option<NaiveTime>, to: S) -> Result<S::Ok, S::Error> {
+            match at {
+                Some(at) => to.serialize_str(&at.format("%H:%M").to_string()),
+                None => to.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            from: D,
+        ) -> Result<Option<NaiveTime>, D::Error> {
+            Option::<String>::deserialize(from)?
+                .map(|text| {
+                    NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| {
+                        D::Error::custom(format!(
+                            "at: '{text}' is not a time of day like 19:00 (HH:MM, 24-hour)"
+                        ))
+                    })
+                })
+                .transpose()
+        }
+    }
+
+    /// The zone of the time of day: its IANA name.
+    pub mod zone {
+        use super::*;
+        use chrono_tz::Tz;
+
+        pub fn serialize<S: Serializer>(tz: &Option<Tz>, to: S) -> Result<S::Ok, S::Error> {
+            match tz {
+                Some(tz) => to.serialize_str(tz.name()),
+                None => to.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> Result<Option<Tz>, D::Error> {
+            Option::<String>::deserialize(from)?
+                .map(|text| {
+                    crate::time::zone::parse_tz(&text)
+                        .map_err(|message| D::Error::custom(format!("tz: {message}")))
+                })
+                .transpose()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Days off, calendars, the time of day and its zone are read into their types and written
+    /// back as the same text.
+    #[test]
+    fn typed_settings_keep_their_text() {
+        let text = "weekly_minutes: 300\nskip:\n- 2027-02-10..2027-02-20\n- 2027-03-01\nbusy:\n- /home/learner/work.ics\nat: 07:30\ntz: Europe/Berlin\n";
+        let settings: FollowedSettings = crate::yaml::decode(text).unwrap();
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        assert_eq!(
+            settings.skip,
+            [
+                DateRange::new(day("2027-02-10"), day("2027-02-20")).unwrap(),
+                DateRange::new(day("2027-03-01"), day("2027-03-01")).unwrap(),
+            ]
+        );
+        assert_eq!(settings.busy, [PathBuf::from("/home/learner/work.ics")]);
+        assert_eq!(settings.at, NaiveTime::from_hms_opt(7, 30, 0));
+        assert_eq!(settings.tz, Some(chrono_tz::Europe::Berlin));
+        let written = crate::yaml::encode(&settings).unwrap();
+        let again: FollowedSettings = crate::yaml::decode(&written).unwrap();
+        assert_eq!(again, settings);
+        assert!(
+            written.contains("- 2027-02-10..2027-02-20\n- 2027-03-01\n"),
+            "{written}"
+        );
+        assert!(written.contains("tz: Europe/Berlin\n"), "{written}");
+    }
+
+    /// A value that is not one is named with its key.
+    #[test]
+    fn a_bad_time_or_zone_is_named() {
+        for (text, named) in [
+            ("weekly_minutes: 300\nat: 7pm\n", "at: '7pm'"),
+            (
+                "weekly_minutes: 300\ntz: Mars/Olympus\n",
+                "tz: 'Mars/Olympus'",
+            ),
+            (
+                "weekly_minutes: 300\nskip:\n- 2027-03-02..2027-03-01\n",
+                "skip: '2027-03-02..2027-03-01'",
+            ),
+        ] {
+            let error = crate::yaml::decode::<FollowedSettings>(text).unwrap_err();
+            assert!(error.message.contains(named), "{}", error.message);
         }
     }
 }

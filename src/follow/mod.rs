@@ -2,20 +2,22 @@
 //! baseline, kept beside the progress file. Against it, [`standing`] tells how far ahead or
 //! behind the learner is as of a day; [`Changes`] says what a new plan moved; and
 //! [`past_sittings`] rebuilds the sittings that already happened from the progress file, so a
-//! re-plan keeps the past as it was and re-packs only what is left.
+//! re-plan keeps the past as it was and re-packs only what is left ([`replan`]).
 
 mod baseline;
 mod changes;
 mod file;
 mod past;
+mod replan;
 pub mod status;
 mod store;
 mod track;
 mod view;
 
-pub use baseline::{Baseline, Chosen, Extras, FollowedSettings, Piece, Sitting};
+pub use baseline::{Baseline, Chosen, Extras, FollowedSettings, Piece, SettingsError, Sitting};
 pub use changes::Changes;
 pub use past::{Worked, past_sittings};
+pub use replan::{Made, Replanned, Resume, Resumed, TimeOfDay, replan};
 pub use store::{BaselineStore, FILE_NAME};
 pub use track::{Standing, WeekLoad, standing};
 pub use view::{View, ViewItem, ViewSitting};

@@ -261,6 +261,27 @@ pub struct Settings {
     pub whole: bool,
 }
 
+/// What the learner chose of their time besides how much of it: the week (study days, or
+/// minutes per day), the longest sitting and whole documents only. Every plan's settings are
+/// made of them in one way, [`TimeChoices::settings`], whatever kept them (the flags, the
+/// profile, a followed plan).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TimeChoices {
+    pub week: Option<Week>,
+    pub session: Option<SessionMinutes>,
+    pub whole: bool,
+}
+
+impl TimeChoices {
+    /// The settings of a plan from `start` at a weekly time, counting what was studied in its
+    /// first week.
+    pub fn settings(&self, start: NaiveDate, weekly: WeeklyMinutes, studied: Studied) -> Settings {
+        Settings::for_week(start, weekly, self.week, self.session)
+            .with_studied(studied)
+            .with_whole(self.whole)
+    }
+}
+
 impl Settings {
     /// Fills in what the learner left out: days spread for the hours, and a session length
     /// that uses the weekly time on those days, at most 2 h.

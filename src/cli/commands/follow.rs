@@ -1,28 +1,24 @@
 //! `follow`, `follow --show` and `replan`: saving the plan to follow, showing it, and making
 //! what is left again from today with the past kept as it happened.
 
+use super::super::Failure;
 use super::super::args::{Format, PlanOptions, Window};
-use super::super::settings::{Context, DEFAULT_AT, studied_before};
-use super::super::{Failure, values};
+use super::super::settings::{Context, FollowRequest};
 use super::output::emit;
 use super::plan::{planned, say_notes};
-use chrono::{NaiveDate, NaiveTime};
-use chrono_tz::Tz;
-use learnpath::availability::busy::BusyCalendar;
-use learnpath::availability::{Availability, DateRange, over_busy_horizon};
+use chrono::NaiveDate;
 use learnpath::curriculum::duration::{format_hours, format_minutes};
-use learnpath::error::{BaselineProblem, exit};
-use learnpath::follow::{self, Baseline, BaselineStore, Changes, FollowedSettings, View, Worked};
-use learnpath::plan::settings::Week;
-use learnpath::plan::{ByDate, Plan, Planner, SessionMinutes, Settings, Studied, WeeklyMinutes};
+use learnpath::error::exit;
+use learnpath::follow::{
+    self, Baseline, BaselineStore, Changes, Made, Replanned, Resume, Resumed, View,
+};
+use learnpath::plan::Plan;
 use learnpath::progress::Progress;
 use learnpath::render::{follow as follow_render, wrap};
-use learnpath::time::clock::Clock;
-use learnpath::time::zone;
 use learnpath::words::count;
 use learnpath::{Error, Opened};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::Path;
 
 /// `follow`: the plan the options ask for becomes the baseline.
 pub(super) fn follow(
@@ -124,34 +120,29 @@ pub(super) fn replan(
     let store = context.baseline_store(&opened.curriculum)?;
     let old = followed(&store)?;
     let (progress, _) = context.progress(&opened.curriculum)?;
-    let resumed = Resumed::new(&old, window, &opened, &progress, context, store.path())?;
-    let plan = match old.finish().filter(|_| keep_finish) {
-        None => resumed.plan(resumed.weekly)?,
-        Some(finish) => match keeping(&resumed, finish, context)? {
-            Ok(plan) => plan,
-            Err(fastest) => {
-                context.report.reason(shortfall(finish, &fastest));
-                return Ok(exit::NO);
+    let request = FollowRequest::resolve(window, context, &old, store.path())?;
+    let time = request.time;
+    let resumed = resumed(&old, request, &opened, &progress, context, store.path())?;
+    let (new, kept) = match follow::replan(&old, &resumed, &progress, keep_finish, time)? {
+        Replanned::Missed { finish, fastest } => {
+            context.report.reason(shortfall(finish, &fastest));
+            return Ok(exit::NO);
+        }
+        Replanned::Made(made) => {
+            let Made {
+                baseline,
+                plan,
+                kept,
+                nothing_left,
+            } = *made;
+            if nothing_left {
+                context
+                    .report
+                    .note("nothing is left to study: the weekly time stays as it is");
             }
-        },
-    };
-    say_notes(&plan, context);
-    let worked = Worked::of(&old, &progress);
-    let past = follow::past_sittings(&worked, context.today);
-    let kept = past.len();
-    let new = Baseline {
-        made: context.today,
-        selection: old.selection.clone(),
-        settings: FollowedSettings {
-            weekly_minutes: plan.settings.weekly_minutes.get(),
-            at: window.at.map(values::time_text).or(old.settings.at.clone()),
-            tz: window
-                .tz
-                .map(|tz| tz.name().to_string())
-                .or(old.settings.tz.clone()),
-            ..old.settings.clone()
-        },
-        sessions: past.into_iter().chain(Baseline::sittings(&plan)).collect(),
+            say_notes(&plan, context);
+            (baseline, kept)
+        }
     };
     store.save(&new)?;
     wrap::wrapped(out, context.style.width, |w| {
@@ -171,51 +162,24 @@ pub(super) fn replan(
     Ok(exit::OK)
 }
 
-/// When the followed plan's sittings start: --at and --tz when given, else the plan's own,
-/// else 19:00 in the system's zone; a saved value that does not read is named.
-fn followed_window(
-    settings: &FollowedSettings,
-    window: Window,
-) -> Result<(NaiveTime, Option<Tz>), String> {
-    let at = match window.at {
-        Some(at) => Some(at),
-        None => settings
-            .at
-            .as_deref()
-            .map(values::time)
-            .transpose()
-            .map_err(|message| format!("at: {message}"))?,
-    };
-    let tz = match window.tz {
-        Some(tz) => Some(tz),
-        None => settings
-            .tz
-            .as_deref()
-            .map(zone::parse_tz)
-            .transpose()
-            .map_err(|message| format!("tz: {message}"))?,
-    };
-    Ok((at.unwrap_or(DEFAULT_AT), tz))
-}
-
-/// The plan that keeps the followed finish with the fewest weekly hours, or the fastest plan
-/// when none does (a finish already past included). With nothing left, the weekly time stays.
-fn keeping(
-    resumed: &Resumed,
-    finish: NaiveDate,
+/// The followed plan resumed from today with the request's calendars (`replan`, `status`).
+pub(super) fn resumed<'a>(
+    baseline: &Baseline,
+    request: FollowRequest,
+    opened: &'a Opened,
+    progress: &'a Progress,
     context: &Context,
-) -> Result<Result<Plan, Plan>, Error> {
-    let as_is = resumed.plan(resumed.weekly)?;
-    if as_is.sessions.is_empty() {
-        context
-            .report
-            .note("nothing is left to study: the weekly time stays as it is");
-        return Ok(Ok(as_is));
-    }
-    Ok(match resumed.plan_by(finish.max(context.today))? {
-        ByDate::Met(plan) if finish >= context.today => Ok(plan),
-        ByDate::Met(fastest) | ByDate::Missed { fastest } => Err(fastest),
-    })
+    file: &'a Path,
+) -> Result<Resumed<'a>, Error> {
+    let resume = Resume {
+        curriculum: &opened.curriculum,
+        graph: &opened.graph,
+        progress,
+        today: context.today,
+        calendar: request.calendar,
+        file,
+    };
+    Resumed::new(baseline, resume)
 }
 
 /// No weekly time meets the finish: how much of the fastest plan is left after it.
@@ -237,145 +201,4 @@ fn shortfall(finish: NaiveDate, fastest: &Plan) -> String {
             .finish_date
             .map_or_else(|| "-".to_string(), |date| date.to_string()),
     )
-}
-
-/// The followed plan's settings, resumed from today: what is left of its selection, with what
-/// was studied this week counted, on the same days, around the same days off and calendars, at
-/// the same time of day (unless --at or --tz say otherwise).
-pub(super) struct Resumed<'a> {
-    planner: Planner<'a>,
-    today: NaiveDate,
-    week: Option<Week>,
-    session: Option<SessionMinutes>,
-    pub weekly: WeeklyMinutes,
-    studied: Studied,
-    skip: Vec<DateRange>,
-    calendar: Option<(BusyCalendar, Clock)>,
-    whole: bool,
-}
-
-impl<'a> Resumed<'a> {
-    pub fn new(
-        baseline: &Baseline,
-        window: Window,
-        opened: &'a Opened,
-        progress: &Progress,
-        context: &Context,
-        file: &std::path::Path,
-    ) -> Result<Resumed<'a>, Error> {
-        let curriculum = &opened.curriculum;
-        let invalid = |message: String| Error::Baseline {
-            path: file.to_path_buf(),
-            line: None,
-            problem: BaselineProblem::Invalid(message),
-        };
-        let settings = &baseline.settings;
-        let (week, session) = settings.week_and_session().map_err(invalid)?;
-        let weekly = settings.weekly_time().map_err(invalid)?;
-        let skip = settings
-            .skip
-            .iter()
-            .map(|text| values::skip(text).map(|(first, last)| DateRange::new(first, last)))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|message| invalid(format!("skip: {message}")))?
-            .into_iter()
-            .flatten()
-            .collect();
-        let calendar = match settings.busy.is_empty() {
-            true => None,
-            false => {
-                let paths = settings
-                    .busy
-                    .iter()
-                    .map(|text| values::saved_busy(text))
-                    .collect::<Result<Vec<PathBuf>, _>>()
-                    .map_err(|message| invalid(format!("busy: {message}")))?;
-                let (at, tz) = followed_window(settings, window).map_err(invalid)?;
-                Some((BusyCalendar::read(&paths)?, context.clock(at, tz)))
-            }
-        };
-        let done = progress.done_set(curriculum);
-        Ok(Resumed {
-            planner: Planner::new(
-                curriculum,
-                &opened.graph,
-                baseline.selection(curriculum)?,
-                &done,
-            )
-            .with_partial(progress.partly_done(curriculum)),
-            today: context.today,
-            week,
-            session,
-            weekly,
-            studied: studied_before(curriculum, progress, context.today),
-            skip,
-            calendar,
-            whole: settings.whole,
-        })
-    }
-
-    fn settings(&self, weekly: WeeklyMinutes) -> Settings {
-        Settings::for_week(self.today, weekly, self.week, self.session)
-            .with_studied(self.studied)
-            .with_whole(self.whole)
-    }
-
-    /// Runs `make` with the planner over the availability.
-    fn over<T>(
-        &self,
-        make: impl Fn(&Planner<'a>) -> Result<T, Error>,
-        finish: impl Fn(&T) -> Option<NaiveDate>,
-    ) -> Result<T, Error> {
-        let calendar = self
-            .calendar
-            .as_ref()
-            .map(|(calendar, clock)| (calendar, clock));
-        over_busy_horizon(
-            calendar,
-            self.today,
-            |busy| {
-                let availability = Availability {
-                    skip: self.skip.clone(),
-                    busy,
-                };
-                make(&self.planner.clone().with_availability(availability))
-            },
-            finish,
-        )
-    }
-
-    /// What is left, from today, at a weekly time.
-    pub fn plan(&self, weekly: WeeklyMinutes) -> Result<Plan, Error> {
-        self.over(
-            |planner| planner.plan(&self.settings(weekly)),
-            |plan| plan.summary.finish_date,
-        )
-    }
-
-    /// What is left, from today, with its finish-date forecast (and the chance of finishing
-    /// by `by`).
-    pub fn forecast(
-        &self,
-        logged: &[learnpath::plan::forecast::Logged],
-        by: Option<NaiveDate>,
-    ) -> Result<Plan, Error> {
-        self.over(
-            |planner| {
-                let plan = planner.plan(&self.settings(self.weekly))?;
-                let forecast = planner.forecast(&plan, logged, by)?;
-                Ok(Plan { forecast, ..plan })
-            },
-            |plan| plan.summary.finish_date,
-        )
-    }
-
-    /// The fewest weekly hours that finish what is left by `by`.
-    fn plan_by(&self, by: NaiveDate) -> Result<ByDate, Error> {
-        self.over(
-            |planner| planner.plan_by(by, |weekly| self.settings(weekly)),
-            |made| match made {
-                ByDate::Met(plan) | ByDate::Missed { fastest: plan } => plan.summary.finish_date,
-            },
-        )
-    }
 }

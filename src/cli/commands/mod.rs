@@ -18,7 +18,8 @@ use super::args::Command;
 use super::settings::Context;
 use std::io::Write;
 
-/// Runs one command; the exit code on success.
+/// Runs one command; the exit code on success. The commands that plan first, then those that
+/// record progress, then those about the course and the tool.
 pub(super) fn execute(
     command: Command,
     context: &Context,
@@ -75,6 +76,17 @@ pub(super) fn execute(
             keep_finish,
             window,
         } => follow::replan(keep_finish, window, context, out),
+        other => record_or_inspect(other, context, out),
+    }
+}
+
+/// Runs a command that records progress or the profile, or tells about the course or the tool.
+fn record_or_inspect(
+    command: Command,
+    context: &Context,
+    out: &mut dyn Write,
+) -> Result<i32, Failure> {
+    match command {
         Command::Done {
             docs,
             on,
@@ -124,6 +136,13 @@ pub(super) fn execute(
             format,
             output,
         } => info::graph(&docs, &choice, &done, format, output, context, out),
+        other => inspect(other, context, out),
+    }
+}
+
+/// Runs a command about the profile, the course or the tool itself.
+fn inspect(command: Command, context: &Context, out: &mut dyn Write) -> Result<i32, Failure> {
+    match command {
         Command::Profile { action } => profile::execute(action, context, out),
         Command::Completions { shell } => info::completions(shell, out),
         Command::Man { out: folder } => info::man(folder, context, out),
@@ -131,5 +150,18 @@ pub(super) fn execute(
         Command::Init { dir, force } => info::init(dir, force, context),
         Command::List(list) => info::list(list, context, out),
         Command::Show { doc, format } => info::show(&doc, format.format, context, out),
+        Command::Plan { .. }
+        | Command::Export { .. }
+        | Command::Report { .. }
+        | Command::Sync { .. }
+        | Command::Follow { .. }
+        | Command::Replan { .. }
+        | Command::Done { .. }
+        | Command::Undo { .. }
+        | Command::Status { .. }
+        | Command::Check { .. }
+        | Command::Next { .. }
+        | Command::Why { .. }
+        | Command::Graph { .. } => unreachable!("dispatched by `execute`"),
     }
 }

@@ -222,6 +222,38 @@ pub(super) fn planned(
     Ok(Some((plan, request)))
 }
 
+/// `export --format ics`: the calendar, with the events of an earlier export that are no longer
+/// planned cancelled; nothing written when there are no events at all.
+fn export_ics(
+    plan: &Plan,
+    request: &PlanRequest,
+    export: Export,
+    opened: &Opened,
+    context: &Context,
+    out: &mut dyn Write,
+) -> Result<i32, Failure> {
+    // Refused before the calendar record moves on, not after.
+    check_output(export.output.as_deref(), context, &opened.curriculum)?;
+    let reminders = request.reminders(&export.remind);
+    let clock = request.clock(context);
+    let calendar = CalendarExport::new(plan, clock, &reminders, &opened.curriculum, context)?;
+    if calendar.events == 0 {
+        context.report.note(
+            "no calendar written: nothing is left to study and no exported event needs cancelling",
+        );
+        return Ok(exit::OK);
+    }
+    write_output(
+        export.output,
+        &calendar.bytes,
+        context,
+        &opened.curriculum,
+        out,
+        &calendar.what,
+    )?;
+    Ok(exit::OK)
+}
+
 /// What `export` writes, and where.
 pub(super) struct Export {
     pub format: ExportFormat,
@@ -254,28 +286,7 @@ pub(super) fn export(
     let what = count(plan.sessions.len(), "session");
     let mut bytes = Vec::new();
     match export.format {
-        ExportFormat::Ics => {
-            // Refused before the calendar record moves on, not after.
-            check_output(export.output.as_deref(), context, &opened.curriculum)?;
-            let reminders = request.reminders(&export.remind);
-            let calendar =
-                CalendarExport::new(&plan, clock, &reminders, &opened.curriculum, context)?;
-            if calendar.events == 0 {
-                context.report.note(
-                    "no calendar written: nothing is left to study and no exported event needs cancelling",
-                );
-                return Ok(exit::OK);
-            }
-            write_output(
-                export.output,
-                &calendar.bytes,
-                context,
-                &opened.curriculum,
-                out,
-                &calendar.what,
-            )?;
-            return Ok(exit::OK);
-        }
+        ExportFormat::Ics => return export_ics(&plan, &request, export, &opened, context, out),
         ExportFormat::Csv => csv::render(&plan, clock, &mut bytes)?,
         ExportFormat::Sheet => {
             let progress = context.progress_again(&opened.curriculum)?;

@@ -2,8 +2,8 @@
 
 use super::super::Failure;
 use super::super::args::{Choice, Format, Window};
-use super::super::settings::{Context, logged};
-use super::follow::Resumed;
+use super::super::settings::{Context, FollowRequest, logged};
+use super::follow::resumed;
 use super::output::emit;
 use super::parts::part_minutes;
 use chrono::NaiveDate;
@@ -33,6 +33,25 @@ pub(super) struct DoneArgs {
     pub minutes: Option<u32>,
 }
 
+impl DoneArgs {
+    /// --part, --minutes and --took are for one document: a usage error for `named` others.
+    fn check_for_one(&self, named: usize) -> Result<(), Failure> {
+        let for_one = [
+            ("--part", self.part.is_some()),
+            ("--minutes", self.minutes.is_some()),
+            ("--took", self.took.is_some()),
+        ]
+        .into_iter()
+        .find(|(_, given)| *given);
+        match for_one {
+            Some((flag, _)) if named != 1 => Err(Failure::Usage(format!(
+                "{flag} is for one document, and {named} are named; mark them one at a time"
+            ))),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// `done`: marks documents studied, today or `--on` a date, with the time taken; or records
 /// part of one.
 pub(super) fn done(
@@ -48,21 +67,7 @@ pub(super) fn done(
     // A document named twice is marked once.
     let mut seen = std::collections::HashSet::new();
     ids.retain(|id| seen.insert(*id));
-    let for_one = [
-        ("--part", args.part.is_some()),
-        ("--minutes", args.minutes.is_some()),
-        ("--took", args.took.is_some()),
-    ]
-    .into_iter()
-    .find(|(_, given)| *given);
-    if let Some((flag, _)) = for_one
-        && ids.len() != 1
-    {
-        return Err(Failure::Usage(format!(
-            "{flag} is for one document, and {} are named; mark them one at a time",
-            ids.len()
-        )));
-    }
+    args.check_for_one(ids.len())?;
     let date = args.on.unwrap_or(context.today);
     if date > context.today {
         context.report.warning(format!(
@@ -429,7 +434,15 @@ pub(super) fn status(
     if let Some(baseline) = baseline {
         let worked = Worked::of(&baseline, &progress);
         let mut standing = follow::standing(&baseline, &worked, context.today);
-        let resumed = Resumed::new(&baseline, window, &opened, &progress, context, store.path())?;
+        let request = FollowRequest::resolve(window, context, &baseline, store.path())?;
+        let resumed = resumed(
+            &baseline,
+            request,
+            &opened,
+            &progress,
+            context,
+            store.path(),
+        )?;
         let logged = logged(curriculum, &progress);
         let rest = resumed.forecast(&logged, standing.baseline_finish)?;
         standing.projected_finish = rest.summary.finish_date;

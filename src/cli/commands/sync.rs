@@ -3,21 +3,16 @@
 
 use super::super::Failure;
 use super::super::args::{Format, PlanOptions};
-use super::super::settings::Context;
-use super::super::values;
+use super::super::settings::{CaldavRequest, Context};
 use super::plan::planned;
 use learnpath::Error;
-use learnpath::caldav::{self, Client, CollectionUrl, Report, credentials};
+use learnpath::caldav::{self, Client, Report, credentials};
 use learnpath::calendar::{self, Reminder};
 use learnpath::error::exit;
-use learnpath::profile::Key;
 use learnpath::progress::curriculum_id;
 use learnpath::render::json;
 use serde::Serialize;
 use std::io::Write;
-
-/// The variable that holds the CalDAV password.
-const PASSWORD_VARIABLE: &str = "LEARNPATH_CALDAV_PASSWORD";
 
 /// Where and how `sync` writes, as the flags say; the profile fills in the rest.
 pub(in super::super) struct Sync {
@@ -44,20 +39,12 @@ pub(super) fn sync(
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
     let opened = context.open()?;
-    let saved = context.saved_profile(&opened.curriculum)?;
-    let url = match sync.caldav {
-        Some(url) => CollectionUrl::parse(&url)?,
-        None => saved.value(Key::Caldav, values::caldav)?.ok_or_else(|| {
-            Failure::Usage(
-                "give the calendar with --caldav URL, or save it with `learnpath profile set --caldav URL --user NAME`"
-                    .to_string(),
-            )
-        })?,
-    };
-    let user = match sync.user {
-        Some(user) => Some(user),
-        None => saved.value(Key::User, values::user)?,
-    };
+    let caldav = CaldavRequest::resolve(
+        sync.caldav.as_deref(),
+        sync.user,
+        context,
+        &opened.curriculum,
+    )?;
     let Some((plan, request)) = planned(options, context, &opened)? else {
         return Ok(exit::NO);
     };
@@ -67,7 +54,11 @@ pub(super) fn sync(
     }
     let key = curriculum_id(&opened.curriculum, &context.source);
     let events = calendar::events(&plan, clock, &key, &request.reminders(&sync.remind));
-    let password = std::env::var(PASSWORD_VARIABLE).ok();
+    let CaldavRequest {
+        url,
+        user,
+        password,
+    } = caldav;
     let netrc = match credentials::netrc_path() {
         Some(path) if password.is_none() => credentials::read_netrc(&path)?,
         _ => None,

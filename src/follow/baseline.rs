@@ -221,15 +221,6 @@ impl Baseline {
             }
         }
     }
-
-    /// The same settings for a plan from `start`, counting what was studied that week.
-    pub fn plan_settings(
-        &self,
-        start: NaiveDate,
-        studied: Studied,
-    ) -> Result<Settings, SettingsError> {
-        self.settings.settings(start, studied)
-    }
 }
 
 impl FollowedSettings {

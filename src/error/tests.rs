@@ -190,6 +190,24 @@ fn caldav_errors() -> Vec<Error> {
         .into_iter()
         .map(|problem| Error::CaldavUsage { problem })
         .collect();
+    errors.extend([
+        Error::NoPassword {
+            user: "me".into(),
+            host: "h".into(),
+        },
+        Error::PermissionDenied {
+            url: url(),
+            status: 401,
+            user: Some("me".into()),
+        },
+        Error::Conflict { url: url() },
+    ]);
+    errors
+}
+
+fn server_errors() -> Vec<Error> {
+    let url = || "https://dav.example.org/cal/".to_string();
+    let mut errors = Vec::new();
     let network = [
         NetworkProblem::Transport(ureq::Error::ConnectionFailed),
         NetworkProblem::Reading(ureq::Error::HostNotFound),
@@ -236,27 +254,20 @@ fn caldav_errors() -> Vec<Error> {
         url: url(),
         problem,
     }));
-    errors.extend([
-        Error::NoPassword {
-            user: "me".into(),
-            host: "h".into(),
-        },
-        Error::PermissionDenied {
-            url: url(),
-            status: 401,
-            user: Some("me".into()),
-        },
-        Error::Conflict { url: url() },
-    ]);
     errors
 }
 
 #[test]
 fn messages_name_no_flag_variable_or_command() {
-    let errors: Vec<Error> = [curriculum_errors(), file_errors(), caldav_errors()]
-        .into_iter()
-        .flatten()
-        .collect();
+    let errors: Vec<Error> = [
+        curriculum_errors(),
+        file_errors(),
+        caldav_errors(),
+        server_errors(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     for error in &errors {
         assert!(covered(error), "{error:?}");
         let text = error.to_string();

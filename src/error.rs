@@ -5,6 +5,14 @@ use chrono::NaiveDate;
 use std::fmt;
 use std::path::PathBuf;
 
+mod caldav;
+#[cfg(test)]
+mod tests;
+
+pub use caldav::{
+    CollectionProblem, NetworkProblem, ProtocolProblem, UidProblem, UsageProblem, XmlProblem,
+};
+
 /// Exit codes, as documented in the README and DESIGN.md.
 pub mod exit {
     pub const OK: i32 = 0;
@@ -107,21 +115,19 @@ pub enum Error {
     Refused { path: PathBuf, reason: Refusal },
 
     /// A command that writes the progress file, asked not to use it.
-    #[error(
-        "`{command}` records progress in the progress file and cannot be used with --no-progress"
-    )]
+    #[error("`{command}` records progress in the progress file and cannot be used without it")]
     NoProgressForRecording { command: &'static str },
 
     /// A time taken, minutes or a part to record that the progress file cannot hold.
     #[error("{0}")]
-    BadRecord(String),
+    BadRecord(RecordProblem),
 
     /// No home folder to put the default files in.
     #[error("cannot find the home folder for {what}")]
     NoHome { what: HomeFor },
 
     /// A command that changes the profile, asked not to use it.
-    #[error("`{command}` changes the profile and cannot be used with --no-profile")]
+    #[error("`{command}` changes the profile and cannot be used without it")]
     NoProfileForChanging { command: &'static str },
 
     /// The profile cannot be understood or used here. It is never overwritten in that case.
@@ -149,12 +155,12 @@ pub enum Error {
     },
 
     /// A command that needs a followed plan, and none is.
-    #[error("no plan is followed yet ({} does not exist)\n  help: save the plan you mean to follow with `learnpath follow` (same options as `learnpath plan`)", path.display())]
+    #[error("no plan is followed yet ({} does not exist)", path.display())]
     NotFollowing { path: PathBuf },
 
     /// A busy calendar that cannot be read as iCalendar: the file, the line (1-based, the
     /// first line of a folded content line) and what is wrong there.
-    #[error("{}:{line}: {problem}\n  help: learnpath reads busy time from this calendar; fix that line or export the calendar again", path.display())]
+    #[error("{}:{line}: {problem}", path.display())]
     Calendar {
         path: PathBuf,
         line: usize,
@@ -173,23 +179,22 @@ pub enum Error {
     /// A CalDAV setting learnpath will not use (a URL that is not one, a password in it, plain
     /// http to a host that is not this machine). Nothing was sent.
     #[error("{problem}")]
-    CaldavUsage { problem: String },
+    CaldavUsage { problem: UsageProblem },
 
     /// A user name without a password to send.
-    #[error(
-        "no password for {user} at {host}\n  help: set LEARNPATH_CALDAV_PASSWORD, or add `machine {host} login {user} password ...` to ~/.netrc"
-    )]
+    #[error("no password for {user} at {host}")]
     NoPassword { user: String, host: String },
 
     /// The server could not be reached, or broke off, or answered with a server error. What
     /// a sync did before is kept; the next sync finishes it.
-    #[error(
-        "CalDAV server {url}: {message}\n  help: check the URL and the network, then run `learnpath sync` again; it finishes what this one left undone"
-    )]
-    Network { url: String, message: String },
+    #[error("CalDAV server {url}: {problem}")]
+    Network {
+        url: String,
+        problem: NetworkProblem,
+    },
 
     /// The server refused the login or the access (HTTP 401 or 403).
-    #[error("CalDAV server {url} refused {} (HTTP {status})\n  help: check --user and the password in LEARNPATH_CALDAV_PASSWORD or ~/.netrc, and that this user may write the calendar", user.as_deref().map_or_else(|| "access without a login".to_string(), |user| format!("the login of {user}")))]
+    #[error("CalDAV server {url} refused {} (HTTP {status})", user.as_deref().map_or_else(|| "access without a login".to_string(), |user| format!("the login of {user}")))]
     PermissionDenied {
         url: String,
         status: u16,
@@ -197,29 +202,27 @@ pub enum Error {
     },
 
     /// The URL answers, but is not a calendar collection learnpath can write to.
-    #[error(
-        "{url} {problem}\n  help: give the URL of a calendar collection, e.g. https://HOST/remote.php/dav/calendars/USER/CALENDAR/ (Nextcloud)"
-    )]
-    NotACalendar { url: String, problem: String },
+    #[error("{url} {problem}")]
+    NotACalendar {
+        url: String,
+        problem: CollectionProblem,
+    },
 
     /// The server answered in a way CalDAV does not allow (bad XML, an unexpected status).
-    #[error(
-        "CalDAV server {url}: {problem}\n  help: the server may not speak CalDAV (RFC 4791); run `learnpath sync` again, and report it if it persists"
-    )]
-    CaldavProtocol { url: String, problem: String },
+    #[error("CalDAV server {url}: {problem}")]
+    CaldavProtocol {
+        url: String,
+        problem: ProtocolProblem,
+    },
 
     /// An event changed on the server while learnpath was changing it, twice.
-    #[error(
-        "{url} changed on the server while learnpath was updating it\n  help: run `learnpath sync` again"
-    )]
+    #[error("{url} changed on the server while learnpath was updating it")]
     Conflict { url: String },
 
     /// The server refused to store an event as conflicting with what it holds (HTTP 409): in
     /// CalDAV, another event of the calendar has its UID (RFC 4791 §5.3.2.1, no-uid-conflict).
-    #[error(
-        "CalDAV server {url}: {problem}\n  help: keep a calendar in step one way: an event with this UID was most likely imported from a file `learnpath export --format ics` wrote, or synced under another name; delete that copy (or sync into another calendar), then run `learnpath sync` again"
-    )]
-    UidTaken { url: String, problem: String },
+    #[error("CalDAV server {url}: {problem}")]
+    UidTaken { url: String, problem: UidProblem },
 }
 
 impl Error {
@@ -343,6 +346,40 @@ impl fmt::Display for ProgressProblem {
                     write!(f, "the file is {bytes} bytes, {limit}")
                 }
             }
+        }
+    }
+}
+
+/// A time taken, minutes or a part that the progress file cannot hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordProblem {
+    /// Minutes outside 1 min to 24 h: of a time taken, or of partial progress.
+    Minutes { of: MinutesOf, minutes: u32 },
+    /// A part that is not one of its split's (1 to `most` parts).
+    Part { index: u32, count: u32, most: u32 },
+}
+
+/// What minutes were given for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MinutesOf {
+    TimeTaken,
+    Partial,
+}
+
+impl fmt::Display for RecordProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordProblem::Minutes { of, minutes } => {
+                let what = match of {
+                    MinutesOf::TimeTaken => "a time taken",
+                    MinutesOf::Partial => "partial progress",
+                };
+                write!(f, "{what} of {minutes} min is outside 1 min to 24 h")
+            }
+            RecordProblem::Part { index, count, most } => write!(
+                f,
+                "part {index} of {count} is not a part of a split (1 to {most} parts)"
+            ),
         }
     }
 }
@@ -654,7 +691,7 @@ impl fmt::Display for Refusal {
             Refusal::SymbolicLink => {
                 "is a symbolic link; learnpath does not write through it (remove the link first)"
             }
-            Refusal::Exists => "already exists; leaving it as it is (--force replaces it)",
+            Refusal::Exists => "already exists; leaving it as it is",
             Refusal::Kept(name) => {
                 return write!(
                     f,
@@ -698,10 +735,7 @@ fn render_invalid(diagnostics: &[Diagnostic]) -> String {
         .collect();
     let count = errors.len();
     let noun = if count == 1 { "error" } else { "errors" };
-    format!(
-        "{}\nthe curriculum has {count} {noun}; run `learnpath validate` for the full report",
-        errors.join("\n")
-    )
+    format!("{}\nthe curriculum has {count} {noun}", errors.join("\n"))
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

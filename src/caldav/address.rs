@@ -1,7 +1,7 @@
 //! The collection's URL: checked before anything is sent (https, or plain http to this machine
 //! only; no password in it), and the URLs of its resources.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, UsageProblem};
 use std::net::IpAddr;
 use ureq::http::Uri;
 
@@ -19,24 +19,16 @@ impl CollectionUrl {
     /// query. A missing final `/` is added.
     pub fn parse(text: &str) -> Result<Self> {
         let text = text.trim();
-        let refuse = |problem: String| Err(Error::CaldavUsage { problem });
+        let refuse = |problem: UsageProblem| Err(Error::CaldavUsage { problem });
         let Ok(uri) = text.parse::<Uri>() else {
-            return refuse(format!(
-                "'{}' is not a URL; give the calendar collection's URL, e.g. https://HOST/remote.php/dav/calendars/USER/CALENDAR/",
-                masked(text)
-            ));
+            return refuse(UsageProblem::NotAUrl { text: masked(text) });
         };
         let (Some(scheme), Some(authority)) = (uri.scheme_str(), uri.authority()) else {
-            return refuse(format!(
-                "'{}' is not an absolute URL; give it with https:// and the host",
-                masked(text)
-            ));
+            return refuse(UsageProblem::NotAbsolute { text: masked(text) });
         };
         if authority.as_str().contains('@') {
             // Not echoed: the part before the @ may be a password.
-            return refuse(
-                "the CalDAV URL holds a user or password; give the user with --user and the password in LEARNPATH_CALDAV_PASSWORD or ~/.netrc".to_string(),
-            );
+            return refuse(UsageProblem::LoginInUrl);
         }
         // `https://alice:hun/ter2@host/`: the authority is `alice:hun`, whose port is no number,
         // and what follows may be the rest of a password.
@@ -48,16 +40,10 @@ impl CollectionUrl {
             && !port.is_empty()
             && port.parse::<u16>().is_err()
         {
-            return refuse(format!(
-                "'{}' has a port that is not a number; give the calendar collection's URL, e.g. https://HOST/remote.php/dav/calendars/USER/CALENDAR/",
-                masked(text)
-            ));
+            return refuse(UsageProblem::BadPort { text: masked(text) });
         }
         if uri.query().is_some() {
-            return refuse(format!(
-                "'{}' has a query (?...); a calendar collection's URL has none",
-                masked(text)
-            ));
+            return refuse(UsageProblem::Query { text: masked(text) });
         }
         let host = authority
             .host()
@@ -68,15 +54,13 @@ impl CollectionUrl {
             "https" => {}
             "http" if is_loopback(&host) => {}
             "http" => {
-                return refuse(format!(
-                    "refusing plain http to {host}: the password would cross the network unencrypted; use https:// (http is allowed for this machine only: localhost, 127.0.0.1, ::1)"
-                ));
+                return refuse(UsageProblem::PlainHttp { host });
             }
             other => {
-                return refuse(format!(
-                    "'{}' is a {other} URL; CalDAV needs https:// (or http:// to this machine)",
-                    masked(text)
-                ));
+                return refuse(UsageProblem::Scheme {
+                    text: masked(text),
+                    scheme: other.to_string(),
+                });
             }
         }
         let mut path = uri.path().to_string();
@@ -210,8 +194,14 @@ mod tests {
 
     #[test]
     fn a_password_in_the_url_is_refused_and_not_repeated() {
-        let message = refused("https://me:hunter2@dav.example.org/c/");
-        assert!(message.contains("--user"), "{message}");
+        let text = "https://me:hunter2@dav.example.org/c/";
+        assert!(matches!(
+            CollectionUrl::parse(text),
+            Err(Error::CaldavUsage {
+                problem: UsageProblem::LoginInUrl
+            })
+        ));
+        let message = refused(text);
         assert!(!message.contains("hunter2"), "{message}");
     }
 }

@@ -4,7 +4,8 @@
 use super::address::CollectionUrl;
 use super::credentials::Credentials;
 use super::xml::{self, Response};
-use crate::error::{Error, Result};
+use crate::error::{CollectionProblem, Error, NetworkProblem, ProtocolProblem, Result, UidProblem};
+use std::fmt;
 use std::time::Duration;
 use ureq::http::{self, HeaderValue, Method};
 
@@ -86,21 +87,40 @@ impl ureq::unversioned::resolver::Resolver for ThisMachineForPlainHttp {
     }
 }
 
+/// A host named for plain http that resolves to an address elsewhere than this machine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ResolvesElsewhere {
+    host: String,
+    address: std::net::IpAddr,
+}
+
+impl fmt::Display for ResolvesElsewhere {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "refusing plain http to {}: it resolves to {}, not this machine; use https://",
+            self.host, self.address
+        )
+    }
+}
+
+impl std::error::Error for ResolvesElsewhere {}
+
 /// Plain http goes only to loopback addresses, every one of them.
 fn plain_http_to_this_machine(
     scheme: Option<&str>,
     host: &str,
     addresses: &[std::net::SocketAddr],
-) -> std::result::Result<(), String> {
+) -> std::result::Result<(), ResolvesElsewhere> {
     if scheme != Some("http") {
         return Ok(());
     }
     match addresses.iter().find(|address| !address.ip().is_loopback()) {
         None => Ok(()),
-        Some(other) => Err(format!(
-            "refusing plain http to {host}: it resolves to {}, not this machine; use https://",
-            other.ip()
-        )),
+        Some(other) => Err(ResolvesElsewhere {
+            host: host.to_string(),
+            address: other.ip(),
+        }),
     }
 }
 
@@ -142,12 +162,11 @@ impl Client {
         let reply = self.send("PROPFIND", url, &[("Depth", "1")], Some(LISTING.into()))?;
         match reply.status {
             207 => {}
-            404 => return Err(self.not_a_calendar("does not exist (HTTP 404)")),
+            404 => return Err(self.not_a_calendar(CollectionProblem::Missing)),
             405 | 501 => {
-                return Err(self.not_a_calendar(&format!(
-                    "does not answer WebDAV requests (HTTP {}); it is no CalDAV collection",
-                    reply.status
-                )));
+                return Err(self.not_a_calendar(CollectionProblem::NoWebDav {
+                    status: reply.status,
+                }));
             }
             _ => return Err(self.unexpected(url, &reply)),
         }
@@ -161,10 +180,8 @@ impl Client {
                 .into_iter()
                 .filter(|response| !same_path(&response.href, path))
                 .collect()),
-            Some(_) => Err(self.not_a_calendar(
-                "is a folder but not a calendar; give the URL of a calendar in it",
-            )),
-            None => Err(self.not_a_calendar("is not listed by the server as a collection")),
+            Some(_) => Err(self.not_a_calendar(CollectionProblem::NotACalendar)),
+            None => Err(self.not_a_calendar(CollectionProblem::NotListed)),
         }
     }
 
@@ -212,7 +229,7 @@ impl Client {
             })),
             (200, None) => Err(Error::CaldavProtocol {
                 url,
-                problem: "the server gives no ETag for the event; learnpath needs ETags to change events safely".to_string(),
+                problem: ProtocolProblem::NoEtag,
             }),
             (status, etag) => Err(self.unexpected(
                 &url,
@@ -263,11 +280,13 @@ impl Client {
         headers: &[(&str, &str)],
         body: Option<String>,
     ) -> Result<Reply> {
-        let network = |message: String| Error::Network {
+        let network = |problem: NetworkProblem| Error::Network {
             url: url.to_string(),
-            message,
+            problem,
         };
-        let method = Method::from_bytes(method.as_bytes()).map_err(|e| network(e.to_string()))?;
+        let request_error = |error: http::Error| network(NetworkProblem::Request(error));
+        let transport = |error: ureq::Error| network(NetworkProblem::Transport(error));
+        let method = Method::from_bytes(method.as_bytes()).map_err(|e| request_error(e.into()))?;
         let mut request = http::Request::builder().method(method).uri(url);
         if let Some(authorization) = &self.authorization {
             request = request.header("Authorization", authorization.clone());
@@ -281,12 +300,12 @@ impl Client {
         let sent = match body {
             Some(body) => request
                 .body(body)
-                .map_err(|e| network(e.to_string()))
-                .and_then(|request| self.agent.run(request).map_err(|e| network(e.to_string()))),
+                .map_err(request_error)
+                .and_then(|request| self.agent.run(request).map_err(transport)),
             None => request
                 .body(())
-                .map_err(|e| network(e.to_string()))
-                .and_then(|request| self.agent.run(request).map_err(|e| network(e.to_string()))),
+                .map_err(request_error)
+                .and_then(|request| self.agent.run(request).map_err(transport)),
         };
         let mut response = sent?;
         let status = response.status().as_u16();
@@ -310,7 +329,7 @@ impl Client {
             .with_config()
             .limit(MAX_REPLY_BYTES)
             .read_to_string()
-            .map_err(|error| network(format!("reading the reply: {error}")))?;
+            .map_err(|error| network(NetworkProblem::Reading(error)))?;
         Ok(Reply {
             status,
             etag,
@@ -322,14 +341,14 @@ impl Client {
     fn parse(&self, url: &str, body: &str) -> Result<Vec<Response>> {
         xml::multistatus(body).map_err(|problem| Error::CaldavProtocol {
             url: url.to_string(),
-            problem,
+            problem: ProtocolProblem::Xml(problem),
         })
     }
 
-    fn not_a_calendar(&self, problem: &str) -> Error {
+    fn not_a_calendar(&self, problem: CollectionProblem) -> Error {
         Error::NotACalendar {
             url: self.collection.to_string(),
-            problem: problem.to_string(),
+            problem,
         }
     }
 
@@ -340,18 +359,18 @@ impl Client {
         match status {
             500..=599 => Error::Network {
                 url: url.to_string(),
-                message: format!("the server failed (HTTP {status})"),
+                problem: NetworkProblem::ServerFailed { status },
             },
             300..=399 => Error::NotACalendar {
                 url: url.to_string(),
-                problem: format!(
-                    "redirects (HTTP {status}) to {}; give that URL instead",
-                    reply.location.as_deref().unwrap_or("another address")
-                ),
+                problem: CollectionProblem::Redirect {
+                    status,
+                    location: reply.location.clone(),
+                },
             },
             _ => Error::CaldavProtocol {
                 url: url.to_string(),
-                problem: format!("unexpected reply HTTP {status}"),
+                problem: ProtocolProblem::Unexpected { status },
             },
         }
     }
@@ -362,13 +381,9 @@ impl Client {
 /// event); said as such, with that event when the server names it.
 fn uid_taken(url: &str, body: &str) -> Error {
     let problem = match no_uid_conflict(body) {
-        Some(Some(holder)) => format!(
-            "the server refused the event because another event in the calendar, {holder}, already has its UID (HTTP 409)"
-        ),
-        Some(None) => {
-            "the server refused the event because another event in the calendar already has its UID (HTTP 409)".to_string()
-        }
-        None => "the server refused the event as conflicting with what the calendar holds (HTTP 409), most likely another event with its UID".to_string(),
+        Some(Some(holder)) => UidProblem::TakenBy { holder },
+        Some(None) => UidProblem::Taken,
+        None => UidProblem::Conflicting,
     };
     Error::UidTaken {
         url: url.to_string(),
@@ -477,7 +492,8 @@ mod tests {
             ),
             "{named}"
         );
-        assert!(named.contains("delete that copy"), "{named}");
+        // What to do about it is the command line's to say (see `cli::messages`).
+        assert!(!named.contains("learnpath sync"), "{named}");
         let unnamed =
             said(r#"<error xmlns="urn:ietf:params:xml:ns:caldav"><no-uid-conflict/></error>"#);
         assert!(
@@ -505,8 +521,9 @@ mod tests {
             Ok(())
         );
         let elsewhere = [at("127.0.0.1:80"), at("203.0.113.9:80")];
-        let refused =
-            plain_http_to_this_machine(Some("http"), "cal.localhost", &elsewhere).unwrap_err();
+        let refused = plain_http_to_this_machine(Some("http"), "cal.localhost", &elsewhere)
+            .unwrap_err()
+            .to_string();
         assert!(refused.contains("203.0.113.9"), "{refused}");
         assert!(refused.contains("cal.localhost"), "{refused}");
         assert_eq!(

@@ -2,7 +2,7 @@
 //! host) and the password (`LEARNPATH_CALDAV_PASSWORD`, else ~/.netrc). The password stays in
 //! memory: it is in no message, no `Debug` output and no file learnpath writes.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, UsageProblem};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -65,9 +65,9 @@ pub fn choose(
             host: host.to_string(),
         }),
         (None, Some(_)) => Err(Error::CaldavUsage {
-            problem: format!(
-                "a password is given (LEARNPATH_CALDAV_PASSWORD) but no user for {host}; give --user NAME or save it with `learnpath profile set --user NAME`"
-            ),
+            problem: UsageProblem::NoUser {
+                host: host.to_string(),
+            },
         }),
         (None, None) => Ok(None),
     }

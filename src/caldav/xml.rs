@@ -1,6 +1,7 @@
 //! WebDAV multistatus replies (RFC 4918 §13, RFC 4791 §9.6), read with a real XML parser:
 //! elements are matched by namespace and local name, whatever prefixes the server chose.
 
+use crate::error::XmlProblem;
 use roxmltree::{Document, Node};
 
 const DAV: &str = "DAV:";
@@ -25,24 +26,23 @@ pub struct Response {
 }
 
 /// The responses of a multistatus body; why it is not one otherwise.
-pub fn multistatus(body: &str) -> Result<Vec<Response>, String> {
-    let document = Document::parse(body).map_err(|error| format!("invalid XML: {error}"))?;
+pub fn multistatus(body: &str) -> Result<Vec<Response>, XmlProblem> {
+    let document = Document::parse(body).map_err(XmlProblem::Invalid)?;
     let root = document.root_element();
     if !is(root, DAV, "multistatus") {
-        return Err(format!(
-            "expected a DAV multistatus, got <{}>",
-            root.tag_name().name()
-        ));
+        return Err(XmlProblem::NotMultistatus {
+            root: root.tag_name().name().to_string(),
+        });
     }
     children(root, DAV, "response").map(response).collect()
 }
 
-fn response(node: Node) -> Result<Response, String> {
+fn response(node: Node) -> Result<Response, XmlProblem> {
     let href = children(node, DAV, "href")
         .next()
         .map(|href| text(href).trim().to_string())
         .filter(|href| !href.is_empty())
-        .ok_or("a response without an href")?;
+        .ok_or(XmlProblem::NoHref)?;
     let mut found = Response {
         href,
         status: children(node, DAV, "status").next().and_then(status),
@@ -180,10 +180,12 @@ END:VCALENDAR
     #[test]
     fn what_is_not_a_multistatus_is_refused() {
         assert!(multistatus("<html><body>login</body></html>").is_err());
-        assert!(multistatus("not xml").unwrap_err().contains("invalid XML"));
+        let not_xml = multistatus("not xml").unwrap_err().to_string();
+        assert!(not_xml.contains("invalid XML"), "{not_xml}");
         assert!(
             multistatus(r#"<multistatus xmlns="DAV:"><response/></multistatus>"#)
                 .unwrap_err()
+                .to_string()
                 .contains("href")
         );
         assert_eq!(

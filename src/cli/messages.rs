@@ -1,61 +1,189 @@
-//! The command line's wording of the library's errors: where a message can name the flag or
-//! the command that helps, it is written here, in one place.
+//! The command line's wording of the library's errors. The library's messages state what went
+//! wrong; what to do about it, where that names a flag, an environment variable or a command,
+//! is written here, in one place.
 
 use learnpath::Error;
-use learnpath::error::{HomeFor, ProfileProblem};
+use learnpath::error::{HomeFor, ProfileProblem, Refusal, UsageProblem};
+
+/// What the command line adds to the library's message.
+enum Hint {
+    /// After the message: "message; hint".
+    Inline(String),
+    /// On a line of its own: "message\n  help: hint".
+    Help(String),
+}
 
 /// The message for `error`, as the command line says it (without the "error: " label).
 pub(super) fn describe(error: &Error) -> String {
-    match error {
-        Error::UnknownDoc { candidates, .. } if candidates.is_empty() => {
-            format!("{error}; run `learnpath list docs` to see them all")
-        }
-        Error::SpecializationCount { named } if named.is_empty() => format!(
-            "{error}; see `learnpath list` (give --role or --spec, or save them with `learnpath profile set`)"
-        ),
-        Error::SpecializationCount { .. } => format!("{error}; see `learnpath list`"),
+    if let Some(message) = reworded(error) {
+        return message;
+    }
+    match hint(error) {
+        Some(Hint::Inline(hint)) => format!("{error}; {hint}"),
+        Some(Hint::Help(hint)) => format!("{error}\n  help: {hint}"),
+        None => error.to_string(),
+    }
+}
+
+/// The messages the command line says in its own words: the fact as the flags give it.
+fn reworded(error: &Error) -> Option<String> {
+    let message = match error {
         Error::ByBeforeStart { by, start } => {
             format!("--by {by} is earlier than the start date {start}")
         }
-        Error::PastYear9999 => format!("{error}; study more hours a week (--hours)"),
-        Error::SessionPastYear9999 { .. } => format!("{error}; choose an earlier --at"),
-        Error::NoProgressForRecording { .. } => {
-            format!("{error}; leave out --no-progress (or pass --progress FILE for another file)")
-        }
-        Error::NoHome {
-            what: HomeFor::Progress,
-        } => {
-            format!("{error}; pass --progress FILE or set LEARNPATH_PROGRESS")
-        }
-        Error::NoHome {
-            what: HomeFor::Profile,
-        } => {
-            format!("{error}; pass --profile FILE or set LEARNPATH_PROFILE")
-        }
-        Error::NoProfileForChanging { .. } => {
-            format!("{error}; leave out --no-profile (or pass --profile FILE for another file)")
-        }
+        Error::NoProgressForRecording { command } => format!(
+            "`{command}` records progress in the progress file and cannot be used with --no-progress; leave out --no-progress (or pass --progress FILE for another file)"
+        ),
+        Error::NoProfileForChanging { command } => format!(
+            "`{command}` changes the profile and cannot be used with --no-profile; leave out --no-profile (or pass --profile FILE for another file)"
+        ),
+        Error::Refused {
+            reason: Refusal::Exists,
+            ..
+        } => format!("{error} (--force replaces it)"),
+        Error::CaldavUsage {
+            problem: UsageProblem::NoUser { host },
+        } => format!(
+            "a password is given (LEARNPATH_CALDAV_PASSWORD) but no user for {host}; give --user NAME or save it with `learnpath profile set --user NAME`"
+        ),
         Error::Profile {
             path,
             line,
             problem,
         } => {
-            let help = match problem {
-                ProfileProblem::Value { key, value, .. } if key.is_list() => format!(
-                    "save another with `learnpath profile set --{key} ...`, or remove it with `learnpath profile unset {key} '{value}'`"
-                ),
-                ProfileProblem::Value { key, .. } => format!(
-                    "save another with `learnpath profile set --{key} ...`, or remove it with `learnpath profile unset {key}`"
-                ),
-                ProfileProblem::Foreign { .. } => "give this curriculum's profile (--profile FILE), or remove this one with `learnpath profile reset`".to_string(),
-                _ => "fix it by hand, or remove it with `learnpath profile reset`".to_string(),
-            };
             let line = line.map(|line| format!(":{line}")).unwrap_or_default();
             format!(
-                "{}{line}: {problem}\n  help: {help}; learnpath left the file untouched",
-                path.display()
+                "{}{line}: {problem}\n  help: {}; learnpath left the file untouched",
+                path.display(),
+                profile_help(problem)
             )
         }
-        _ => error.to_string(),
+        _ => return None,
+    };
+    Some(message)
+}
+
+/// What to do about a profile that cannot be used.
+fn profile_help(problem: &ProfileProblem) -> String {
+    match problem {
+        ProfileProblem::Value { key, value, .. } if key.is_list() => format!(
+            "save another with `learnpath profile set --{key} ...`, or remove it with `learnpath profile unset {key} '{value}'`"
+        ),
+        ProfileProblem::Value { key, .. } => format!(
+            "save another with `learnpath profile set --{key} ...`, or remove it with `learnpath profile unset {key}`"
+        ),
+        ProfileProblem::Foreign { .. } => "give this curriculum's profile (--profile FILE), or remove this one with `learnpath profile reset`".to_string(),
+        _ => "fix it by hand, or remove it with `learnpath profile reset`".to_string(),
+    }
+}
+
+/// The flag, variable or command that helps with `error`, if one does.
+fn hint(error: &Error) -> Option<Hint> {
+    let inline = |text: &str| Some(Hint::Inline(text.to_string()));
+    match error {
+        Error::InvalidCurriculum { .. } => inline("run `learnpath validate` for the full report"),
+        Error::UnknownDoc { candidates, .. } if candidates.is_empty() => {
+            inline("run `learnpath list docs` to see them all")
+        }
+        Error::SpecializationCount { named } if named.is_empty() => inline(
+            "see `learnpath list` (give --role or --spec, or save them with `learnpath profile set`)",
+        ),
+        Error::SpecializationCount { .. } => inline("see `learnpath list`"),
+        Error::PastYear9999 => inline("study more hours a week (--hours)"),
+        Error::SessionPastYear9999 { .. } => inline("choose an earlier --at"),
+        Error::NoHome {
+            what: HomeFor::Progress,
+        } => inline("pass --progress FILE or set LEARNPATH_PROGRESS"),
+        Error::NoHome {
+            what: HomeFor::Profile,
+        } => inline("pass --profile FILE or set LEARNPATH_PROFILE"),
+        Error::CaldavUsage {
+            problem: UsageProblem::LoginInUrl,
+        } => inline(
+            "give the user with --user and the password in LEARNPATH_CALDAV_PASSWORD or ~/.netrc",
+        ),
+        _ => help(error).map(Hint::Help),
+    }
+}
+
+/// The help line for `error`, if it has one.
+fn help(error: &Error) -> Option<String> {
+    const SYNC_AGAIN: &str = "run `learnpath sync` again";
+    let text = match error {
+        Error::NotFollowing { .. } => "save the plan you mean to follow with `learnpath follow` (same options as `learnpath plan`)".to_string(),
+        Error::Calendar { .. } => "learnpath reads busy time from this calendar; fix that line or export the calendar again".to_string(),
+        Error::NoPassword { user, host } => format!(
+            "set LEARNPATH_CALDAV_PASSWORD, or add `machine {host} login {user} password ...` to ~/.netrc"
+        ),
+        Error::Network { .. } => format!(
+            "check the URL and the network, then {SYNC_AGAIN}; it finishes what this one left undone"
+        ),
+        Error::PermissionDenied { .. } => "check --user and the password in LEARNPATH_CALDAV_PASSWORD or ~/.netrc, and that this user may write the calendar".to_string(),
+        Error::NotACalendar { .. } => "give the URL of a calendar collection, e.g. https://HOST/remote.php/dav/calendars/USER/CALENDAR/ (Nextcloud)".to_string(),
+        Error::CaldavProtocol { .. } => format!(
+            "the server may not speak CalDAV (RFC 4791); {SYNC_AGAIN}, and report it if it persists"
+        ),
+        Error::Conflict { .. } => SYNC_AGAIN.to_string(),
+        Error::UidTaken { .. } => format!(
+            "keep a calendar in step one way: an event with this UID was most likely imported from a file `learnpath export --format ics` wrote, or synced under another name; delete that copy (or sync into another calendar), then {SYNC_AGAIN}"
+        ),
+        _ => return None,
+    };
+    Some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use learnpath::error::{CalendarProblem, CollectionProblem, UidProblem};
+
+    /// The help lines the library's messages carried before they moved here, word for word.
+    #[test]
+    fn hints_are_said_after_the_fact() {
+        let url = || "https://h/cal/".to_string();
+        let cases = [
+            (
+                Error::CaldavUsage {
+                    problem: UsageProblem::LoginInUrl,
+                },
+                "the CalDAV URL holds a user or password; give the user with --user and the password in LEARNPATH_CALDAV_PASSWORD or ~/.netrc",
+            ),
+            (
+                Error::Calendar {
+                    path: "work.ics".into(),
+                    line: 2,
+                    problem: CalendarProblem::Empty,
+                },
+                "work.ics:2: the calendar is empty\n  help: learnpath reads busy time from this calendar; fix that line or export the calendar again",
+            ),
+            (
+                Error::UidTaken {
+                    url: url(),
+                    problem: UidProblem::Taken,
+                },
+                "CalDAV server https://h/cal/: the server refused the event because another event in the calendar already has its UID (HTTP 409)\n  help: keep a calendar in step one way: an event with this UID was most likely imported from a file `learnpath export --format ics` wrote, or synced under another name; delete that copy (or sync into another calendar), then run `learnpath sync` again",
+            ),
+            (
+                Error::NotACalendar {
+                    url: url(),
+                    problem: CollectionProblem::Missing,
+                },
+                "https://h/cal/ does not exist (HTTP 404)\n  help: give the URL of a calendar collection, e.g. https://HOST/remote.php/dav/calendars/USER/CALENDAR/ (Nextcloud)",
+            ),
+            (
+                Error::Conflict { url: url() },
+                "https://h/cal/ changed on the server while learnpath was updating it\n  help: run `learnpath sync` again",
+            ),
+            (
+                Error::Refused {
+                    path: "learnpath.yaml".into(),
+                    reason: Refusal::Exists,
+                },
+                "'learnpath.yaml' already exists; leaving it as it is (--force replaces it)",
+            ),
+        ];
+        for (error, said) in cases {
+            assert_eq!(describe(&error), said);
+        }
     }
 }

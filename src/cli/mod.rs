@@ -75,7 +75,7 @@ fn fail(failure: Failure, context: &Context) -> i32 {
         Failure::Library(error) => {
             match &error {
                 // Its diagnostics carry their own "error:" labels.
-                Error::InvalidCurriculum { .. } => report.labelled(&error),
+                Error::InvalidCurriculum { .. } => report.labelled(messages::describe(&error)),
                 _ => report.error(messages::describe(&error)),
             }
             error.code()

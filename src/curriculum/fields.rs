@@ -59,19 +59,15 @@ impl Default for FieldNames {
 
 impl FieldNames {
     /// The names a manifest's `schema:` block gives, in place of the detected ones; an error
-    /// (the problem, for a message about `schema.time_unit`) for a unit it does not know.
-    pub fn with_schema(schema: &SchemaDef) -> Result<FieldNames, String> {
+    /// (for a message about `schema.time_unit`) for a unit it does not know.
+    pub fn with_schema(schema: &SchemaDef) -> Result<FieldNames, UnknownTimeUnit> {
         let mut names = FieldNames::default();
         if let Some(time) = &schema.time {
             let unit = match schema.time_unit.as_deref() {
                 Some("minutes") => TimeUnit::Minutes,
                 Some("hours") => TimeUnit::Hours,
                 Some("text") => TimeUnit::Text,
-                Some(other) => {
-                    return Err(format!(
-                        "unknown time_unit '{other}'; expected minutes, hours or text"
-                    ));
-                }
+                Some(other) => return Err(UnknownTimeUnit(other.to_string())),
                 None => names
                     .time
                     .iter()
@@ -89,6 +85,22 @@ impl FieldNames {
         Ok(names)
     }
 }
+
+/// A `schema.time_unit` that is not minutes, hours or text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownTimeUnit(pub String);
+
+impl std::fmt::Display for UnknownTimeUnit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "unknown time_unit '{}'; expected minutes, hours or text",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownTimeUnit {}
 
 /// A page's time field as written.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -108,7 +108,7 @@ fn reading(manifest: &Manifest, check: &mut Checker<'_>) -> Reading {
         return Reading::default();
     };
     let names = FieldNames::with_schema(schema).unwrap_or_else(|problem| {
-        check.error("schema.time_unit", "time_unit", problem, None);
+        check.error("schema.time_unit", "time_unit", problem.to_string(), None);
         FieldNames::default()
     });
     Reading {

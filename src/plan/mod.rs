@@ -4,7 +4,7 @@ pub mod days;
 pub mod done;
 pub mod fill;
 pub mod forecast;
-mod notes;
+pub mod notes;
 pub mod ready;
 pub mod runs;
 pub mod schedule;
@@ -13,6 +13,7 @@ pub mod settings;
 pub mod shape;
 
 pub use done::DoneSet;
+pub use notes::Note;
 pub use schedule::{Part, PartlyDone};
 pub use select::{Needed, Selection, needed};
 pub use settings::{SessionMinutes, Settings, Studied, StudyDays, WeeklyMinutes};

@@ -1,119 +1,115 @@
-//! What the learner should know about a plan's time, in words: settings that hold less than
+//! What the learner should know about a plan's time, as data: settings that hold less than
 //! the hours, time already studied this week, and the study days the availability took away.
+//! The renderers put them in words (`render::notes`).
 
 use super::settings::Settings;
 use super::shape::{BlockReason, BlockedDay};
-use crate::curriculum::duration::{format_hours, format_minutes};
-use crate::words::count;
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// One thing the learner should know about a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "note", rename_all = "snake_case")]
+pub enum Note {
+    /// The study days, with sittings of at most `session` minutes, hold `usable` minutes a
+    /// week: less than the `asked` weekly minutes.
+    LessThanAsked {
+        days: usize,
+        session: u32,
+        usable: u32,
+        asked: u32,
+    },
+    /// `minutes` already studied this week (from the progress file) count toward the week's
+    /// `weekly` minutes; `had_sitting` is the start day when it already had its sitting.
+    StudiedThisWeek {
+        minutes: u32,
+        weekly: u32,
+        had_sitting: Option<NaiveDate>,
+    },
+    /// Study days passed over for one cause, counted by weekday (Monday first).
+    PassedOver {
+        cause: PassedOver,
+        weekdays: [usize; 7],
+    },
+    /// `sittings` sittings shortened by busy events in these calendars.
+    Shortened { sittings: usize, files: Vec<String> },
+}
+
+/// Why study days were passed over: skipped dates, or the busy calendars (named, joined by
+/// ", ") that leave nothing or too little of the day.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(tag = "cause", rename_all = "snake_case")]
+pub enum PassedOver {
+    Skip,
+    AllDay { sources: String },
+    TooShort { sources: String },
+}
+
 /// Days that hold less than the hours, and time already studied this week.
-pub fn settings(settings: &Settings) -> Vec<String> {
+pub fn settings(settings: &Settings) -> Vec<Note> {
     let mut notes = Vec::new();
     let usable = settings.usable_weekly_minutes();
     if usable < settings.weekly_minutes.get() {
-        notes.push(format!(
-            "{} of at most {} min can hold {} a week, less than the {} asked; add days (--days) or allow longer sessions (--session)",
-            count(settings.days.count() as usize, "day"),
-            settings.effective_session(),
-            format_hours(usable),
-            format_hours(settings.weekly_minutes.get())
-        ));
+        notes.push(Note::LessThanAsked {
+            days: settings.days.count() as usize,
+            session: settings.effective_session(),
+            usable,
+            asked: settings.weekly_minutes.get(),
+        });
     }
     let studied = settings.studied;
     if studied.week_minutes > 0 {
-        notes.push(format!(
-            "{} already studied this week (from the progress file) count toward this week's {}{}",
-            format_minutes(studied.week_minutes),
-            format_minutes(settings.weekly_minutes.get()),
-            if studied.on_start_day {
-                format!("; {} already had its sitting", settings.start)
-            } else {
-                String::new()
-            }
-        ));
+        notes.push(Note::StudiedThisWeek {
+            minutes: studied.week_minutes,
+            weekly: settings.weekly_minutes.get(),
+            had_sitting: studied.on_start_day.then_some(settings.start),
+        });
     }
     notes
 }
 
-/// The study days passed over, once per cause: "14 Thursdays cut below 15 min by work.ics;
-/// nothing planned there", "2 Saturdays skipped (--skip)".
-pub fn blocked(blocked: &[BlockedDay]) -> Vec<String> {
-    let mut causes: BTreeMap<(u8, String), [usize; 7]> = BTreeMap::new();
+/// The study days passed over, once per cause, skipped dates first.
+pub fn blocked(blocked: &[BlockedDay]) -> Vec<Note> {
+    let mut causes: BTreeMap<PassedOver, [usize; 7]> = BTreeMap::new();
     for day in blocked {
-        let (rank, sources) = match day.reason {
-            BlockReason::Skip => (0, String::new()),
-            BlockReason::AllDay => (1, day.sources.join(", ")),
-            BlockReason::TooShort => (2, day.sources.join(", ")),
+        let cause = match day.reason {
+            BlockReason::Skip => PassedOver::Skip,
+            BlockReason::AllDay => PassedOver::AllDay {
+                sources: day.sources.join(", "),
+            },
+            BlockReason::TooShort => PassedOver::TooShort {
+                sources: day.sources.join(", "),
+            },
         };
         let weekday = day.date.weekday().num_days_from_monday() as usize;
-        causes.entry((rank, sources)).or_default()[weekday] += 1;
+        causes.entry(cause).or_default()[weekday] += 1;
     }
     causes
         .into_iter()
-        .map(|((rank, sources), weekdays)| {
-            let days = weekday_counts(&weekdays);
-            match rank {
-                0 => format!("{days} skipped (--skip); nothing planned there"),
-                1 => format!("{days} busy all day in {sources}; nothing planned there"),
-                _ => format!("{days} cut below 15 min by {sources}; nothing planned there"),
-            }
-        })
+        .map(|(cause, weekdays)| Note::PassedOver { cause, weekdays })
         .collect()
 }
 
-/// "3 sittings shortened by busy events in work.ics", once.
+/// The sittings shortened by busy events, once, with the calendars that shortened them.
 pub fn shortened<'a>(
     dates: &[NaiveDate],
     sources: impl Fn(NaiveDate) -> &'a [String],
-) -> Option<String> {
+) -> Option<Note> {
     if dates.is_empty() {
         return None;
     }
-    let mut files: Vec<&str> = dates
+    let mut files: Vec<String> = dates
         .iter()
         .flat_map(|&date| sources(date))
-        .map(String::as_str)
+        .cloned()
         .collect();
     files.sort();
     files.dedup();
-    Some(format!(
-        "{} shortened by busy events in {}",
-        count(dates.len(), "sitting"),
-        files.join(", ")
-    ))
-}
-
-/// "14 Thursdays", "2 Mondays and 1 Thursday", "1 Monday, 2 Tuesdays and 3 Fridays".
-fn weekday_counts(weekdays: &[usize; 7]) -> String {
-    let parts: Vec<String> = weekdays
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| **n > 0)
-        .map(|(index, &n)| {
-            let day = Weekday::try_from(index as u8).expect("a weekday");
-            count(n, &day_name(day))
-        })
-        .collect();
-    match parts.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
-    }
-}
-
-fn day_name(day: Weekday) -> String {
-    let name = match day {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    };
-    name.to_string()
+    Some(Note::Shortened {
+        sittings: dates.len(),
+        files,
+    })
 }
 
 #[cfg(test)]
@@ -146,12 +142,22 @@ mod tests {
             day("2027-01-09", BlockReason::Skip),
             day("2027-01-13", BlockReason::AllDay),
         ];
+        let work = || "work.ics".to_string();
         assert_eq!(
             blocked(&days),
             [
-                "1 Saturday skipped (--skip); nothing planned there",
-                "1 Wednesday busy all day in work.ics; nothing planned there",
-                "1 Monday and 2 Thursdays cut below 15 min by work.ics; nothing planned there",
+                Note::PassedOver {
+                    cause: PassedOver::Skip,
+                    weekdays: [0, 0, 0, 0, 0, 1, 0],
+                },
+                Note::PassedOver {
+                    cause: PassedOver::AllDay { sources: work() },
+                    weekdays: [0, 0, 1, 0, 0, 0, 0],
+                },
+                Note::PassedOver {
+                    cause: PassedOver::TooShort { sources: work() },
+                    weekdays: [1, 0, 0, 2, 0, 0, 0],
+                },
             ]
         );
         assert!(blocked(&[]).is_empty());

@@ -44,8 +44,9 @@ pub struct Plan {
     /// time used up, or no ready work that fits (left out when none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub idle: Vec<IdleDay>,
-    /// Things the learner should know about their settings.
-    pub notes: Vec<String>,
+    /// Things the learner should know about their settings, as data; `render::notes` puts
+    /// them in words, and `render::json::plan` writes them so.
+    pub notes: Vec<super::Note>,
     /// Likely finish dates from the learner's pace (see [`super::forecast`]); `null` when
     /// nothing is left or none was made.
     pub forecast: Option<super::forecast::Forecast>,

@@ -5,7 +5,7 @@ use super::{
     MAX_PART, MAX_RECORD_MINUTES, Marked, Partial, PartialMarked, Progress, ProgressStore, Updated,
 };
 use crate::curriculum::{Curriculum, DocId};
-use crate::error::{Error, Result};
+use crate::error::{Error, MinutesOf, RecordProblem, Result};
 use crate::graph::PrereqGraph;
 use crate::plan::{Part, ready};
 use chrono::NaiveDate;
@@ -25,13 +25,11 @@ pub struct DoneReport {
 }
 
 /// Checks minutes to record: 1 to [`MAX_RECORD_MINUTES`].
-fn check_minutes(minutes: u32, what: &str) -> Result<()> {
+fn check_minutes(minutes: u32, of: MinutesOf) -> Result<()> {
     if (1..=MAX_RECORD_MINUTES).contains(&minutes) {
         return Ok(());
     }
-    Err(Error::BadRecord(format!(
-        "{what} of {minutes} min is outside 1 min to 24 h"
-    )))
+    Err(Error::BadRecord(RecordProblem::Minutes { of, minutes }))
 }
 
 /// Marks documents done on `date`, with the minutes each took when `took` is given: for a
@@ -48,7 +46,7 @@ pub fn record_done(
     took: Option<u32>,
 ) -> Result<DoneReport> {
     if let Some(took) = took {
-        check_minutes(took, "a time taken")?;
+        check_minutes(took, MinutesOf::TimeTaken)?;
     }
     let Updated {
         mut progress,
@@ -120,17 +118,18 @@ pub fn record_partial(
     part: Option<Part>,
     took: Option<u32>,
 ) -> Result<PartialReport> {
-    check_minutes(minutes, "partial progress")?;
+    check_minutes(minutes, MinutesOf::Partial)?;
     if let Some(took) = took {
-        check_minutes(took, "a time taken")?;
+        check_minutes(took, MinutesOf::TimeTaken)?;
     }
     if let Some(part) = part
         && (!(1..=part.count).contains(&part.index) || part.count > MAX_PART)
     {
-        return Err(Error::BadRecord(format!(
-            "part {} of {} is not a part of a split (1 to {MAX_PART} parts)",
-            part.index, part.count
-        )));
+        return Err(Error::BadRecord(RecordProblem::Part {
+            index: part.index,
+            count: part.count,
+            most: MAX_PART,
+        }));
     }
     let path = &curriculum.doc(id).path;
     let Updated {

@@ -6,6 +6,7 @@ pub mod follow;
 pub mod json;
 pub mod markdown;
 pub mod mermaid;
+pub mod notes;
 pub mod plan;
 pub mod ready;
 pub mod report;

@@ -30,31 +30,60 @@ fn pseudo(wall: NaiveDateTime) -> chrono::DateTime<rrule::Tz> {
     rrule::Tz::UTC.from_utc_datetime(&wall)
 }
 
+/// Why an RRULE value is not a rule learnpath can expand.
+#[derive(Debug)]
+pub enum RuleProblem {
+    UntilTwice,
+    /// An UNTIL that is neither a date nor a date-time.
+    BadUntil {
+        text: String,
+    },
+    Colon,
+    /// The `rrule` crate's reason.
+    Rejected(rrule::RRuleError),
+}
+
+impl std::fmt::Display for RuleProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RuleProblem::UntilTwice => f.write_str("UNTIL is given twice"),
+            RuleProblem::BadUntil { text } => write!(
+                f,
+                "UNTIL={text} is not a date like 20271231 or a date-time like 20271231T235959Z"
+            ),
+            RuleProblem::Colon => f.write_str("':' has no place in a rule"),
+            RuleProblem::Rejected(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl std::error::Error for RuleProblem {}
+
 impl Rule {
     /// Reads an RRULE value; the error is the reason it is not one.
-    pub fn parse(value: &str) -> Result<Rule, String> {
+    pub fn parse(value: &str) -> Result<Rule, RuleProblem> {
         let mut until = None;
         let mut kept = Vec::new();
         for part in value.trim().split(';').filter(|part| !part.is_empty()) {
             let (name, text) = part.split_once('=').unwrap_or((part, ""));
             if name.eq_ignore_ascii_case("UNTIL") {
                 if until.is_some() {
-                    return Err("UNTIL is given twice".into());
+                    return Err(RuleProblem::UntilTwice);
                 }
-                until = Some(values::written(text, None).ok_or_else(|| {
-                    format!("UNTIL={text} is not a date like 20271231 or a date-time like 20271231T235959Z")
-                })?);
+                until = Some(
+                    values::written(text, None).ok_or_else(|| RuleProblem::BadUntil {
+                        text: text.to_string(),
+                    })?,
+                );
             } else if name.len() < 2 || !name[..2].eq_ignore_ascii_case("X-") {
                 kept.push(part);
             }
         }
         let kept = kept.join(";");
         if kept.contains(':') {
-            return Err("':' has no place in a rule".into());
+            return Err(RuleProblem::Colon);
         }
-        let rule: RRule<Unvalidated> = kept
-            .parse()
-            .map_err(|error: rrule::RRuleError| error.to_string())?;
+        let rule: RRule<Unvalidated> = kept.parse().map_err(RuleProblem::Rejected)?;
         Ok(Rule {
             rule,
             until,
@@ -77,14 +106,14 @@ impl Rule {
     /// Whether the `rrule` crate takes the rule for an event starting at `start` (wall-clock
     /// time); the error is its reason. An UNTIL before the start is no error: the rule adds
     /// nothing.
-    pub fn check(&self, start: NaiveDateTime) -> Result<(), String> {
+    pub fn check(&self, start: NaiveDateTime) -> Result<(), RuleProblem> {
         let mut rule = self.rule.clone();
         if let Some(until) = self.until_wall.filter(|&until| until >= start) {
             rule = rule.until(pseudo(until));
         }
         rule.validate(pseudo(start))
             .map(drop)
-            .map_err(|error| error.to_string())
+            .map_err(RuleProblem::Rejected)
     }
 
     /// Adds to `out` the instances (wall-clock starts) of the rule for an event starting at

@@ -205,12 +205,15 @@ pub(super) fn bad(property: &super::lines::Property, expected: CalendarValue) ->
     )
 }
 
-pub(super) fn bad_rule(property: &super::lines::Property, reason: String) -> Located {
+pub(super) fn bad_rule(
+    property: &super::lines::Property,
+    reason: super::rules::RuleProblem,
+) -> Located {
     (
         property.line,
         CalendarProblem::BadRule {
             value: super::lines::shorten(&property.value),
-            reason,
+            reason: reason.to_string(),
         },
     )
 }

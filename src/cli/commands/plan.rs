@@ -107,7 +107,7 @@ pub(super) fn build(
 /// more likely missed than a learner would want.
 pub(super) fn say_notes(plan: &Plan, context: &Context) {
     for note in &plan.notes {
-        context.report.note(note);
+        context.report.note(learnpath::render::notes::text(note));
     }
     if let Some(forecast) = &plan.forecast
         && let (Some(by), Some(chance)) = (forecast.by, forecast.chance_by)
@@ -192,7 +192,7 @@ pub(super) fn plan(
                 plan_render::explain(&plan, width, out)?;
             }
         }
-        PlanFormat::Json => json::write(&plan, out)?,
+        PlanFormat::Json => json::plan(&plan, out)?,
         PlanFormat::Markdown => markdown::render(&plan, out)?,
     }
     Ok(exit::OK)
@@ -293,7 +293,7 @@ pub(super) fn export(
             let baseline = context.followed(&opened.curriculum, &request.selection)?;
             sheet::render(&plan, &progress, baseline.as_ref(), &mut bytes)?
         }
-        ExportFormat::Json => json::write(&plan, &mut bytes)?,
+        ExportFormat::Json => json::plan(&plan, &mut bytes)?,
         ExportFormat::Markdown => markdown::render(&plan, &mut bytes)?,
     }
     write_output(

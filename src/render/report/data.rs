@@ -228,7 +228,7 @@ pub fn data(inputs: Inputs<'_>) -> Data {
             p90: f.p90,
         }),
         graph: graph(inputs.diagram),
-        notes: plan.notes.clone(),
+        notes: super::super::notes::texts(&plan.notes),
     }
 }
 

@@ -2,7 +2,7 @@
 //! the command that helps, it is written here, in one place.
 
 use learnpath::Error;
-use learnpath::error::{HomeFor, ProfileProblem};
+use learnpath::error::{HomeFor, KeptFile, Problem};
 
 /// The message for `error`, as the command line says it (without the "error: " label).
 pub(super) fn describe(error: &Error) -> String {
@@ -35,25 +35,32 @@ pub(super) fn describe(error: &Error) -> String {
         Error::NoProfileForChanging { .. } => {
             format!("{error}; leave out --no-profile (or pass --profile FILE for another file)")
         }
-        Error::Profile {
+        Error::Kept {
             path,
             line,
+            file: KeptFile::Profile,
             problem,
         } => {
             let help = match problem {
-                ProfileProblem::Value { key, value, .. } if key.is_list() => format!(
+                Problem::Value {
+                    key,
+                    list: true,
+                    value,
+                    ..
+                } => format!(
                     "save another with `learnpath profile set --{key} ...`, or remove it with `learnpath profile unset {key} '{value}'`"
                 ),
-                ProfileProblem::Value { key, .. } => format!(
+                Problem::Value { key, .. } => format!(
                     "save another with `learnpath profile set --{key} ...`, or remove it with `learnpath profile unset {key}`"
                 ),
-                ProfileProblem::Foreign { .. } => "give this curriculum's profile (--profile FILE), or remove this one with `learnpath profile reset`".to_string(),
+                Problem::Foreign { .. } => "give this curriculum's profile (--profile FILE), or remove this one with `learnpath profile reset`".to_string(),
                 _ => "fix it by hand, or remove it with `learnpath profile reset`".to_string(),
             };
             let line = line.map(|line| format!(":{line}")).unwrap_or_default();
             format!(
-                "{}{line}: {problem}\n  help: {help}; learnpath left the file untouched",
-                path.display()
+                "{}{line}: {}\n  help: {help}; learnpath left the file untouched",
+                path.display(),
+                problem.in_file(KeptFile::Profile)
             )
         }
         _ => error.to_string(),

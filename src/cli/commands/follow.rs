@@ -11,7 +11,7 @@ use chrono_tz::Tz;
 use learnpath::availability::busy::BusyCalendar;
 use learnpath::availability::{Availability, DateRange, over_busy_horizon};
 use learnpath::curriculum::duration::{format_hours, format_minutes};
-use learnpath::error::{BaselineProblem, exit};
+use learnpath::error::{KeptFile, Problem, exit};
 use learnpath::follow::{self, Baseline, BaselineStore, Changes, FollowedSettings, View, Worked};
 use learnpath::plan::settings::Week;
 use learnpath::plan::{ByDate, Plan, Planner, SessionMinutes, Settings, Studied, WeeklyMinutes};
@@ -264,10 +264,11 @@ impl<'a> Resumed<'a> {
         file: &std::path::Path,
     ) -> Result<Resumed<'a>, Error> {
         let curriculum = &opened.curriculum;
-        let invalid = |message: String| Error::Baseline {
+        let invalid = |message: String| Error::Kept {
             path: file.to_path_buf(),
             line: None,
-            problem: BaselineProblem::Invalid(message),
+            file: KeptFile::Baseline,
+            problem: Problem::Invalid(message),
         };
         let settings = &baseline.settings;
         let (week, session) = settings.week_and_session().map_err(invalid)?;

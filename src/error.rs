@@ -429,24 +429,7 @@ impl fmt::Display for InFile<'_> {
                 bytes,
                 limit,
                 writing,
-            } => {
-                let note = match file {
-                    KeptFile::Progress => " (about 250,000 entries)",
-                    _ => "",
-                };
-                let limit = format!(
-                    "more than the limit of {} MiB for a {noun}{note}",
-                    limit >> 20
-                );
-                if *writing {
-                    write!(
-                        f,
-                        "with this change the file would be {bytes} bytes, {limit}; nothing was written"
-                    )
-                } else {
-                    write!(f, "the file is {bytes} bytes, {limit}")
-                }
-            }
+            } => f.write_str(&too_large(file, *bytes, *limit, *writing)),
             Problem::Yaml(message) => write!(f, "invalid YAML: {message}"),
             Problem::Invalid(message) => write!(f, "invalid {noun}: {message}"),
             Problem::OtherVersion { found, reads } => {
@@ -480,6 +463,24 @@ impl fmt::Display for InFile<'_> {
             ),
             Problem::Value { key, message, .. } => write!(f, "{key}: {message}"),
         }
+    }
+}
+
+/// The message for a file of `bytes` past its limit, as read or as a change would write it.
+fn too_large(file: KeptFile, bytes: u64, limit: usize, writing: bool) -> String {
+    let note = match file {
+        KeptFile::Progress => " (about 250,000 entries)",
+        _ => "",
+    };
+    let limit = format!(
+        "more than the limit of {} MiB for a {}{note}",
+        limit >> 20,
+        file.noun()
+    );
+    if writing {
+        format!("with this change the file would be {bytes} bytes, {limit}; nothing was written")
+    } else {
+        format!("the file is {bytes} bytes, {limit}")
     }
 }
 

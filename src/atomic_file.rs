@@ -4,7 +4,7 @@
 //! alike: where a write really goes, a lock for read-change-write, no read-only file replaced,
 //! a copy of a hand-edited file kept.
 
-use crate::error::{Error, Refusal, Result};
+use crate::error::{Error, KeptFile, Refusal, Result};
 use atomic_write_file::AtomicWriteFile;
 use std::fs::{File, OpenOptions, Permissions};
 use std::io::Write;
@@ -142,20 +142,11 @@ fn starts_like(path: &Path, start: &[u8]) -> bool {
     read.is_ok() && start.starts_with(&head)
 }
 
-/// How messages name a file learnpath keeps for the user, and what writing it is for.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Kept {
-    /// "the progress file".
-    pub name: &'static str,
-    /// "record progress".
-    pub purpose: &'static str,
-}
-
 /// Whether a file is at `path` (following links), after refusing what cannot be such a file: a
 /// folder, a name ending in `/`, a device or a pipe. Those are I/O problems (exit 74) for every
 /// command alike, whether it reads the file or writes it.
-pub(crate) fn existing_file(path: &Path, kept: Kept) -> Result<bool> {
-    let name = kept.name;
+pub(crate) fn existing_file(path: &Path, kept: KeptFile) -> Result<bool> {
+    let name = kept.name();
     if path.as_os_str().as_encoded_bytes().ends_with(b"/") {
         return Err(unusable(
             path,
@@ -180,7 +171,7 @@ pub(crate) fn existing_file(path: &Path, kept: Kept) -> Result<bool> {
 /// The file a write to `path` goes to, however the path spells it: through symbolic links (to
 /// the file or to a folder on the way) and relative parts, so that every writer of one file
 /// takes one lock. The folder is created when missing.
-pub(crate) fn resolve_for_update(path: &Path, kept: Kept) -> Result<PathBuf> {
+pub(crate) fn resolve_for_update(path: &Path, kept: KeptFile) -> Result<PathBuf> {
     if existing_file(path, kept)? {
         return std::fs::canonicalize(path).map_err(|error| Error::io(path, error));
     }
@@ -193,7 +184,7 @@ pub(crate) fn resolve_for_update(path: &Path, kept: Kept) -> Result<PathBuf> {
     let Some(name) = path.file_name() else {
         return Err(unusable(
             path,
-            &format!("names no file; give a file name for {}", kept.name),
+            &format!("names no file; give a file name for {}", kept.name()),
         ));
     };
     let folder = match path.parent() {
@@ -231,7 +222,7 @@ pub(crate) fn lock(target: &Path) -> Result<File> {
 /// A file without write permission is the user's "do not change this": replacing it by a
 /// rename (which only needs the folder to be writable) would ignore that. The bits are read
 /// here rather than left to the system, which lets root write anything.
-pub(crate) fn refuse_read_only(path: &Path, kept: Kept) -> Result<()> {
+pub(crate) fn refuse_read_only(path: &Path, kept: KeptFile) -> Result<()> {
     match std::fs::metadata(path) {
         Ok(metadata) if metadata.permissions().readonly() => Err(Error::io(
             path,
@@ -239,7 +230,8 @@ pub(crate) fn refuse_read_only(path: &Path, kept: Kept) -> Result<()> {
                 std::io::ErrorKind::PermissionDenied,
                 format!(
                     "{} is read-only; learnpath leaves it unchanged (make it writable, e.g. chmod u+w, to {})",
-                    kept.name, kept.purpose
+                    kept.name(),
+                    kept.purpose()
                 ),
             ),
         )),

@@ -108,7 +108,7 @@ pub enum Error {
 
     /// Weekly hours or a session length outside what learnpath plans with.
     #[error(transparent)]
-    Time(#[from] crate::plan::settings::TimeError),
+    Time(#[from] TimeError),
 
     /// learnpath refuses to write to this path (see `atomic_file::check_target`).
     #[error("'{}' {reason}", path.display())]
@@ -130,28 +130,14 @@ pub enum Error {
     #[error("`{command}` changes the profile and cannot be used without it")]
     NoProfileForChanging { command: &'static str },
 
-    /// The profile cannot be understood or used here. It is never overwritten in that case.
-    #[error("{}{}: {problem}\n  help: fix the profile or move it away; learnpath left it untouched", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
-    Profile {
+    /// A file learnpath keeps (the progress file, the profile, the baseline, the calendar
+    /// record) cannot be understood or used here. It is never overwritten in that case.
+    #[error("{}{}: {}\n  help: {}; learnpath left it untouched", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default(), problem.in_file(*file), file.help())]
+    Kept {
         path: PathBuf,
         line: Option<usize>,
-        problem: ProfileProblem,
-    },
-
-    /// The progress file cannot be understood. It is never overwritten in that case.
-    #[error("{}{}: {problem}\n  help: fix the progress file or move it away; learnpath left it untouched", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
-    Progress {
-        path: PathBuf,
-        line: Option<usize>,
-        problem: ProgressProblem,
-    },
-
-    /// The baseline (the plan followed) cannot be understood. It is never overwritten then.
-    #[error("{}{}: {problem}\n  help: fix the baseline or move it away (`learnpath follow` makes a new one); learnpath left it untouched", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
-    Baseline {
-        path: PathBuf,
-        line: Option<usize>,
-        problem: BaselineProblem,
+        file: KeptFile,
+        problem: Problem,
     },
 
     /// A command that needs a followed plan, and none is.
@@ -165,15 +151,6 @@ pub enum Error {
         path: PathBuf,
         line: usize,
         problem: CalendarProblem,
-    },
-
-    /// The record of what was last exported to calendars cannot be understood. It is never
-    /// overwritten then.
-    #[error("{}{}: {problem}\n  help: move the file away to start the calendar's record afresh (events exported before cannot be cancelled then); learnpath left it untouched", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
-    Ledger {
-        path: PathBuf,
-        line: Option<usize>,
-        problem: String,
     },
 
     /// A CalDAV setting learnpath will not use (a URL that is not one, a password in it, plain
@@ -236,12 +213,9 @@ impl Error {
             | Error::Conflict { .. }
             | Error::UidTaken { .. } => exit::IO,
             Error::PermissionDenied { .. } => exit::PERMISSION,
-            Error::InvalidCurriculum { .. }
-            | Error::Progress { .. }
-            | Error::Profile { .. }
-            | Error::Baseline { .. }
-            | Error::Calendar { .. }
-            | Error::Ledger { .. } => exit::DATA,
+            Error::InvalidCurriculum { .. } | Error::Kept { .. } | Error::Calendar { .. } => {
+                exit::DATA
+            }
             Error::UnknownDoc { .. }
             | Error::UnknownSpecialization { .. }
             | Error::UnknownRole { .. }
@@ -286,67 +260,6 @@ impl fmt::Display for Kind {
             Kind::Document => "document",
             Kind::Specialization => "specialization",
         })
-    }
-}
-
-/// What is wrong with a progress file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ProgressProblem {
-    Empty,
-    /// A `schema_version` this learnpath does not read.
-    OtherVersion(u32),
-    /// No `schema_version`: not a progress file.
-    NoVersion,
-    /// The YAML parser's message.
-    Yaml(String),
-    /// The YAML parser's message about a progress file of this version.
-    Invalid(String),
-    NotUtf8 {
-        offset: usize,
-    },
-    /// Past the size limit, as read (`bytes`) or as a change would write it.
-    TooLarge {
-        bytes: u64,
-        writing: bool,
-    },
-}
-
-impl fmt::Display for ProgressProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::progress::{MAX_FILE_BYTES, PLAIN_SCHEMA_VERSION, SCHEMA_VERSION};
-        match self {
-            ProgressProblem::Empty => write!(
-                f,
-                "the file is empty; expected `schema_version: {PLAIN_SCHEMA_VERSION}` and a `done:` list"
-            ),
-            ProgressProblem::OtherVersion(other) => write!(
-                f,
-                "schema_version {other} is not one this learnpath knows (it reads {PLAIN_SCHEMA_VERSION} and {SCHEMA_VERSION}); a newer learnpath may have written it"
-            ),
-            ProgressProblem::NoVersion => write!(
-                f,
-                "no schema_version; this is not a learnpath progress file (expected `schema_version: {PLAIN_SCHEMA_VERSION}`)"
-            ),
-            ProgressProblem::Yaml(message) => write!(f, "invalid YAML: {message}"),
-            ProgressProblem::Invalid(message) => write!(f, "invalid progress file: {message}"),
-            ProgressProblem::NotUtf8 { offset } => {
-                write!(f, "not valid UTF-8 (invalid byte at offset {offset})")
-            }
-            ProgressProblem::TooLarge { bytes, writing } => {
-                let limit = format!(
-                    "more than the limit of {} MiB for a progress file (about 250,000 entries)",
-                    MAX_FILE_BYTES >> 20
-                );
-                if *writing {
-                    write!(
-                        f,
-                        "with this change the file would be {bytes} bytes, {limit}; nothing was written"
-                    )
-                } else {
-                    write!(f, "the file is {bytes} bytes, {limit}")
-                }
-            }
-        }
     }
 }
 
@@ -402,139 +315,241 @@ impl fmt::Display for HomeFor {
     }
 }
 
-/// What is wrong with a profile.
+/// A file learnpath keeps for the user, beside the progress file or in the config folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeptFile {
+    Progress,
+    Profile,
+    /// The plan followed (`learnpath follow`).
+    Baseline,
+    /// What was last exported to a calendar.
+    CalendarRecord,
+}
+
+impl KeptFile {
+    /// How messages name the file: "the progress file".
+    pub fn name(self) -> &'static str {
+        match self {
+            KeptFile::Progress => "the progress file",
+            KeptFile::Profile => "the profile",
+            KeptFile::Baseline => "the baseline",
+            KeptFile::CalendarRecord => "the calendar record",
+        }
+    }
+
+    /// What writing the file is for: "record progress".
+    pub fn purpose(self) -> &'static str {
+        match self {
+            KeptFile::Progress => "record progress",
+            KeptFile::Profile => "change the profile",
+            KeptFile::Baseline => "follow a plan",
+            KeptFile::CalendarRecord => "keep an exported calendar in step",
+        }
+    }
+
+    /// The kind of file, after "a": "progress file".
+    fn noun(self) -> &'static str {
+        match self {
+            KeptFile::Progress => "progress file",
+            KeptFile::Profile => "profile",
+            KeptFile::Baseline => "baseline",
+            KeptFile::CalendarRecord => "calendar record",
+        }
+    }
+
+    /// What to do about a file that cannot be used.
+    fn help(self) -> &'static str {
+        match self {
+            KeptFile::Progress => "fix the progress file or move it away",
+            KeptFile::Profile => "fix the profile or move it away",
+            KeptFile::Baseline => {
+                "fix the baseline or move it away (`learnpath follow` makes a new one)"
+            }
+            KeptFile::CalendarRecord => {
+                "move the file away to start the calendar's record afresh (events exported before cannot be cancelled then)"
+            }
+        }
+    }
+
+    /// What an empty file was expected to hold, `version` being the first version read.
+    fn expected(self, version: u32) -> String {
+        match self {
+            KeptFile::Progress => format!("`schema_version: {version}` and a `done:` list"),
+            KeptFile::Profile => format!("`schema_version: {version}` and `curriculum: <id>`"),
+            KeptFile::Baseline => "a baseline written by `learnpath follow`".to_string(),
+            KeptFile::CalendarRecord => {
+                "a calendar record written by `learnpath export --format ics`".to_string()
+            }
+        }
+    }
+}
+
+/// What is wrong with a file learnpath keeps (see [`KeptFile`]); each carries what its message
+/// needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ProfileProblem {
-    Empty,
+pub enum Problem {
+    /// Nothing but blank lines; `version` is the first version read.
+    Empty {
+        version: u32,
+    },
     NotUtf8 {
         offset: usize,
     },
+    /// Past the size limit (`limit` bytes), as read (`bytes`) or as a change would write it.
+    TooLarge {
+        bytes: u64,
+        limit: usize,
+        writing: bool,
+    },
     /// The YAML parser's message.
     Yaml(String),
-    /// The YAML parser's message about a profile of this version (a wrong type, an unknown
-    /// key).
+    /// What is wrong in a file of a version read: the YAML parser's message, or a check's.
     Invalid(String),
-    /// A `schema_version` this learnpath does not read.
-    OtherVersion(u32),
-    /// No `schema_version`: not a profile.
-    NoVersion,
+    /// A `schema_version` this learnpath does not read; `reads` are those it reads.
+    OtherVersion {
+        found: u32,
+        reads: &'static [u32],
+    },
+    /// No `schema_version`: not such a file; `expected` is the first version read.
+    NoVersion {
+        expected: u32,
+    },
     /// No `curriculum:`; `expected` is this curriculum's id.
     NoCurriculum {
         expected: String,
     },
-    /// The profile of another curriculum (copied, or given with `--profile`).
+    /// The file of another curriculum (copied, or given with a flag).
     Foreign {
         found: String,
         expected: String,
     },
-    /// Both `role` and `spec`: a profile holds one or the other.
+    /// Both `role` and `spec` in a profile, which holds one or the other.
     RoleAndSpec,
-    /// Past the size limit.
-    TooLarge {
-        bytes: u64,
-    },
-    /// A value that cannot be used: not what its flag accepts, or naming nothing in the
-    /// curriculum.
+    /// A profile's value that cannot be used: not what its flag accepts, or naming nothing in
+    /// the curriculum. `key` is the key's name; `list` whether it holds a list.
     Value {
-        key: crate::profile::Key,
+        key: &'static str,
+        list: bool,
         value: String,
         message: String,
     },
 }
 
-impl fmt::Display for ProfileProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::profile::{MAX_FILE_BYTES, SCHEMA_VERSION};
-        match self {
-            ProfileProblem::Empty => write!(
-                f,
-                "the file is empty; expected `schema_version: {SCHEMA_VERSION}` and `curriculum: <id>`"
-            ),
-            ProfileProblem::NotUtf8 { offset } => {
-                write!(f, "not valid UTF-8 (invalid byte at offset {offset})")
-            }
-            ProfileProblem::Yaml(message) => write!(f, "invalid YAML: {message}"),
-            ProfileProblem::Invalid(message) => write!(f, "invalid profile: {message}"),
-            ProfileProblem::OtherVersion(other) => write!(
-                f,
-                "schema_version {other} is not one this learnpath knows (it reads {SCHEMA_VERSION}); a newer learnpath may have written it"
-            ),
-            ProfileProblem::NoVersion => write!(
-                f,
-                "no schema_version; this is not a learnpath profile (expected `schema_version: {SCHEMA_VERSION}`)"
-            ),
-            ProfileProblem::NoCurriculum { expected } => write!(
-                f,
-                "no `curriculum:`; a profile names the curriculum it is for (here `curriculum: {expected}`)"
-            ),
-            ProfileProblem::Foreign { found, expected } => write!(
-                f,
-                "a foreign profile: it is for the curriculum '{found}', not this one ('{expected}')"
-            ),
-            ProfileProblem::RoleAndSpec => f.write_str(
-                "both role and spec are set; a profile holds a role or specializations, not both",
-            ),
-            ProfileProblem::TooLarge { bytes } => write!(
-                f,
-                "the file is {bytes} bytes, more than the limit of {} MiB for a profile",
-                MAX_FILE_BYTES >> 20
-            ),
-            ProfileProblem::Value { key, message, .. } => write!(f, "{key}: {message}"),
+impl Problem {
+    /// The problem's message for a file of this kind.
+    pub fn in_file(&self, file: KeptFile) -> InFile<'_> {
+        InFile {
+            problem: self,
+            file,
         }
     }
 }
 
-/// What is wrong with a baseline file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BaselineProblem {
-    Empty,
-    NotUtf8 {
-        offset: usize,
-    },
-    /// The YAML parser's message.
-    Yaml(String),
-    /// What is wrong in a baseline of this version.
-    Invalid(String),
-    OtherVersion(u32),
-    NoVersion,
-    /// Another curriculum's baseline.
-    Foreign {
-        found: String,
-        expected: String,
-    },
-    TooLarge,
+/// A [`Problem`] and the file it is in, to display.
+#[derive(Debug, Clone, Copy)]
+pub struct InFile<'a> {
+    problem: &'a Problem,
+    file: KeptFile,
 }
 
-impl fmt::Display for BaselineProblem {
+impl fmt::Display for InFile<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::follow::{MAX_FILE_BYTES, SCHEMA_VERSION};
-        match self {
-            BaselineProblem::Empty => {
-                f.write_str("the file is empty; expected a baseline written by `learnpath follow`")
+        let (file, noun) = (self.file, self.file.noun());
+        match self.problem {
+            Problem::Empty { version } => {
+                write!(f, "the file is empty; expected {}", file.expected(*version))
             }
-            BaselineProblem::NotUtf8 { offset } => {
+            Problem::NotUtf8 { offset } => {
                 write!(f, "not valid UTF-8 (invalid byte at offset {offset})")
             }
-            BaselineProblem::Yaml(message) => write!(f, "invalid YAML: {message}"),
-            BaselineProblem::Invalid(message) => write!(f, "invalid baseline: {message}"),
-            BaselineProblem::OtherVersion(other) => write!(
+            Problem::TooLarge {
+                bytes,
+                limit,
+                writing,
+            } => f.write_str(&too_large(file, *bytes, *limit, *writing)),
+            Problem::Yaml(message) => write!(f, "invalid YAML: {message}"),
+            Problem::Invalid(message) => write!(f, "invalid {noun}: {message}"),
+            Problem::OtherVersion { found, reads } => {
+                let reads: Vec<String> = reads.iter().map(u32::to_string).collect();
+                write!(
+                    f,
+                    "schema_version {found} is not one this learnpath knows (it reads {}); a newer learnpath may have written it",
+                    and_list(&reads)
+                )
+            }
+            Problem::NoVersion { expected } => write!(
                 f,
-                "schema_version {other} is not one this learnpath knows (it reads {SCHEMA_VERSION}); a newer learnpath may have written it"
+                "no schema_version; this is not a learnpath {noun} (expected `schema_version: {expected}`)"
             ),
-            BaselineProblem::NoVersion => write!(
+            Problem::NoCurriculum { expected } => write!(
                 f,
-                "no schema_version; this is not a learnpath baseline (expected `schema_version: {SCHEMA_VERSION}`)"
+                "no `curriculum:`; a {noun} names the curriculum it is for (here `curriculum: {expected}`)"
             ),
-            BaselineProblem::Foreign { found, expected } => write!(
-                f,
-                "a foreign baseline: it is for the curriculum '{found}', not this one ('{expected}')"
+            Problem::Foreign { found, expected } => {
+                write!(
+                    f,
+                    "a foreign {noun}: it is for the curriculum '{found}', not this one ('{expected}')"
+                )?;
+                if file == KeptFile::CalendarRecord {
+                    f.write_str(" (two curricula that share a progress file cannot share its calendar record: give each its own --progress)")?;
+                }
+                Ok(())
+            }
+            Problem::RoleAndSpec => f.write_str(
+                "both role and spec are set; a profile holds a role or specializations, not both",
             ),
-            BaselineProblem::TooLarge => write!(
-                f,
-                "the file is larger than the limit of {} MiB for a baseline",
-                MAX_FILE_BYTES >> 20
-            ),
+            Problem::Value { key, message, .. } => write!(f, "{key}: {message}"),
         }
+    }
+}
+
+/// The message for a file of `bytes` past its limit, as read or as a change would write it.
+fn too_large(file: KeptFile, bytes: u64, limit: usize, writing: bool) -> String {
+    let note = match file {
+        KeptFile::Progress => " (about 250,000 entries)",
+        _ => "",
+    };
+    let limit = format!(
+        "more than the limit of {} MiB for a {}{note}",
+        limit >> 20,
+        file.noun()
+    );
+    if writing {
+        format!("with this change the file would be {bytes} bytes, {limit}; nothing was written")
+    } else {
+        format!("the file is {bytes} bytes, {limit}")
+    }
+}
+
+/// "1", "1 and 2", "1, 2 and 3".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// A weekly time or a session length learnpath does not plan with; each carries the limit it
+/// is past.
+#[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
+pub enum TimeError {
+    #[error("weekly hours must be a positive number, not {0}")]
+    NotPositive(f64),
+    #[error("{hours} hours a week is more than {most} (16 hours a day, 7 days a week)")]
+    TooManyHours { hours: f64, most: f64 },
+    #[error("{hours} hours a week is less than one {session}-minute session (use at least 0.25)")]
+    LessThanASession { hours: f64, session: u32 },
+    #[error("a session of {} is outside {} to {}", spoken(*.minutes), spoken(*.least), spoken(*.most))]
+    SessionOutOfRange { minutes: u32, least: u32, most: u32 },
+}
+
+/// "55 min", "2 h", "5 h 50 min", as `curriculum::duration::format_minutes` writes them.
+fn spoken(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
     }
 }
 

@@ -13,7 +13,7 @@
 //!
 //! 1. **Foundation**: [`diagnostic`] and [`error`] (data, and what each fact says), [`words`]
 //!    (counting nouns), [`weblink`] (which links may be shown), [`time`] (zones and the clock),
-//!    `yaml` (positions and safe parsing), [`atomic_file`] (whole files or none) and `store`
+//!    `yaml` (positions and safe parsing), [`atomic_file`] (whole files or none) and [`store`]
 //!    (the versioned YAML files kept beside the progress).
 //! 2. **The course**: [`curriculum`] (loading, frontmatter, manifest), [`graph`] (prerequisites),
 //!    [`listing`] and [`validate`].
@@ -40,6 +40,7 @@ pub mod plan;
 pub mod profile;
 pub mod progress;
 pub mod render;
+pub mod store;
 pub mod time;
 pub mod validate;
 pub mod weblink;

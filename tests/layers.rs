@@ -35,14 +35,8 @@ const LAYERS: &[&str] = &[
     "caldav",
 ];
 
-/// Uses of a layer above that are known and being removed (the error type still reads the
-/// limits of the files we keep from their modules). Empty when the layers hold.
-const STILL_ABOVE: &[(&str, &str)] = &[
-    ("error", "follow"),
-    ("error", "plan"),
-    ("error", "profile"),
-    ("error", "progress"),
-];
+/// Uses of a layer above that are known and being removed. Empty when the layers hold.
+const STILL_ABOVE: &[(&str, &str)] = &[];
 
 fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")

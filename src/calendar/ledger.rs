@@ -4,14 +4,13 @@
 //! before now are the past: kept as they were, never cancelled.
 
 use super::events::{SittingEvent, Slot};
-use crate::atomic_file::{self, Kept};
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::store::{self, Broken, KeptFile, Kind, Problem, Store};
 use crate::yaml;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::path::Path;
 
 /// The version of the ledger file's format.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -24,10 +23,8 @@ const HEADER: &str = "\
 # so that the next export updates them (a higher SEQUENCE) and cancels the ones a new plan drops.
 ";
 
-const KEPT: Kept = Kept {
-    name: "the calendar record",
-    purpose: "keep an exported calendar in step",
-};
+/// The largest calendar record learnpath reads: an event is about 300 bytes.
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
 /// One event as last exported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -182,13 +179,6 @@ fn cancelled(uid: &str, last: &Exported) -> SittingEvent {
     }
 }
 
-/// Only the version and the curriculum, read first.
-#[derive(Debug, Deserialize)]
-struct Probe {
-    schema_version: Option<u32>,
-    curriculum: Option<String>,
-}
-
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LedgerFile {
@@ -198,34 +188,77 @@ struct LedgerFile {
     events: BTreeMap<String, Exported>,
 }
 
+/// The calendar record, as the store keeps it: tied to its curriculum; learnpath's alone, so
+/// no copy of a hand-edited one is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LedgerKind;
+
+impl Kind for LedgerKind {
+    const FILE: KeptFile = KeptFile::CalendarRecord;
+    const VERSIONS: &'static [u32] = &[SCHEMA_VERSION];
+    const MAX_BYTES: usize = MAX_FILE_BYTES;
+    const TIED: bool = true;
+    const KEEP_EDITED: bool = false;
+    type Value = Ledger;
+
+    fn parse(text: &str, curriculum: &str) -> Result<Ledger, Broken> {
+        // The version and the curriculum first, so that another version's file or another
+        // curriculum's is named as such rather than by the fields it lacks.
+        store::probe::<LedgerKind>(text, curriculum)?;
+        let file: LedgerFile =
+            yaml::decode(text).map_err(|error| (error.line, Problem::Invalid(error.message)))?;
+        if let Some((uid, _)) = file.events.iter().find(|(_, e)| e.sequence > MAX_SEQUENCE) {
+            let line = text
+                .lines()
+                .position(|line| line.trim_start().starts_with(uid.as_str()))
+                .map(|index| index + 1);
+            let message = format!(
+                "the sequence of {uid} is past {MAX_SEQUENCE}, the largest iCalendar allows"
+            );
+            return Err((line, Problem::Invalid(message)));
+        }
+        Ok(Ledger {
+            events: file.events,
+        })
+    }
+
+    fn render(ledger: &Ledger, curriculum: &str) -> Result<String, Broken> {
+        let file = LedgerFile {
+            schema_version: SCHEMA_VERSION,
+            curriculum: curriculum.to_string(),
+            events: ledger.events.clone(),
+        };
+        let body = yaml::encode(&file).map_err(|error| (None, Problem::Invalid(error.message)))?;
+        Ok(format!("{HEADER}{body}"))
+    }
+}
+
 /// Where a curriculum's ledger lives and how it is read and replaced: an atomic write under a
 /// lock; a file that cannot be read as this curriculum's ledger is never overwritten.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LedgerStore {
-    path: PathBuf,
-    curriculum: String,
+    store: Store<LedgerKind>,
 }
 
 impl LedgerStore {
     /// `calendar.yaml` beside `progress.yaml`, else `<name>.calendar.yaml` beside `<name>.yaml`.
     pub fn beside(progress: &Path, curriculum: impl Into<String>) -> Self {
         LedgerStore {
-            path: crate::progress::beside(progress, FILE_NAME),
-            curriculum: curriculum.into(),
+            store: Store::new(crate::progress::beside(progress, FILE_NAME), curriculum),
         }
     }
 
     pub fn path(&self) -> &Path {
-        &self.path
+        self.store.path()
     }
 
     /// The ledger; empty when nothing was exported yet.
     pub fn load(&self) -> Result<Ledger> {
-        if !atomic_file::existing_file(&self.path, KEPT)? {
-            return Ok(Ledger::default());
-        }
-        let bytes = std::fs::read(&self.path).map_err(|error| Error::io(&self.path, error))?;
-        self.decode(&bytes)
+        Ok(self
+            .store
+            .load()?
+            .map(|loaded| loaded.value)
+            .unwrap_or_default())
     }
 
     /// Reads, changes and writes back the ledger under one exclusive lock (the lock the
@@ -236,85 +269,12 @@ impl LedgerStore {
     /// is unchanged. The record is written before the caller writes anything from it, so that a
     /// record that cannot be written leaves nothing exported that it does not know of.
     pub fn update<T>(&self, change: impl FnOnce(&Ledger) -> Result<(Ledger, T)>) -> Result<T> {
-        let target = atomic_file::resolve_for_update(&self.path, KEPT)?;
-        let _lock = atomic_file::lock(&target)?;
-        let last = match std::fs::read(&target) {
-            Ok(bytes) => self.decode(&bytes)?,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ledger::default(),
-            Err(error) => return Err(Error::io(&target, error)),
-        };
-        let (next, result) = change(&last)?;
-        if next == last {
-            return Ok(result);
-        }
-        atomic_file::refuse_read_only(&target, KEPT)?;
-        self.write(&target, &next)?;
-        Ok(result)
-    }
-
-    /// Writes the record at `target`; called under the lock.
-    fn write(&self, target: &Path, ledger: &Ledger) -> Result<()> {
-        let file = LedgerFile {
-            schema_version: SCHEMA_VERSION,
-            curriculum: self.curriculum.clone(),
-            events: ledger.events.clone(),
-        };
-        let body = yaml::encode(&file).map_err(|error| self.broken(None, error.message))?;
-        let rendered = format!("{HEADER}{body}");
-        // Under the lock: any temporary file of this one is a killed writer's.
-        atomic_file::remove_stale_temporaries(target, rendered.as_bytes(), Duration::ZERO);
-        atomic_file::write(target, rendered.as_bytes())
-    }
-
-    fn decode(&self, bytes: &[u8]) -> Result<Ledger> {
-        let text = std::str::from_utf8(bytes)
-            .map_err(|_| self.broken(None, "not UTF-8 text".to_string()))?;
-        // The version and the curriculum first, so that another version's file or another
-        // curriculum's is named as such rather than by the fields it lacks.
-        let probe: Probe = yaml::decode(text).map_err(|_| {
-            self.broken(None, "not a learnpath calendar record (`key: value` lines with schema_version, curriculum and events)".to_string())
+        let updated = self.store.update(|ledger| {
+            let (next, result) = change(ledger)?;
+            *ledger = next;
+            Ok(result)
         })?;
-        if probe.schema_version != Some(SCHEMA_VERSION) {
-            return Err(self.broken(
-                yaml::key_line(text, "schema_version"),
-                match probe.schema_version {
-                    Some(other) => format!("schema_version {other} is not one this learnpath reads (it reads {SCHEMA_VERSION})"),
-                    None => "no schema_version: not a calendar record this learnpath wrote".to_string(),
-                },
-            ));
-        }
-        if let Some(other) = probe.curriculum.filter(|other| *other != self.curriculum) {
-            return Err(self.broken(
-                yaml::key_line(text, "curriculum"),
-                format!(
-                    "this record is for curriculum '{other}', not '{}' (two curricula that share a progress file cannot share its calendar record: give each its own --progress)",
-                    self.curriculum
-                ),
-            ));
-        }
-        let file: LedgerFile =
-            yaml::decode(text).map_err(|error| self.broken(error.line, error.message))?;
-        if let Some((uid, _)) = file.events.iter().find(|(_, e)| e.sequence > MAX_SEQUENCE) {
-            return Err(self.broken(
-                text.lines()
-                    .position(|line| line.trim_start().starts_with(uid.as_str()))
-                    .map(|index| index + 1),
-                format!(
-                    "the sequence of {uid} is past {MAX_SEQUENCE}, the largest iCalendar allows"
-                ),
-            ));
-        }
-        Ok(Ledger {
-            events: file.events,
-        })
-    }
-
-    fn broken(&self, line: Option<usize>, problem: String) -> Error {
-        Error::Ledger {
-            path: self.path.clone(),
-            line,
-            problem,
-        }
+        Ok(updated.result)
     }
 }
 

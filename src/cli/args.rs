@@ -607,42 +607,33 @@ pub(super) struct ProfileSet {
     pub(super) user: Option<String>,
 }
 
-/// What `profile unset` removes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(super) enum ProfileKey {
-    Role,
-    Spec,
-    Hours,
-    Days,
-    Session,
-    At,
-    Tz,
-    Start,
-    Skip,
-    Busy,
-    Remind,
-    Caldav,
-    User,
-    Whole,
+/// What `profile unset` removes: a key of the profile, as clap reads it (by its name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct ProfileKey(pub(super) Key);
+
+/// Every key, in the profile's order.
+const PROFILE_KEYS: [ProfileKey; Key::ALL.len()] = {
+    let mut keys = [ProfileKey(Key::Role); Key::ALL.len()];
+    let mut at = 0;
+    while at < keys.len() {
+        keys[at] = ProfileKey(Key::ALL[at]);
+        at += 1;
+    }
+    keys
+};
+
+impl ValueEnum for ProfileKey {
+    fn value_variants<'a>() -> &'a [Self] {
+        &PROFILE_KEYS
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0.name()))
+    }
 }
 
 impl From<ProfileKey> for Key {
     fn from(key: ProfileKey) -> Key {
-        match key {
-            ProfileKey::Role => Key::Role,
-            ProfileKey::Spec => Key::Spec,
-            ProfileKey::Hours => Key::Hours,
-            ProfileKey::Days => Key::Days,
-            ProfileKey::Session => Key::Session,
-            ProfileKey::At => Key::At,
-            ProfileKey::Tz => Key::Tz,
-            ProfileKey::Start => Key::Start,
-            ProfileKey::Skip => Key::Skip,
-            ProfileKey::Busy => Key::Busy,
-            ProfileKey::Remind => Key::Remind,
-            ProfileKey::Caldav => Key::Caldav,
-            ProfileKey::User => Key::User,
-            ProfileKey::Whole => Key::Whole,
-        }
+        key.0
     }
 }

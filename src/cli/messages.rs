@@ -3,7 +3,7 @@
 //! is written here, in one place.
 
 use learnpath::Error;
-use learnpath::error::{HomeFor, ProfileProblem, Refusal, UsageProblem};
+use learnpath::error::{HomeFor, KeptFile, Problem, Refusal, UsageProblem};
 
 /// What the command line adds to the library's message.
 enum Hint {
@@ -46,15 +46,17 @@ fn reworded(error: &Error) -> Option<String> {
         } => format!(
             "a password is given (LEARNPATH_CALDAV_PASSWORD) but no user for {host}; give --user NAME or save it with `learnpath profile set --user NAME`"
         ),
-        Error::Profile {
+        Error::Kept {
             path,
             line,
+            file: KeptFile::Profile,
             problem,
         } => {
             let line = line.map(|line| format!(":{line}")).unwrap_or_default();
             format!(
-                "{}{line}: {problem}\n  help: {}; learnpath left the file untouched",
+                "{}{line}: {}\n  help: {}; learnpath left the file untouched",
                 path.display(),
+                problem.in_file(KeptFile::Profile),
                 profile_help(problem)
             )
         }
@@ -64,15 +66,20 @@ fn reworded(error: &Error) -> Option<String> {
 }
 
 /// What to do about a profile that cannot be used.
-fn profile_help(problem: &ProfileProblem) -> String {
+fn profile_help(problem: &Problem) -> String {
     match problem {
-        ProfileProblem::Value { key, value, .. } if key.is_list() => format!(
+        Problem::Value {
+            key,
+            list: true,
+            value,
+            ..
+        } => format!(
             "save another with `learnpath profile set --{key} ...`, or remove it with `learnpath profile unset {key} '{value}'`"
         ),
-        ProfileProblem::Value { key, .. } => format!(
+        Problem::Value { key, .. } => format!(
             "save another with `learnpath profile set --{key} ...`, or remove it with `learnpath profile unset {key}`"
         ),
-        ProfileProblem::Foreign { .. } => "give this curriculum's profile (--profile FILE), or remove this one with `learnpath profile reset`".to_string(),
+        Problem::Foreign { .. } => "give this curriculum's profile (--profile FILE), or remove this one with `learnpath profile reset`".to_string(),
         _ => "fix it by hand, or remove it with `learnpath profile reset`".to_string(),
     }
 }

@@ -13,7 +13,7 @@ use learnpath::availability::{Availability, Busy, DateRange};
 use learnpath::caldav::CollectionUrl;
 use learnpath::calendar::{LedgerStore, Reminder};
 use learnpath::curriculum::DocId;
-use learnpath::error::BaselineProblem;
+use learnpath::error::{KeptFile, Problem};
 use learnpath::follow::{Baseline, BaselineStore, Extras, TimeOfDay};
 use learnpath::plan::WeeklyMinutes;
 use learnpath::plan::forecast::Logged;
@@ -744,10 +744,11 @@ impl FollowRequest {
             .iter()
             .map(|path| values::saved_busy(&path.to_string_lossy()))
             .collect::<Result<Vec<PathBuf>, _>>()
-            .map_err(|message| Error::Baseline {
+            .map_err(|message| Error::Kept {
                 path: file.to_path_buf(),
                 line: None,
-                problem: BaselineProblem::Invalid(format!("busy: {message}")),
+                file: KeptFile::Baseline,
+                problem: Problem::Invalid(format!("busy: {message}")),
             })?;
         let calendar = Some((BusyCalendar::read(&paths)?, context.clock_at(time)));
         Ok(FollowRequest { time, calendar })

@@ -27,11 +27,7 @@ fn command_line_words(text: &str) -> Vec<&'static str> {
 /// record) and the time settings' are worded elsewhere and are being reworked.
 fn covered(error: &Error) -> bool {
     match error {
-        Error::Profile { .. }
-        | Error::Progress { .. }
-        | Error::Baseline { .. }
-        | Error::Ledger { .. }
-        | Error::Time(_) => false,
+        Error::Kept { .. } | Error::Time(_) => false,
         Error::CurriculumMissing { .. }
         | Error::CurriculumNotADir { .. }
         | Error::Io { .. }

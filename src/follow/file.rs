@@ -3,11 +3,11 @@
 
 use super::SCHEMA_VERSION;
 use super::baseline::{Baseline, Chosen, FollowedSettings, Sitting};
-use crate::error::{BaselineProblem, Error, Result};
+use super::store::BaselineKind;
+use crate::store::{self, Broken, Problem};
 use crate::yaml;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::path::Path;
 
 /// The first lines of every baseline learnpath writes.
 pub(super) const HEADER: &str = "\
@@ -27,55 +27,19 @@ struct BaselineFile {
     sessions: Vec<Sitting>,
 }
 
-/// Only the version and the curriculum, read first so that another schema or another
-/// curriculum's file is named as such.
-#[derive(Debug, Deserialize)]
-struct Probe {
-    schema_version: Option<u32>,
-    curriculum: Option<String>,
-}
-
-/// Reads a baseline of the curriculum `expected`.
-pub(super) fn parse(text: &str, path: &Path, expected: &str) -> Result<Baseline> {
-    let fail = |line: Option<usize>, problem: BaselineProblem| Error::Baseline {
-        path: path.to_path_buf(),
-        line,
-        problem,
-    };
-    if text.trim().is_empty() {
-        return Err(fail(None, BaselineProblem::Empty));
-    }
-    let probe: Probe = yaml::decode(text)
-        .map_err(|error| fail(error.line, BaselineProblem::Yaml(error.message)))?;
-    match probe.schema_version {
-        Some(SCHEMA_VERSION) => {}
-        Some(other) => {
-            return Err(fail(
-                yaml::key_line(text, "schema_version"),
-                BaselineProblem::OtherVersion(other),
-            ));
-        }
-        None => return Err(fail(None, BaselineProblem::NoVersion)),
-    }
-    if let Some(found) = probe.curriculum.filter(|found| found != expected) {
-        return Err(fail(
-            yaml::key_line(text, "curriculum"),
-            BaselineProblem::Foreign {
-                found,
-                expected: expected.to_string(),
-            },
-        ));
-    }
-    let file: BaselineFile = yaml::decode(text)
-        .map_err(|error| fail(error.line, BaselineProblem::Invalid(error.message)))?;
+/// Reads a baseline of the curriculum `expected` (not empty, without BOM and CRLF line ends:
+/// see the store).
+pub(super) fn parse(text: &str, expected: &str) -> Result<Baseline, Broken> {
+    store::probe::<BaselineKind>(text, expected)?;
+    let file: BaselineFile =
+        yaml::decode(text).map_err(|error| (error.line, Problem::Invalid(error.message)))?;
     let baseline = Baseline {
         made: file.made,
         selection: file.selection,
         settings: file.settings,
         sessions: file.sessions,
     };
-    check(&baseline, text)
-        .map_err(|(line, message)| fail(line, BaselineProblem::Invalid(message)))?;
+    check(&baseline, text).map_err(|(line, message)| (line, Problem::Invalid(message)))?;
     Ok(baseline)
 }
 

@@ -7,7 +7,7 @@ use super::past::{Worked, past_sittings};
 use crate::availability::busy::BusyCalendar;
 use crate::availability::{Availability, DateRange, over_busy_horizon};
 use crate::curriculum::Curriculum;
-use crate::error::{BaselineProblem, Error};
+use crate::error::{Error, KeptFile, Problem};
 use crate::graph::PrereqGraph;
 use crate::plan::forecast::Logged;
 use crate::plan::settings::TimeChoices;
@@ -57,10 +57,11 @@ impl<'a> Resumed<'a> {
             file,
         } = resume;
         let settings: &FollowedSettings = &baseline.settings;
-        let invalid = |error: super::SettingsError| Error::Baseline {
+        let invalid = |error: super::SettingsError| Error::Kept {
             path: file.to_path_buf(),
             line: None,
-            problem: BaselineProblem::Invalid(error.to_string()),
+            file: KeptFile::Baseline,
+            problem: Problem::Invalid(error.to_string()),
         };
         let choices = settings.choices().map_err(invalid)?;
         let weekly = settings.weekly_time().map_err(invalid)?;

@@ -3,35 +3,45 @@
 //! another curriculum's is never overwritten.
 
 use super::baseline::Baseline;
-use super::{MAX_FILE_BYTES, file};
-use crate::atomic_file::{self, Kept};
-use crate::curriculum::frontmatter;
-use crate::error::{BaselineProblem, Error, Result};
-use std::io::Read;
+use super::{MAX_FILE_BYTES, SCHEMA_VERSION, file};
+use crate::error::Result;
+use crate::store::{Broken, KeptFile, Kind, Store};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 /// The baseline's file name beside a progress file named `progress.yaml`.
 pub const FILE_NAME: &str = "baseline.yaml";
 
-const KEPT: Kept = Kept {
-    name: "the baseline",
-    purpose: "follow a plan",
-};
+/// The baseline, as the store keeps it: tied to its curriculum, and replaced whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct BaselineKind;
+
+impl Kind for BaselineKind {
+    const FILE: KeptFile = KeptFile::Baseline;
+    const VERSIONS: &'static [u32] = &[SCHEMA_VERSION];
+    const MAX_BYTES: usize = MAX_FILE_BYTES;
+    const TIED: bool = true;
+    const KEEP_EDITED: bool = false;
+    type Value = Baseline;
+
+    fn parse(text: &str, curriculum: &str) -> Result<Baseline, Broken> {
+        file::parse(text, curriculum)
+    }
+
+    fn render(baseline: &Baseline, curriculum: &str) -> Result<String, Broken> {
+        Ok(file::render(baseline, curriculum))
+    }
+}
 
 /// Where a curriculum's baseline lives and how it is read and replaced.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BaselineStore {
-    path: PathBuf,
-    /// The id of the curriculum it is for.
-    curriculum: String,
+    store: Store<BaselineKind>,
 }
 
 impl BaselineStore {
     pub fn new(path: impl Into<PathBuf>, curriculum: impl Into<String>) -> Self {
         BaselineStore {
-            path: path.into(),
-            curriculum: curriculum.into(),
+            store: Store::new(path, curriculum),
         }
     }
 
@@ -42,71 +52,17 @@ impl BaselineStore {
     }
 
     pub fn path(&self) -> &Path {
-        &self.path
+        self.store.path()
     }
 
     /// The baseline; `None` when no plan is followed yet.
     pub fn load(&self) -> Result<Option<Baseline>> {
-        if !atomic_file::existing_file(&self.path, KEPT)? {
-            return Ok(None);
-        }
-        self.read(&self.path)?
-            .map(|bytes| self.decode(bytes))
-            .transpose()
+        Ok(self.store.load()?.map(|loaded| loaded.value))
     }
 
     /// Replaces the baseline; the one it replaces, if any. A file that cannot be read as a
     /// baseline of this curriculum is left as it is, and the error says so.
     pub fn save(&self, baseline: &Baseline) -> Result<Option<Baseline>> {
-        let target = atomic_file::resolve_for_update(&self.path, KEPT)?;
-        let _lock = atomic_file::lock(&target)?;
-        let before = self
-            .read(&target)?
-            .map(|bytes| self.decode(bytes))
-            .transpose()?;
-        atomic_file::refuse_read_only(&target, KEPT)?;
-        let rendered = file::render(baseline, &self.curriculum);
-        // Under the lock: any temporary file of this one is a killed writer's.
-        atomic_file::remove_stale_temporaries(&target, rendered.as_bytes(), Duration::ZERO);
-        atomic_file::write(&target, rendered.as_bytes())?;
-        Ok(before)
-    }
-
-    fn read(&self, from: &Path) -> Result<Option<Vec<u8>>> {
-        let handle = match std::fs::File::open(from) {
-            Ok(handle) => handle,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(error) => return Err(Error::io(&self.path, error)),
-        };
-        let mut bytes = Vec::new();
-        handle
-            .take(MAX_FILE_BYTES as u64 + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|error| Error::io(&self.path, error))?;
-        if bytes.len() > MAX_FILE_BYTES {
-            return Err(self.broken(None, BaselineProblem::TooLarge));
-        }
-        Ok(Some(bytes))
-    }
-
-    fn decode(&self, bytes: Vec<u8>) -> Result<Baseline> {
-        let text = String::from_utf8(bytes).map_err(|error| {
-            let offset = error.utf8_error().valid_up_to();
-            let line = error.as_bytes()[..offset]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
-            self.broken(Some(line), BaselineProblem::NotUtf8 { offset })
-        })?;
-        file::parse(&frontmatter::normalize(&text), &self.path, &self.curriculum)
-    }
-
-    fn broken(&self, line: Option<usize>, problem: BaselineProblem) -> Error {
-        Error::Baseline {
-            path: self.path.clone(),
-            line,
-            problem,
-        }
+        self.store.save(baseline)
     }
 }

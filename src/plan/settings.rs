@@ -1,6 +1,5 @@
 //! The learner's time, validated once at the edge into types that cannot hold bad values.
 
-use crate::curriculum::duration::format_minutes;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 use std::fmt;
@@ -13,20 +12,9 @@ pub const MAX_SESSION_MINUTES: u32 = 8 * 60;
 /// The longest sitting we pick when the learner does not say.
 pub const DEFAULT_MAX_SESSION_MINUTES: u32 = 120;
 
-/// A weekly time or a session length learnpath does not plan with.
-#[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
-pub enum TimeError {
-    #[error("weekly hours must be a positive number, not {0}")]
-    NotPositive(f64),
-    #[error("{0} hours a week is more than {MAX_WEEKLY_HOURS} (16 hours a day, 7 days a week)")]
-    TooManyHours(f64),
-    #[error(
-        "{0} hours a week is less than one {MIN_SESSION_MINUTES}-minute session (use at least 0.25)"
-    )]
-    LessThanASession(f64),
-    #[error("a session of {} is outside {} to {}", format_minutes(*.0), format_minutes(MIN_SESSION_MINUTES), format_minutes(MAX_SESSION_MINUTES))]
-    SessionOutOfRange(u32),
-}
+/// A weekly time or a session length learnpath does not plan with (defined with the error
+/// type, which says it).
+pub use crate::error::TimeError;
 
 /// Study time per ISO week, in whole minutes, at least one shortest session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -39,13 +27,19 @@ impl WeeklyMinutes {
             return Err(TimeError::NotPositive(hours));
         }
         if hours > MAX_WEEKLY_HOURS {
-            return Err(TimeError::TooManyHours(hours));
+            return Err(TimeError::TooManyHours {
+                hours,
+                most: MAX_WEEKLY_HOURS,
+            });
         }
         // Never round capacity up: 1.01 h is 60 minutes, not 61. The small allowance keeps
         // hours that are exact in decimal but not in binary (4.1 * 60 = 245.999...) whole.
         let minutes = (hours * 60.0 + 1e-6).floor() as u32;
         if minutes < MIN_SESSION_MINUTES {
-            return Err(TimeError::LessThanASession(hours));
+            return Err(TimeError::LessThanASession {
+                hours,
+                session: MIN_SESSION_MINUTES,
+            });
         }
         Ok(WeeklyMinutes(minutes))
     }
@@ -67,7 +61,11 @@ pub struct SessionMinutes(u32);
 impl SessionMinutes {
     pub fn new(minutes: u32) -> Result<Self, TimeError> {
         if !(MIN_SESSION_MINUTES..=MAX_SESSION_MINUTES).contains(&minutes) {
-            return Err(TimeError::SessionOutOfRange(minutes));
+            return Err(TimeError::SessionOutOfRange {
+                minutes,
+                least: MIN_SESSION_MINUTES,
+                most: MAX_SESSION_MINUTES,
+            });
         }
         Ok(SessionMinutes(minutes))
     }
@@ -417,7 +415,11 @@ mod tests {
         );
         assert_eq!(
             SessionMinutes::new(540),
-            Err(TimeError::SessionOutOfRange(540))
+            Err(TimeError::SessionOutOfRange {
+                minutes: 540,
+                least: 15,
+                most: 480
+            })
         );
     }
 

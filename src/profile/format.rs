@@ -1,14 +1,13 @@
 //! The profile's file: YAML with a comment header, `schema_version`, the curriculum it is for,
 //! and the values as typed.
 
+use super::store::ProfileKind;
 use super::{Key, Profile, SCHEMA_VERSION};
-use crate::curriculum::frontmatter;
-use crate::error::{Error, ProfileProblem, Result};
+use crate::store::{self, Broken, Problem};
 use crate::yaml;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
-use std::path::Path;
 
 /// The first lines of every profile learnpath writes.
 pub(super) const HEADER: &str = "\
@@ -50,12 +49,6 @@ struct ProfileFile {
     user: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     whole: Option<Text>,
-}
-
-/// Only the version, read first so that a file of another schema is named as such.
-#[derive(Debug, Deserialize)]
-struct VersionProbe {
-    schema_version: Option<u32>,
 }
 
 /// A value as typed. A scalar is read as the text it is written with, a number's too (`hours:
@@ -107,50 +100,27 @@ pub(super) struct Decoded {
     pub curriculum: String,
 }
 
-/// Reads a profile's text. A UTF-8 BOM and CRLF line ends (an editor's doing) are fine.
+/// Reads a profile's text (not empty, without BOM and CRLF line ends: see the store).
 /// `expected` is the curriculum's id, named in the message for a file that names none.
-pub(super) fn parse(text: &str, path: &Path, expected: &str) -> Result<Decoded> {
-    let text = &*frontmatter::normalize(text);
-    let fail = |line: Option<usize>, problem: ProfileProblem| Error::Profile {
-        path: path.to_path_buf(),
-        line,
-        problem,
-    };
-    if text.trim().is_empty() {
-        return Err(fail(None, ProfileProblem::Empty));
-    }
-    let other_version = |other: u32| {
-        fail(
-            yaml::key_line(text, "schema_version"),
-            ProfileProblem::OtherVersion(other),
-        )
-    };
+pub(super) fn parse(text: &str, expected: &str) -> Result<Decoded, Broken> {
     let file = match yaml::decode::<ProfileFile>(text) {
-        Ok(file) if file.schema_version == SCHEMA_VERSION => file,
-        Ok(file) => return Err(other_version(file.schema_version)),
+        Ok(file) => file,
         Err(error) => {
-            let probe: VersionProbe = yaml::decode(text)
-                .map_err(|error| fail(error.line, ProfileProblem::Yaml(error.message)))?;
-            return Err(match probe.schema_version {
-                Some(SCHEMA_VERSION) => fail(error.line, ProfileProblem::Invalid(error.message)),
-                Some(other) => other_version(other),
-                None => fail(None, ProfileProblem::NoVersion),
-            });
+            store::probe::<ProfileKind>(text, expected)?;
+            return Err((error.line, Problem::Invalid(error.message)));
         }
     };
+    store::check_version::<ProfileKind>(Some(file.schema_version), text)?;
     let Some(Text(curriculum)) = file.curriculum else {
-        return Err(fail(
+        return Err((
             yaml::key_line(text, "curriculum").or(Some(1)),
-            ProfileProblem::NoCurriculum {
+            Problem::NoCurriculum {
                 expected: expected.to_string(),
             },
         ));
     };
     if file.role.is_some() && !file.spec.is_empty() {
-        return Err(fail(
-            yaml::key_line(text, "spec"),
-            ProfileProblem::RoleAndSpec,
-        ));
+        return Err((yaml::key_line(text, "spec"), Problem::RoleAndSpec));
     }
     let texts = |texts: Vec<Text>| texts.into_iter().map(|Text(text)| text).collect();
     let profile = Profile {
@@ -217,8 +187,17 @@ pub(super) fn render(profile: &Profile, curriculum: &str) -> String {
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> Result<Decoded> {
-        super::parse(text, Path::new("profile.yaml"), "course")
+    use crate::error::Error;
+    use crate::store::Store;
+
+    /// Reads a profile of the curriculum "course" as its store does.
+    fn parse(text: &str) -> crate::Result<Decoded> {
+        let store = Store::<ProfileKind>::new("profile.yaml", "course");
+        let profile = store.parse(text)?.value;
+        Ok(Decoded {
+            profile,
+            curriculum: store.curriculum().to_string(),
+        })
     }
 
     fn full() -> Profile {
@@ -337,7 +316,7 @@ mod tests {
             ),
         ] {
             let error = parse(text).unwrap_err();
-            let Error::Profile { line: found, .. } = &error else {
+            let Error::Kept { line: found, .. } = &error else {
                 panic!("{error}");
             };
             assert_eq!(*found, line, "{text:?}: {error}");

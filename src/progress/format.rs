@@ -5,15 +5,14 @@
 //! that earlier versions keep reading it, and version 2 otherwise. It reads both.
 
 use super::fast::Entries;
+use super::store::ProgressKind;
 use super::{
     MAX_PART, MAX_RECORD_MINUTES, PLAIN_SCHEMA_VERSION, Partial, Progress, SCHEMA_VERSION,
 };
-use crate::curriculum::frontmatter;
-use crate::error::{Error, ProgressProblem, Result};
+use crate::store::{self, Broken, Problem};
 use crate::yaml;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::path::Path;
 
 /// The first line of every progress file learnpath writes.
 pub(super) const HEADER: &str = "# learnpath progress: the documents you have studied. Edit with `learnpath done` / `learnpath undo`.\n";
@@ -90,52 +89,25 @@ fn out_of_range(file: &ProgressFile) -> Option<(String, String)> {
         })
 }
 
-/// Whether learnpath reads files of this version.
-fn known_version(version: u32) -> bool {
-    (PLAIN_SCHEMA_VERSION..=SCHEMA_VERSION).contains(&version)
-}
-
-/// Only the version, read first so that a file of another schema is named as such.
-#[derive(Debug, Deserialize)]
-struct VersionProbe {
-    schema_version: Option<u32>,
-}
-
 /// Reads the file with the YAML parser, in one pass when it is a progress file of a known
 /// version. When it is not, a look at the version alone names the problem (another schema, not a
 /// progress file at all) before the details.
-fn decode_yaml(
-    text: &str,
-    fail: impl Fn(Option<usize>, ProgressProblem) -> Error,
-) -> Result<ProgressFile> {
-    let other_version = |other: u32| {
-        fail(
-            yaml::key_line(text, "schema_version"),
-            ProgressProblem::OtherVersion(other),
-        )
-    };
+fn decode_yaml(text: &str) -> Result<ProgressFile, Broken> {
     let error = match yaml::decode::<ProgressFile>(text) {
-        Ok(file) if known_version(file.schema_version) => {
+        Ok(file) => {
+            store::check_version::<ProgressKind>(Some(file.schema_version), text)?;
             return match out_of_range(&file) {
                 None => Ok(file),
-                Some((place, message)) => Err(fail(
+                Some((place, message)) => Err((
                     yaml::positions::Positions::of(text).line(&place),
-                    ProgressProblem::Invalid(message),
+                    Problem::Invalid(message),
                 )),
             };
         }
-        Ok(file) => return Err(other_version(file.schema_version)),
         Err(error) => error,
     };
-    let probe: VersionProbe = yaml::decode(text)
-        .map_err(|error| fail(error.line, ProgressProblem::Yaml(error.message)))?;
-    Err(match probe.schema_version {
-        Some(version) if known_version(version) => {
-            fail(error.line, ProgressProblem::Invalid(error.message))
-        }
-        Some(other) => other_version(other),
-        None => fail(None, ProgressProblem::NoVersion),
-    })
+    store::probe::<ProgressKind>(text, "")?;
+    Err((error.line, Problem::Invalid(error.message)))
 }
 
 impl ProgressFile {
@@ -173,22 +145,12 @@ impl ProgressFile {
 }
 
 impl Progress {
-    /// Reads the file's text. A UTF-8 BOM and CRLF line ends (an editor's doing) are fine, as
-    /// they are in pages.
-    pub(super) fn parse(text: &str, path: &Path) -> Result<Progress> {
-        let text = &*frontmatter::normalize(text);
-        let fail = |line: Option<usize>, problem: ProgressProblem| Error::Progress {
-            path: path.to_path_buf(),
-            line,
-            problem,
-        };
-        if text.trim().is_empty() {
-            return Err(fail(None, ProgressProblem::Empty));
-        }
+    /// Reads the file's text (not empty, without BOM and CRLF line ends: see the store).
+    pub(super) fn parse(text: &str) -> Result<Progress, Broken> {
         let mut progress = Progress::default();
         match super::fast::read(text) {
             Some(entries) => progress.add(entries, str::to_string),
-            None => progress.add(decode_yaml(text, fail)?.entries(), |path| path),
+            None => progress.add(decode_yaml(text)?.entries(), |path| path),
         }
         Ok(progress)
     }
@@ -289,8 +251,10 @@ mod tests {
     use super::*;
     use crate::progress::Marked;
 
-    fn parse(text: &str) -> Result<Progress> {
-        Progress::parse(text, Path::new("progress.yaml"))
+    fn parse(text: &str) -> crate::Result<Progress> {
+        crate::store::Store::<ProgressKind>::new("progress.yaml", "")
+            .parse(text)
+            .map(|loaded| loaded.value)
     }
 
     #[test]
@@ -595,8 +559,9 @@ mod tests {
     /// Entries as the YAML parser reads them, for files of a known version.
     fn yaml_entries(text: &str) -> Option<Entries<String>> {
         let file: ProgressFile = yaml::decode(text).ok()?;
-        (known_version(file.schema_version) && out_of_range(&file).is_none())
-            .then(|| file.entries())
+        (<ProgressKind as crate::store::Kind>::VERSIONS.contains(&file.schema_version)
+            && out_of_range(&file).is_none())
+        .then(|| file.entries())
     }
 
     /// A partial record to make: path, day number, minutes, part, minutes taken.

@@ -1,6 +1,7 @@
 //! The library's error type. Each variant knows its exit code (see the README).
 
 use crate::diagnostic::Diagnostic;
+use crate::words::format_minutes;
 use chrono::NaiveDate;
 use std::fmt;
 use std::path::PathBuf;
@@ -132,7 +133,7 @@ pub enum Error {
 
     /// A file learnpath keeps (the progress file, the profile, the baseline, the calendar
     /// record) cannot be understood or used here. It is never overwritten in that case.
-    #[error("{}{}: {}\n  help: {}; learnpath left it untouched", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default(), problem.in_file(*file), file.help())]
+    #[error("{}{}: {}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default(), problem.in_file(*file))]
     Kept {
         path: PathBuf,
         line: Option<usize>,
@@ -357,29 +358,12 @@ impl KeptFile {
         }
     }
 
-    /// What to do about a file that cannot be used.
-    fn help(self) -> &'static str {
-        match self {
-            KeptFile::Progress => "fix the progress file or move it away",
-            KeptFile::Profile => "fix the profile or move it away",
-            KeptFile::Baseline => {
-                "fix the baseline or move it away (`learnpath follow` makes a new one)"
-            }
-            KeptFile::CalendarRecord => {
-                "move the file away to start the calendar's record afresh (events exported before cannot be cancelled then)"
-            }
-        }
-    }
-
     /// What an empty file was expected to hold, `version` being the first version read.
     fn expected(self, version: u32) -> String {
         match self {
             KeptFile::Progress => format!("`schema_version: {version}` and a `done:` list"),
             KeptFile::Profile => format!("`schema_version: {version}` and `curriculum: <id>`"),
-            KeptFile::Baseline => "a baseline written by `learnpath follow`".to_string(),
-            KeptFile::CalendarRecord => {
-                "a calendar record written by `learnpath export --format ics`".to_string()
-            }
+            KeptFile::Baseline | KeptFile::CalendarRecord => format!("a {}", self.noun()),
         }
     }
 }
@@ -489,11 +473,7 @@ impl fmt::Display for InFile<'_> {
                 write!(
                     f,
                     "a foreign {noun}: it is for the curriculum '{found}', not this one ('{expected}')"
-                )?;
-                if file == KeptFile::CalendarRecord {
-                    f.write_str(" (two curricula that share a progress file cannot share its calendar record: give each its own --progress)")?;
-                }
-                Ok(())
+                )
             }
             Problem::RoleAndSpec => f.write_str(
                 "both role and spec are set; a profile holds a role or specializations, not both",
@@ -540,17 +520,8 @@ pub enum TimeError {
     TooManyHours { hours: f64, most: f64 },
     #[error("{hours} hours a week is less than one {session}-minute session (use at least 0.25)")]
     LessThanASession { hours: f64, session: u32 },
-    #[error("a session of {} is outside {} to {}", spoken(*.minutes), spoken(*.least), spoken(*.most))]
+    #[error("a session of {} is outside {} to {}", format_minutes(*.minutes), format_minutes(*.least), format_minutes(*.most))]
     SessionOutOfRange { minutes: u32, least: u32, most: u32 },
-}
-
-/// "55 min", "2 h", "5 h 50 min", as `curriculum::duration::format_minutes` writes them.
-fn spoken(minutes: u32) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
-    }
 }
 
 /// What is wrong in a busy calendar (an iCalendar file).

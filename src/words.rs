@@ -1,4 +1,5 @@
-//! Counted nouns in messages: "1 document", "2 documents", never "1 documents".
+//! Words of numbers in messages: counted nouns ("1 document", "2 documents", never "1
+//! documents") and minutes ("5 h 50 min").
 
 /// `n` and the noun, plural unless `n` is one: the plural adds "s" to the noun's first word
 /// ("2 study documents" from "study document" adds it to the last; see [`count_with`]).
@@ -17,6 +18,16 @@ pub fn count_with(n: usize, singular: &str, plural: &str) -> String {
         format!("1 {singular}")
     } else {
         format!("{n} {plural}")
+    }
+}
+
+/// "55 min", "2 h", "5 h 50 min": how the tool writes a number of minutes.
+pub fn format_minutes(minutes: u32) -> String {
+    let (hours, rest) = (minutes / 60, minutes % 60);
+    match (hours, rest) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
     }
 }
 

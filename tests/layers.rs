@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 /// The library's top-level modules, bottom first. Each may use only those before it.
 const LAYERS: &[&str] = &[
     // The foundation: no knowledge of curricula or plans.
+    "words",
     "diagnostic",
     "error",
-    "words",
     "weblink",
     "time",
     "yaml",

@@ -49,20 +49,58 @@ fn reworded(error: &Error) -> Option<String> {
         Error::Kept {
             path,
             line,
-            file: KeptFile::Profile,
+            file,
             problem,
         } => {
             let line = line.map(|line| format!(":{line}")).unwrap_or_default();
             format!(
-                "{}{line}: {}\n  help: {}; learnpath left the file untouched",
+                "{}{line}: {}\n  help: {}",
                 path.display(),
-                problem.in_file(KeptFile::Profile),
-                profile_help(problem)
+                kept_fact(*file, problem),
+                kept_help(*file, problem)
             )
         }
         _ => return None,
     };
     Some(message)
+}
+
+/// What is wrong with a kept file, where the command line can say which command writes it or
+/// which flag keeps two apart.
+fn kept_fact(file: KeptFile, problem: &Problem) -> String {
+    let fact = problem.in_file(file).to_string();
+    match (file, problem) {
+        (KeptFile::Baseline, Problem::Empty { .. }) => {
+            format!("{fact} written by `learnpath follow`")
+        }
+        (KeptFile::CalendarRecord, Problem::Empty { .. }) => {
+            format!("{fact} written by `learnpath export --format ics`")
+        }
+        (KeptFile::CalendarRecord, Problem::Foreign { .. }) => format!(
+            "{fact} (two curricula that share a progress file cannot share its calendar record: give each its own --progress)"
+        ),
+        _ => fact,
+    }
+}
+
+/// What to do about a kept file that cannot be used; learnpath never overwrites it then.
+fn kept_help(file: KeptFile, problem: &Problem) -> String {
+    let what = match file {
+        KeptFile::Profile => {
+            return format!(
+                "{}; learnpath left the file untouched",
+                profile_help(problem)
+            );
+        }
+        KeptFile::Progress => "fix the progress file or move it away",
+        KeptFile::Baseline => {
+            "fix the baseline or move it away (`learnpath follow` makes a new one)"
+        }
+        KeptFile::CalendarRecord => {
+            "move the file away to start the calendar's record afresh (events exported before cannot be cancelled then)"
+        }
+    };
+    format!("{what}; learnpath left it untouched")
 }
 
 /// What to do about a profile that cannot be used.
@@ -187,6 +225,42 @@ mod tests {
                     reason: Refusal::Exists,
                 },
                 "'learnpath.yaml' already exists; leaving it as it is (--force replaces it)",
+            ),
+        ];
+        for (error, said) in cases {
+            assert_eq!(describe(&error), said);
+        }
+    }
+
+    /// A kept file's message: the library's fact, what writes the file, and what to do.
+    #[test]
+    fn kept_files_are_said_with_their_command_and_help() {
+        let kept = |file, problem| Error::Kept {
+            path: "f.yaml".into(),
+            line: None,
+            file,
+            problem,
+        };
+        let foreign = || Problem::Foreign {
+            found: "a".into(),
+            expected: "b".into(),
+        };
+        let cases = [
+            (
+                kept(KeptFile::Baseline, Problem::Empty { version: 1 }),
+                "f.yaml: the file is empty; expected a baseline written by `learnpath follow`\n  help: fix the baseline or move it away (`learnpath follow` makes a new one); learnpath left it untouched",
+            ),
+            (
+                kept(KeptFile::CalendarRecord, foreign()),
+                "f.yaml: a foreign calendar record: it is for the curriculum 'a', not this one ('b') (two curricula that share a progress file cannot share its calendar record: give each its own --progress)\n  help: move the file away to start the calendar's record afresh (events exported before cannot be cancelled then); learnpath left it untouched",
+            ),
+            (
+                kept(KeptFile::Profile, foreign()),
+                "f.yaml: a foreign profile: it is for the curriculum 'a', not this one ('b')\n  help: give this curriculum's profile (--profile FILE), or remove this one with `learnpath profile reset`; learnpath left the file untouched",
+            ),
+            (
+                kept(KeptFile::Progress, Problem::NoVersion { expected: 1 }),
+                "f.yaml: no schema_version; this is not a learnpath progress file (expected `schema_version: 1`)\n  help: fix the progress file or move it away; learnpath left it untouched",
             ),
         ];
         for (error, said) in cases {

@@ -81,15 +81,7 @@ pub fn parse_minutes(text: &str) -> Result<u32, DurationError> {
     Ok(minutes as u32)
 }
 
-/// "55 min", "2 h", "5 h 50 min": how the tool writes a number of minutes.
-pub fn format_minutes(minutes: u32) -> String {
-    let (hours, rest) = (minutes / 60, minutes % 60);
-    match (hours, rest) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
-    }
-}
+pub use crate::words::format_minutes;
 
 /// Weekly time as hours with one decimal ("5.0 h") when that is exact, else in hours and
 /// minutes ("4 h 5 min"), so that a summary never shows more time than the plan uses.

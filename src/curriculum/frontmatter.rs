@@ -1,17 +1,7 @@
 //! Splitting a Markdown page into YAML frontmatter and body (the YAML itself is decoded by
 //! `crate::yaml`).
 
-use std::borrow::Cow;
-
-/// A page's text with a UTF-8 BOM removed and CRLF line endings turned into LF.
-pub fn normalize(text: &str) -> Cow<'_, str> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.contains('\r') {
-        Cow::Owned(text.replace("\r\n", "\n"))
-    } else {
-        Cow::Borrowed(text)
-    }
-}
+pub(crate) use crate::yaml::normalize;
 
 /// The frontmatter block of a page and what follows it.
 #[derive(Debug, PartialEq, Eq)]

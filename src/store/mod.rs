@@ -259,7 +259,7 @@ impl<K: Kind> Store<K> {
     /// Reads a file's text as [`Store::load`] does (a BOM and CRLF line ends are fine).
     pub fn parse(&self, text: impl Into<String>) -> Result<Loaded<K::Value>, Error> {
         let text = text.into();
-        let text = match normalize(&text) {
+        let text = match yaml::normalize(&text) {
             Cow::Borrowed(_) => text,
             Cow::Owned(normalized) => normalized,
         };
@@ -279,16 +279,6 @@ impl<K: Kind> Store<K> {
             file: K::FILE,
             problem,
         }
-    }
-}
-
-/// The text without a UTF-8 BOM and with LF line ends (an editor's doing).
-pub fn normalize(text: &str) -> Cow<'_, str> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.contains('\r') {
-        Cow::Owned(text.replace("\r\n", "\n"))
-    } else {
-        Cow::Borrowed(text)
     }
 }
 

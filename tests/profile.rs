@@ -80,6 +80,41 @@ fn profile_round_trip_set_show_unset_reset() {
         .stderr_has(&["'work.ics' does not exist"]);
     assert!(!file.exists());
     let calendar_arg = calendar.display().to_string();
+    set_storage_engineer(&home, &calendar_arg);
+    // Again: nothing new, nothing written.
+    let again = home
+        .run(&[
+            "profile",
+            "set",
+            "--hours",
+            "5",
+            "--skip",
+            "2027-03-01..2027-03-01",
+        ])
+        .code(0);
+    assert_eq!(
+        again.stdout,
+        format!("hours: 5 (unchanged)\nskip: already has 2027-03-01\nprofile unchanged: {path}\n")
+    );
+
+    assert_storage_engineer_shown(&home, &calendar_arg);
+    // --spec replaces the role.
+    home.run(&["profile", "set", "--spec", "3.1"])
+        .code(0)
+        .stdout_has(&[
+            "spec: 3.1\n",
+            "role: unset (was storage engineer; specializations replace the role)",
+        ]);
+
+    unset_values_and_keys(&home, &calendar_arg);
+    reset_twice(&home);
+}
+
+/// `profile set` with a role, hours, days, two skips and the calendar `calendar_arg`; checks
+/// what it says and the file it writes.
+fn set_storage_engineer(home: &Home, calendar_arg: &str) {
+    let file = home.profile();
+    let path = file.display().to_string();
     let set = home
         .run(&[
             "profile",
@@ -93,7 +128,7 @@ fn profile_round_trip_set_show_unset_reset() {
             "--skip",
             "2027-02-10..2027-02-20,2027-03-01",
             "--busy",
-            &calendar_arg,
+            calendar_arg,
         ])
         .code(0);
     assert_eq!(
@@ -121,23 +156,11 @@ fn profile_round_trip_set_show_unset_reset() {
              - {calendar_arg}\n"
         )
     );
+}
 
-    // Again: nothing new, nothing written.
-    let again = home
-        .run(&[
-            "profile",
-            "set",
-            "--hours",
-            "5",
-            "--skip",
-            "2027-03-01..2027-03-01",
-        ])
-        .code(0);
-    assert_eq!(
-        again.stdout,
-        format!("hours: 5 (unchanged)\nskip: already has 2027-03-01\nprofile unchanged: {path}\n")
-    );
-
+/// Checks `profile show`, as text and as JSON, after `set_storage_engineer`.
+fn assert_storage_engineer_shown(home: &Home, calendar_arg: &str) {
+    let path = home.profile().display().to_string();
     assert_eq!(
         home.run(&["profile", "show"]).code(0).stdout,
         format!(
@@ -165,20 +188,16 @@ fn profile_round_trip_set_show_unset_reset() {
             "remind": [], "caldav": null, "user": null, "whole": null,
         })
     );
+}
 
-    // --spec replaces the role.
-    home.run(&["profile", "set", "--spec", "3.1"])
-        .code(0)
-        .stdout_has(&[
-            "spec: 3.1\n",
-            "role: unset (was storage engineer; specializations replace the role)",
-        ]);
-
+/// Removes a value of a list, a whole key, a key not set and a value not there, checks what
+/// each says, and the profile left.
+fn unset_values_and_keys(home: &Home, calendar_arg: &str) {
     // One value of a list, a whole key, a key not set, a value not there.
     home.run(&["profile", "unset", "skip", "2027-02-10..2027-02-20"])
         .code(0)
         .stdout_has(&["skip: removed 2027-02-10..2027-02-20", "profile saved in"]);
-    home.run(&["profile", "unset", "busy", &calendar_arg])
+    home.run(&["profile", "unset", "busy", calendar_arg])
         .code(0)
         .stdout_has(&[&format!("busy: removed {calendar_arg}")]);
     home.run(&["profile", "unset", "hours"])
@@ -203,7 +222,12 @@ fn profile_round_trip_set_show_unset_reset() {
             "remind": [], "caldav": null, "user": null, "whole": null,
         })
     );
+}
 
+/// `profile reset` removes the file; a second one finds nothing to remove.
+fn reset_twice(home: &Home) {
+    let file = home.profile();
+    let path = file.display().to_string();
     home.run(&["profile", "reset"])
         .code(0)
         .stdout_has(&[&format!("removed the profile {path}")]);
@@ -343,28 +367,36 @@ fn plain_plan_after_profile_set() {
     ]);
 }
 
+/// A profile with a role, hours, days, a session length, a start, a time and a zone.
+const FULL_PROFILE: &[&str] = &[
+    "profile",
+    "set",
+    "--role",
+    "storage engineer",
+    "--hours",
+    "5",
+    "--days",
+    "mon,wed,sat",
+    "--session",
+    "90min",
+    "--start",
+    "2027-02-01",
+    "--at",
+    "07:30",
+    "--tz",
+    "Europe/Berlin",
+];
+
+/// A home with `FULL_PROFILE` saved.
+fn home_with_full_profile() -> Home {
+    let home = Home::new();
+    home.run(FULL_PROFILE).code(0);
+    home
+}
+
 #[test]
 fn flags_override_the_profile() {
-    let home = Home::new();
-    home.run(&[
-        "profile",
-        "set",
-        "--role",
-        "storage engineer",
-        "--hours",
-        "5",
-        "--days",
-        "mon,wed,sat",
-        "--session",
-        "90min",
-        "--start",
-        "2027-02-01",
-        "--at",
-        "07:30",
-        "--tz",
-        "Europe/Berlin",
-    ])
-    .code(0);
+    let home = home_with_full_profile();
     let plan = home.json(&["plan"]);
     assert_eq!(plan["role"], "storage engineer");
     assert_eq!(plan["settings"]["weekly_minutes"], 300);
@@ -399,6 +431,11 @@ fn flags_override_the_profile() {
     assert_eq!(other["settings"]["days"], serde_json::json!(["tue"]));
     assert_eq!(other["settings"]["session_minutes"], 120);
     assert_eq!(other["settings"]["start"], "2027-03-02");
+}
+
+#[test]
+fn a_past_start_in_the_profile_is_named_as_the_profiles() {
+    let home = home_with_full_profile();
     // A saved start in the past is named as the profile's.
     home.run(&["profile", "set", "--start", "2026-12-01"])
         .code(0);
@@ -406,7 +443,13 @@ fn flags_override_the_profile() {
         .code(0)
         .stderr_has(&["warning: the profile's start 2026-12-01 is before today (2027-01-04)"]);
     home.run(&["profile", "unset", "start"]).code(0);
+}
 
+#[test]
+fn export_takes_the_profiles_time_and_zone_unless_given() {
+    let home = home_with_full_profile();
+    // Without a start, the plan starts today.
+    home.run(&["profile", "unset", "start"]).code(0);
     // Export: the profile's --at and --tz, unless given.
     let csv = home.run(&["export", "--format", "csv"]).code(0).stdout;
     assert!(csv.contains(",01/04/2027,07:30 AM,"), "{csv}");
@@ -420,6 +463,11 @@ fn flags_override_the_profile() {
         .code(0)
         .stdout;
     assert!(given.contains("DTSTART:20270104T200000Z"), "{given}");
+}
+
+#[test]
+fn no_profile_goes_back_to_the_flags_and_defaults() {
+    let home = home_with_full_profile();
     // --no-profile: back to the flags and defaults.
     home.run(&["plan", "--no-profile"])
         .code(2)
@@ -472,92 +520,99 @@ fn the_profile_file_can_be_given_and_ignored() {
     .stderr_has(&["`profile set` changes the profile and cannot be used with --no-profile"]);
 }
 
+/// Profiles that cannot be read, or are another curriculum's: a name for the case, the file's
+/// bytes, the line the error names, and words of its message.
+const BROKEN_PROFILES: &[(&str, &[u8], Option<usize>, &str)] = &[
+    (
+        "invalid YAML",
+        b"schema_version: 1\ncurriculum: datacenter-infrastructure\nskip: [\n",
+        Some(4),
+        "invalid YAML",
+    ),
+    (
+        "wrong type",
+        b"schema_version: 1\ncurriculum: datacenter-infrastructure\nhours: [5]\n",
+        Some(3),
+        "invalid type: sequence",
+    ),
+    (
+        "unknown key",
+        b"schema_version: 1\ncurriculum: datacenter-infrastructure\nhours: 5\nweeks: 4\n",
+        Some(4),
+        "unknown field `weeks`",
+    ),
+    (
+        "another schema",
+        b"# mine\nschema_version: 2\ncurriculum: datacenter-infrastructure\n",
+        Some(2),
+        "schema_version 2 is not one this learnpath knows",
+    ),
+    (
+        "not UTF-8",
+        b"schema_version: 1\ncurriculum: datacenter-infrastructure\nrole: \xff\xfe\n",
+        Some(3),
+        "not valid UTF-8",
+    ),
+    (
+        "foreign",
+        b"schema_version: 1\ncurriculum: someone-elses-course\nhours: 5\n",
+        Some(2),
+        "a foreign profile: it is for the curriculum 'someone-elses-course', not this one ('datacenter-infrastructure')",
+    ),
+];
+
+/// Checks that with `bytes` as its profile every command that reads it fails (exit 65) naming
+/// the file, `line` and `words`, that none changes the file, and that `profile reset` removes it.
+fn assert_named_and_untouched(name: &str, bytes: &[u8], line: Option<usize>, words: &str) {
+    let home = Home::new();
+    let file = home.profile();
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, bytes).unwrap();
+    let located = match line {
+        Some(line) => format!("error: {}:{line}: ", file.display()),
+        None => format!("error: {}: ", file.display()),
+    };
+    let changes = [
+        &["profile", "set", "--hours", "4"][..],
+        &["profile", "unset", "hours"][..],
+    ];
+    let readers = [
+        &["plan"][..],
+        &["status"][..],
+        &["export", "--format", "ics"][..],
+    ];
+    for args in readers.iter().chain(&changes) {
+        home.run(args)
+            .code(65)
+            .stderr_has(&[&located, words, "learnpath left the file untouched"]);
+        assert_eq!(
+            &std::fs::read(&file).unwrap(),
+            bytes,
+            "{name}: {args:?} changed the file"
+        );
+    }
+    home.run(&["profile", "show"])
+        .code(65)
+        .stderr_has(&[&located]);
+    assert_eq!(
+        &std::fs::read(&file).unwrap(),
+        bytes,
+        "{name}: show changed it"
+    );
+    // The user asked: reset removes it.
+    home.run(&["profile", "reset"])
+        .code(0)
+        .stdout_has(&["removed the profile"]);
+    assert!(!file.exists(), "{name}");
+}
+
 /// A profile that cannot be read, or is another curriculum's, is an error that names the file
 /// and the line (exit 65) for every command that reads it, and it stays byte for byte as it
 /// was; only `profile reset` removes it.
 #[test]
 fn a_broken_or_foreign_profile_is_named_and_never_overwritten() {
-    let cases: &[(&str, &[u8], Option<usize>, &str)] = &[
-        (
-            "invalid YAML",
-            b"schema_version: 1\ncurriculum: datacenter-infrastructure\nskip: [\n",
-            Some(4),
-            "invalid YAML",
-        ),
-        (
-            "wrong type",
-            b"schema_version: 1\ncurriculum: datacenter-infrastructure\nhours: [5]\n",
-            Some(3),
-            "invalid type: sequence",
-        ),
-        (
-            "unknown key",
-            b"schema_version: 1\ncurriculum: datacenter-infrastructure\nhours: 5\nweeks: 4\n",
-            Some(4),
-            "unknown field `weeks`",
-        ),
-        (
-            "another schema",
-            b"# mine\nschema_version: 2\ncurriculum: datacenter-infrastructure\n",
-            Some(2),
-            "schema_version 2 is not one this learnpath knows",
-        ),
-        (
-            "not UTF-8",
-            b"schema_version: 1\ncurriculum: datacenter-infrastructure\nrole: \xff\xfe\n",
-            Some(3),
-            "not valid UTF-8",
-        ),
-        (
-            "foreign",
-            b"schema_version: 1\ncurriculum: someone-elses-course\nhours: 5\n",
-            Some(2),
-            "a foreign profile: it is for the curriculum 'someone-elses-course', not this one ('datacenter-infrastructure')",
-        ),
-    ];
-    for (name, bytes, line, words) in cases {
-        let home = Home::new();
-        let file = home.profile();
-        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-        std::fs::write(&file, bytes).unwrap();
-        let located = match line {
-            Some(line) => format!("error: {}:{line}: ", file.display()),
-            None => format!("error: {}: ", file.display()),
-        };
-        let changes = [
-            &["profile", "set", "--hours", "4"][..],
-            &["profile", "unset", "hours"][..],
-        ];
-        let readers = [
-            &["plan"][..],
-            &["status"][..],
-            &["export", "--format", "ics"][..],
-        ];
-        for args in readers.iter().chain(&changes) {
-            home.run(args).code(65).stderr_has(&[
-                &located,
-                words,
-                "learnpath left the file untouched",
-            ]);
-            assert_eq!(
-                &std::fs::read(&file).unwrap(),
-                bytes,
-                "{name}: {args:?} changed the file"
-            );
-        }
-        home.run(&["profile", "show"])
-            .code(65)
-            .stderr_has(&[&located]);
-        assert_eq!(
-            &std::fs::read(&file).unwrap(),
-            bytes,
-            "{name}: show changed it"
-        );
-        // The user asked: reset removes it.
-        home.run(&["profile", "reset"])
-            .code(0)
-            .stdout_has(&["removed the profile"]);
-        assert!(!file.exists(), "{name}");
+    for &(name, bytes, line, words) in BROKEN_PROFILES {
+        assert_named_and_untouched(name, bytes, line, words);
     }
 }
 

@@ -1100,6 +1100,13 @@ fn the_last_part_marks_the_document_done() {
     assert_eq!(scratch.text(), text);
 }
 
+/// The arguments of a plan for 3.1 at 5 hours a week that starts on `day`, today.
+fn spec_3_1_from(day: &str) -> [&str; 8] {
+    [
+        "--spec", "3.1", "--hours", "5", "--start", day, "--today", day,
+    ]
+}
+
 #[test]
 fn minutes_done_of_a_document_leave_the_rest_to_plan() {
     let scratch = Scratch::new();
@@ -1116,33 +1123,14 @@ fn minutes_done_of_a_document_leave_the_rest_to_plan() {
         ])
         .code(0)
         .stdout_has(&[&format!("30 of 55 min done: {PFC} (2027-01-04)")]);
-    let plan = scratch.plan(&[
-        "--spec",
-        "3.1",
-        "--hours",
-        "5",
-        "--start",
-        "2027-01-11",
-        "--today",
-        "2027-01-11",
-    ]);
+    let plan = scratch.plan(&spec_3_1_from("2027-01-11"));
     let left = items_of(&plan, PFC);
     assert_eq!(left.len(), 1, "{left:?}");
     assert_eq!(left[0]["minutes"], 25);
     assert_eq!(left[0]["done_minutes"], 30);
     assert_eq!(plan["summary"]["total_minutes"], 375 - 30);
     scratch
-        .run(&[
-            "plan",
-            "--spec",
-            "3.1",
-            "--hours",
-            "5",
-            "--start",
-            "2027-01-11",
-            "--today",
-            "2027-01-11",
-        ])
+        .run(&[&["plan"][..], &spec_3_1_from("2027-01-11")].concat())
         .code(0)
         .stdout_has(&["PFC, DCB, and RDMA in Storage, the rest (25 min)"]);
     // More minutes add up, to the estimate at most; reaching it does not mark the document
@@ -1162,16 +1150,7 @@ fn minutes_done_of_a_document_leave_the_rest_to_plan() {
             "counted 25 min of the 40 min given",
             &format!("mark it done with `learnpath done {PFC}`"),
         ]);
-    let plan = scratch.plan(&[
-        "--spec",
-        "3.1",
-        "--hours",
-        "5",
-        "--start",
-        "2027-01-18",
-        "--today",
-        "2027-01-18",
-    ]);
+    let plan = scratch.plan(&spec_3_1_from("2027-01-18"));
     assert_eq!(items_of(&plan, PFC)[0]["minutes"], 5);
     // Without the progress file, the whole document again.
     let plan = scratch.plan(&[
@@ -1379,78 +1358,87 @@ fn undo_removes_partial_records() {
     assert_eq!(items_of(&plan, PFC)[0]["minutes"], 55);
 }
 
+/// `done` arguments that cannot be recorded: the arguments, the exit code, and words of the
+/// error.
+const UNRECORDABLE: &[(&[&str], i32, &str)] = &[
+    (
+        &["done", "01_modern_topology", "--part", "1"],
+        2,
+        "01_foundations/02_datacenter_topology/01_modern_topology.md (40 min) is not split into parts in your plans (sittings of up to 1 h)",
+    ),
+    (
+        &["done", "01_tlb_ept_explained", "--part", "3"],
+        2,
+        "has 2 parts in your plans (sittings of up to 1 h), so there is no part 3",
+    ),
+    (
+        &["done", "01_tlb_ept_explained", "--part", "0"],
+        2,
+        "--part",
+    ),
+    (
+        &[
+            "done",
+            "01_tlb_ept_explained",
+            "--part",
+            "1",
+            "--minutes",
+            "30m",
+        ],
+        2,
+        "cannot be used with",
+    ),
+    (
+        &[
+            "done",
+            "01_modern_topology",
+            "02_server_hierarchy",
+            "--took",
+            "30m",
+        ],
+        2,
+        "--took is for one document, and 2 are named",
+    ),
+    (
+        &["done", "01_modern_topology", "--took", "25h"],
+        2,
+        "more than 24 h",
+    ),
+    (
+        &["done", "01_modern_topology", "--took", "50"],
+        2,
+        "has no unit",
+    ),
+    (
+        &["done", "01_modern_topology", "--minutes", "0m"],
+        2,
+        "at least 1 minute",
+    ),
+    (
+        &[
+            "done",
+            "01_modern_topology",
+            "--took",
+            "5m",
+            "--no-progress",
+        ],
+        2,
+        "--no-progress",
+    ),
+];
+
 #[test]
 fn partial_progress_is_refused_when_it_cannot_be_recorded() {
     let scratch = Scratch::new();
-    for (args, code, words) in [
-        (
-            &["done", "01_modern_topology", "--part", "1"][..],
-            2,
-            "01_foundations/02_datacenter_topology/01_modern_topology.md (40 min) is not split into parts in your plans (sittings of up to 1 h)",
-        ),
-        (
-            &["done", "01_tlb_ept_explained", "--part", "3"][..],
-            2,
-            "has 2 parts in your plans (sittings of up to 1 h), so there is no part 3",
-        ),
-        (
-            &["done", "01_tlb_ept_explained", "--part", "0"][..],
-            2,
-            "--part",
-        ),
-        (
-            &[
-                "done",
-                "01_tlb_ept_explained",
-                "--part",
-                "1",
-                "--minutes",
-                "30m",
-            ][..],
-            2,
-            "cannot be used with",
-        ),
-        (
-            &[
-                "done",
-                "01_modern_topology",
-                "02_server_hierarchy",
-                "--took",
-                "30m",
-            ][..],
-            2,
-            "--took is for one document, and 2 are named",
-        ),
-        (
-            &["done", "01_modern_topology", "--took", "25h"][..],
-            2,
-            "more than 24 h",
-        ),
-        (
-            &["done", "01_modern_topology", "--took", "50"][..],
-            2,
-            "has no unit",
-        ),
-        (
-            &["done", "01_modern_topology", "--minutes", "0m"][..],
-            2,
-            "at least 1 minute",
-        ),
-        (
-            &[
-                "done",
-                "01_modern_topology",
-                "--took",
-                "5m",
-                "--no-progress",
-            ][..],
-            2,
-            "--no-progress",
-        ),
-    ] {
+    for &(args, code, words) in UNRECORDABLE {
         scratch.run(args).code(code).stderr_has(&[words]);
         assert!(!scratch.progress().exists(), "{args:?} wrote the file");
     }
+}
+
+#[test]
+fn without_hours_in_the_profile_a_90_minute_document_is_not_split() {
+    let scratch = Scratch::new();
     // Without hours in the profile, sittings of 2 h: the 90-minute document is whole.
     Run::with_env(
         &[

@@ -62,6 +62,14 @@ struct Reply {
     body: String,
 }
 
+/// A failure to reach `url`, or to read its reply.
+fn network(url: &str, problem: NetworkProblem) -> Error {
+    Error::Network {
+        url: url.to_string(),
+        problem,
+    }
+}
+
 /// Resolves names as usual, but refuses plain http to any address that is not this machine's:
 /// the check is on the addresses the connection is made to, so a name that resolves elsewhere
 /// (`*.localhost` sent to a DNS server, a rebinding) never gets the password over the network.
@@ -280,23 +288,9 @@ impl Client {
         headers: &[(&str, &str)],
         body: Option<String>,
     ) -> Result<Reply> {
-        let network = |problem: NetworkProblem| Error::Network {
-            url: url.to_string(),
-            problem,
-        };
-        let request_error = |error: http::Error| network(NetworkProblem::Request(error));
-        let transport = |error: ureq::Error| network(NetworkProblem::Transport(error));
-        let method = Method::from_bytes(method.as_bytes()).map_err(|e| request_error(e.into()))?;
-        let mut request = http::Request::builder().method(method).uri(url);
-        if let Some(authorization) = &self.authorization {
-            request = request.header("Authorization", authorization.clone());
-        }
-        if body.is_some() && !headers.iter().any(|(name, _)| *name == "Content-Type") {
-            request = request.header("Content-Type", "application/xml; charset=utf-8");
-        }
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
+        let request_error = |error: http::Error| network(url, NetworkProblem::Request(error));
+        let transport = |error: ureq::Error| network(url, NetworkProblem::Transport(error));
+        let request = self.request(method, url, headers, body.is_some())?;
         let sent = match body {
             Some(body) => request
                 .body(body)
@@ -307,7 +301,36 @@ impl Client {
                 .map_err(request_error)
                 .and_then(|request| self.agent.run(request).map_err(transport)),
         };
-        let mut response = sent?;
+        self.reply(url, sent?)
+    }
+
+    /// A request's method, URL and headers: the login, the Content-Type of an XML body unless
+    /// `headers` name one, then `headers`.
+    fn request(
+        &self,
+        method: &str,
+        url: &str,
+        headers: &[(&str, &str)],
+        with_body: bool,
+    ) -> Result<http::request::Builder> {
+        let method = Method::from_bytes(method.as_bytes())
+            .map_err(|e| network(url, NetworkProblem::Request(e.into())))?;
+        let mut request = http::Request::builder().method(method).uri(url);
+        if let Some(authorization) = &self.authorization {
+            request = request.header("Authorization", authorization.clone());
+        }
+        if with_body && !headers.iter().any(|(name, _)| *name == "Content-Type") {
+            request = request.header("Content-Type", "application/xml; charset=utf-8");
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        Ok(request)
+    }
+
+    /// The reply to a request to `url`: its status, ETag, Location and body (up to
+    /// `MAX_REPLY_BYTES`); a refused login is an error.
+    fn reply(&self, url: &str, mut response: http::Response<ureq::Body>) -> Result<Reply> {
         let status = response.status().as_u16();
         let header = |name: &str| {
             response
@@ -329,7 +352,7 @@ impl Client {
             .with_config()
             .limit(MAX_REPLY_BYTES)
             .read_to_string()
-            .map_err(|error| network(NetworkProblem::Reading(error)))?;
+            .map_err(|error| network(url, NetworkProblem::Reading(error)))?;
         Ok(Reply {
             status,
             etag,

@@ -137,11 +137,6 @@ fn date(text: &str) -> Option<NaiveDate> {
 /// two agree byte for byte.
 pub(super) fn write(progress: &Progress) -> Option<String> {
     use std::fmt::Write;
-    let plain = |path: &str| {
-        path.bytes()
-            .all(|byte| byte.is_ascii_alphanumeric() || b"_./-".contains(&byte))
-            && flat_yaml::block_scalar(path) == Some(path)
-    };
     if !progress.done.keys().all(|path| plain(path))
         || !progress.partial.keys().all(|path| plain(path))
     {
@@ -151,18 +146,35 @@ pub(super) fn write(progress: &Progress) -> Option<String> {
     if progress.done.is_empty() && progress.partial.is_empty() {
         return Some(format!("schema_version: {version}\ndone: []\n"));
     }
-    let size: usize = progress
-        .done
-        .keys()
-        .map(|path| path.len() + 40)
-        .sum::<usize>()
-        + progress
-            .partial
-            .iter()
-            .map(|(path, records)| (path.len() + 80) * records.len())
-            .sum::<usize>();
-    let mut text = String::with_capacity(size + 48);
+    let mut text = String::with_capacity(capacity(progress));
     let _ = writeln!(text, "schema_version: {version}");
+    write_done(progress, &mut text);
+    write_partial(progress, &mut text);
+    Some(text)
+}
+
+/// Whether the encoder writes `path` as it is: letters, digits and `_./-` only, and nothing
+/// YAML would read as another type.
+fn plain(path: &str) -> bool {
+    path.bytes()
+        .all(|byte| byte.is_ascii_alphanumeric() || b"_./-".contains(&byte))
+        && flat_yaml::block_scalar(path) == Some(path)
+}
+
+/// About the length of the file for `progress`, so that its text is allocated once.
+fn capacity(progress: &Progress) -> usize {
+    let done: usize = progress.done.keys().map(|path| path.len() + 40).sum();
+    let partial: usize = progress
+        .partial
+        .iter()
+        .map(|(path, records)| (path.len() + 80) * records.len())
+        .sum();
+    done + partial + 48
+}
+
+/// The `done:` list, each document with its date and the minutes it took, if known.
+fn write_done(progress: &Progress, text: &mut String) {
+    use std::fmt::Write;
     if progress.done.is_empty() {
         text.push_str("done: []\n");
     } else {
@@ -177,6 +189,11 @@ pub(super) fn write(progress: &Progress) -> Option<String> {
             let _ = writeln!(text, "  took: {minutes}");
         }
     }
+}
+
+/// The `partial:` list, if any: each record with its date, minutes, and part and time if known.
+fn write_partial(progress: &Progress, text: &mut String) {
+    use std::fmt::Write;
     if !progress.partial.is_empty() {
         text.push_str("partial:\n");
     }
@@ -195,7 +212,6 @@ pub(super) fn write(progress: &Progress) -> Option<String> {
             }
         }
     }
-    Some(text)
 }
 
 #[cfg(test)]

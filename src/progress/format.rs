@@ -392,7 +392,13 @@ mod tests {
     /// Progress files, mostly in the fast reader's form, with values and lines in and out of
     /// its subset and at its borders.
     fn progress_text() -> impl Strategy<Value = String> {
-        let odd_path = prop::sample::select(vec![
+        prop_oneof![1 => mixed_text(), 2 => shaped_text()]
+    }
+
+    /// Paths the fast reader must leave to the YAML parser, or read as YAML does: quoted,
+    /// typed, with a comment, spaces or odd characters, or empty.
+    fn odd_path() -> impl Strategy<Value = String> + Clone {
+        prop::sample::select(vec![
             "'quoted.md'",
             "\"double.md\"",
             "'it''s.md'",
@@ -426,10 +432,52 @@ mod tests {
             "é/ü.md",
             "a\u{85}b",
             "",
-        ]);
+        ])
+        .prop_map(str::to_string)
+    }
+
+    /// A `took:` line with a number of `number`, in a share `weight` of entries; else nothing.
+    fn took_line(
+        weight: f64,
+        number: impl Strategy<Value = String> + Clone,
+    ) -> impl Strategy<Value = String> + Clone {
+        prop::option::weighted(weight, number)
+            .prop_map(|took| took.map_or(String::new(), |took| format!("  took: {took}\n")))
+    }
+
+    /// An entry of `done:`: a path, a date and the lines of `took`.
+    fn done_entry(
+        path: impl Strategy<Value = String>,
+        date: impl Strategy<Value = String>,
+        took: impl Strategy<Value = String>,
+    ) -> impl Strategy<Value = String> {
+        (path, date, took)
+            .prop_map(|(path, date, took)| format!("- path: {path}\n  date: {date}\n{took}"))
+    }
+
+    /// An entry of `partial:`: a path, a date, minutes, half the time a part, and the lines of
+    /// `took`.
+    fn partial_entry(
+        path: impl Strategy<Value = String>,
+        date: impl Strategy<Value = String>,
+        minutes: impl Strategy<Value = String>,
+        part: impl Strategy<Value = String>,
+        took: impl Strategy<Value = String>,
+    ) -> impl Strategy<Value = String> {
+        (path, date, minutes, prop::option::weighted(0.5, part), took).prop_map(
+            |(path, date, minutes, part, took)| {
+                let part = part.map_or(String::new(), |part| format!("  part: {part}\n"));
+                format!("- path: {path}\n  date: {date}\n  minutes: {minutes}\n{part}{took}")
+            },
+        )
+    }
+
+    /// A start, then entries and stray lines in any order, with values in and out of the
+    /// subset.
+    fn mixed_text() -> impl Strategy<Value = String> {
         let path = prop_oneof![
             3 => "[a-z0-9_]{1,6}(/[a-z0-9_. :#-]{1,8}){0,2}(\\.md)?",
-            2 => odd_path.clone().prop_map(str::to_string),
+            2 => odd_path(),
         ];
         let odd_date = prop::sample::select(vec![
             "2027-02-30",
@@ -457,22 +505,19 @@ mod tests {
             4 => (1..=400u32).prop_map(|n| n.to_string()),
             1 => prop::sample::select(vec!["0", "401", "01", "-1", "1.5"]).prop_map(str::to_string),
         ];
-        let took_line = prop::option::weighted(0.4, number.clone())
-            .prop_map(|took| took.map_or(String::new(), |took| format!("  took: {took}\n")));
-        let entry = (path.clone(), date.clone(), took_line.clone())
-            .prop_map(|(path, date, took)| format!("- path: {path}\n  date: {date}\n{took}"));
-        let partial_entry = (
-            path,
-            date,
-            number,
-            prop::option::weighted(0.5, part),
-            took_line,
-        )
-            .prop_map(|(path, date, minutes, part, took)| {
-                let part = part.map_or(String::new(), |part| format!("  part: {part}\n"));
-                format!("- path: {path}\n  date: {date}\n  minutes: {minutes}\n{part}{took}")
-            });
-        let odd_line = prop::sample::select(vec![
+        let took = took_line(0.4, number.clone());
+        let piece = prop_oneof![
+            6 => done_entry(path.clone(), date.clone(), took.clone()),
+            3 => partial_entry(path, date, number, part, took),
+            2 => odd_line(),
+        ];
+        (start(), prop::collection::vec(piece, 0..6))
+            .prop_map(|(start, pieces)| format!("{start}{}", pieces.concat()))
+    }
+
+    /// A line out of place: a comment, a header again, a blank line, a field without its entry.
+    fn odd_line() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
             "# a comment\n",
             "schema_version: 1\n",
             "schema_version: 2\n",
@@ -487,13 +532,14 @@ mod tests {
             "  minutes: 5\n",
             "  part: 1\n",
             "extra: 1\n",
-        ]);
-        let piece = prop_oneof![
-            6 => entry,
-            3 => partial_entry,
-            2 => odd_line.prop_map(str::to_string),
-        ];
-        let start = prop::sample::select(vec![
+        ])
+        .prop_map(str::to_string)
+    }
+
+    /// The start of a file: comments or none, a version known or not, `done:` or `done: []`,
+    /// or nothing at all.
+    fn start() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
             "# header\nschema_version: 1\ndone:\n",
             "schema_version: 1\ndone:\n",
             "# a\n# b\nschema_version: 1\ndone:\n",
@@ -504,14 +550,15 @@ mod tests {
             "schema_version: 3\ndone:\n",
             "done:\n",
             "",
-        ]);
-        let mixed = (start, prop::collection::vec(piece, 0..6))
-            .prop_map(|(start, pieces)| format!("{start}{}", pieces.concat()));
-        // The shape learnpath writes, with values mostly in the subset, numbers at its borders.
+        ])
+    }
+
+    /// The shape learnpath writes, with values mostly in the subset, numbers at its borders.
+    fn shaped_text() -> impl Strategy<Value = String> {
         let version = prop::sample::select(vec!["1", "2", "2", "3"]);
         let clean_path = prop_oneof![
             9 => "[a-z0-9_]{1,6}(/[a-z0-9_. -]{1,8}){0,2}[.]md",
-            1 => odd_path.prop_map(str::to_string),
+            1 => odd_path(),
         ];
         let clean_date = (1970..2100i32, 1..13u32, 1..29u32)
             .prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
@@ -520,22 +567,16 @@ mod tests {
             1 => prop::sample::select(vec!["0", "050", "1441", "401", "+5", "5.0", "'5'"])
                 .prop_map(str::to_string),
         ];
-        let clean_took = prop::option::weighted(0.5, clean_number.clone())
-            .prop_map(|took| took.map_or(String::new(), |took| format!("  took: {took}\n")));
-        let clean_entry = (clean_path.clone(), clean_date.clone(), clean_took.clone())
-            .prop_map(|(path, date, took)| format!("- path: {path}\n  date: {date}\n{took}"));
-        let clean_partial = (
+        let clean_took = took_line(0.5, clean_number.clone());
+        let clean_entry = done_entry(clean_path.clone(), clean_date.clone(), clean_took.clone());
+        let clean_partial = partial_entry(
             clean_path,
             clean_date,
             clean_number.clone(),
-            prop::option::weighted(0.5, clean_number),
+            clean_number,
             clean_took,
-        )
-            .prop_map(|(path, date, minutes, part, took)| {
-                let part = part.map_or(String::new(), |part| format!("  part: {part}\n"));
-                format!("- path: {path}\n  date: {date}\n  minutes: {minutes}\n{part}{took}")
-            });
-        let shaped = (
+        );
+        (
             version,
             prop::collection::vec(clean_entry, 0..4),
             prop::collection::vec(clean_partial, 0..4),
@@ -552,8 +593,7 @@ mod tests {
                     format!("partial:\n{}", partial.concat())
                 };
                 format!("# header\nschema_version: {version}\n{done}{partial}")
-            });
-        prop_oneof![1 => mixed, 2 => shaped]
+            })
     }
 
     /// Entries as the YAML parser reads them, for files of a known version.

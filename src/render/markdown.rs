@@ -7,6 +7,8 @@ use crate::plan::Plan;
 use crate::words::count;
 use std::io::{self, Write};
 
+/// The plan as Markdown: a title and totals, what is done, the sessions by week, and the
+/// timeline.
 pub fn render(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
     let summary = &plan.summary;
     writeln!(w, "# Study plan: {}", inline(&plan.selection))?;
@@ -29,15 +31,32 @@ pub fn render(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
             plan.settings.days.names().join(", ")
         )?;
     }
-    if !plan.done.is_empty() {
-        writeln!(w)?;
-        writeln!(w, "## Done")?;
-        writeln!(w)?;
-        for doc in &plan.done {
-            let label = format!("{} ({})", doc.doc.title, format_minutes(doc.doc.minutes));
-            checklist_line(w, true, &label, doc.link.as_deref(), &doc.doc.path)?;
-        }
+    done(plan, w)?;
+    sessions(plan, w)?;
+    if !plan.sessions.is_empty() {
+        gantt(plan, w)?;
     }
+    Ok(())
+}
+
+/// "## Done" and a checked line for each document already done; nothing when none is.
+fn done(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
+    if plan.done.is_empty() {
+        return Ok(());
+    }
+    writeln!(w)?;
+    writeln!(w, "## Done")?;
+    writeln!(w)?;
+    for doc in &plan.done {
+        let label = format!("{} ({})", doc.doc.title, format_minutes(doc.doc.minutes));
+        checklist_line(w, true, &label, doc.link.as_deref(), &doc.doc.path)?;
+    }
+    Ok(())
+}
+
+/// A "## Week" heading per ISO week, a "### Session" heading per session, and an unchecked
+/// line for each of its items.
+fn sessions(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
     let mut week = None;
     for session in &plan.sessions {
         if week != Some(&session.iso_week) {
@@ -65,12 +84,10 @@ pub fn render(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
             )?;
         }
     }
-    if !plan.sessions.is_empty() {
-        gantt(plan, w)?;
-    }
     Ok(())
 }
 
+/// A checklist line: the label linked to its source, or followed by its path.
 fn checklist_line(
     w: &mut dyn Write,
     done: bool,

@@ -2,7 +2,7 @@
 
 use super::table::Style;
 use crate::curriculum::duration::{format_hours, format_minutes};
-use crate::plan::{BlockReason, BlockedDay, IdleDay, IdleReason, Item, Plan, Session};
+use crate::plan::{BlockReason, BlockedDay, IdleDay, IdleReason, Item, LabelMet, Plan, Session};
 use crate::words::count;
 use std::io::{self, Write};
 
@@ -117,6 +117,8 @@ pub fn render(plan: &Plan, style: Style, w: &mut dyn Write) -> io::Result<()> {
     super::wrap::wrapped(w, width, |w| summary(plan, w))
 }
 
+/// The plan's summary: its size and dates, the forecast, minutes by specialization, and the
+/// milestones.
 pub fn summary(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
     let summary = &plan.summary;
     writeln!(w, "Plan for {}", plan.selection)?;
@@ -161,26 +163,33 @@ pub fn summary(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
         "  prerequisites and the rest of the path: {}",
         format_minutes(summary.prerequisite_minutes)
     )?;
-    if !summary.labels.is_empty() {
-        writeln!(w, "Milestones:")?;
-        for label in &summary.labels {
-            match (label.reached, label.session, label.date) {
-                (false, ..) => writeln!(
-                    w,
-                    "  \"{}\" (for {}): not reached by this plan",
-                    label.label, label.section
-                )?,
-                (true, Some(session), Some(date)) => writeln!(
-                    w,
-                    "  \"{}\" (for {}): reached in session {session}, {}",
-                    label.label, label.section, date
-                )?,
-                _ => writeln!(
-                    w,
-                    "  \"{}\" (for {}): met before you start",
-                    label.label, label.section
-                )?,
-            }
+    milestones(&summary.labels, w)
+}
+
+/// "Milestones:" and, for each label, the session that reaches it, or that none does, or that
+/// it is met before the first session; nothing when there are no labels.
+fn milestones(labels: &[LabelMet], w: &mut dyn Write) -> io::Result<()> {
+    if labels.is_empty() {
+        return Ok(());
+    }
+    writeln!(w, "Milestones:")?;
+    for label in labels {
+        match (label.reached, label.session, label.date) {
+            (false, ..) => writeln!(
+                w,
+                "  \"{}\" (for {}): not reached by this plan",
+                label.label, label.section
+            )?,
+            (true, Some(session), Some(date)) => writeln!(
+                w,
+                "  \"{}\" (for {}): reached in session {session}, {}",
+                label.label, label.section, date
+            )?,
+            _ => writeln!(
+                w,
+                "  \"{}\" (for {}): met before you start",
+                label.label, label.section
+            )?,
         }
     }
     Ok(())

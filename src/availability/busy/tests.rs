@@ -501,112 +501,120 @@ fn each_day_names_the_files_its_busy_time_comes_from() {
     );
 }
 
+/// Malformed calendars: the text, the line the error names, and the start of its message
+/// after "bad.ics:LINE: ".
+const MALFORMED: &[(&str, usize, &str)] = &[
+    ("", 1, "the calendar is empty"),
+    ("Subject,Start\n1,2\n", 1, "not an iCalendar file"),
+    (
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VEVENT\n",
+        1,
+        "BEGIN:VCALENDAR is never closed",
+    ),
+    (
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:1\nEND:VEVENT\nEND:VCALENDAR\n",
+        2,
+        "this VEVENT has no DTSTART",
+    ),
+    (
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20271301T090000\nEND:VEVENT\nEND:VCALENDAR\n",
+        3,
+        "DTSTART '20271301T090000' is not a date-time",
+    ),
+    (
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:2027-01-04\nEND:VEVENT\nEND:VCALENDAR\n",
+        3,
+        "DTSTART '2027-01-04' is not a date like 20270104",
+    ),
+    (
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20270104T090000\nDTEND:20270104T080000\nEND:VEVENT\nEND:VCALENDAR\n",
+        4,
+        "DTEND ends this event before its DTSTART",
+    ),
+    (
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20270104T090000\nDTEND;VALUE=DATE:20270105\nEND:VEVENT\nEND:VCALENDAR\n",
+        4,
+        "DTEND must be a date when DTSTART is a date",
+    ),
+    (
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20270104T090000\nDURATION:1 hour\nEND:VEVENT\nEND:VCALENDAR\n",
+        4,
+        "DURATION '1 hour' is not a duration",
+    ),
+    (
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20270104T090000\nDURATION:-PT1H\nEND:VEVENT\nEND:VCALENDAR\n",
+        4,
+        "DURATION ends this event before its DTSTART",
+    ),
+    (
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20270104T090000\nRRULE:FREQ=SOMETIMES\nEND:VEVENT\nEND:VCALENDAR\n",
+        4,
+        "the recurrence rule 'FREQ=SOMETIMES' is not valid",
+    ),
+    (
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20270104T090000\nEXDATE:20270104T09\nEND:VEVENT\nEND:VCALENDAR\n",
+        4,
+        "EXDATE '20270104T09' is not a date-time",
+    ),
+    (
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20270104T090000\nRDATE;VALUE=PERIOD:20270105T090000\nEND:VEVENT\nEND:VCALENDAR\n",
+        4,
+        "RDATE '20270105T090000' is not a period",
+    ),
+    (
+        "BEGIN:VCALENDAR\nBEGIN:VTIMEZONE\nTZID:X\nEND:VTIMEZONE\nEND:VCALENDAR\n",
+        2,
+        "the VTIMEZONE 'X' has neither",
+    ),
+    (
+        "BEGIN:VCALENDAR\nBEGIN:VTIMEZONE\nTZID:X\nBEGIN:STANDARD\nDTSTART:19700101T000000\nTZOFFSETFROM:+01\nTZOFFSETTO:+0100\nEND:STANDARD\nEND:VTIMEZONE\nEND:VCALENDAR\n",
+        6,
+        "TZOFFSETFROM '+01' is not a UTC offset",
+    ),
+    (
+        "BEGIN:VCALENDAR\nBEGIN:VTIMEZONE\nTZID:X\nBEGIN:STANDARD\nDTSTART:19700101T000000\nTZOFFSETTO:+0100\nEND:STANDARD\nEND:VTIMEZONE\nEND:VCALENDAR\n",
+        4,
+        "this STANDARD has no TZOFFSETFROM",
+    ),
+    (
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20270104T090000\n folded\nSUMMARY no colon\nEND:VEVENT\nEND:VCALENDAR\n",
+        5,
+        "'SUMMARY no colon' is not an iCalendar line",
+    ),
+    (
+        "BEGIN:VCALENDAR\nEND:VEVENT\n",
+        2,
+        "END:VEVENT where BEGIN:VCALENDAR is still open",
+    ),
+];
+
+/// Checks that reading `text` as `bad.ics` fails with a data error that names the file and
+/// `line`, starts with `message` and has no help line.
+fn assert_malformed(text: &str, line: usize, message: &str) {
+    let error = BusyCalendar::from_text(text, "bad.ics").unwrap_err();
+    assert_eq!(error.code(), exit::DATA, "{text:?}");
+    let Error::Calendar { path, line: at, .. } = &error else {
+        panic!("{error:?}");
+    };
+    assert_eq!(
+        (path.as_path(), *at),
+        (Path::new("bad.ics"), line),
+        "{text:?}"
+    );
+    let shown = error.to_string();
+    let expected = format!("bad.ics:{line}: {message}");
+    assert!(
+        shown.starts_with(&expected),
+        "{shown}\nexpected: {expected}"
+    );
+    // The help line is the command line's (see `cli::messages`).
+    assert!(!shown.contains("help:"), "{shown}");
+}
+
 #[test]
 fn a_malformed_calendar_names_the_file_the_line_and_the_problem() {
-    // (text, line, start of the message after "bad.ics:LINE: ")
-    let cases = [
-        ("", 1, "the calendar is empty"),
-        ("Subject,Start\n1,2\n", 1, "not an iCalendar file"),
-        (
-            "BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VEVENT\n",
-            1,
-            "BEGIN:VCALENDAR is never closed",
-        ),
-        (
-            "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:1\nEND:VEVENT\nEND:VCALENDAR\n",
-            2,
-            "this VEVENT has no DTSTART",
-        ),
-        (
-            "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20271301T090000\nEND:VEVENT\nEND:VCALENDAR\n",
-            3,
-            "DTSTART '20271301T090000' is not a date-time",
-        ),
-        (
-            "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:2027-01-04\nEND:VEVENT\nEND:VCALENDAR\n",
-            3,
-            "DTSTART '2027-01-04' is not a date like 20270104",
-        ),
-        (
-            "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20270104T090000\nDTEND:20270104T080000\nEND:VEVENT\nEND:VCALENDAR\n",
-            4,
-            "DTEND ends this event before its DTSTART",
-        ),
-        (
-            "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20270104T090000\nDTEND;VALUE=DATE:20270105\nEND:VEVENT\nEND:VCALENDAR\n",
-            4,
-            "DTEND must be a date when DTSTART is a date",
-        ),
-        (
-            "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20270104T090000\nDURATION:1 hour\nEND:VEVENT\nEND:VCALENDAR\n",
-            4,
-            "DURATION '1 hour' is not a duration",
-        ),
-        (
-            "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20270104T090000\nDURATION:-PT1H\nEND:VEVENT\nEND:VCALENDAR\n",
-            4,
-            "DURATION ends this event before its DTSTART",
-        ),
-        (
-            "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20270104T090000\nRRULE:FREQ=SOMETIMES\nEND:VEVENT\nEND:VCALENDAR\n",
-            4,
-            "the recurrence rule 'FREQ=SOMETIMES' is not valid",
-        ),
-        (
-            "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20270104T090000\nEXDATE:20270104T09\nEND:VEVENT\nEND:VCALENDAR\n",
-            4,
-            "EXDATE '20270104T09' is not a date-time",
-        ),
-        (
-            "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20270104T090000\nRDATE;VALUE=PERIOD:20270105T090000\nEND:VEVENT\nEND:VCALENDAR\n",
-            4,
-            "RDATE '20270105T090000' is not a period",
-        ),
-        (
-            "BEGIN:VCALENDAR\nBEGIN:VTIMEZONE\nTZID:X\nEND:VTIMEZONE\nEND:VCALENDAR\n",
-            2,
-            "the VTIMEZONE 'X' has neither",
-        ),
-        (
-            "BEGIN:VCALENDAR\nBEGIN:VTIMEZONE\nTZID:X\nBEGIN:STANDARD\nDTSTART:19700101T000000\nTZOFFSETFROM:+01\nTZOFFSETTO:+0100\nEND:STANDARD\nEND:VTIMEZONE\nEND:VCALENDAR\n",
-            6,
-            "TZOFFSETFROM '+01' is not a UTC offset",
-        ),
-        (
-            "BEGIN:VCALENDAR\nBEGIN:VTIMEZONE\nTZID:X\nBEGIN:STANDARD\nDTSTART:19700101T000000\nTZOFFSETTO:+0100\nEND:STANDARD\nEND:VTIMEZONE\nEND:VCALENDAR\n",
-            4,
-            "this STANDARD has no TZOFFSETFROM",
-        ),
-        (
-            "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20270104T090000\n folded\nSUMMARY no colon\nEND:VEVENT\nEND:VCALENDAR\n",
-            5,
-            "'SUMMARY no colon' is not an iCalendar line",
-        ),
-        (
-            "BEGIN:VCALENDAR\nEND:VEVENT\n",
-            2,
-            "END:VEVENT where BEGIN:VCALENDAR is still open",
-        ),
-    ];
-    for (text, line, message) in cases {
-        let error = BusyCalendar::from_text(text, "bad.ics").unwrap_err();
-        assert_eq!(error.code(), exit::DATA, "{text:?}");
-        let Error::Calendar { path, line: at, .. } = &error else {
-            panic!("{error:?}");
-        };
-        assert_eq!(
-            (path.as_path(), *at),
-            (Path::new("bad.ics"), line),
-            "{text:?}"
-        );
-        let shown = error.to_string();
-        let expected = format!("bad.ics:{line}: {message}");
-        assert!(
-            shown.starts_with(&expected),
-            "{shown}\nexpected: {expected}"
-        );
-        // The help line is the command line's (see `cli::messages`).
-        assert!(!shown.contains("help:"), "{shown}");
+    for &(text, line, message) in MALFORMED {
+        assert_malformed(text, line, message);
     }
 }
 

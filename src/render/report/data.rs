@@ -171,33 +171,7 @@ pub fn data(inputs: Inputs<'_>) -> Data {
     let plan = inputs.plan;
     let node_of = node_index(inputs.diagram);
     let node = |path: &str| node_of.get(path).copied();
-    let sessions = plan
-        .sessions
-        .iter()
-        .map(|session| Sitting {
-            number: session.number,
-            date: session.date,
-            weekday: session.weekday.clone(),
-            iso_week: session.iso_week.clone(),
-            minutes: session.minutes,
-            items: session
-                .items
-                .iter()
-                .map(|item| Entry {
-                    path: item.path.clone(),
-                    title: item.title.clone(),
-                    minutes: item.minutes,
-                    part: item.part.map(|p| format!("{}/{}", p.index, p.count)),
-                    link: web_link(item.link.as_deref()),
-                    node: node(&item.path),
-                    partly: (item.done_minutes > 0).then(|| Partly {
-                        done_minutes: item.done_minutes,
-                        document_minutes: inputs.curriculum.doc(item.doc).minutes,
-                    }),
-                })
-                .collect(),
-        })
-        .collect();
+    let sessions = sittings(inputs, &node);
     let done = done_docs(inputs, &node);
     let studied = studied(inputs);
     let done_minutes = studied.iter().map(|&(_, minutes)| minutes).sum::<u32>();
@@ -243,6 +217,38 @@ fn node_index(diagram: &Diagram) -> BTreeMap<&str, usize> {
         .iter()
         .enumerate()
         .map(|(index, node)| (node.doc.path.as_str(), index))
+        .collect()
+}
+
+/// The plan's sittings, each with its documents, their links and diagram nodes.
+fn sittings(inputs: Inputs<'_>, node: &dyn Fn(&str) -> Option<usize>) -> Vec<Sitting> {
+    inputs
+        .plan
+        .sessions
+        .iter()
+        .map(|session| Sitting {
+            number: session.number,
+            date: session.date,
+            weekday: session.weekday.clone(),
+            iso_week: session.iso_week.clone(),
+            minutes: session.minutes,
+            items: session
+                .items
+                .iter()
+                .map(|item| Entry {
+                    path: item.path.clone(),
+                    title: item.title.clone(),
+                    minutes: item.minutes,
+                    part: item.part.map(|p| format!("{}/{}", p.index, p.count)),
+                    link: web_link(item.link.as_deref()),
+                    node: node(&item.path),
+                    partly: (item.done_minutes > 0).then(|| Partly {
+                        done_minutes: item.done_minutes,
+                        document_minutes: inputs.curriculum.doc(item.doc).minutes,
+                    }),
+                })
+                .collect(),
+        })
         .collect()
 }
 

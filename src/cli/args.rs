@@ -8,7 +8,6 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use learnpath::plan::settings::Week;
 use learnpath::plan::{SessionMinutes, WeeklyMinutes};
 use learnpath::profile::Key;
-use learnpath::time::zone;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -174,7 +173,7 @@ pub(super) struct Window {
     /// the system's; replan and status: the followed plan's].
     ///
     /// Busy calendars are read in it, and calendars written with it.
-    #[arg(long, value_parser = zone::parse_tz, value_name = "ZONE")]
+    #[arg(long, value_parser = values::tz, value_name = "ZONE")]
     pub(super) tz: Option<Tz>,
 }
 
@@ -570,7 +569,7 @@ pub(super) struct ProfileSet {
     #[arg(long, value_parser = values::text(values::time), value_name = "HH:MM")]
     pub(super) at: Option<String>,
     /// IANA time zone of --at, e.g. Europe/Berlin, for the commands that plan.
-    #[arg(long, value_parser = values::text(zone::parse_tz), value_name = "ZONE")]
+    #[arg(long, value_parser = values::text(values::tz), value_name = "ZONE")]
     pub(super) tz: Option<String>,
     /// Plan whole documents only (as plan --whole); --whole=false fills sittings again.
     #[arg(

@@ -23,7 +23,7 @@ use learnpath::profile::{Key, ProfileStore, Saved};
 use learnpath::progress::{Progress, ProgressStore, curriculum_id};
 use learnpath::render::table::Style;
 use learnpath::time::clock::Clock;
-use learnpath::time::zone::{self, Zone};
+use learnpath::time::zone::Zone;
 use learnpath::words::{count, count_with};
 use learnpath::{Curriculum, Error, Opened, Source};
 use std::cell::OnceCell;
@@ -415,7 +415,7 @@ impl FromProfile {
     fn time_of_day(&self) -> Result<TimeOfDay, Error> {
         Ok(TimeOfDay {
             at: self.value(Key::At, values::time)?,
-            tz: self.value(Key::Tz, zone::parse_tz)?,
+            tz: self.value(Key::Tz, super::values::tz)?,
         })
     }
 

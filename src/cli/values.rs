@@ -198,6 +198,11 @@ pub(crate) fn text<T: 'static>(
     move |text| parse(text).map(|_| text.trim().to_string())
 }
 
+/// A time zone (`--tz`): an IANA name, with a "did you mean" for a near miss.
+pub(crate) fn tz(text: &str) -> Result<chrono_tz::Tz, String> {
+    learnpath::time::zone::parse_tz(text).map_err(|error| error.to_string())
+}
+
 /// Days off: an inclusive range "2027-02-10..2027-02-20", or one date. A range that ends before
 /// it starts is refused.
 pub(crate) fn skip(text: &str) -> Result<(NaiveDate, NaiveDate), String> {

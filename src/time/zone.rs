@@ -87,14 +87,23 @@ fn posix_local_offsets(zone: &tz::TimeZone, local: NaiveDateTime) -> LocalResult
 
 /// An IANA time zone name such as "Europe/Berlin". Names are case-sensitive and not always
 /// what people type, so a near miss gets a "did you mean".
-pub fn parse_tz(text: &str) -> Result<Tz, String> {
+pub fn parse_tz(text: &str) -> Result<Tz, UnknownZone> {
     let name = text.trim();
-    name.parse::<Tz>().map_err(|_| match did_you_mean(name) {
-        Some(hint) => format!("'{text}' is not an IANA time zone name; {hint}"),
-        None => {
-            format!("'{text}' is not an IANA time zone name like Europe/Berlin or America/New_York")
-        }
+    name.parse::<Tz>().map_err(|_| UnknownZone {
+        text: text.to_string(),
+        hint: did_you_mean(name),
     })
+}
+
+/// A name that is not an IANA time zone, with the zone it most likely means.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{text}' is not an IANA time zone name{}", match hint {
+    Some(hint) => format!("; {hint}"),
+    None => " like Europe/Berlin or America/New_York".to_string(),
+})]
+pub struct UnknownZone {
+    pub text: String,
+    pub hint: Option<String>,
 }
 
 /// The hint for a name that is not a zone: an offset such as "UTC+2" is the Etc/GMT zone of
@@ -183,7 +192,7 @@ mod tests {
 
     #[test]
     fn a_zone_name_typed_wrong_gets_a_suggestion() {
-        let message = |name| parse_tz(name).unwrap_err();
+        let message = |name| parse_tz(name).unwrap_err().to_string();
         for (typed, meant) in [
             ("europe/berlin", "Europe/Berlin"),
             ("EUROPE/BERLIN", "Europe/Berlin"),

@@ -1,4 +1,4 @@
-//! The library's error type. Each variant knows its exit code (see the README).
+//! The library's error type. Each variant knows its exit code (see docs/limits.md).
 
 use crate::diagnostic::Diagnostic;
 use crate::words::format_minutes;
@@ -14,7 +14,7 @@ pub use caldav::{
     CollectionProblem, NetworkProblem, ProtocolProblem, UidProblem, UsageProblem, XmlProblem,
 };
 
-/// Exit codes, as documented in the README and DESIGN.md.
+/// Exit codes, as documented in docs/limits.md.
 pub mod exit {
     pub const OK: i32 = 0;
     /// The answer is "no" (for example `check` found unmet prerequisites).

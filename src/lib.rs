@@ -11,10 +11,11 @@
 //! The modules form layers; each uses only the layers below it (`tests/layers.rs` checks it),
 //! and none parses arguments, reads the environment or prints: that is the command line's job.
 //!
-//! 1. **Foundation**: [`diagnostic`] and [`error`] (data, and what each fact says), [`words`]
-//!    (counting nouns), [`weblink`] (which links may be shown), [`time`] (zones and the clock),
-//!    `yaml` (positions and safe parsing), [`atomic_file`] (whole files or none) and [`store`]
-//!    (the versioned YAML files kept beside the progress).
+//! 1. **Foundation**: [`words`] (counted nouns, minutes), [`diagnostic`] and [`error`] (data,
+//!    and the fact each states; the command line adds what to do), [`weblink`] (which links
+//!    may be shown), [`time`] (zones and the clock), `yaml` (positions and safe parsing),
+//!    [`atomic_file`] (whole files or none) and [`store`] (the versioned YAML files kept beside
+//!    the progress).
 //! 2. **The course**: [`curriculum`] (loading, frontmatter, manifest), [`graph`] (prerequisites),
 //!    [`listing`] and [`validate`].
 //! 3. **The learner's time**: [`availability`] (the week, skipped dates, busy calendars and

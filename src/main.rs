@@ -16,6 +16,6 @@ fn main() {
 }
 
 // Loading a big curriculum makes many small allocations across threads; mimalloc serves them
-// markedly faster than the system allocator (see the README's Performance section).
+// markedly faster than the system allocator (see docs/development.md, Performance).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

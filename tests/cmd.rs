@@ -2,7 +2,7 @@
 //! `tests/cmd/NAME.in/` when that folder exists) and compares the whole of stdout, stderr and the
 //! exit code with `NAME.stdout`, `NAME.stderr` and `status.code`. Each case is reported on its own
 //! ("Testing tests/cmd/NAME.toml ... ok"). `TRYCMD=overwrite cargo test --test cmd` rewrites the
-//! expected output from what the program prints now; the README says how to add a case.
+//! expected output from what the program prints now; docs/development.md says how to add a case.
 
 use std::path::{Path, PathBuf};
 

@@ -287,7 +287,7 @@ fn plans_use_the_learners_time() {
     }
     // Measured with seed 21: median 1.000, P10 0.900. The P10 is below issue 21's 0.93: the
     // fluid bound ignores the 15-minute rule for parts, which costs a day at the end of many
-    // short plans (see the README's "How the plan is made").
+    // short plans (see docs/planning.md, "How the plan is made").
     assert!(filled.percentile(50) >= 0.97, "{}", filled.percentile(50));
     assert!(filled.percentile(10) >= 0.87, "{}", filled.percentile(10));
     assert_eq!(filled.wasted, 0);

@@ -94,7 +94,7 @@ pub(super) enum Format {
     /// Human-readable tables.
     #[default]
     Table,
-    /// Stable JSON for scripts (documented in the README).
+    /// Stable JSON for scripts (documented in docs/json.md).
     Json,
 }
 
@@ -110,7 +110,7 @@ pub(super) enum PlanFormat {
     /// A table of sessions and a summary.
     #[default]
     Table,
-    /// The plan as JSON (schema_version 1, documented in the README).
+    /// The plan as JSON (schema_version 1, documented in docs/json.md).
     Json,
     /// A checklist grouped by week, each document linked to its source, and a gantt chart.
     Markdown,

@@ -1,5 +1,5 @@
-//! The plan as data: what `plan --format json` prints (`schema_version` 1, documented in the
-//! README). Adding a field is compatible; changing or removing one bumps [`SCHEMA_VERSION`].
+//! The plan as data: what `plan --format json` prints (`schema_version` 1, documented in
+//! docs/json.md). Adding a field is compatible; changing or removing one bumps [`SCHEMA_VERSION`].
 #![warn(missing_docs)]
 
 use super::schedule::Part;

@@ -7,7 +7,7 @@
 //! this reader accepts, the full parser reads the same way.
 //!
 //! It exists for speed: the full parser costs about ten times as much per page, and loading
-//! is most of what `learnpath` does (see the README's Performance section).
+//! is most of what `learnpath` does (see docs/development.md, Performance).
 
 /// A value of the subset. List items carry the 1-based line they are written on.
 #[derive(Debug, Clone, PartialEq, Eq)]

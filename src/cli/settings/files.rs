@@ -126,11 +126,7 @@ impl Context {
         self.records(&self.store(curriculum)?, curriculum)
     }
 
-    fn records(
-        &self,
-        store: &ProgressStore,
-        curriculum: &Curriculum,
-    ) -> Result<Progress, Error> {
+    fn records(&self, store: &ProgressStore, curriculum: &Curriculum) -> Result<Progress, Error> {
         let mut progress = store.load()?;
         progress.canonicalize(curriculum);
         Ok(progress)

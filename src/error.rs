@@ -370,7 +370,7 @@ impl KeptFile {
 
 /// What is wrong with a file learnpath keeps (see [`KeptFile`]); each carries what its message
 /// needs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
     /// Nothing but blank lines; `version` is the first version read.
     Empty {
@@ -387,8 +387,8 @@ pub enum Problem {
     },
     /// The YAML parser's message.
     Yaml(String),
-    /// What is wrong in a file of a version read: the YAML parser's message, or a check's.
-    Invalid(String),
+    /// What is wrong in a file of a version read.
+    Invalid(Invalid),
     /// A `schema_version` this learnpath does not read; `reads` are those it reads.
     OtherVersion {
         found: u32,
@@ -427,6 +427,51 @@ impl Problem {
             file,
         }
     }
+}
+
+/// What a check found wrong in a kept file of a version learnpath reads.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Invalid {
+    /// The YAML parser's own words: a wrong type, an unknown key, a missing field.
+    #[error("{0}")]
+    Parser(String),
+    /// Minutes at `place` ("done[3].took") outside 1 to `most`.
+    #[error("{place}: {minutes} minutes is outside 1 to {most} (1 min to 24 h)")]
+    Minutes {
+        place: String,
+        minutes: u32,
+        most: u32,
+    },
+    /// A part number at `place` outside 1 to `most`.
+    #[error("{place}: {part} is outside 1 to {most}")]
+    Part { place: String, part: u32, most: u32 },
+    /// An exported event's sequence past the largest iCalendar allows.
+    #[error("the sequence of {uid} is past {most}, the largest iCalendar allows")]
+    Sequence { uid: String, most: u32 },
+    /// A followed plan's selection with neither a role nor specializations, or both.
+    #[error("selection: give a role or specializations")]
+    Selection,
+    /// A followed plan's sitting of `date` listed after one of `before`.
+    #[error("sessions: {date} comes after {before}; sittings are in date order")]
+    OutOfOrder { date: NaiveDate, before: NaiveDate },
+    /// A followed plan's settings that learnpath does not plan with.
+    #[error("settings: {0}")]
+    Settings(SettingsError),
+    /// A busy calendar the followed plan names that cannot be used, in the command line's
+    /// words (which say how such a path is saved).
+    #[error("busy: {0}")]
+    Busy(String),
+}
+
+/// A followed plan's settings that learnpath does not plan with (a hand-edited file).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SettingsError {
+    #[error(transparent)]
+    Time(#[from] TimeError),
+    #[error("{key}: '{name}' is not a weekday (mon to sun)")]
+    NotAWeekday { key: &'static str, name: String },
+    #[error("days: no study day")]
+    NoStudyDay,
 }
 
 /// A [`Problem`] and the file it is in, to display.

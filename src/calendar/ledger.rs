@@ -4,7 +4,7 @@
 //! before now are the past: kept as they were, never cancelled.
 
 use super::events::{SittingEvent, Slot};
-use crate::error::Result;
+use crate::error::{Invalid, Result};
 use crate::store::{self, Broken, KeptFile, Kind, Problem, Store};
 use crate::yaml;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -205,17 +205,18 @@ impl Kind for LedgerKind {
         // The version and the curriculum first, so that another version's file or another
         // curriculum's is named as such rather than by the fields it lacks.
         store::probe::<LedgerKind>(text, curriculum)?;
-        let file: LedgerFile =
-            yaml::decode(text).map_err(|error| (error.line, Problem::Invalid(error.message)))?;
+        let file: LedgerFile = yaml::decode(text)
+            .map_err(|error| (error.line, Problem::Invalid(Invalid::Parser(error.message))))?;
         if let Some((uid, _)) = file.events.iter().find(|(_, e)| e.sequence > MAX_SEQUENCE) {
             let line = text
                 .lines()
                 .position(|line| line.trim_start().starts_with(uid.as_str()))
                 .map(|index| index + 1);
-            let message = format!(
-                "the sequence of {uid} is past {MAX_SEQUENCE}, the largest iCalendar allows"
-            );
-            return Err((line, Problem::Invalid(message)));
+            let invalid = Invalid::Sequence {
+                uid: uid.clone(),
+                most: MAX_SEQUENCE,
+            };
+            return Err((line, Problem::Invalid(invalid)));
         }
         Ok(Ledger {
             events: file.events,
@@ -228,7 +229,8 @@ impl Kind for LedgerKind {
             curriculum: curriculum.to_string(),
             events: ledger.events.clone(),
         };
-        let body = yaml::encode(&file).map_err(|error| (None, Problem::Invalid(error.message)))?;
+        let body = yaml::encode(&file)
+            .map_err(|error| (None, Problem::Invalid(Invalid::Parser(error.message))))?;
         Ok(format!("{HEADER}{body}"))
     }
 }

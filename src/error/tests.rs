@@ -281,7 +281,8 @@ fn kept_and_time_errors() -> Vec<Error> {
                 writing: true,
             },
             Problem::Yaml("bad".into()),
-            Problem::Invalid("bad".into()),
+            Problem::Invalid(Invalid::Parser("bad".into())),
+            Problem::Invalid(Invalid::Busy("not absolute".into())),
             Problem::OtherVersion {
                 found: 9,
                 reads: &[1, 2],

@@ -4,7 +4,7 @@
 use crate::Curriculum;
 use crate::availability::DateRange;
 use crate::error::Error;
-use crate::plan::settings::{DayMinutes, StudyDays, TimeChoices, TimeError, Week};
+use crate::plan::settings::{DayMinutes, StudyDays, TimeChoices, Week};
 use crate::plan::{Plan, Selection, SessionMinutes, Settings, Studied, WeeklyMinutes};
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
@@ -105,16 +105,7 @@ pub struct Extras {
     pub tz: Option<Tz>,
 }
 
-/// A followed plan's settings that learnpath does not plan with (a hand-edited file).
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum SettingsError {
-    #[error(transparent)]
-    Time(#[from] TimeError),
-    #[error("{key}: '{name}' is not a weekday (mon to sun)")]
-    NotAWeekday { key: &'static str, name: String },
-    #[error("days: no study day")]
-    NoStudyDay,
-}
+pub use crate::error::SettingsError;
 
 const WEEKDAYS: [(&str, Weekday); 7] = [
     ("mon", Weekday::Mon),

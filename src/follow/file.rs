@@ -4,6 +4,7 @@
 use super::SCHEMA_VERSION;
 use super::baseline::{Baseline, Chosen, FollowedSettings, Sitting};
 use super::store::BaselineKind;
+use crate::error::Invalid;
 use crate::store::{self, Broken, Problem};
 use crate::yaml;
 use chrono::NaiveDate;
@@ -31,27 +32,24 @@ struct BaselineFile {
 /// see the store).
 pub(super) fn parse(text: &str, expected: &str) -> Result<Baseline, Broken> {
     store::probe::<BaselineKind>(text, expected)?;
-    let file: BaselineFile =
-        yaml::decode(text).map_err(|error| (error.line, Problem::Invalid(error.message)))?;
+    let file: BaselineFile = yaml::decode(text)
+        .map_err(|error| (error.line, Problem::Invalid(Invalid::Parser(error.message))))?;
     let baseline = Baseline {
         made: file.made,
         selection: file.selection,
         settings: file.settings,
         sessions: file.sessions,
     };
-    check(&baseline, text).map_err(|(line, message)| (line, Problem::Invalid(message)))?;
+    check(&baseline, text).map_err(|(line, invalid)| (line, Problem::Invalid(invalid)))?;
     Ok(baseline)
 }
 
 /// What serde cannot check: a role or specializations, sittings in date order, settings a plan
 /// can use.
-fn check(baseline: &Baseline, text: &str) -> std::result::Result<(), (Option<usize>, String)> {
+fn check(baseline: &Baseline, text: &str) -> std::result::Result<(), (Option<usize>, Invalid)> {
     let chosen = &baseline.selection;
     if chosen.role.is_some() != chosen.spec.is_empty() {
-        return Err((
-            yaml::key_line(text, "selection"),
-            "selection: give a role or specializations".to_string(),
-        ));
+        return Err((yaml::key_line(text, "selection"), Invalid::Selection));
     }
     if let Some(pair) = baseline
         .sessions
@@ -63,24 +61,17 @@ fn check(baseline: &Baseline, text: &str) -> std::result::Result<(), (Option<usi
             .lines()
             .position(|line| line.contains(&date))
             .map(|index| index + 1);
-        return Err((
-            line,
-            format!(
-                "sessions: {date} comes after {}; sittings are in date order",
-                pair[0].date
-            ),
-        ));
+        let invalid = Invalid::OutOfOrder {
+            date: pair[1].date,
+            before: pair[0].date,
+        };
+        return Err((line, invalid));
     }
     baseline
         .settings
         .settings(baseline.made, Default::default())
         .map(|_| ())
-        .map_err(|message| {
-            (
-                yaml::key_line(text, "settings"),
-                format!("settings: {message}"),
-            )
-        })
+        .map_err(|error| (yaml::key_line(text, "settings"), Invalid::Settings(error)))
 }
 
 /// The file's text for a baseline of the curriculum `curriculum`.

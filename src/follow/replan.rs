@@ -7,7 +7,7 @@ use super::past::{Worked, past_sittings};
 use crate::availability::busy::BusyCalendar;
 use crate::availability::{Availability, DateRange, over_busy_horizon};
 use crate::curriculum::Curriculum;
-use crate::error::{Error, KeptFile, Problem};
+use crate::error::{Error, Invalid, KeptFile, Problem};
 use crate::graph::PrereqGraph;
 use crate::plan::forecast::Logged;
 use crate::plan::settings::TimeChoices;
@@ -61,7 +61,7 @@ impl<'a> Resumed<'a> {
             path: file.to_path_buf(),
             line: None,
             file: KeptFile::Baseline,
-            problem: Problem::Invalid(error.to_string()),
+            problem: Problem::Invalid(Invalid::Settings(error)),
         };
         let choices = settings.choices().map_err(invalid)?;
         let weekly = settings.weekly_time().map_err(invalid)?;

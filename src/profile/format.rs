@@ -3,6 +3,7 @@
 
 use super::store::ProfileKind;
 use super::{Key, Profile, SCHEMA_VERSION};
+use crate::error::Invalid;
 use crate::store::{self, Broken, Problem};
 use crate::yaml;
 use serde::de::{self, Deserializer, Visitor};
@@ -107,7 +108,7 @@ pub(super) fn parse(text: &str, expected: &str) -> Result<Decoded, Broken> {
         Ok(file) => file,
         Err(error) => {
             store::probe::<ProfileKind>(text, expected)?;
-            return Err((error.line, Problem::Invalid(error.message)));
+            return Err((error.line, Problem::Invalid(Invalid::Parser(error.message))));
         }
     };
     store::check_version::<ProfileKind>(Some(file.schema_version), text)?;

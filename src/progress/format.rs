@@ -9,6 +9,7 @@ use super::store::ProgressKind;
 use super::{
     MAX_PART, MAX_RECORD_MINUTES, PLAIN_SCHEMA_VERSION, Partial, Progress, SCHEMA_VERSION,
 };
+use crate::error::Invalid;
 use crate::store::{self, Broken, Problem};
 use crate::yaml;
 use chrono::NaiveDate;
@@ -50,43 +51,38 @@ struct PartialEntry {
 
 /// The first value of the decoded file outside its range, as the YAML parser names places:
 /// its dotted path (`done.0.took`, for its line) and its message (`done[0].took: ...`).
-fn out_of_range(file: &ProgressFile) -> Option<(String, String)> {
-    let minutes = |value: u32| {
-        (!(1..=MAX_RECORD_MINUTES).contains(&value)).then(|| {
-            format!("{value} minutes is outside 1 to {MAX_RECORD_MINUTES} (1 min to 24 h)")
+fn out_of_range(file: &ProgressFile) -> Option<(String, Invalid)> {
+    let minutes = |place: String, value: u32| {
+        (!(1..=MAX_RECORD_MINUTES).contains(&value)).then_some(Invalid::Minutes {
+            place,
+            minutes: value,
+            most: MAX_RECORD_MINUTES,
         })
     };
-    let part = |value: u32| {
-        (!(1..=MAX_PART).contains(&value)).then(|| format!("{value} is outside 1 to {MAX_PART}"))
+    let part = |place: String, value: u32| {
+        (!(1..=MAX_PART).contains(&value)).then_some(Invalid::Part {
+            place,
+            part: value,
+            most: MAX_PART,
+        })
     };
     let done = file.done.iter().enumerate().filter_map(|(index, entry)| {
-        let problem = entry.took.and_then(minutes)?;
-        Some(("done", index, "took", problem))
+        let invalid = minutes(format!("done[{index}].took"), entry.took?)?;
+        Some((format!("done.{index}.took"), invalid))
     });
     let partial = file
         .partial
         .iter()
         .enumerate()
         .filter_map(|(index, entry)| {
-            let (field, problem) = minutes(entry.minutes)
-                .map(|problem| ("minutes", problem))
-                .or_else(|| entry.part.and_then(part).map(|problem| ("part", problem)))
-                .or_else(|| {
-                    entry
-                        .took
-                        .and_then(minutes)
-                        .map(|problem| ("took", problem))
-                })?;
-            Some(("partial", index, field, problem))
+            let place = |field: &str| format!("partial[{index}].{field}");
+            let (field, invalid) = minutes(place("minutes"), entry.minutes)
+                .map(|invalid| ("minutes", invalid))
+                .or_else(|| Some(("part", part(place("part"), entry.part?)?)))
+                .or_else(|| Some(("took", minutes(place("took"), entry.took?)?)))?;
+            Some((format!("partial.{index}.{field}"), invalid))
         });
-    done.chain(partial)
-        .next()
-        .map(|(list, index, field, problem)| {
-            (
-                format!("{list}.{index}.{field}"),
-                format!("{list}[{index}].{field}: {problem}"),
-            )
-        })
+    done.chain(partial).next()
 }
 
 /// Reads the file with the YAML parser, in one pass when it is a progress file of a known
@@ -98,16 +94,16 @@ fn decode_yaml(text: &str) -> Result<ProgressFile, Broken> {
             store::check_version::<ProgressKind>(Some(file.schema_version), text)?;
             return match out_of_range(&file) {
                 None => Ok(file),
-                Some((place, message)) => Err((
+                Some((place, invalid)) => Err((
                     yaml::positions::Positions::of(text).line(&place),
-                    Problem::Invalid(message),
+                    Problem::Invalid(invalid),
                 )),
             };
         }
         Err(error) => error,
     };
     store::probe::<ProgressKind>(text, "")?;
-    Err((error.line, Problem::Invalid(error.message)))
+    Err((error.line, Problem::Invalid(Invalid::Parser(error.message))))
 }
 
 impl ProgressFile {

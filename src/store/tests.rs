@@ -25,8 +25,12 @@ impl Kind for Note {
 
     fn parse(text: &str, curriculum: &str) -> Result<String, Broken> {
         probe::<Note>(text, curriculum)?;
-        let file: NoteFile =
-            yaml::decode(text).map_err(|error| (error.line, Problem::Invalid(error.message)))?;
+        let file: NoteFile = yaml::decode(text).map_err(|error| {
+            (
+                error.line,
+                Problem::Invalid(crate::error::Invalid::Parser(error.message)),
+            )
+        })?;
         Ok(file.text)
     }
 

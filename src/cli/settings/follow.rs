@@ -41,7 +41,7 @@ impl FollowRequest {
                 path: file.to_path_buf(),
                 line: None,
                 file: KeptFile::Baseline,
-                problem: Problem::Invalid(format!("busy: {message}")),
+                problem: Problem::Invalid(Invalid::Busy(message)),
             })?;
         let calendar = Some((BusyCalendar::read(&paths)?, context.clock_at(time)));
         Ok(FollowRequest { time, calendar })

@@ -34,7 +34,7 @@ use learnpath::availability::{Availability, Busy, DateRange};
 use learnpath::caldav::CollectionUrl;
 use learnpath::calendar::{LedgerStore, Reminder};
 use learnpath::curriculum::DocId;
-use learnpath::error::{KeptFile, Problem};
+use learnpath::error::{Invalid, KeptFile, Problem};
 use learnpath::follow::{Baseline, BaselineStore, Extras, TimeOfDay};
 use learnpath::plan::WeeklyMinutes;
 use learnpath::plan::forecast::Logged;

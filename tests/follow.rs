@@ -582,3 +582,41 @@ fn keep_finish_after_the_finish_or_with_nothing_left() {
     let kept = learner.json("2027-01-05", &["follow", "--show"]);
     assert_eq!(kept["weekly_minutes"], 300, "{kept}");
 }
+
+/// A busy calendar in a folder whose name is not UTF-8 cannot be kept in the followed plan
+/// (its path is text): `follow` refuses it and writes nothing, rather than saving a baseline
+/// that cannot be read back.
+#[cfg(unix)]
+#[test]
+fn a_busy_calendar_whose_path_is_not_utf8_is_refused_and_nothing_is_saved() {
+    use std::os::unix::ffi::OsStrExt;
+    let learner = common::Learner::new();
+    let odd = learner.path("").join(std::ffi::OsStr::from_bytes(b"d\xff"));
+    std::fs::create_dir(&odd).unwrap();
+    std::fs::write(odd.join("w.ics"), "BEGIN:VCALENDAR\nEND:VCALENDAR\n").unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_learnpath"))
+        .current_dir(&odd)
+        .env_clear()
+        .envs(learner.env())
+        .args([
+            "--today",
+            "2027-01-04",
+            "follow",
+            "--spec",
+            "3.1",
+            "--hours",
+            "5",
+        ])
+        .args(["--busy", "w.ics"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("is not valid UTF-8"), "{stderr}");
+    let kept: Vec<_> = std::fs::read_dir(learner.path(""))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .filter(|name| name.to_string_lossy().contains("baseline"))
+        .collect();
+    assert!(kept.is_empty(), "{kept:?}");
+}

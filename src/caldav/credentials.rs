@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Result, UsageProblem};
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A user and a password for HTTP Basic authentication.
 #[derive(Clone, PartialEq, Eq)]
@@ -71,11 +71,6 @@ pub fn choose(
         }),
         (None, None) => Ok(None),
     }
-}
-
-/// `~/.netrc`, where the home folder is known.
-pub fn netrc_path() -> Option<PathBuf> {
-    etcetera::home_dir().ok().map(|home| home.join(".netrc"))
 }
 
 /// The text of a netrc file; none when there is no such file.

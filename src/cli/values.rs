@@ -241,7 +241,15 @@ pub(crate) fn busy(text: &str) -> Result<PathBuf, String> {
         }
         Err(error) => return Err(format!("cannot read '{text}': {error}")),
     }
-    absolute(path).map_err(|error| format!("cannot find where '{text}' is: {error}"))
+    let found =
+        absolute(path).map_err(|error| format!("cannot find where '{text}' is: {error}"))?;
+    if found.to_str().is_none() {
+        return Err(format!(
+            "'{}' is not valid UTF-8; learnpath keeps a calendar's path as text (move or link it to a folder whose name is)",
+            found.display()
+        ));
+    }
+    Ok(found)
 }
 
 /// `path` made absolute: its folder canonical, its file name as given.

@@ -74,8 +74,9 @@ fn check(baseline: &Baseline, text: &str) -> std::result::Result<(), (Option<usi
         .map_err(|error| (yaml::key_line(text, "settings"), Invalid::Settings(error)))
 }
 
-/// The file's text for a baseline of the curriculum `curriculum`.
-pub(super) fn render(baseline: &Baseline, curriculum: &str) -> String {
+/// The file's text for a baseline of the curriculum `curriculum`; an error, and nothing to
+/// write, when a value cannot be written as YAML (a busy calendar's path that is not UTF-8).
+pub(super) fn render(baseline: &Baseline, curriculum: &str) -> Result<String, Broken> {
     let file = BaselineFile {
         schema_version: SCHEMA_VERSION,
         curriculum: curriculum.to_string(),
@@ -84,12 +85,7 @@ pub(super) fn render(baseline: &Baseline, curriculum: &str) -> String {
         settings: baseline.settings.clone(),
         sessions: baseline.sessions.clone(),
     };
-    let body = yaml::encode(&file).unwrap_or_else(|error| {
-        // Strings, numbers and dates always encode; this keeps the function total.
-        format!(
-            "# learnpath could not encode the baseline: {}\n",
-            error.message
-        )
-    });
-    format!("{HEADER}{body}")
+    let body = yaml::encode(&file)
+        .map_err(|error| (None, Problem::Invalid(Invalid::Parser(error.message))))?;
+    Ok(format!("{HEADER}{body}"))
 }

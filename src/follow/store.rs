@@ -28,7 +28,7 @@ impl Kind for BaselineKind {
     }
 
     fn render(baseline: &Baseline, curriculum: &str) -> Result<String, Broken> {
-        Ok(file::render(baseline, curriculum))
+        file::render(baseline, curriculum)
     }
 }
 

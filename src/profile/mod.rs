@@ -14,10 +14,8 @@ mod store;
 
 pub use store::{ProfileStore, Saved, Updated};
 
-use crate::error::{Error, HomeFor, Result};
 use serde::Serialize;
 use std::fmt;
-use std::path::PathBuf;
 
 /// The version of the profile's format.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -28,15 +26,6 @@ pub const FILE_NAME: &str = "profile.yaml";
 /// The largest profile learnpath reads: a profile is a few lines; this bounds what a wrong file
 /// (a large one given with `--profile`) can cost.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
-
-/// `$XDG_CONFIG_HOME/learnpath` (XDG on every platform, macOS included).
-pub fn config_dir() -> Result<PathBuf> {
-    use etcetera::BaseStrategy;
-    let strategy = etcetera::base_strategy::Xdg::new().map_err(|_| Error::NoHome {
-        what: HomeFor::Profile,
-    })?;
-    Ok(strategy.config_dir().join("learnpath"))
-}
 
 /// What a profile can hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -3,7 +3,7 @@
 //! kept), and a file that cannot be read, or is another curriculum's, is never overwritten.
 
 use super::format;
-use super::{FILE_NAME, Key, MAX_FILE_BYTES, Profile, SCHEMA_VERSION, config_dir};
+use super::{FILE_NAME, Key, MAX_FILE_BYTES, Profile, SCHEMA_VERSION};
 use crate::atomic_file;
 use crate::curriculum::{Curriculum, Source};
 use crate::error::{Error, Result};
@@ -105,13 +105,11 @@ impl ProfileStore {
         }
     }
 
-    /// The curriculum's own profile, `$XDG_CONFIG_HOME/learnpath/<id>/profile.yaml`.
-    pub fn for_curriculum(curriculum: &Curriculum, source: &Source) -> Result<Self> {
+    /// The curriculum's own profile, `<config>/<id>/profile.yaml`, where `config` is the
+    /// folder of learnpath's configuration (the command line's `$XDG_CONFIG_HOME/learnpath`).
+    pub fn for_curriculum(config: &Path, curriculum: &Curriculum, source: &Source) -> Self {
         let id = curriculum_id(curriculum, source);
-        Ok(ProfileStore::new(
-            config_dir()?.join(&id).join(FILE_NAME),
-            id,
-        ))
+        ProfileStore::new(config.join(&id).join(FILE_NAME), id)
     }
 
     pub fn path(&self) -> &Path {

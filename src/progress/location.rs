@@ -2,7 +2,6 @@
 //! two curricula with a document of the same path do not share its mark.
 
 use crate::curriculum::{Curriculum, Source};
-use crate::error::{Error, HomeFor, Result};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -23,15 +22,6 @@ pub fn beside(progress: &Path, name: &str) -> PathBuf {
         _ => name.to_string(),
     };
     progress.with_file_name(file)
-}
-
-/// `$XDG_DATA_HOME/learnpath` (XDG on every platform, macOS included).
-pub fn data_dir() -> Result<PathBuf> {
-    use etcetera::BaseStrategy;
-    let strategy = etcetera::base_strategy::Xdg::new().map_err(|_| Error::NoHome {
-        what: HomeFor::Progress,
-    })?;
-    Ok(strategy.data_dir().join("learnpath"))
 }
 
 /// What a curriculum's progress is kept under: the embedded curriculum's fixed id; else the

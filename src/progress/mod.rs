@@ -10,7 +10,7 @@ mod location;
 mod record;
 mod store;
 
-pub use location::{EMBEDDED_ID, beside, curriculum_id, data_dir};
+pub use location::{EMBEDDED_ID, beside, curriculum_id};
 pub use record::{DoneReport, PartialReport, UndoReport, record_done, record_partial, record_undo};
 pub use store::{Migrated, ProgressStore, Updated};
 

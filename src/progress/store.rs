@@ -65,18 +65,18 @@ impl ProgressStore {
         }
     }
 
-    /// The curriculum's own progress file, `$XDG_DATA_HOME/learnpath/<id>/progress.yaml` (see
-    /// [`curriculum_id`]), with the shared file of earlier versions to migrate from.
-    pub fn for_curriculum(curriculum: &Curriculum, source: &Source) -> Result<Self> {
-        let data = location::data_dir()?;
-        Ok(ProgressStore {
+    /// The curriculum's own progress file, `<data>/<id>/progress.yaml` (see
+    /// [`curriculum_id`]), with the shared file of earlier versions to migrate from; `data` is
+    /// the folder of learnpath's data (the command line's `$XDG_DATA_HOME/learnpath`).
+    pub fn for_curriculum(data: &Path, curriculum: &Curriculum, source: &Source) -> Self {
+        ProgressStore {
             store: Store::new(
                 data.join(curriculum_id(curriculum, source))
                     .join(location::FILE_NAME),
                 "",
             ),
             legacy: Some(data.join(location::FILE_NAME)),
-        })
+        }
     }
 
     pub fn path(&self) -> &Path {

@@ -59,7 +59,7 @@ pub(super) fn sync(
         user,
         password,
     } = caldav;
-    let netrc = match credentials::netrc_path() {
+    let netrc = match super::super::settings::netrc_path() {
         Some(path) if password.is_none() => credentials::read_netrc(&path)?,
         _ => None,
     };

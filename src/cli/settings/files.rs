@@ -2,6 +2,7 @@
 //! plan (baseline) and the calendar record, each from its flag or variable, else its default.
 
 use super::*;
+use learnpath::error::HomeFor;
 
 impl Context {
     /// The progress file: the one given (--progress, LEARNPATH_PROGRESS), used as is; else the
@@ -10,7 +11,7 @@ impl Context {
         if let Some(path) = &self.progress_path {
             return Ok(ProgressStore::new(path));
         }
-        let store = ProgressStore::for_curriculum(curriculum, &self.source)?;
+        let store = ProgressStore::for_curriculum(&data_dir()?, curriculum, &self.source);
         if let Some(migrated) = store.migrate(curriculum)? {
             self.report.note(format!(
                 "progress is now kept per curriculum: copied {} of this curriculum from {} to {} (that file is left as it was)",
@@ -51,8 +52,9 @@ impl Context {
         let mut kept = Vec::new();
         let progress = match &self.progress_path {
             Some(path) => Some(path.clone()),
-            None => match ProgressStore::for_curriculum(curriculum, &self.source) {
-                Ok(store) => {
+            None => match data_dir() {
+                Ok(data) => {
+                    let store = ProgressStore::for_curriculum(&data, curriculum, &self.source);
                     let shared = store.legacy().map(Path::to_path_buf);
                     kept.extend(shared.map(|path| (path, "the shared progress file")));
                     Some(store.path().to_path_buf())
@@ -163,7 +165,11 @@ impl Context {
                 path,
                 curriculum_id(curriculum, &self.source),
             )),
-            None => ProfileStore::for_curriculum(curriculum, &self.source),
+            None => Ok(ProfileStore::for_curriculum(
+                &config_dir()?,
+                curriculum,
+                &self.source,
+            )),
         }
     }
 
@@ -208,4 +214,28 @@ impl Context {
             None => session.map_or(DEFAULT_MAX_SESSION_MINUTES, SessionMinutes::get),
         })
     }
+}
+
+/// `$XDG_DATA_HOME/learnpath` (XDG on every platform, macOS included): where progress is kept
+/// when no file is named.
+fn data_dir() -> Result<PathBuf, Error> {
+    use etcetera::BaseStrategy;
+    let strategy = etcetera::base_strategy::Xdg::new().map_err(|_| Error::NoHome {
+        what: HomeFor::Progress,
+    })?;
+    Ok(strategy.data_dir().join("learnpath"))
+}
+
+/// `$XDG_CONFIG_HOME/learnpath`: where the profile is kept when none is named.
+fn config_dir() -> Result<PathBuf, Error> {
+    use etcetera::BaseStrategy;
+    let strategy = etcetera::base_strategy::Xdg::new().map_err(|_| Error::NoHome {
+        what: HomeFor::Profile,
+    })?;
+    Ok(strategy.config_dir().join("learnpath"))
+}
+
+/// `~/.netrc`, where the home folder is known: where `sync` looks for a password.
+pub(in crate::cli) fn netrc_path() -> Option<PathBuf> {
+    etcetera::home_dir().ok().map(|home| home.join(".netrc"))
 }

@@ -19,6 +19,7 @@ mod profile;
 mod tests;
 
 pub(super) use caldav::CaldavRequest;
+pub(super) use files::netrc_path;
 pub(super) use follow::FollowRequest;
 use plan::time_of_day;
 pub(super) use plan::{DEFAULT_AT, PlanRequest, Timing};

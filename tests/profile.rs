@@ -768,3 +768,52 @@ fn walk_contains(dir: &std::path::Path, text: &str) -> bool {
         }
     })
 }
+
+/// A busy calendar saved in the profile that no longer reads: the plan fails on it and says how
+/// to remove it from the profile; one given with --busy gets no such note.
+#[test]
+fn a_broken_saved_calendar_is_named_as_the_profiles() {
+    let learner = common::Learner::new();
+    let calendar = learner.path("work.ics");
+    std::fs::write(&calendar, "BEGIN:VCALENDAR\nEND:VCALENDAR\n").unwrap();
+    let calendar = calendar.display().to_string();
+    learner
+        .run(&[
+            "profile",
+            "set",
+            "--busy",
+            &calendar,
+            "--role",
+            "storage engineer",
+        ])
+        .code(0);
+    std::fs::write(&calendar, "not a calendar\n").unwrap();
+    let plan = ["--today", "2027-01-04", "plan", "--hours", "5"];
+    let saved = learner.run(&plan).code(65);
+    assert!(
+        saved.stderr.contains(&format!(
+            "{calendar} is a busy calendar saved in your profile; `learnpath profile unset busy {calendar}` removes it"
+        )),
+        "{}",
+        saved.stderr
+    );
+    let other = learner.path("other.ics").display().to_string();
+    std::fs::write(&other, "not a calendar either\n").unwrap();
+    let given = [
+        &plan[..],
+        &[
+            "--no-profile",
+            "--role",
+            "storage engineer",
+            "--busy",
+            &other,
+        ],
+    ]
+    .concat();
+    let given = learner.run(&given).code(65);
+    assert!(
+        !given.stderr.contains("saved in your profile"),
+        "{}",
+        given.stderr
+    );
+}

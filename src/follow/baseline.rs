@@ -308,19 +308,40 @@ mod text {
         pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> Result<Vec<DateRange>, D::Error> {
             Vec::<String>::deserialize(from)?
                 .iter()
-                .map(|text| range(text).ok_or_else(|| D::Error::custom(format!("skip: '{text}' is not a day off like 2027-02-10 or a range like 2027-02-10..2027-02-20"))))
+                .map(|text| {
+                    range(text).map_err(|problem| D::Error::custom(format!("skip: {problem}")))
+                })
                 .collect()
         }
 
-        fn range(text: &str) -> Option<DateRange> {
-            let date = |text: &str| NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
-            match text.split_once("..") {
-                Some((first, last)) => DateRange::new(date(first)?, date(last)?),
-                None => date(text).map(|day| DateRange {
+        /// A day off or a range of them, as `--skip` reads one: years 1 to 9999, the earlier
+        /// date first.
+        pub(in crate::follow) fn range(text: &str) -> Result<DateRange, String> {
+            let Some((first, last)) = text.split_once("..") else {
+                let day = date(text)?;
+                return Ok(DateRange {
                     first: day,
                     last: day,
-                }),
+                });
+            };
+            let (first, last) = (date(first)?, date(last)?);
+            DateRange::new(first, last).ok_or_else(|| {
+                format!(
+                    "'{}' ends before it starts (write the earlier date first: {last}..{first})",
+                    text.trim()
+                )
+            })
+        }
+
+        fn date(text: &str) -> Result<NaiveDate, String> {
+            use chrono::Datelike;
+            let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+                format!("'{text}' is not a day off like 2027-02-10 or a range like 2027-02-10..2027-02-20")
+            })?;
+            if !(1..=9999).contains(&date.year()) {
+                return Err(format!("'{text}' is outside the years 1 to 9999"));
             }
+            Ok(date)
         }
     }
 
@@ -377,6 +398,30 @@ mod text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Days off in a followed plan read as `--skip` reads them, with its words.
+    #[test]
+    fn days_off_are_read_as_skip_reads_them() {
+        let range = text::ranges::range;
+        assert_eq!(
+            range("2027-02-10..2027-02-12").unwrap().to_string(),
+            "2027-02-10..2027-02-12"
+        );
+        assert_eq!(range("2027-02-10").unwrap().to_string(), "2027-02-10");
+        assert_eq!(
+            range("2027-02-20..2027-02-10").unwrap_err(),
+            "'2027-02-20..2027-02-10' ends before it starts (write the earlier date first: 2027-02-10..2027-02-20)"
+        );
+        assert_eq!(
+            range("0000-01-01").unwrap_err(),
+            "'0000-01-01' is outside the years 1 to 9999"
+        );
+        assert!(
+            range("Feb 10")
+                .unwrap_err()
+                .contains("is not a day off like 2027-02-10")
+        );
+    }
 
     /// Days off, calendars, the time of day and its zone are read into their types and written
     /// back as the same text.

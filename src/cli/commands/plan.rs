@@ -28,22 +28,12 @@ pub(super) enum Outcome {
 
 /// The busy calendars; when one that cannot be read is saved in the profile, a note says how to
 /// remove it from there.
-fn read_busy(
-    paths: &[std::path::PathBuf],
-    context: &Context,
-    curriculum: &learnpath::Curriculum,
-) -> Result<BusyCalendar, Failure> {
-    BusyCalendar::read(paths).map_err(|error| {
-        let failed = match &error {
-            Error::Calendar { path, .. } => Some(path.clone()),
-            _ => None,
-        };
-        let saved = context
-            .saved_profile(curriculum)
-            .ok()
-            .and_then(|saved| saved.values(learnpath::profile::Key::Busy, crate::cli::values::saved_busy).ok())
-            .unwrap_or_default();
-        if let Some(path) = failed.filter(|path| saved.contains(path)) {
+fn read_busy(request: &PlanRequest, context: &Context) -> Result<BusyCalendar, Failure> {
+    BusyCalendar::read(&request.busy).map_err(|error| {
+        let saved = &request.busy[..request.saved_busy];
+        if let Error::Calendar { path, .. } = &error
+            && saved.contains(path)
+        {
             context.report.note(format!(
                 "{} is a busy calendar saved in your profile; `learnpath profile unset busy {}` removes it",
                 path.display(),
@@ -64,7 +54,7 @@ pub(super) fn build(
     let request = PlanRequest::resolve(options, context, opened)?;
     let calendar = match request.busy.is_empty() {
         true => None,
-        false => Some(read_busy(&request.busy, context, &opened.curriculum)?),
+        false => Some(read_busy(&request, context)?),
     };
     let clock = calendar.as_ref().map(|_| request.clock(context));
     let planner = Planner::new(

@@ -70,6 +70,8 @@ pub(in crate::cli) struct PlanRequest {
     /// Calendars (.ics) of busy times, absolute paths of files that exist: the profile's, then
     /// those of --busy, without duplicates.
     pub busy: Vec<PathBuf>,
+    /// How many of `busy`, from the first, are the profile's.
+    pub saved_busy: usize,
     /// When sittings start (the study window that busy calendars are read against, and the
     /// time calendars are written with): --at and --tz, else the profile's; none for the
     /// default (19:00, the system's zone).
@@ -105,6 +107,7 @@ impl PlanRequest {
         let start = start(options, &saved, context)?;
         let mut skip = saved.values(Key::Skip, values::skip)?;
         let mut busy = saved.values(Key::Busy, values::saved_busy)?;
+        let saved_busy = busy.len();
         add_new(&mut skip, &options.skip);
         add_new(&mut busy, &options.busy);
         Ok(PlanRequest {
@@ -122,6 +125,7 @@ impl PlanRequest {
             studied: studied_before(curriculum, &progress, start),
             skip,
             busy,
+            saved_busy,
             time: time_of_day(options.window, saved.time_of_day()?),
             clock: OnceCell::new(),
             remind: saved.values(Key::Remind, values::remind)?,

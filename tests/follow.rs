@@ -620,3 +620,37 @@ fn a_busy_calendar_whose_path_is_not_utf8_is_refused_and_nothing_is_saved() {
         .collect();
     assert!(kept.is_empty(), "{kept:?}");
 }
+
+/// A followed plan whose busy calendar was edited into a relative path: status names the
+/// baseline and what writes such a path (`follow --busy`), not the profile.
+#[test]
+fn a_relative_busy_path_in_the_baseline_names_follow() {
+    let learner = common::Learner::new();
+    let calendar = learner.path("work.ics");
+    std::fs::write(&calendar, "BEGIN:VCALENDAR\nEND:VCALENDAR\n").unwrap();
+    let calendar = calendar.display().to_string();
+    let follow = [
+        "--today",
+        "2027-01-04",
+        "follow",
+        "--spec",
+        "3.1",
+        "--hours",
+        "5",
+    ];
+    learner
+        .run(&[&follow[..], &["--busy", &calendar, "-q"]].concat())
+        .code(0);
+    let baseline = learner.path("baseline.yaml");
+    let text = std::fs::read_to_string(&baseline).unwrap();
+    assert!(text.contains(&calendar), "{text}");
+    std::fs::write(&baseline, text.replace(&calendar, "work.ics")).unwrap();
+    let status = learner.run(&["--today", "2027-01-11", "status"]).code(65);
+    assert!(
+        status.stderr.contains(
+            "busy: 'work.ics' is not an absolute path (`learnpath follow --busy FILE` stores one)"
+        ),
+        "{}",
+        status.stderr
+    );
+}

@@ -266,10 +266,14 @@ pub(crate) fn absolute(path: &Path) -> std::io::Result<PathBuf> {
 
 /// A busy calendar as the profile keeps it: an absolute path to a file that exists.
 pub(crate) fn saved_busy(text: &str) -> Result<PathBuf, String> {
+    kept_busy(text, "`learnpath profile set --busy FILE` stores one")
+}
+
+/// A busy calendar as a file learnpath keeps names it: an absolute path to a file that exists;
+/// `writer` says what writes such a path.
+pub(crate) fn kept_busy(text: &str, writer: &str) -> Result<PathBuf, String> {
     if !Path::new(text).is_absolute() {
-        return Err(format!(
-            "'{text}' is not an absolute path (`learnpath profile set --busy FILE` stores one)"
-        ));
+        return Err(format!("'{text}' is not an absolute path ({writer})"));
     }
     busy(text)
 }

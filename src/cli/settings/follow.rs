@@ -35,7 +35,12 @@ impl FollowRequest {
         let paths = settings
             .busy
             .iter()
-            .map(|path| values::saved_busy(&path.to_string_lossy()))
+            .map(|path| {
+                values::kept_busy(
+                    &path.to_string_lossy(),
+                    "`learnpath follow --busy FILE` stores one",
+                )
+            })
             .collect::<Result<Vec<PathBuf>, _>>()
             .map_err(|message| Error::Kept {
                 path: file.to_path_buf(),

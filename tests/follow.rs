@@ -24,6 +24,15 @@ impl Learner {
         }
     }
 
+    /// A learner who followed the storage engineer's plan (5 h a week) on Monday 2027-01-04.
+    fn following() -> Learner {
+        let learner = Learner::new();
+        learner
+            .run("2027-01-04", &[&FOLLOW[..], &["2027-01-04"]].concat())
+            .code(0);
+        learner
+    }
+
     fn baseline(&self) -> PathBuf {
         self.progress.with_file_name("baseline.yaml")
     }
@@ -239,10 +248,7 @@ fn minutes_words(minutes: u64) -> String {
 /// on a day with a sitting planned, the learner is on schedule and today's sitting is due.
 #[test]
 fn status_right_after_follow_or_replan_is_on_schedule() {
-    let learner = Learner::new();
-    learner
-        .run("2027-01-04", &[&FOLLOW[..], &["2027-01-04"]].concat())
-        .code(0);
+    let learner = Learner::following();
     assert_on_schedule(&learner, "2027-01-04");
     // A week on, the first sitting done and nothing since: behind; then re-planned.
     let shown = learner.json("2027-01-04", &["follow", "--show"]);
@@ -265,10 +271,7 @@ fn status_right_after_follow_or_replan_is_on_schedule() {
 /// behind on earlier sittings.
 #[test]
 fn due_today_minutes_are_what_is_left_of_todays_sittings() {
-    let learner = Learner::new();
-    learner
-        .run("2027-01-04", &[&FOLLOW[..], &["2027-01-04"]].concat())
-        .code(0);
+    let learner = Learner::following();
     let shown = learner.json("2027-01-04", &["follow", "--show"]);
     let monday = minutes_on(&shown, "2027-01-04");
     let first = &shown["sessions"][0]["items"][0];
@@ -303,10 +306,7 @@ fn due_today_minutes_are_what_is_left_of_todays_sittings() {
 /// line, the path's bar and the followed plan's line agree, and the first line says so.
 #[test]
 fn every_line_of_status_counts_partial_progress() {
-    let learner = Learner::new();
-    learner
-        .run("2027-01-04", &[&FOLLOW[..], &["2027-01-04"]].concat())
-        .code(0);
+    let learner = Learner::following();
     let shown = learner.json("2027-01-04", &["follow", "--show"]);
     let items = shown["sessions"][0]["items"].as_array().unwrap();
     let whole = &items[0];
@@ -381,10 +381,7 @@ fn keep_finish_finds_the_weekly_time_or_names_the_shortfall() {
 
 #[test]
 fn following_again_says_what_changed() {
-    let learner = Learner::new();
-    learner
-        .run("2027-01-04", &[&FOLLOW[..], &["2027-01-04"]].concat())
-        .code(0);
+    let learner = Learner::following();
     learner
         .run(
             "2027-01-04",
@@ -439,10 +436,7 @@ fn replan_and_show_need_a_followed_plan() {
 /// A baseline that cannot be read is named with its line, exits 65 and is left as it was.
 #[test]
 fn broken_or_foreign_baselines_are_refused_and_kept() {
-    let learner = Learner::new();
-    learner
-        .run("2027-01-04", &[&FOLLOW[..], &["2027-01-04"]].concat())
-        .code(0);
+    let learner = Learner::following();
     let good = std::fs::read_to_string(learner.baseline()).unwrap();
     let cases = [
         (
@@ -551,10 +545,7 @@ fn done_part_records_the_part_of_the_followed_plan() {
 /// on the finish day; with nothing left it keeps the weekly time (issue 22, item 11).
 #[test]
 fn keep_finish_after_the_finish_or_with_nothing_left() {
-    let learner = Learner::new();
-    learner
-        .run("2027-01-04", &[&FOLLOW[..], &["2027-01-04"]].concat())
-        .code(0);
+    let learner = Learner::following();
     let shown = learner.json("2027-01-04", &["follow", "--show"]);
     let finish = date(&shown["sessions"].as_array().unwrap().last().unwrap()["date"]);
     let later = (finish + chrono::Days::new(7)).to_string();

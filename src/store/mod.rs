@@ -150,15 +150,13 @@ impl<K: Kind> Store<K> {
         if written {
             let rendered = self.render(&value)?;
             atomic_file::refuse_read_only(&target, K::FILE)?;
-            // Under the lock: any temporary file of this one is a killed writer's.
-            atomic_file::remove_stale_temporaries(&target, rendered.as_bytes(), Duration::ZERO);
             let learnpaths = K::render(&before, &self.curriculum).ok();
             if let Some(bytes) = original.filter(|bytes| {
                 K::KEEP_EDITED && Some(bytes.as_slice()) != learnpaths.as_deref().map(str::as_bytes)
             }) {
                 kept_copy = Some(atomic_file::keep_copy(&target, &bytes)?);
             }
-            atomic_file::write(&target, rendered.as_bytes())?;
+            put(&target, &rendered)?;
         }
         Ok(Updated {
             value,
@@ -197,10 +195,7 @@ impl<K: Kind> Store<K> {
 
     /// Writes the file at `target`; called under the lock.
     fn write(&self, target: &Path, value: &K::Value) -> Result<(), Error> {
-        let rendered = self.render(value)?;
-        // Under the lock: any temporary file of this one is a killed writer's.
-        atomic_file::remove_stale_temporaries(target, rendered.as_bytes(), Duration::ZERO);
-        atomic_file::write(target, rendered.as_bytes())
+        put(target, &self.render(value)?)
     }
 
     /// The bytes of the file at `from` (the file, or the one it links to), if any; never more
@@ -282,30 +277,39 @@ impl<K: Kind> Store<K> {
     }
 }
 
-/// Only the version, read alone.
+/// Writes `rendered` at `target` whole; called under the lock, so that any temporary file of
+/// this one is a killed writer's and is removed first.
+fn put(target: &Path, rendered: &str) -> Result<(), Error> {
+    atomic_file::remove_stale_temporaries(target, rendered.as_bytes(), Duration::ZERO);
+    atomic_file::write(target, rendered.as_bytes())
+}
+
+/// Only the version and the curriculum, read first.
 #[derive(Debug, Deserialize)]
-struct VersionProbe {
+struct Probe {
     schema_version: Option<u32>,
+    #[serde(default)]
+    curriculum: Option<Named>,
 }
 
-/// Only the curriculum, read alone.
+/// A `curriculum:` value: its text, or anything else (left to the kind's own parse to name).
 #[derive(Debug, Deserialize)]
-struct CurriculumProbe {
-    curriculum: Option<String>,
+#[serde(untagged)]
+enum Named {
+    Text(String),
+    Other(serde::de::IgnoredAny),
 }
 
-/// Checks what a file says it is, read alone so that a file of another version, not such a
+/// Checks what a file says it is, read first so that a file of another version, not such a
 /// file at all, or another curriculum's is named as such rather than by the fields it lacks:
 /// YAML, of a version the kind reads, and (when tied to one) not of another curriculum than
 /// `curriculum`.
 pub fn probe<K: Kind>(text: &str, curriculum: &str) -> Result<(), Broken> {
-    let probe: VersionProbe =
+    let probe: Probe =
         yaml::decode(text).map_err(|error| (error.line, Problem::Yaml(error.message)))?;
     check_version::<K>(probe.schema_version, text)?;
     if K::TIED
-        && let Ok(CurriculumProbe {
-            curriculum: Some(found),
-        }) = yaml::decode(text)
+        && let Some(Named::Text(found)) = probe.curriculum
     {
         check_curriculum(found, curriculum, text)?;
     }

@@ -51,6 +51,12 @@ impl Diagnostic {
         self
     }
 
+    /// The same finding, as a warning: for a file that only refines what is read.
+    pub fn into_warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
     pub fn line(mut self, line: Option<usize>) -> Self {
         self.line = line;
         self

@@ -65,6 +65,7 @@ fn curriculum(minutes: &[u32], links: &[Vec<usize>]) -> Curriculum {
         roles: Vec::new(),
         docs,
         other_pages: OtherPages::default(),
+        table: None,
     }
 }
 

@@ -235,6 +235,7 @@ fn random_curriculum(minutes: &[u32], links: &[Vec<usize>]) -> Curriculum {
         ],
         roles: Vec::new(),
         other_pages: OtherPages::default(),
+        table: None,
     }
 }
 

@@ -1,13 +1,18 @@
 //! Turning a source's pages and manifest into a [`Curriculum`], with diagnostics.
 
+use super::course;
 use super::folders;
 use super::links::{self, KnownPages, Written};
+use super::loose::Loose;
 use super::manifest::{self, Ownership, Resolved};
-use super::page::{self, Page, Reading, StudyPage};
+use super::page::{self, Page, Reading, Role, StudyPage};
 use super::source::{
     EMBEDDED_ORIGIN, Entry, MANIFEST_FILE, PAGE_READ_LIMIT, Source, display_path, is_name_too_long,
     too_long,
 };
+use super::toc::Toc;
+use super::toc::folders::{self as toc_folders, Tree};
+use super::toc::layout::{self, Files, Layout};
 use super::{Curriculum, Doc, DocId, OtherPages, Section, SectionId};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
@@ -70,13 +75,22 @@ fn load_listing(source: &Source, listing: super::source::Listing<'_>) -> Result<
     // Problems with the listing or the manifest concern the whole curriculum; those of a
     // page leave out only that page and what needs it.
     let fatal = diagnostics.iter().chain(&found).any(Diagnostic::is_error);
-    let pages = read_pages(
+    let layout = match resolved.sections.is_empty() {
+        true => course_layout(&origin, &listing.tables, &listing.entries),
+        false => None,
+    };
+    let (entries, roles) = course_pages(listing.entries, layout.as_ref());
+    let mut pages = read_pages(
         &origin,
-        listing.entries,
-        &resolved.reading,
+        entries,
+        (&resolved.reading, &roles),
         &mut diagnostics,
     )?;
     diagnostics.extend(found);
+    let toc = layout.as_ref().map(|layout| {
+        diagnostics.extend(layout.diagnostics.iter().cloned());
+        pages.toc_of(layout)
+    });
     let mut docs = pages.docs;
     let mut other_pages = pages.other_pages;
     let known = KnownPages {
@@ -88,10 +102,16 @@ fn load_listing(source: &Source, listing: super::source::Listing<'_>) -> Result<
     };
     let blocked = links::resolve_all(&mut docs, pages.links, known, &origin, &mut diagnostics);
     let mut sections = resolved.sections;
-    if sections.is_empty() {
-        sections = folders::sections(&docs, &pages.index_titles, &resolved.name);
+    let mut table = None;
+    if let (Some(layout), Some(toc)) = (layout, &toc) {
+        let (applied, found) = course::apply(layout.kind, layout.file, toc, &mut docs);
+        (table, sections) = (Some(applied), found);
+    } else {
+        if sections.is_empty() {
+            sections = folders::sections(&docs, &pages.index_titles, &resolved.name);
+        }
+        assign_sections(&mut docs, &mut sections);
     }
-    assign_sections(&mut docs, &mut sections);
     other_pages.left_out = blocked.iter().map(|&id| docs[id.0].path.clone()).collect();
     Ok(Loaded {
         curriculum: Curriculum {
@@ -105,6 +125,7 @@ fn load_listing(source: &Source, listing: super::source::Listing<'_>) -> Result<
             specializations: resolved.specializations,
             roles: resolved.roles,
             other_pages,
+            table,
         },
         diagnostics,
         blocked,
@@ -140,15 +161,21 @@ struct Pages {
     /// The titles of index pages that are not studied, by folder.
     index_titles: HashMap<String, String>,
     used: FieldsUsed,
+    /// Per document: its `sidebar_position`, for a course ordered by its folders.
+    positions: Vec<Option<f64>>,
+    /// What is kept of the pages that are not studied, should a study page require one.
+    loose: HashMap<String, Loose>,
 }
 
 /// Every page parsed, with what its parse found; in parallel from [`PARALLEL_FROM`] pages.
 fn parse_all(
     origin: &str,
     entries: &[Entry<'_>],
-    reading: &Reading,
+    (reading, roles): (&Reading, &[Role]),
 ) -> Vec<Result<(Page, Vec<Diagnostic>)>> {
-    let parse_one = |buffer: &mut Vec<u8>, entry: &Entry<'_>| -> Result<(Page, Vec<Diagnostic>)> {
+    let parse_one = |buffer: &mut Vec<u8>,
+                     (entry, role): (&Entry<'_>, &Role)|
+     -> Result<(Page, Vec<Diagnostic>)> {
         let shown = display_path(origin, &entry.path);
         let head = entry
             .content
@@ -156,19 +183,28 @@ fn parse_all(
             .map_err(|error| Error::io(&shown, error))?;
         let mut found = Vec::new();
         let truncated = head.len() >= PAGE_READ_LIMIT;
-        let page = page::parse(&entry.path, &shown, head, truncated, reading, &mut found);
+        let page = page::parse_as(
+            &entry.path,
+            &shown,
+            head,
+            truncated,
+            (reading, *role),
+            &mut found,
+        );
         Ok((page, found))
     };
     if entries.len() >= PARALLEL_FROM {
         entries
             .par_iter()
+            .zip(roles)
             .map_init(|| Vec::with_capacity(8192), parse_one)
             .collect()
     } else {
         let mut buffer = Vec::new();
         entries
             .iter()
-            .map(|entry| parse_one(&mut buffer, entry))
+            .zip(roles)
+            .map(|pair| parse_one(&mut buffer, pair))
             .collect()
     }
 }
@@ -179,7 +215,7 @@ fn parse_all(
 fn read_pages(
     origin: &str,
     entries: Vec<Entry<'_>>,
-    reading: &Reading,
+    reading: (&Reading, &[Role]),
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Pages> {
     let parsed = parse_all(origin, &entries, reading);
@@ -200,6 +236,8 @@ fn read_pages(
         other_pages: OtherPages::default(),
         index_titles: HashMap::new(),
         used: FieldsUsed::default(),
+        positions: Vec::with_capacity(study_count),
+        loose: HashMap::new(),
     };
     for (entry, result) in entries.into_iter().zip(parsed) {
         let (page, found) = match result {
@@ -240,14 +278,18 @@ impl Pages {
                 );
                 self.other_pages.reference.push(path);
             }
-            Page::Index(title) => {
-                if let Some(title) = title {
+            Page::Index(loose) => {
+                if let Some(title) = &loose.title {
                     let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
-                    self.index_titles.insert(folder.to_string(), title);
+                    self.index_titles.insert(folder.to_string(), title.clone());
                 }
+                self.loose.insert(path.clone(), loose);
                 self.other_pages.index.push(path);
             }
-            Page::Plain => self.other_pages.plain.push(path),
+            Page::Plain(loose) => {
+                self.loose.insert(path.clone(), loose);
+                self.other_pages.plain.push(path);
+            }
             Page::Reference => self.other_pages.reference.push(path),
             Page::Broken => self.other_pages.broken.push(path),
         }
@@ -268,6 +310,7 @@ impl Pages {
         self.links
             .push((page.prerequisites, page.soft, page.next_recommended));
         self.ids.push(page.ids);
+        self.positions.push(page.position);
         self.docs.push(Doc {
             path,
             title: page.title,
@@ -282,6 +325,110 @@ impl Pages {
             section: None,
         });
     }
+}
+
+/// The layout of a course found among the listing's files, if it has one.
+fn course_layout(origin: &str, tables: &[Entry<'_>], pages: &[Entry<'_>]) -> Option<Layout> {
+    let files = Files {
+        origin,
+        tables,
+        pages,
+    };
+    layout::detect(&files, None)
+}
+
+/// The pages of the course and the role each is read in: only those a table lists, or
+/// those under the folder whose order is the course's. Without a layout, every page, free.
+fn course_pages<'a>(
+    entries: Vec<Entry<'a>>,
+    layout: Option<&Layout>,
+) -> (Vec<Entry<'a>>, Vec<Role>) {
+    let Some(layout) = layout else {
+        let roles = vec![Role::Free; entries.len()];
+        return (entries, roles);
+    };
+    let listed = layout.listed();
+    let kept: Vec<Entry<'a>> = entries
+        .into_iter()
+        .filter(|entry| match &listed {
+            Some(listed) => listed.contains(entry.path.as_str()),
+            None => layout::under(&layout.base, &entry.path),
+        })
+        .collect();
+    let roles = kept
+        .iter()
+        .map(|entry| match &listed {
+            Some(_) => Role::Listed,
+            // The course's own index page is read as any other page: a repository's README.
+            None if layout::parent(&entry.path) == layout.base
+                && page::is_index_name(&entry.path) =>
+            {
+                Role::Free
+            }
+            None => Role::Lesson,
+        })
+        .collect();
+    (kept, roles)
+}
+
+impl Pages {
+    /// The course's table: as the layout read it, or built from the folders; exercise
+    /// pages are then folded into their lessons.
+    fn toc_of(&mut self, layout: &Layout) -> Toc {
+        if let Some(toc) = &layout.toc {
+            return toc.clone();
+        }
+        let tree = Tree {
+            base: &layout.base,
+            pages: self
+                .docs
+                .iter()
+                .zip(&self.positions)
+                .map(|(doc, position)| (doc.path.as_str(), *position))
+                .collect(),
+            hub_titles: &self.index_titles,
+            categories: &layout.categories,
+        };
+        let (toc, exercises) = toc_folders::order(&tree);
+        self.fold_exercises(&exercises);
+        toc
+    }
+
+    /// Adds each exercise page's time to its lesson's, and drops the exercise as a document.
+    fn fold_exercises(&mut self, exercises: &[(String, String)]) {
+        if exercises.is_empty() {
+            return;
+        }
+        let by_path: HashMap<String, usize> = self
+            .docs
+            .iter()
+            .enumerate()
+            .map(|(index, doc)| (doc.path.clone(), index))
+            .collect();
+        let mut dropped = vec![false; self.docs.len()];
+        for (exercise, lesson) in exercises {
+            let (Some(&from), Some(&to)) = (by_path.get(exercise), by_path.get(lesson)) else {
+                continue;
+            };
+            let minutes = self.docs[from].minutes;
+            self.docs[to].minutes = self.docs[to].minutes.saturating_add(minutes);
+            dropped[from] = true;
+            self.other_pages.exercises.push(exercise.clone());
+        }
+        let flags: Vec<bool> = dropped.iter().map(|dropped| !dropped).collect();
+        retain_by(&mut self.docs, &flags);
+        retain_by(&mut self.links, &flags);
+        retain_by(&mut self.ids, &flags);
+        retain_by(&mut self.positions, &flags);
+    }
+}
+
+fn retain_by<T>(items: &mut Vec<T>, flags: &[bool]) {
+    let mut position = 0;
+    items.retain(|_| {
+        position += 1;
+        flags[position - 1]
+    });
 }
 
 /// Puts each document in the section whose folder holds it.

@@ -1,5 +1,6 @@
 //! The curriculum model: documents, sections, specializations and roles, and how to load them.
 
+pub mod course;
 pub mod duration;
 pub mod estimate;
 pub mod fields;
@@ -8,6 +9,7 @@ pub(crate) mod frontmatter;
 mod links;
 mod load;
 mod lookup;
+mod loose;
 pub mod manifest;
 mod manifest_schema;
 #[doc(hidden)]
@@ -211,6 +213,9 @@ pub struct OtherPages {
     /// prerequisite cycle (reported by `validate`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub left_out: Vec<String>,
+    /// Exercise pages (`task.md`, `solution.md`) whose time is their lesson's.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub exercises: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -231,6 +236,9 @@ pub struct Curriculum {
     pub specializations: Vec<Specialization>,
     pub roles: Vec<Role>,
     pub other_pages: OtherPages,
+    /// The table of contents a book or course site is read in, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<course::Table>,
 }
 
 impl Curriculum {

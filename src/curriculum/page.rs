@@ -5,6 +5,7 @@ use super::duration::{DurationError, MAX_MINUTES, parse_minutes};
 use super::estimate::estimate;
 use super::fields::{FieldError, FieldNames, Fields, TimeField, TimeUnit};
 use super::frontmatter::{self, Frontmatter, Split};
+use super::loose::Loose;
 use super::raw::{Entries, Raw};
 use crate::diagnostic::Diagnostic;
 use crate::yaml;
@@ -116,6 +117,8 @@ pub struct StudyPage {
     pub ids: Vec<String>,
     /// The fields its time, level and prerequisites came from.
     pub keys: [Option<String>; 3],
+    /// `sidebar_position`, for a course ordered by its folders (Docusaurus).
+    pub position: Option<f64>,
 }
 
 #[derive(Debug)]
@@ -125,9 +128,9 @@ pub enum Page {
     /// only in a curriculum where no page gives a time, else a reference page.
     Untimed(StudyPage),
     /// README.md, index.md or _index.md that is not a study page: a hub, with its title.
-    Index(Option<String>),
+    Index(Loose),
     /// Another page without frontmatter.
-    Plain,
+    Plain(Loose),
     /// Frontmatter without a time (when times are not estimated).
     Reference,
     /// The page has errors (already reported).
@@ -136,7 +139,23 @@ pub enum Page {
 
 pub(crate) fn is_index_name(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
-    matches!(name.as_str(), "readme.md" | "index.md" | "_index.md")
+    matches!(
+        name.as_str(),
+        "readme.md" | "index.md" | "_index.md" | "readme.mdx" | "index.mdx" | "_index.mdx"
+    )
+}
+
+/// Why a page is read: for its own frontmatter, or because the course's order names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Role {
+    /// A page of a folder without a table: studied when its frontmatter says so.
+    #[default]
+    Free,
+    /// Named by a table of contents: studied, with or without frontmatter.
+    Listed,
+    /// A page of a course ordered by its folders: studied, but an index page only when it
+    /// has prose of its own (else it is a hub that titles its folder).
+    Lesson,
 }
 
 /// The file name without its extension: "a/01_intro.md" -> "01_intro".
@@ -202,14 +221,26 @@ pub fn parse(
     reading: &Reading,
     out: &mut Vec<Diagnostic>,
 ) -> Page {
+    parse_as(path, shown, bytes, truncated, (reading, Role::Free), out)
+}
+
+/// [`parse`] for a page read in a [`Role`].
+pub fn parse_as(
+    path: &str,
+    shown: &str,
+    bytes: &[u8],
+    truncated: bool,
+    (reading, role): (&Reading, Role),
+    out: &mut Vec<Diagnostic>,
+) -> Page {
     let Some(text) = utf8_text(bytes, truncated, shown, out) else {
         return Page::Broken;
     };
     let text = frontmatter::normalize(text);
-    let found = match frontmatter_of(path, shown, &text, truncated, out) {
+    let found = match frontmatter_of(path, shown, &text, (truncated, role), out) {
         Ok(found) => found,
-        Err(Without::Index) => return index_without_frontmatter(&text),
-        Err(Without::Plain) => return Page::Plain,
+        Err(Without::Index) => return index_without_frontmatter(&text, path, role),
+        Err(Without::Plain) => return without_frontmatter(&text, path, role),
         Err(Without::Broken) => return Page::Broken,
     };
     let Some((fields, fast_lines)) = fields_of(&found, reading, shown, out) else {
@@ -222,7 +253,18 @@ pub fn parse(
         },
         None => (estimate(found.body, MAX_MINUTES).minutes, true),
     };
-    let kind = kind_of(&fields, path, reading.estimate);
+    let kind = match (
+        kind_of(&fields, path, reading.estimate || role != Role::Free),
+        role,
+    ) {
+        (Kind::Hub | Kind::Untimed, Role::Listed) => Kind::Study,
+        (Kind::Hub, Role::Lesson) => match Loose::of(None, found.body, "").has_prose() {
+            true => Kind::Study,
+            false => Kind::Hub,
+        },
+        (Kind::Untimed, Role::Lesson) => Kind::Study,
+        (kind, _) => kind,
+    };
     if kind == Kind::Reference {
         out.push(
             Diagnostic::warning(
@@ -234,7 +276,8 @@ pub fn parse(
         return Page::Reference;
     }
     if kind == Kind::Hub {
-        return Page::Index(title_in(fields.title.clone(), &found));
+        let title = title_in(fields.title.clone(), &found);
+        return Page::Index(Loose::of(title, found.body, found.yaml));
     }
     let level = level_of(&fields, &found, shown, out);
     let page = study_page(
@@ -442,16 +485,54 @@ fn study_page(
             fields.level.map(|(key, _)| key),
             fields.prerequisites_key,
         ],
+        position: super::loose::position_in(found.yaml),
     }
 }
 
-/// An index page without frontmatter, titled by its first heading.
-fn index_without_frontmatter(text: &str) -> Page {
+/// An index page without frontmatter, titled by its first heading: a hub, unless a table
+/// names it or it has prose of its own in a course ordered by folders.
+fn index_without_frontmatter(text: &str, path: &str, role: Role) -> Page {
+    let loose = loose_without_frontmatter(text);
+    match role {
+        Role::Listed => loose_study(loose, path),
+        Role::Lesson if loose.has_prose() => loose_study(loose, path),
+        _ => Page::Index(loose),
+    }
+}
+
+/// Another page without frontmatter: studied when a course's order names it.
+fn without_frontmatter(text: &str, path: &str, role: Role) -> Page {
+    let loose = loose_without_frontmatter(text);
+    match role {
+        Role::Free => Page::Plain(loose),
+        Role::Listed | Role::Lesson => loose_study(loose, path),
+    }
+}
+
+fn loose_without_frontmatter(text: &str) -> Loose {
     let body = match frontmatter::split(text) {
         Split::None { body } => body,
         _ => "",
     };
-    Page::Index(frontmatter::first_heading(body).map(clean_title))
+    let title = frontmatter::first_heading(body).map(clean_title);
+    Loose::of(title, body, "")
+}
+
+/// A page studied for what is kept of it: its time estimated from its words.
+pub(crate) fn loose_study(loose: Loose, path: &str) -> Page {
+    Page::Study(StudyPage {
+        title: loose.title.unwrap_or_else(|| clean_title(name_of(path))),
+        level: Level::Other(String::new()),
+        minutes: loose.minutes,
+        estimated: true,
+        prerequisites: Vec::new(),
+        soft: Vec::new(),
+        next_recommended: Vec::new(),
+        tags: Vec::new(),
+        ids: Vec::new(),
+        keys: [None, None, None],
+        position: loose.position,
+    })
 }
 
 /// The page's frontmatter, or what the page is without one (an index page, a plain page, or a
@@ -460,7 +541,7 @@ fn frontmatter_of<'t>(
     path: &str,
     shown: &str,
     text: &'t str,
-    truncated: bool,
+    (truncated, role): (bool, Role),
     out: &mut Vec<Diagnostic>,
 ) -> Result<Frontmatter<'t>, Without> {
     let unclosed = |message: String| {
@@ -471,6 +552,7 @@ fn frontmatter_of<'t>(
     };
     match frontmatter::split(text) {
         Split::None { .. } if is_index_name(path) => Err(Without::Index),
+        Split::None { .. } if role != Role::Free => Err(Without::Plain),
         Split::None { .. } => {
             out.push(
                 Diagnostic::warning("no frontmatter; not a study document")
@@ -622,6 +704,11 @@ fn title_in(title: Option<String>, found: &Frontmatter<'_>) -> Option<String> {
         .filter(|title| !title.trim().is_empty())
         .or_else(|| frontmatter::first_heading(found.body).map(str::to_string))
         .map(|title| clean_title(&title))
+}
+
+/// A title from a table of contents as plain text.
+pub(crate) fn plain_text(title: &str) -> String {
+    clean_title(title.trim())
 }
 
 /// Control characters would break calendars, tables and XML: they become spaces.

@@ -76,6 +76,8 @@ pub(crate) struct Listing<'a> {
     pub origin: String,
     /// In path order.
     pub entries: Vec<Entry<'a>>,
+    /// The files that may order a book or course site ([`TABLE_FILES`]), in path order.
+    pub tables: Vec<Entry<'a>>,
     /// The folder's own manifest, or what made it unreadable; `None` when there is none.
     pub manifest: Option<Result<String, Diagnostic>>,
     pub diagnostics: Vec<Diagnostic>,
@@ -107,10 +109,36 @@ pub(crate) fn display_path(origin: &str, path: &str) -> String {
     }
 }
 
+/// A page: Markdown (`.md`, MDX's `.mdx`) or a Jupyter notebook (`.ipynb`).
 fn is_markdown(path: &Path) -> bool {
     path.extension()
         .and_then(|extension| extension.to_str())
-        .is_some_and(|extension| extension.eq_ignore_ascii_case("md"))
+        .is_some_and(|extension| {
+            ["md", "mdx", "ipynb"]
+                .iter()
+                .any(|known| extension.eq_ignore_ascii_case(known))
+        })
+}
+
+/// The files that say how a book or course site is ordered (see `super::toc::layout`).
+pub(crate) const TABLE_FILES: [&str; 11] = [
+    "book.toml",
+    "_toc.yml",
+    "_toctree.yml",
+    "mkdocs.yml",
+    "mkdocs.yaml",
+    "_category_.json",
+    "_category_.yml",
+    "_category_.yaml",
+    "docusaurus.config.js",
+    "docusaurus.config.ts",
+    "docusaurus.config.mjs",
+];
+
+fn is_table_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|name| name.to_str())
+        .is_some_and(|name| TABLE_FILES.contains(&name))
 }
 
 fn list_embedded() -> Listing<'static> {
@@ -131,6 +159,7 @@ fn list_embedded() -> Listing<'static> {
     Listing {
         origin: EMBEDDED_ORIGIN.to_string(),
         entries,
+        tables: Vec::new(),
         manifest: Some(Ok(Source::embedded_manifest().to_string())),
         diagnostics: Vec::new(),
     }
@@ -146,6 +175,14 @@ fn list_memory(files: &[(String, Vec<u8>)]) -> Result<Listing<'_>> {
         })
         .collect();
     entries.sort_by(|a, b| a.path.cmp(&b.path));
+    let tables = files
+        .iter()
+        .filter(|(path, _)| is_table_file(Path::new(path)))
+        .map(|(path, bytes)| Entry {
+            path: path.clone(),
+            content: Content::Bytes(bytes),
+        })
+        .collect();
     let manifest =
         files
             .iter()
@@ -157,6 +194,7 @@ fn list_memory(files: &[(String, Vec<u8>)]) -> Result<Listing<'_>> {
     Ok(Listing {
         origin: "<memory>".to_string(),
         entries,
+        tables,
         manifest,
         diagnostics: Vec::new(),
     })
@@ -278,10 +316,14 @@ fn list_dir(root: &Path) -> Result<Listing<'static>> {
         });
     }
     let (entries, diagnostics) = walk(root)?;
+    let (tables, pages): (Vec<_>, Vec<_>) = entries
+        .into_iter()
+        .partition(|entry| is_table_file(Path::new(&entry.path)));
     let manifest = read_manifest(&root.join(MANIFEST_FILE))?;
     Ok(Listing {
         origin: root.display().to_string(),
-        entries,
+        entries: pages,
+        tables,
         manifest,
         diagnostics,
     })
@@ -383,7 +425,8 @@ fn page_path(
         }
         return None;
     }
-    if !is_markdown(entry.path()) || !entry.file_type().is_file() {
+    let wanted = is_markdown(entry.path()) || is_table_file(entry.path());
+    if !wanted || !entry.file_type().is_file() {
         return None;
     }
     let relative = relative_path(root, entry.path());

@@ -48,6 +48,9 @@ impl Curriculum {
         for section in &mut self.sections {
             renumber(&mut section.docs);
         }
+        if let Some(table) = &mut self.table {
+            renumber(&mut table.order);
+        }
         let mut all = std::mem::take(&mut self.other_pages.left_out);
         all.extend(paths);
         all.sort();

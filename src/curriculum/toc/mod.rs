@@ -2,6 +2,8 @@
 //! its pages' frontmatter. Each reader turns one format's table into [`Toc`] entries, as
 //! written; [`layout`] finds which table a folder has, and `super::course` applies it.
 
+pub(crate) mod folders;
+pub(crate) mod layout;
 pub(crate) mod mdbook;
 
 use serde::Serialize;

@@ -327,8 +327,12 @@ pub(super) enum Command {
     )]
     Done {
         /// Documents (names as for `show`; separate with spaces or commas).
-        #[arg(required = true, value_delimiter = ',')]
+        #[arg(required_unless_present = "through", value_delimiter = ',')]
         docs: Vec<String>,
+        /// Mark this entry and every one before it as done: in a book or course, everything
+        /// up to it in the table of contents; elsewhere, everything it requires.
+        #[arg(long, value_name = "DOC", conflicts_with_all = ["part", "minutes", "took"])]
+        through: Option<String>,
         /// The day they were done (YYYY-MM-DD); default today.
         #[arg(long, value_parser = values::date, value_name = "DATE")]
         on: Option<NaiveDate>,

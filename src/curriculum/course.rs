@@ -64,6 +64,15 @@ pub(crate) fn apply(
     (table, sections)
 }
 
+impl super::Curriculum {
+    /// In a course read in its table's order: `last` and every entry before it.
+    pub fn entries_through(&self, last: DocId) -> Option<Vec<DocId>> {
+        let order = &self.table.as_ref()?.order;
+        let end = order.iter().position(|&id| id == last)?;
+        Some(order[..=end].to_vec())
+    }
+}
+
 /// Each document without prerequisites of its own requires the one before it.
 fn chain(order: &[DocId], docs: &mut [Doc]) {
     for pair in order.windows(2) {

@@ -29,15 +29,18 @@ pub(crate) struct KnownPages<'a> {
 pub(crate) type Written = (Vec<Link>, Vec<Link>, Vec<Link>);
 
 /// Resolves every document's links and stores them in the documents. Returns the documents
-/// that require a page with errors: they cannot be planned, and are left out.
+/// that require a page with errors (they cannot be planned, and are left out), and the
+/// pages that are not studied but that a study page requires, when there are any: the
+/// caller studies those and resolves again (nothing is stored then).
 pub(crate) fn resolve_all(
     docs: &mut [Doc],
-    links: Vec<Written>,
+    links: &[Written],
     known: KnownPages<'_>,
-    origin: &str,
+    (origin, promote): (&str, bool),
     out: &mut Vec<Diagnostic>,
-) -> Vec<DocId> {
+) -> Result<Vec<DocId>, Vec<String>> {
     let mut blocked = Vec::new();
+    let mut required;
     // Resolved while the index borrows the paths, then stored in the documents.
     let resolved: Vec<(Vec<LinkedDoc>, Vec<DocId>, Vec<DocId>)> = {
         let paths: Vec<&str> = docs.iter().map(|doc| doc.path.as_str()).collect();
@@ -66,19 +69,27 @@ pub(crate) fn resolve_all(
             names: OnceCell::new(),
             origin,
             out,
+            required: Vec::new(),
         };
-        links
-            .into_iter()
+        let resolved = links
+            .iter()
             .enumerate()
             .map(|(position, written)| resolver.resolve_doc(DocId(position), written, &mut blocked))
-            .collect()
+            .collect();
+        required = std::mem::take(&mut resolver.required);
+        resolved
     };
+    if promote && !required.is_empty() {
+        required.sort();
+        required.dedup();
+        return Err(required);
+    }
     for (doc, (prerequisites, soft, next_recommended)) in docs.iter_mut().zip(resolved) {
         (doc.prerequisites, doc.prerequisite_lines) = prerequisites.into_iter().unzip();
         doc.soft_prerequisites = soft;
         doc.next_recommended = next_recommended;
     }
-    blocked
+    Ok(blocked)
 }
 
 /// Which of a page's link fields a link is in.
@@ -192,6 +203,8 @@ struct LinkResolver<'a> {
     names: OnceCell<Names>,
     origin: &'a str,
     out: &'a mut Vec<Diagnostic>,
+    /// Pages that are not studied but that a study page requires.
+    required: Vec<String>,
 }
 
 /// What a link names.
@@ -207,18 +220,18 @@ impl LinkResolver<'_> {
     fn resolve_doc(
         &mut self,
         from: DocId,
-        (hard, soft, next): Written,
+        (hard, soft, next): &Written,
         blocked: &mut Vec<DocId>,
     ) -> (Vec<LinkedDoc>, Vec<DocId>, Vec<DocId>) {
-        let (hard, needs_broken) = self.resolve(from, Field::Prerequisites, &hard);
+        let (hard, needs_broken) = self.resolve(from, Field::Prerequisites, hard);
         if needs_broken {
             blocked.push(from);
         }
         let ids = |linked: Vec<LinkedDoc>| linked.into_iter().map(|(id, _)| id).collect();
         (
             hard,
-            ids(self.resolve(from, Field::Soft, &soft).0),
-            ids(self.resolve(from, Field::Next, &next).0),
+            ids(self.resolve(from, Field::Soft, soft).0),
+            ids(self.resolve(from, Field::Next, next).0),
         )
     }
 
@@ -259,6 +272,9 @@ impl LinkResolver<'_> {
             };
             needs_broken |=
                 matches!(problem, Unusable::NeedsBroken(_)) && field == Field::Prerequisites;
+            if let (Unusable::NonStudy(path), Field::Prerequisites) = (&problem, field) {
+                self.required.push(path.clone());
+            }
             self.report(from, field, link, problem);
         }
         (ids, needs_broken)
@@ -267,7 +283,9 @@ impl LinkResolver<'_> {
     fn report(&mut self, from: DocId, field: Field, link: &Link, problem: Unusable) {
         let file = display_path(self.origin, self.paths[from.0]);
         let diagnostic = match problem {
-            Unusable::Ignored(message) => Diagnostic::warning(message),
+            Unusable::NonStudy(path) => {
+                Diagnostic::warning(format!("'{path}' is not a study document; link ignored"))
+            }
             Unusable::NeedsBroken(message) if field == Field::Prerequisites => {
                 Diagnostic::error(message)
                     .help("this page is left out of plans until that one is fixed")
@@ -399,9 +417,7 @@ impl LinkResolver<'_> {
                 )));
             }
             if self.non_study.contains(candidate.as_str()) {
-                return Err(Unusable::Ignored(format!(
-                    "'{candidate}' is not a study document; link ignored"
-                )));
+                return Err(Unusable::NonStudy(candidate));
             }
         }
         Ok(None)
@@ -497,7 +513,8 @@ impl LinkResolver<'_> {
 enum Unusable {
     Broken(String, Option<String>),
     NeedsBroken(String),
-    Ignored(String),
+    /// A page that is there but not studied (its path).
+    NonStudy(String),
 }
 
 #[cfg(test)]

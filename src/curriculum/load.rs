@@ -10,9 +10,9 @@ use super::source::{
     EMBEDDED_ORIGIN, Entry, MANIFEST_FILE, PAGE_READ_LIMIT, Source, display_path, is_name_too_long,
     too_long,
 };
-use super::toc::Toc;
 use super::toc::folders::{self as toc_folders, Tree};
 use super::toc::layout::{self, Files, Layout};
+use super::toc::{TableKind, Toc};
 use super::{Curriculum, Doc, DocId, OtherPages, Section, SectionId};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
@@ -75,15 +75,15 @@ fn load_listing(source: &Source, listing: super::source::Listing<'_>) -> Result<
     // Problems with the listing or the manifest concern the whole curriculum; those of a
     // page leave out only that page and what needs it.
     let fatal = diagnostics.iter().chain(&found).any(Diagnostic::is_error);
-    let layout = match resolved.sections.is_empty() {
+    let mut layout = match resolved.sections.is_empty() {
         true => course_layout(&origin, &listing.tables, &listing.entries),
         false => None,
     };
-    let (entries, roles) = course_pages(listing.entries, layout.as_ref());
-    let mut pages = read_pages(
+    let reading = &resolved.reading;
+    let mut pages = read_course(
         &origin,
-        entries,
-        (&resolved.reading, &roles),
+        listing.entries,
+        (reading, &mut layout),
         &mut diagnostics,
     )?;
     diagnostics.extend(found);
@@ -91,16 +91,14 @@ fn load_listing(source: &Source, listing: super::source::Listing<'_>) -> Result<
         diagnostics.extend(layout.diagnostics.iter().cloned());
         pages.toc_of(layout)
     });
+    let blocked = pages.resolve_links(
+        &folders,
+        &resolved.reading.prefixes,
+        &origin,
+        &mut diagnostics,
+    );
     let mut docs = pages.docs;
     let mut other_pages = pages.other_pages;
-    let known = KnownPages {
-        broken: &other_pages.broken,
-        other: &other_pages,
-        folders: &folders,
-        ids: &pages.ids,
-        prefixes: &resolved.reading.prefixes,
-    };
-    let blocked = links::resolve_all(&mut docs, pages.links, known, &origin, &mut diagnostics);
     let mut sections = resolved.sections;
     let mut table = None;
     if let (Some(layout), Some(toc)) = (layout, &toc) {
@@ -337,6 +335,31 @@ fn course_layout(origin: &str, tables: &[Entry<'_>], pages: &[Entry<'_>]) -> Opt
     layout::detect(&files, None)
 }
 
+/// Reads the course's pages. Numbered names order a folder only when its pages name no
+/// prerequisites of their own: a curriculum that does is read by its frontmatter.
+fn read_course(
+    origin: &str,
+    entries: Vec<Entry<'_>>,
+    (reading, layout): (&Reading, &mut Option<Layout>),
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Pages> {
+    if layout
+        .as_ref()
+        .is_some_and(|layout| layout.kind == TableKind::Numbered)
+    {
+        let mut found = Vec::new();
+        let roles = vec![Role::Free; entries.len()];
+        let free = read_pages(origin, entries.clone(), (reading, &roles), &mut found)?;
+        if !free.used.prerequisites.is_empty() {
+            *layout = None;
+            diagnostics.extend(found);
+            return Ok(free);
+        }
+    }
+    let (entries, roles) = course_pages(entries, layout.as_ref());
+    read_pages(origin, entries, (reading, &roles), diagnostics)
+}
+
 /// The pages of the course and the role each is read in: only those a table lists, or
 /// those under the folder whose order is the course's. Without a layout, every page, free.
 fn course_pages<'a>(
@@ -372,6 +395,68 @@ fn course_pages<'a>(
 }
 
 impl Pages {
+    /// Resolves the documents' links (see [`links::resolve_all`]). A page that is not
+    /// studied but that a study page requires becomes a study page: the links are then
+    /// resolved again, with it.
+    fn resolve_links(
+        &mut self,
+        folders: &HashSet<String>,
+        prefixes: &[(String, String)],
+        origin: &str,
+        out: &mut Vec<Diagnostic>,
+    ) -> Vec<DocId> {
+        let mut first = Vec::new();
+        match self.resolve_once(folders, prefixes, (origin, true), &mut first) {
+            Ok(blocked) => {
+                out.extend(first);
+                blocked
+            }
+            Err(required) => {
+                self.promote(&required);
+                self.resolve_once(folders, prefixes, (origin, false), out)
+                    .unwrap_or_default()
+            }
+        }
+    }
+
+    fn resolve_once(
+        &mut self,
+        folders: &HashSet<String>,
+        prefixes: &[(String, String)],
+        context: (&str, bool),
+        out: &mut Vec<Diagnostic>,
+    ) -> Result<Vec<DocId>, Vec<String>> {
+        let known = KnownPages {
+            broken: &self.other_pages.broken,
+            other: &self.other_pages,
+            folders,
+            ids: &self.ids,
+            prefixes,
+        };
+        links::resolve_all(&mut self.docs, &self.links, known, context, out)
+    }
+
+    /// Studies the required pages that are kept loose (hubs and pages without frontmatter),
+    /// keeping the documents in path order.
+    fn promote(&mut self, required: &[String]) {
+        for path in required {
+            let Some(loose) = self.loose.remove(path) else {
+                continue;
+            };
+            self.other_pages.index.retain(|known| known != path);
+            self.other_pages.plain.retain(|known| known != path);
+            if let Page::Study(page) = page::loose_study(loose, path) {
+                self.add_study(path.clone(), page);
+            }
+        }
+        let mut order: Vec<usize> = (0..self.docs.len()).collect();
+        order.sort_by(|&a, &b| self.docs[a].path.cmp(&self.docs[b].path));
+        permute(&mut self.docs, &order);
+        permute(&mut self.links, &order);
+        permute(&mut self.ids, &order);
+        permute(&mut self.positions, &order);
+    }
+
     /// The course's table: as the layout read it, or built from the folders; exercise
     /// pages are then folded into their lessons.
     fn toc_of(&mut self, layout: &Layout) -> Toc {
@@ -421,6 +506,12 @@ impl Pages {
         retain_by(&mut self.ids, &flags);
         retain_by(&mut self.positions, &flags);
     }
+}
+
+/// The items in the given order of their positions.
+fn permute<T>(items: &mut Vec<T>, order: &[usize]) {
+    let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
+    items.extend(order.iter().filter_map(|&index| slots[index].take()));
 }
 
 fn retain_by<T>(items: &mut Vec<T>, flags: &[bool]) {

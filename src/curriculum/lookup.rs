@@ -140,7 +140,37 @@ impl Curriculum {
                 return Ok(under(folder));
             }
         }
-        self.find_doc(name).map(|id| vec![id])
+        match self.find_doc(name) {
+            Err(Error::UnknownDoc { .. }) if let Some(found) = self.find_titled(name) => Ok(found),
+            found => found.map(|id| vec![id]),
+        }
+    }
+
+    /// The documents a title names: a part's, a section's (a chapter's) or one document's,
+    /// compared as [`normalize_name`] spells them.
+    fn find_titled(&self, name: &str) -> Option<Vec<DocId>> {
+        let wanted = normalize_name(name);
+        if wanted.is_empty() {
+            return None;
+        }
+        let same = |title: &str| normalize_name(title) == wanted;
+        let in_part: Vec<DocId> = self
+            .sections
+            .iter()
+            .filter(|section| !section.part.is_empty() && same(&section.part))
+            .flat_map(|section| section.docs.iter().copied())
+            .collect();
+        if !in_part.is_empty() {
+            return Some(in_part);
+        }
+        if let Some(section) = self.sections.iter().find(|section| same(&section.title)) {
+            return Some(section.docs.clone());
+        }
+        let titled: Vec<DocId> = self.ids().filter(|&id| same(&self.doc(id).title)).collect();
+        match titled.as_slice() {
+            [id] => Some(vec![*id]),
+            _ => None,
+        }
     }
 
     /// Finds a document by full path, path without `.md`, unique file stem or unique suffix.

@@ -42,6 +42,7 @@ pub enum Source {
 }
 
 /// Where a page's bytes are.
+#[derive(Clone)]
 pub(crate) enum Content<'a> {
     Bytes(&'a [u8]),
     File(PathBuf),
@@ -65,6 +66,7 @@ impl Content<'_> {
 }
 
 /// A page of the source, not read yet.
+#[derive(Clone)]
 pub(crate) struct Entry<'a> {
     /// Relative to the root, `/`-separated.
     pub path: String,

@@ -89,6 +89,7 @@ fn record_or_inspect(
     match command {
         Command::Done {
             docs,
+            through,
             on,
             took,
             part,
@@ -96,6 +97,7 @@ fn record_or_inspect(
         } => progress::done(
             &docs,
             progress::DoneArgs {
+                through,
                 on,
                 took,
                 part,

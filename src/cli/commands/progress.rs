@@ -23,6 +23,8 @@ use std::path::PathBuf;
 
 /// What `done` was asked besides the documents.
 pub(super) struct DoneArgs {
+    /// Everything up to this entry (`--through`).
+    pub through: Option<String>,
     /// The day (`--on`); default today.
     pub on: Option<NaiveDate>,
     /// The minutes it took (`--took`).
@@ -64,6 +66,14 @@ pub(super) fn done(
     let opened = context.open()?;
     let curriculum = &opened.curriculum;
     let mut ids = curriculum.find_docs(names)?;
+    if let Some(last) = &args.through {
+        let last = curriculum.find_doc(last)?;
+        ids.extend(
+            curriculum
+                .entries_through(last)
+                .unwrap_or_else(|| opened.graph.closure(&[last])),
+        );
+    }
     // A document named twice is marked once.
     let mut seen = std::collections::HashSet::new();
     ids.retain(|id| seen.insert(*id));

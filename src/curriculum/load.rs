@@ -4,7 +4,7 @@ use super::course;
 use super::folders;
 use super::links::{self, KnownPages, Written};
 use super::loose::Loose;
-use super::manifest::{self, Ownership, Resolved};
+use super::manifest::{self, Order, Ownership, Resolved};
 use super::page::{self, Page, Reading, Role, StudyPage};
 use super::source::{
     EMBEDDED_ORIGIN, Entry, MANIFEST_FILE, PAGE_READ_LIMIT, Source, display_path, is_name_too_long,
@@ -75,9 +75,12 @@ fn load_listing(source: &Source, listing: super::source::Listing<'_>) -> Result<
     // Problems with the listing or the manifest concern the whole curriculum; those of a
     // page leave out only that page and what needs it.
     let fatal = diagnostics.iter().chain(&found).any(Diagnostic::is_error);
-    let mut layout = match resolved.sections.is_empty() {
-        true => course_layout(&origin, &listing.tables, &listing.entries),
-        false => None,
+    let files = (listing.tables.as_slice(), listing.entries.as_slice());
+    let mut layout = match resolved.order {
+        Order::Frontmatter => None,
+        Order::Kind(kind) => course_layout(&origin, files, Some(kind)),
+        Order::Detect if resolved.sections.is_empty() => course_layout(&origin, files, None),
+        Order::Detect => None,
     };
     let reading = &resolved.reading;
     let mut pages = read_course(
@@ -326,13 +329,17 @@ impl Pages {
 }
 
 /// The layout of a course found among the listing's files, if it has one.
-fn course_layout(origin: &str, tables: &[Entry<'_>], pages: &[Entry<'_>]) -> Option<Layout> {
+fn course_layout(
+    origin: &str,
+    (tables, pages): (&[Entry<'_>], &[Entry<'_>]),
+    kind: Option<TableKind>,
+) -> Option<Layout> {
     let files = Files {
         origin,
         tables,
         pages,
     };
-    layout::detect(&files, None)
+    layout::detect(&files, kind)
 }
 
 /// Reads the course's pages. Numbered names order a folder only when its pages name no

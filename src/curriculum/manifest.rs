@@ -5,6 +5,7 @@ use super::duration::parse_minutes;
 use super::fields::FieldNames;
 use super::lookup::normalize_name;
 use super::page::Reading;
+use super::toc::TableKind;
 use super::{Role, Section, SectionId, SpecId, Specialization};
 use crate::diagnostic::Diagnostic;
 use crate::yaml;
@@ -12,7 +13,7 @@ use crate::yaml::positions::Positions;
 use std::collections::HashMap;
 
 pub use super::manifest_schema::{
-    Manifest, PartDef, RoleDef, SchemaDef, SectionDef, SpecializationDef,
+    Manifest, OrderDef, PartDef, RoleDef, SchemaDef, SectionDef, SpecializationDef,
 };
 
 /// The manifest with its references checked and turned into indices.
@@ -27,6 +28,20 @@ pub(crate) struct Resolved {
     /// How the pages are read: as the `schema:` block says; without one, as learnpath's own
     /// curricula are (times are never estimated).
     pub reading: Reading,
+    /// Where the order comes from, as the `order:` block says.
+    pub order: Order,
+}
+
+/// Where a course's order comes from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Order {
+    /// A table of contents if one is found (no `order:` block).
+    #[default]
+    Detect,
+    /// This kind of table.
+    Kind(TableKind),
+    /// The pages' frontmatter alone (`kind: none`).
+    Frontmatter,
 }
 
 /// Whether the manifest belongs to the folder, or was borrowed from the embedded curriculum
@@ -103,6 +118,33 @@ pub(crate) fn decode(text: &str, shown: &str) -> Result<Manifest, Diagnostic> {
 }
 
 /// How the manifest's pages are read (see [`Resolved::reading`]).
+/// The `order:` block's kind; one learnpath does not know is an error.
+fn order(manifest: &Manifest, check: &mut Checker<'_>) -> Order {
+    let Some(order) = &manifest.order else {
+        return Order::Detect;
+    };
+    if order.kind == "none" {
+        return Order::Frontmatter;
+    }
+    match TableKind::parse(&order.kind) {
+        Some(kind) => Order::Kind(kind),
+        None => {
+            let known: Vec<&str> = TableKind::ALL.iter().map(|kind| kind.name()).collect();
+            check.error(
+                "order.kind",
+                "kind",
+                format!(
+                    "unknown order kind '{}'; expected {} or none",
+                    order.kind,
+                    known.join(", ")
+                ),
+                None,
+            );
+            Order::Detect
+        }
+    }
+}
+
 fn reading(manifest: &Manifest, check: &mut Checker<'_>) -> Reading {
     let Some(schema) = &manifest.schema else {
         return Reading::default();
@@ -192,6 +234,7 @@ pub(crate) fn resolve(
         id: checked_id(&mut check, manifest.id.as_deref(), ownership),
         source_url: checked_source(&mut check, manifest.source.as_deref()),
         reading: reading(manifest, &mut check),
+        order: order(manifest, &mut check),
         ..Resolved::default()
     };
     let section_index = sections(

@@ -26,6 +26,21 @@ pub struct Manifest {
     /// not enough (`learnpath init` writes what it detected).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<SchemaDef>,
+    /// Where a book's or course site's order comes from (`learnpath init` writes what it
+    /// detected); without it, learnpath looks for a table of contents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<OrderDef>,
+}
+
+/// The `order:` block: the kind of table of contents (`mdbook`, `jupyter-book`,
+/// `hf-toctree`, `mkdocs`, `docusaurus`, `numbered`, or `none` for frontmatter alone) and,
+/// for the record, its file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrderDef {
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 /// The `schema:` block: which frontmatter field means what, and how links are written.

@@ -2,13 +2,17 @@
 //! the loader found (sections from folders, the fields pages use), for the user to edit.
 
 use super::load::{FieldsUsed, Loaded};
-use super::manifest::{Manifest, PartDef, SchemaDef, SectionDef};
+use super::course::Table;
+use super::manifest::{Manifest, OrderDef, PartDef, SchemaDef, SectionDef};
 use std::collections::BTreeMap;
 
 /// The manifest's text: a comment saying where it came from, then YAML that reads the
 /// curriculum as it was read without it.
 pub fn starter_manifest(loaded: &Loaded) -> String {
     let curriculum = &loaded.curriculum;
+    if let Some(table) = &curriculum.table {
+        return table_manifest(loaded, table);
+    }
     let manifest = Manifest {
         name: curriculum.name.clone(),
         id: None,
@@ -38,10 +42,47 @@ pub fn starter_manifest(loaded: &Loaded) -> String {
         specializations: Vec::new(),
         roles: Vec::new(),
         schema: Some(schema(&loaded.used)),
+        order: None,
     };
     let yaml = crate::yaml::encode(&manifest).unwrap_or_default();
     format!(
         "# learnpath's manifest for this curriculum, written by `learnpath init` from what it found:\n# {}.\n# Edit freely: rename sections, group them into parts, add specializations and roles\n# (see `learnpath help` and the README). `learnpath validate` checks it.\n{yaml}",
+        found(&loaded.used)
+    )
+}
+
+/// The manifest of a book or course site: the kind and file of its table, which gives its
+/// order and its sections (listed in a comment), and the schema.
+fn table_manifest(loaded: &Loaded, table: &Table) -> String {
+    let curriculum = &loaded.curriculum;
+    let manifest = Manifest {
+        name: curriculum.name.clone(),
+        id: None,
+        source: None,
+        parts: Vec::new(),
+        specializations: Vec::new(),
+        roles: Vec::new(),
+        schema: Some(schema(&loaded.used)),
+        order: Some(OrderDef {
+            kind: table.kind.name().to_string(),
+            file: Some(table.file.clone()),
+        }),
+    };
+    let yaml = crate::yaml::encode(&manifest).unwrap_or_default();
+    let mut chapters = String::new();
+    for section in &curriculum.sections {
+        let part = match section.part.as_str() {
+            "" => String::new(),
+            part => format!(" ({part})"),
+        };
+        let pages = crate::words::count(section.docs.len(), "page");
+        chapters.push_str(&format!("#   {} {}{part}: {pages}\n", section.id, section.title));
+    }
+    format!(
+        "# learnpath's manifest for this course, written by `learnpath init` from what it found:\n# {} in the order of its {} table ({}), {}.\n# Its sections are the table's chapters; the table keeps them, so edit it, not this file:\n{chapters}{yaml}",
+        crate::words::count(table.order.len(), "page"),
+        table.kind,
+        table.file,
         found(&loaded.used)
     )
 }

@@ -3,7 +3,7 @@
 use super::course;
 use super::folders;
 use super::links::{self, KnownPages, Written};
-use super::loose::Loose;
+use super::loose::{Loose, Sidebar};
 use super::manifest::{self, Order, Ownership, Resolved};
 use super::page::{self, Page, Reading, Role, StudyPage};
 use super::source::{
@@ -162,8 +162,8 @@ struct Pages {
     /// The titles of index pages that are not studied, by folder.
     index_titles: HashMap<String, String>,
     used: FieldsUsed,
-    /// Per document: its `sidebar_position`, for a course ordered by its folders.
-    positions: Vec<Option<f64>>,
+    /// Per document: its sidebar place and label, for a course ordered by its folders.
+    positions: Vec<Sidebar>,
     /// What is kept of the pages that are not studied, should a study page require one.
     loose: HashMap<String, Loose>,
 }
@@ -311,7 +311,7 @@ impl Pages {
         self.links
             .push((page.prerequisites, page.soft, page.next_recommended));
         self.ids.push(page.ids);
-        self.positions.push(page.position);
+        self.positions.push(page.sidebar);
         self.docs.push(Doc {
             path,
             title: page.title,
@@ -472,11 +472,12 @@ impl Pages {
         }
         let tree = Tree {
             base: &layout.base,
+            kind: layout.kind,
             pages: self
                 .docs
                 .iter()
                 .zip(&self.positions)
-                .map(|(doc, position)| (doc.path.as_str(), *position))
+                .map(|(doc, sidebar)| (doc.path.as_str(), sidebar))
                 .collect(),
             hub_titles: &self.index_titles,
             categories: &layout.categories,

@@ -14,8 +14,15 @@ pub struct Loose {
     pub minutes: u32,
     /// Words outside headings and lists: what a hub of links lacks.
     pub prose_words: u32,
-    /// `sidebar_position` (Docusaurus), when the frontmatter gives one.
+    /// Where Docusaurus' sidebar puts the page, when the frontmatter says.
+    pub sidebar: Sidebar,
+}
+
+/// A page's `sidebar_position` and `sidebar_label` (Docusaurus).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sidebar {
     pub position: Option<f64>,
+    pub label: Option<String>,
 }
 
 /// An index page with fewer words of its own than this is a hub: a title and a few links.
@@ -27,7 +34,7 @@ impl Loose {
             title,
             minutes: estimate(body, MAX_MINUTES).minutes,
             prose_words: prose_words(body),
-            position: position_in(yaml),
+            sidebar: sidebar_in(yaml),
         }
     }
 
@@ -61,17 +68,23 @@ fn prose_words(body: &str) -> u32 {
     words
 }
 
-/// `sidebar_position: 3` in a frontmatter block.
-pub fn position_in(yaml: &str) -> Option<f64> {
-    yaml.lines().find_map(|line| {
-        let value = line.strip_prefix("sidebar_position:")?;
-        value
-            .trim()
-            .trim_matches(['"', '\''])
-            .parse::<f64>()
-            .ok()
-            .filter(|number| number.is_finite())
-    })
+/// `sidebar_position: 3` and `sidebar_label: Text` in a frontmatter block.
+pub fn sidebar_in(yaml: &str) -> Sidebar {
+    if !yaml.contains("sidebar_") {
+        return Sidebar::default();
+    }
+    let value = |key: &str| {
+        yaml.lines().find_map(|line| {
+            let value = line.strip_prefix(key)?.strip_prefix(':')?;
+            Some(value.trim().trim_matches(['"', '\'']).to_string())
+        })
+    };
+    Sidebar {
+        position: value("sidebar_position")
+            .and_then(|text| text.parse::<f64>().ok())
+            .filter(|number| number.is_finite()),
+        label: value("sidebar_label").filter(|label| !label.is_empty()),
+    }
 }
 
 #[cfg(test)]
@@ -89,9 +102,12 @@ mod tests {
 
     #[test]
     fn the_sidebar_position_is_read_as_a_number() {
-        assert_eq!(position_in("title: A\nsidebar_position: 2.5\n"), Some(2.5));
-        assert_eq!(position_in("sidebar_position: \"3\"\n"), Some(3.0));
-        assert_eq!(position_in("sidebar_position: first\n"), None);
-        assert_eq!(position_in("position: 3\n"), None);
+        let position = |yaml: &str| sidebar_in(yaml).position;
+        assert_eq!(position("title: A\nsidebar_position: 2.5\n"), Some(2.5));
+        assert_eq!(position("sidebar_position: \"3\"\n"), Some(3.0));
+        assert_eq!(position("sidebar_position: first\n"), None);
+        assert_eq!(position("position: 3\n"), None);
+        let label = sidebar_in("sidebar_label: 'Short'\nsidebar_position: 1\n").label;
+        assert_eq!(label.as_deref(), Some("Short"));
     }
 }

@@ -9,7 +9,7 @@ pub(crate) mod frontmatter;
 mod links;
 mod load;
 mod lookup;
-mod loose;
+pub(crate) mod loose;
 pub mod manifest;
 mod manifest_schema;
 #[doc(hidden)]

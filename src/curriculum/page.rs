@@ -117,8 +117,8 @@ pub struct StudyPage {
     pub ids: Vec<String>,
     /// The fields its time, level and prerequisites came from.
     pub keys: [Option<String>; 3],
-    /// `sidebar_position`, for a course ordered by its folders (Docusaurus).
-    pub position: Option<f64>,
+    /// `sidebar_position` and `sidebar_label`, for a course ordered by its folders.
+    pub sidebar: super::loose::Sidebar,
 }
 
 #[derive(Debug)]
@@ -485,7 +485,7 @@ fn study_page(
             fields.level.map(|(key, _)| key),
             fields.prerequisites_key,
         ],
-        position: super::loose::position_in(found.yaml),
+        sidebar: super::loose::sidebar_in(found.yaml),
     }
 }
 
@@ -531,7 +531,7 @@ pub(crate) fn loose_study(loose: Loose, path: &str) -> Page {
         tags: Vec::new(),
         ids: Vec::new(),
         keys: [None, None, None],
-        position: loose.position,
+        sidebar: loose.sidebar,
     })
 }
 

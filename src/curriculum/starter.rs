@@ -1,8 +1,8 @@
 //! A starter manifest for a curriculum that has none: what `learnpath init` writes, from what
 //! the loader found (sections from folders, the fields pages use), for the user to edit.
 
-use super::load::{FieldsUsed, Loaded};
 use super::course::Table;
+use super::load::{FieldsUsed, Loaded};
 use super::manifest::{Manifest, OrderDef, PartDef, SchemaDef, SectionDef};
 use std::collections::BTreeMap;
 
@@ -76,7 +76,10 @@ fn table_manifest(loaded: &Loaded, table: &Table) -> String {
             part => format!(" ({part})"),
         };
         let pages = crate::words::count(section.docs.len(), "page");
-        chapters.push_str(&format!("#   {} {}{part}: {pages}\n", section.id, section.title));
+        chapters.push_str(&format!(
+            "#   {} {}{part}: {pages}\n",
+            section.id, section.title
+        ));
     }
     format!(
         "# learnpath's manifest for this course, written by `learnpath init` from what it found:\n# {} in the order of its {} table ({}), {}.\n# Its sections are the table's chapters; the table keeps them, so edit it, not this file:\n{chapters}{yaml}",

@@ -4,7 +4,8 @@
 //! comes first, and its subfolders' entries nest under it.
 
 use super::layout::{file_name, number_of, parent, under};
-use super::{Toc, TocEntry};
+use super::{TableKind, Toc, TocEntry};
+use crate::curriculum::loose::Sidebar;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -19,7 +20,8 @@ pub struct Category {
 /// pages by folder, and the categories by folder.
 pub(crate) struct Tree<'a> {
     pub base: &'a str,
-    pub pages: Vec<(&'a str, Option<f64>)>,
+    pub kind: TableKind,
+    pub pages: Vec<(&'a str, &'a Sidebar)>,
     pub hub_titles: &'a HashMap<String, String>,
     pub categories: &'a HashMap<String, Category>,
 }
@@ -27,7 +29,7 @@ pub(crate) struct Tree<'a> {
 /// The course's table, and each exercise page with the lesson it belongs to.
 pub(crate) fn order(tree: &Tree<'_>) -> (Toc, Vec<(String, String)>) {
     let mut children: BTreeMap<&str, BTreeSet<Child<'_>>> = BTreeMap::new();
-    let positions: HashMap<&str, Option<f64>> = tree.pages.iter().copied().collect();
+    let sidebars: HashMap<&str, &Sidebar> = tree.pages.iter().copied().collect();
     let own_pages: HashMap<&str, &str> = tree
         .pages
         .iter()
@@ -53,7 +55,7 @@ pub(crate) fn order(tree: &Tree<'_>) -> (Toc, Vec<(String, String)>) {
     let walk = Walk {
         tree,
         children: &children,
-        positions: &positions,
+        sidebars: &sidebars,
         own_pages: &own_pages,
     };
     let mut toc = Toc::default();
@@ -78,7 +80,7 @@ impl<'a> Child<'a> {
 struct Walk<'t, 'a> {
     tree: &'t Tree<'a>,
     children: &'t BTreeMap<&'a str, BTreeSet<Child<'a>>>,
-    positions: &'t HashMap<&'a str, Option<f64>>,
+    sidebars: &'t HashMap<&'a str, &'a Sidebar>,
     own_pages: &'t HashMap<&'a str, &'a str>,
 }
 
@@ -93,7 +95,10 @@ impl Walk<'_, '_> {
             match child {
                 // The base's own page is a page like the others; a folder's opens it.
                 Child::Page(path) if is_own_page(path) && folder != self.tree.base => {}
-                Child::Page(path) => toc.entries.push(entry(Some(path), None, depth)),
+                Child::Page(path) => {
+                    let label = self.sidebars.get(path).and_then(|s| s.label.clone());
+                    toc.entries.push(entry(Some(path), label, depth));
+                }
                 Child::Folder(sub) => {
                     let page = self.own_pages.get(sub).copied();
                     toc.entries
@@ -111,16 +116,25 @@ impl Walk<'_, '_> {
         category
             .and_then(|category| category.label.clone())
             .or_else(|| self.tree.hub_titles.get(folder).cloned())
-            .or_else(|| {
-                page.is_none()
-                    .then(|| crate::curriculum::folders::title_from_name(file_name(folder)))
-            })
+            .or_else(|| page.is_none().then(|| self.name_title(file_name(folder))))
+    }
+
+    /// A folder's name as its title: Docusaurus shows it as it is, without a leading number;
+    /// elsewhere it reads as words.
+    fn name_title(&self, name: &str) -> String {
+        match self.tree.kind {
+            TableKind::Docusaurus => match number_of(name) {
+                Some(_) => name.trim_start_matches(|c: char| c.is_ascii_digit())[1..].to_string(),
+                None => name.to_string(),
+            },
+            _ => crate::curriculum::folders::title_from_name(name),
+        }
     }
 
     fn compare<'c>(&self, a: Child<'c>, b: Child<'c>) -> Ordering {
         let key = |child: Child<'c>| -> (Option<f64>, &'c str) {
             let position = match child {
-                Child::Page(path) => self.positions.get(path).copied().flatten(),
+                Child::Page(path) => self.sidebars.get(path).and_then(|s| s.position),
                 Child::Folder(path) => self
                     .tree
                     .categories

@@ -1,13 +1,38 @@
 use super::*;
+use crate::curriculum::toc::TableKind;
+
+fn sidebars(pages: &[(&str, Option<f64>)]) -> Vec<Sidebar> {
+    let sidebar = |position: Option<f64>| Sidebar {
+        position,
+        label: None,
+    };
+    pages
+        .iter()
+        .map(|(_, position)| sidebar(*position))
+        .collect()
+}
+
+fn with_sidebars<'a>(
+    pages: &[(&'a str, Option<f64>)],
+    sidebars: &'a [Sidebar],
+) -> Vec<(&'a str, &'a Sidebar)> {
+    pages
+        .iter()
+        .zip(sidebars)
+        .map(|((path, _), sidebar)| (*path, sidebar))
+        .collect()
+}
 
 fn ordered(
     pages: &[(&str, Option<f64>)],
     categories: &HashMap<String, Category>,
 ) -> Vec<(String, usize)> {
     let titles = HashMap::new();
+    let sidebars = sidebars(pages);
     let tree = Tree {
         base: "",
-        pages: pages.to_vec(),
+        kind: TableKind::Numbered,
+        pages: with_sidebars(pages, &sidebars),
         hub_titles: &titles,
         categories,
     };
@@ -54,9 +79,11 @@ fn exercises_belong_to_the_nearest_lesson() {
     ];
     let titles = HashMap::new();
     let categories = HashMap::new();
+    let sidebars = sidebars(&pages);
     let tree = Tree {
         base: "",
-        pages: pages.to_vec(),
+        kind: TableKind::Numbered,
+        pages: with_sidebars(&pages, &sidebars),
         hub_titles: &titles,
         categories: &categories,
     };

@@ -104,3 +104,101 @@ fn a_numbered_tutorial_is_read_in_its_numbers_order() {
 fn a_docusaurus_site_is_read_by_positions_and_categories() {
     check("docusaurus");
 }
+
+/// The documents of a plan in the order it studies them (a split document once).
+fn planned(args: &[&str]) -> Vec<String> {
+    let mut all = vec!["plan", "--start", "2027-01-04", "--hours", "6", "--today", "2027-01-04"];
+    all.extend(args);
+    all.extend(["--format", "json"]);
+    let run = learnpath(&all).code(0);
+    let plan: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let mut paths: Vec<String> = Vec::new();
+    for session in plan["sessions"].as_array().unwrap() {
+        for item in session["items"].as_array().unwrap() {
+            let path = item["path"].as_str().unwrap().to_string();
+            if paths.last() != Some(&path) {
+                paths.push(path);
+            }
+        }
+    }
+    paths
+}
+
+/// For each chapter of a fixture: the plan toward it (named by its title) holds exactly its
+/// pages and every page before them, in the table's order.
+fn chapters_plan_what_comes_before(name: &str) {
+    let expected = expected(name);
+    let folder = root(name).display().to_string();
+    let mut chapters: Vec<&str> = expected.order.iter().map(|e| e.section.as_str()).collect();
+    chapters.dedup();
+    for chapter in chapters {
+        let last = expected.order.iter().rposition(|e| e.section == chapter).unwrap();
+        let wanted: Vec<&str> = expected.order[..=last].iter().map(|e| e.path.as_str()).collect();
+        let found = planned(&["--curriculum", &folder, "--target", chapter]);
+        assert_eq!(found, wanted, "{name}: --target {chapter:?}");
+    }
+}
+
+#[test]
+fn a_chapter_plans_with_everything_before_it_in_every_kind() {
+    for name in ["mdbook", "numbered", "docusaurus"] {
+        chapters_plan_what_comes_before(name);
+    }
+}
+
+#[test]
+fn done_through_an_entry_leaves_what_follows_it() {
+    let expected = expected("mdbook");
+    let folder = root("mdbook").display().to_string();
+    let progress = tempfile::tempdir().unwrap();
+    let file = progress.path().join("progress.yaml").display().to_string();
+    let through = &expected.order[4];
+    let done = ["--curriculum", &folder, "--progress", &file, "--today", "2027-01-04"];
+    let mut args = done.to_vec();
+    args.extend(["done", "--through", &through.path, "--on", "2027-01-03"]);
+    learnpath(&args).code(0).stdout_has(&["5 documents done"]);
+    let mut args = done[..4].to_vec();
+    args.extend(["--target", "Glossary"]);
+    let found = planned(&args);
+    let wanted: Vec<&str> = expected.order[5..].iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(found, wanted);
+}
+
+#[derive(Debug, Deserialize)]
+struct Hugo {
+    project: String,
+    plan_for_project: Vec<HugoPage>,
+    hubs: Vec<String>,
+    not_in_plan: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct HugoPage {
+    path: String,
+    title: String,
+    time: String,
+}
+
+#[test]
+fn pages_a_study_page_requires_are_planned_and_hubs_are_not() {
+    let text = std::fs::read_to_string(root("hugo.expected.yaml")).unwrap();
+    let hugo: Hugo = serde_yaml::from_str(&text).unwrap();
+    let folder = root("hugo").display().to_string();
+    let found = planned(&["--curriculum", &folder, "--target", &hugo.project]);
+    assert_eq!(found.last(), Some(&hugo.project));
+    let mut wanted: Vec<&str> = hugo.plan_for_project.iter().map(|p| p.path.as_str()).collect();
+    wanted.push(&hugo.project);
+    let mut sorted = found.clone();
+    sorted.sort();
+    wanted.sort();
+    assert_eq!(sorted, wanted);
+    for page in hugo.hubs.iter().chain(&hugo.not_in_plan) {
+        assert!(!found.contains(page), "{page} is not planned");
+    }
+    let curriculum = load(&Source::Dir(root("hugo"))).unwrap().curriculum;
+    for page in &hugo.plan_for_project {
+        let doc = curriculum.docs.iter().find(|doc| doc.path == page.path).unwrap();
+        assert_eq!(doc.title, page.title);
+        assert_eq!(doc.estimated, page.time == "estimated", "{}", page.path);
+    }
+}

@@ -477,6 +477,28 @@ impl LinkResolver<'_> {
         best
     }
 
+    /// The one page that is not studied whose path ends as the link's does (a site path such
+    /// as `topics/redux-intro/` names `content/topics/redux-intro/_index.md`).
+    fn non_study_at(&self, path: &str) -> Option<String> {
+        let wanted = path.trim_matches('/');
+        let wanted = wanted.strip_suffix(".md").unwrap_or(wanted);
+        if wanted.is_empty() {
+            return None;
+        }
+        let ends = |page: &str| {
+            let page = match super::page::is_index_name(page) {
+                true => page.rsplit_once('/').map_or("", |(folder, _)| folder),
+                false => page.rsplit_once('.').map_or(page, |(stem, _)| stem),
+            };
+            page == wanted || page.ends_with(&format!("/{wanted}"))
+        };
+        let mut found = self.non_study.iter().filter(|page| ends(page));
+        match (found.next(), found.next()) {
+            (Some(page), None) => Some(page.to_string()),
+            _ => None,
+        }
+    }
+
     fn build_names(&self) -> Names {
         let mut names: Names = HashMap::new();
         let mut add = |key: String, id: DocId| {
@@ -499,6 +521,9 @@ impl LinkResolver<'_> {
     }
 
     fn dangling(&self, written: &str, path: &str) -> Unusable {
+        if let Some(page) = self.non_study_at(path) {
+            return Unusable::NonStudy(page);
+        }
         let suggestion = closest(path, self.paths.iter().copied()).map(str::to_string);
         Unusable::Broken(
             format!("'{written}' names no document; link ignored"),

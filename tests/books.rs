@@ -107,7 +107,15 @@ fn a_docusaurus_site_is_read_by_positions_and_categories() {
 
 /// The documents of a plan in the order it studies them (a split document once).
 fn planned(args: &[&str]) -> Vec<String> {
-    let mut all = vec!["plan", "--start", "2027-01-04", "--hours", "6", "--today", "2027-01-04"];
+    let mut all = vec![
+        "plan",
+        "--start",
+        "2027-01-04",
+        "--hours",
+        "6",
+        "--today",
+        "2027-01-04",
+    ];
     all.extend(args);
     all.extend(["--format", "json"]);
     let run = learnpath(&all).code(0);
@@ -132,8 +140,15 @@ fn chapters_plan_what_comes_before(name: &str) {
     let mut chapters: Vec<&str> = expected.order.iter().map(|e| e.section.as_str()).collect();
     chapters.dedup();
     for chapter in chapters {
-        let last = expected.order.iter().rposition(|e| e.section == chapter).unwrap();
-        let wanted: Vec<&str> = expected.order[..=last].iter().map(|e| e.path.as_str()).collect();
+        let last = expected
+            .order
+            .iter()
+            .rposition(|e| e.section == chapter)
+            .unwrap();
+        let wanted: Vec<&str> = expected.order[..=last]
+            .iter()
+            .map(|e| e.path.as_str())
+            .collect();
         let found = planned(&["--curriculum", &folder, "--target", chapter]);
         assert_eq!(found, wanted, "{name}: --target {chapter:?}");
     }
@@ -153,14 +168,24 @@ fn done_through_an_entry_leaves_what_follows_it() {
     let progress = tempfile::tempdir().unwrap();
     let file = progress.path().join("progress.yaml").display().to_string();
     let through = &expected.order[4];
-    let done = ["--curriculum", &folder, "--progress", &file, "--today", "2027-01-04"];
+    let done = [
+        "--curriculum",
+        &folder,
+        "--progress",
+        &file,
+        "--today",
+        "2027-01-04",
+    ];
     let mut args = done.to_vec();
     args.extend(["done", "--through", &through.path, "--on", "2027-01-03"]);
     learnpath(&args).code(0).stdout_has(&["5 documents done"]);
     let mut args = done[..4].to_vec();
     args.extend(["--target", "Glossary"]);
     let found = planned(&args);
-    let wanted: Vec<&str> = expected.order[5..].iter().map(|e| e.path.as_str()).collect();
+    let wanted: Vec<&str> = expected.order[5..]
+        .iter()
+        .map(|e| e.path.as_str())
+        .collect();
     assert_eq!(found, wanted);
 }
 
@@ -186,7 +211,11 @@ fn pages_a_study_page_requires_are_planned_and_hubs_are_not() {
     let folder = root("hugo").display().to_string();
     let found = planned(&["--curriculum", &folder, "--target", &hugo.project]);
     assert_eq!(found.last(), Some(&hugo.project));
-    let mut wanted: Vec<&str> = hugo.plan_for_project.iter().map(|p| p.path.as_str()).collect();
+    let mut wanted: Vec<&str> = hugo
+        .plan_for_project
+        .iter()
+        .map(|p| p.path.as_str())
+        .collect();
     wanted.push(&hugo.project);
     let mut sorted = found.clone();
     sorted.sort();
@@ -197,8 +226,88 @@ fn pages_a_study_page_requires_are_planned_and_hubs_are_not() {
     }
     let curriculum = load(&Source::Dir(root("hugo"))).unwrap().curriculum;
     for page in &hugo.plan_for_project {
-        let doc = curriculum.docs.iter().find(|doc| doc.path == page.path).unwrap();
+        let doc = curriculum
+            .docs
+            .iter()
+            .find(|doc| doc.path == page.path)
+            .unwrap();
         assert_eq!(doc.title, page.title);
         assert_eq!(doc.estimated, page.time == "estimated", "{}", page.path);
+    }
+}
+
+/// One line of a random SUMMARY.md: a part title, a draft or a chapter at a depth.
+#[derive(Debug, Clone)]
+enum Line {
+    Part,
+    Draft(usize),
+    Chapter(usize, usize),
+}
+
+fn summary_lines() -> impl proptest::strategy::Strategy<Value = Vec<Line>> {
+    use proptest::prelude::*;
+    let line = prop_oneof![
+        1 => Just(Line::Part),
+        1 => (0usize..3).prop_map(Line::Draft),
+        6 => (0usize..4, 1usize..900).prop_map(|(depth, words)| Line::Chapter(depth, words)),
+    ];
+    proptest::collection::vec(line, 1..40)
+}
+
+/// A book in memory from the lines: its SUMMARY.md, its pages, and their paths in order.
+fn book(lines: &[Line]) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+    let mut summary = String::from("# Summary\n\n");
+    let mut files = vec![("book.toml".to_string(), b"[book]\n".to_vec())];
+    let mut order = Vec::new();
+    let mut depth_now = 0;
+    for (index, line) in lines.iter().enumerate() {
+        match line {
+            Line::Part => summary.push_str(&format!("\n# Part {index}\n\n")),
+            Line::Draft(depth) => {
+                let depth = (*depth).min(depth_now + 1);
+                summary.push_str(&format!("{}- [Draft {index}]()\n", "  ".repeat(depth)));
+            }
+            Line::Chapter(depth, words) => {
+                let depth = (*depth).min(depth_now + 1);
+                depth_now = depth;
+                // Names out of the table's order, so that path order is no help.
+                let path = format!("p{:02}.md", (index * 37) % 41);
+                summary.push_str(&format!(
+                    "{}- [Chapter {index}]({path})\n",
+                    "  ".repeat(depth)
+                ));
+                let body = format!("# Page {index}\n\n{}\n", "word ".repeat(*words));
+                files.push((format!("src/{path}"), body.into_bytes()));
+                order.push(format!("src/{path}"));
+            }
+        }
+    }
+    files.push(("src/SUMMARY.md".to_string(), summary.into_bytes()));
+    (files, order)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    #[test]
+    fn a_random_table_of_contents_plans_in_its_order(lines in summary_lines()) {
+        use learnpath::plan::{DoneSet, Planner, Selection, Settings, WeeklyMinutes};
+        let (files, order) = book(&lines);
+        proptest::prop_assume!(!order.is_empty());
+        let opened = learnpath::open(&Source::Memory(std::sync::Arc::new(files))).unwrap();
+        let curriculum = &opened.curriculum;
+        let last = curriculum.find_doc(order.last().unwrap()).unwrap();
+        let selection = Selection::documents(vec![last], vec!["last".to_string()]);
+        let done = DoneSet::of(curriculum, []);
+        let planner = Planner::new(curriculum, &opened.graph, selection, &done);
+        let start = "2027-01-04".parse().unwrap();
+        let settings = Settings::new(start, WeeklyMinutes::from_hours(3.0).unwrap(), None, None);
+        let plan = planner.plan(&settings).unwrap();
+        let mut paths: Vec<String> = Vec::new();
+        for item in plan.sessions.iter().flat_map(|session| &session.items) {
+            if paths.last() != Some(&item.path) {
+                paths.push(item.path.clone());
+            }
+        }
+        proptest::prop_assert_eq!(paths, order);
     }
 }

@@ -2,7 +2,11 @@
 //! its pages' frontmatter. Each reader turns one format's table into [`Toc`] entries, as
 //! written; [`layout`] finds which table a folder has, and `super::course` applies it.
 
+pub(crate) mod hf;
+pub(crate) mod jupyter;
 pub(crate) mod mdbook;
+pub(crate) mod mkdocs;
+mod tree;
 
 use serde::Serialize;
 

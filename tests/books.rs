@@ -105,6 +105,22 @@ fn a_docusaurus_site_is_read_by_positions_and_categories() {
     check("docusaurus");
 }
 
+#[test]
+fn a_jupyter_book_is_read_in_its_tocs_order() {
+    check("jupyter-book");
+}
+
+#[test]
+fn a_hugging_face_course_is_read_in_its_toctrees_order() {
+    check("hf-course");
+}
+
+#[test]
+fn an_mkdocs_site_is_read_in_its_navs_order() {
+    check("mkdocs");
+    check("mkdocs-content");
+}
+
 /// The documents of a plan in the order it studies them (a split document once).
 fn planned(args: &[&str]) -> Vec<String> {
     let mut all = vec![
@@ -156,7 +172,15 @@ fn chapters_plan_what_comes_before(name: &str) {
 
 #[test]
 fn a_chapter_plans_with_everything_before_it_in_every_kind() {
-    for name in ["mdbook", "numbered", "docusaurus"] {
+    let kinds = [
+        "mdbook",
+        "numbered",
+        "docusaurus",
+        "jupyter-book",
+        "hf-course",
+        "mkdocs",
+    ];
+    for name in kinds {
         chapters_plan_what_comes_before(name);
     }
 }

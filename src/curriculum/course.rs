@@ -45,7 +45,7 @@ pub(crate) fn apply(
         placed.push(id);
     }
     let order: Vec<DocId> = placed.iter().flatten().copied().collect();
-    let sections = sections(toc, &placed, docs);
+    let sections = sections(toc, &placed, docs, kind.from_folders());
     retitle(toc, &placed, docs);
     chain(&order, docs);
     let drafts = toc
@@ -96,11 +96,16 @@ fn retitle(toc: &Toc, placed: &[Option<DocId>], docs: &mut [Doc]) {
     }
 }
 
-/// The sections: each chapter (an entry at depth 0) with everything under it. Without parts
-/// in the table, a chapter whose entries have entries of their own is a part, and its
-/// entries are the chapters.
-fn sections(toc: &Toc, placed: &[Option<DocId>], docs: &mut [Doc]) -> Vec<Section> {
-    let implied_parts = toc.parts.is_empty() && toc.entries.iter().any(|entry| entry.depth >= 2);
+/// The sections: each chapter (an entry at depth 0) with everything under it. In a course
+/// ordered by its folders, three levels deep, the top folders are parts and the folders in
+/// them the chapters.
+fn sections(
+    toc: &Toc,
+    placed: &[Option<DocId>],
+    docs: &mut [Doc],
+    folders: bool,
+) -> Vec<Section> {
+    let implied_parts = folders && toc.entries.iter().any(|entry| entry.depth >= 2);
     let chapter_depth = usize::from(implied_parts);
     let mut sections: Vec<Section> = Vec::new();
     let mut part = String::new();

@@ -92,10 +92,63 @@ pub(crate) fn detect(files: &Files<'_, '_>, forced: Option<TableKind>) -> Option
     };
     kinds.into_iter().find_map(|kind| match kind {
         TableKind::Mdbook => mdbook_layout(files),
+        TableKind::JupyterBook => yaml_layout(files, TableKind::JupyterBook, "_toc.yml"),
+        TableKind::HfToctree => yaml_layout(files, TableKind::HfToctree, "_toctree.yml"),
+        TableKind::Mkdocs => mkdocs_layout(files),
         TableKind::Docusaurus => docusaurus_layout(files, forced.is_some()),
         TableKind::Numbered => numbered_layout(files, forced.is_some()),
-        _ => None,
     })
+}
+
+/// A table in its own YAML file, whose pages are named from the file's folder.
+fn yaml_layout(files: &Files<'_, '_>, kind: TableKind, name: &str) -> Option<Layout> {
+    let file = files.named(name).first()?.to_string();
+    let base = parent(&file).to_string();
+    let read = match kind {
+        TableKind::JupyterBook => super::jupyter::read,
+        _ => super::hf::read,
+    };
+    let toc = match files.read(&file)? {
+        Ok(text) => read(&text).map_err(|error| files.error(&file, error)),
+        Err(diagnostic) => Err(diagnostic),
+    };
+    Some(table_layout(files, (kind, file, base), toc, Vec::new()))
+}
+
+/// MkDocs: `nav` in `mkdocs.yml`, pages under its `docs_dir`; without a `nav`, the pages
+/// of `docs_dir` in the order of their folders.
+fn mkdocs_layout(files: &Files<'_, '_>) -> Option<Layout> {
+    let file = ["mkdocs.yml", "mkdocs.yaml"]
+        .iter()
+        .find_map(|name| files.named(name).first().map(|file| file.to_string()))?;
+    let text = match files.read(&file)? {
+        Ok(text) => text,
+        Err(diagnostic) => {
+            let mut layout = folder_layout(TableKind::Mkdocs, join(parent(&file), "docs"));
+            layout.diagnostics.push(diagnostic);
+            return Some(layout);
+        }
+    };
+    let docs_dir = super::mkdocs::docs_dir(&text).unwrap_or_else(|_| "docs".to_string());
+    let base = normalize(&join(parent(&file), &docs_dir)).unwrap_or_default();
+    match super::mkdocs::read(&text) {
+        Ok(Some(toc)) => Some(table_layout(
+            files,
+            (TableKind::Mkdocs, file, base),
+            Ok(toc),
+            Vec::new(),
+        )),
+        Ok(None) => Some(folder_layout(TableKind::Mkdocs, base)),
+        Err(error) => {
+            let toc = Err(files.error(&file, error));
+            Some(table_layout(
+                files,
+                (TableKind::Mkdocs, file, base),
+                toc,
+                Vec::new(),
+            ))
+        }
+    }
 }
 
 fn mdbook_layout(files: &Files<'_, '_>) -> Option<Layout> {
@@ -165,7 +218,8 @@ pub(crate) fn table_layout(
 }
 
 /// Each entry's page as a path of the listing: as written, else with `.md`, `.ipynb` or
-/// `.mdx` (tables that leave the extension out). A page that is not there is a warning.
+/// `.mdx` (tables that leave the extension out), else a folder's index page. A page that is
+/// not there is a warning; a draft names none.
 fn resolve_targets(
     files: &Files<'_, '_>,
     file: &str,
@@ -182,8 +236,11 @@ fn resolve_targets(
         let Some(target) = entry.target.take() else {
             continue;
         };
+        if entry.draft {
+            continue;
+        }
         let found = normalize(&join(base, &target)).and_then(|path| {
-            ["", ".md", ".ipynb", ".mdx"]
+            ["", ".md", ".ipynb", ".mdx", "/index.md", "/README.md"]
                 .iter()
                 .map(|extension| format!("{path}{extension}"))
                 .find(|candidate| paths.contains(candidate.as_str()))

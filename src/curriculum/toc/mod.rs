@@ -3,8 +3,12 @@
 //! written; [`layout`] finds which table a folder has, and `super::course` applies it.
 
 pub(crate) mod folders;
+pub(crate) mod hf;
+pub(crate) mod jupyter;
 pub(crate) mod layout;
 pub(crate) mod mdbook;
+pub(crate) mod mkdocs;
+mod tree;
 
 use serde::Serialize;
 

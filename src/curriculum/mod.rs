@@ -16,6 +16,7 @@ mod raw;
 mod source;
 pub mod starter;
 mod subset;
+pub mod title;
 
 pub use load::{FieldsUsed, Loaded, load, load_detected};
 pub use lookup::{DocNames, closest, normalize_name};

@@ -6,6 +6,7 @@ use super::estimate::estimate;
 use super::fields::{FieldError, FieldNames, Fields, TimeField, TimeUnit};
 use super::frontmatter::{self, Frontmatter, Split};
 use super::raw::{Entries, Raw};
+use super::title::plain_title;
 use crate::diagnostic::Diagnostic;
 use crate::yaml;
 use crate::yaml::flat::{self as flat_yaml, Value};
@@ -451,7 +452,7 @@ fn index_without_frontmatter(text: &str) -> Page {
         Split::None { body } => body,
         _ => "",
     };
-    Page::Index(frontmatter::first_heading(body).map(clean_title))
+    Page::Index(frontmatter::first_heading(body).and_then(clean_title))
 }
 
 /// The page's frontmatter, or what the page is without one (an index page, a plain page, or a
@@ -613,21 +614,27 @@ fn level_of(
 /// The title: `title:`, else the first heading, else the file name (for an index page, its
 /// folder's name).
 fn title_of(title: Option<String>, found: &Frontmatter<'_>, path: &str) -> String {
-    title_in(title, found).unwrap_or_else(|| clean_title(name_of(path)))
+    title_in(title, found).unwrap_or_else(|| clean_name(name_of(path)))
 }
 
-/// The title the page itself gives: `title:`, else the first heading.
+/// The title the page itself gives: `title:`, else the first heading; the first with words
+/// left when its markup is taken away.
 fn title_in(title: Option<String>, found: &Frontmatter<'_>) -> Option<String> {
     title
-        .filter(|title| !title.trim().is_empty())
-        .or_else(|| frontmatter::first_heading(found.body).map(str::to_string))
-        .map(|title| clean_title(&title))
+        .as_deref()
+        .and_then(clean_title)
+        .or_else(|| frontmatter::first_heading(found.body).and_then(clean_title))
 }
 
-/// Control characters would break calendars, tables and XML: they become spaces.
-fn clean_title(title: &str) -> String {
-    title
-        .chars()
+/// A title as plain text (see [`plain_title`]); `None` when nothing is left of it.
+fn clean_title(title: &str) -> Option<String> {
+    Some(plain_title(title)).filter(|plain| !plain.is_empty())
+}
+
+/// A file or folder name as a title: not Markdown (`__init__` stays), but control characters,
+/// which would break calendars, tables and XML, become spaces.
+fn clean_name(name: &str) -> String {
+    name.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
 }

@@ -10,6 +10,7 @@ mod load;
 mod lookup;
 pub mod manifest;
 mod manifest_schema;
+pub mod notebook;
 #[doc(hidden)]
 pub mod page;
 mod raw;

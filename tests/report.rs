@@ -458,7 +458,8 @@ fn odd_titles_report() -> String {
     let folder = common::folder(&[
         (
             "one/a.md",
-            "---\nestimated_time: \"30 min\"\ntitle: \"</script><script>alert(1)</script> & <b>\"\n---\n",
+            // In code, so that the tags stay in the plain-text title for the report to escape.
+            "---\nestimated_time: \"30 min\"\ntitle: \"`</script><script>alert(1)</script> & <b>`\"\n---\n",
         ),
         ("learnpath.yaml", manifest),
     ]);

@@ -2,7 +2,9 @@
 //!
 //! cargo run --release --example synth -- --docs 10000 --seed 1 --out /tmp/synth-10k
 //! cargo run --release --example synth -- --docs 1000 --shape foreign --out /tmp/foreign-1k
+//! cargo run --release --example synth -- --docs 1000 --shape book --out /tmp/book-1k
 
+mod book;
 mod foreign;
 mod generate;
 
@@ -32,6 +34,8 @@ enum Shape {
     /// A course written for another site: no manifest, other field names and link styles,
     /// Hugo `_index.md` pages without times.
     Foreign,
+    /// An mdBook: SUMMARY.md gives the order, pages have no frontmatter.
+    Book,
 }
 
 fn main() -> std::io::Result<()> {
@@ -39,6 +43,7 @@ fn main() -> std::io::Result<()> {
     let files = match args.shape {
         Shape::Classic => generate::generate(args.docs, args.seed),
         Shape::Foreign => foreign::generate(args.docs, args.seed),
+        Shape::Book => book::generate(args.docs, args.seed),
     };
     for file in &files {
         let path = args.out.join(&file.path);

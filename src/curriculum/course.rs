@@ -99,12 +99,7 @@ fn retitle(toc: &Toc, placed: &[Option<DocId>], docs: &mut [Doc]) {
 /// The sections: each chapter (an entry at depth 0) with everything under it. In a course
 /// ordered by its folders, three levels deep, the top folders are parts and the folders in
 /// them the chapters.
-fn sections(
-    toc: &Toc,
-    placed: &[Option<DocId>],
-    docs: &mut [Doc],
-    folders: bool,
-) -> Vec<Section> {
+fn sections(toc: &Toc, placed: &[Option<DocId>], docs: &mut [Doc], folders: bool) -> Vec<Section> {
     let implied_parts = folders && toc.entries.iter().any(|entry| entry.depth >= 2);
     let chapter_depth = usize::from(implied_parts);
     let mut sections: Vec<Section> = Vec::new();
@@ -167,7 +162,7 @@ fn renumber(sections: &mut [Section], docs: &mut [Doc]) {
 
 /// A title as plain text.
 fn plain(title: &str) -> String {
-    super::page::plain_text(title)
+    super::title::plain_title(title)
 }
 
 #[cfg(test)]

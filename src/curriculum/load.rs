@@ -7,7 +7,7 @@ use super::loose::{Loose, Sidebar};
 use super::manifest::{self, Order, Ownership, Resolved};
 use super::page::{self, Page, Reading, Role, StudyPage};
 use super::source::{
-    EMBEDDED_ORIGIN, Entry, MANIFEST_FILE, PAGE_READ_LIMIT, Source, display_path, is_name_too_long,
+    EMBEDDED_ORIGIN, Entry, MANIFEST_FILE, Source, display_path, is_name_too_long, read_limit,
     too_long,
 };
 use super::toc::folders::{self as toc_folders, Tree};
@@ -178,12 +178,13 @@ fn parse_all(
                      (entry, role): (&Entry<'_>, &Role)|
      -> Result<(Page, Vec<Diagnostic>)> {
         let shown = display_path(origin, &entry.path);
+        let limit = read_limit(&entry.path);
         let head = entry
             .content
-            .head(buffer)
+            .head_up_to(buffer, limit)
             .map_err(|error| Error::io(&shown, error))?;
         let mut found = Vec::new();
-        let truncated = head.len() >= PAGE_READ_LIMIT;
+        let truncated = head.len() >= limit;
         let page = page::parse_as(
             &entry.path,
             &shown,

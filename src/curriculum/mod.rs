@@ -12,12 +12,14 @@ mod lookup;
 pub(crate) mod loose;
 pub mod manifest;
 mod manifest_schema;
+pub mod notebook;
 #[doc(hidden)]
 pub mod page;
 mod raw;
 mod source;
 pub mod starter;
 mod subset;
+pub mod title;
 pub mod toc;
 
 pub use load::{FieldsUsed, Loaded, load, load_detected};

@@ -6,7 +6,9 @@ use super::estimate::estimate;
 use super::fields::{FieldError, FieldNames, Fields, TimeField, TimeUnit};
 use super::frontmatter::{self, Frontmatter, Split};
 use super::loose::Loose;
+use super::notebook;
 use super::raw::{Entries, Raw};
+use super::title::plain_title;
 use crate::diagnostic::Diagnostic;
 use crate::yaml;
 use crate::yaml::flat::{self as flat_yaml, Value};
@@ -233,6 +235,9 @@ pub fn parse_as(
     (reading, role): (&Reading, Role),
     out: &mut Vec<Diagnostic>,
 ) -> Page {
+    if is_notebook(path) {
+        return notebook_page(path, (shown, bytes, truncated), role, out);
+    }
     let Some(text) = utf8_text(bytes, truncated, shown, out) else {
         return Page::Broken;
     };
@@ -500,6 +505,46 @@ fn index_without_frontmatter(text: &str, path: &str, role: Role) -> Page {
     }
 }
 
+fn is_notebook(path: &str) -> bool {
+    path.rsplit_once('.')
+        .is_some_and(|(_, extension)| extension.eq_ignore_ascii_case("ipynb"))
+}
+
+/// A Jupyter notebook: studied when a course's order names it, for its Markdown cells' words
+/// and its code cells. One that cannot be read is an error only then.
+fn notebook_page(
+    path: &str,
+    (shown, bytes, truncated): (&str, &[u8], bool),
+    role: Role,
+    out: &mut Vec<Diagnostic>,
+) -> Page {
+    let read = match truncated {
+        true => Err(format!(
+            "the notebook is larger than the limit of {} MiB",
+            super::source::NOTEBOOK_READ_LIMIT >> 20
+        )),
+        false => notebook::read(bytes).map_err(|error| error.to_string()),
+    };
+    let notebook = match (read, role) {
+        (Ok(notebook), _) => notebook,
+        (Err(_), Role::Free) => return Page::Plain(Loose::default()),
+        (Err(message), _) => {
+            out.push(Diagnostic::error(message).file(shown));
+            return Page::Broken;
+        }
+    };
+    let loose = Loose {
+        title: notebook.title.clone(),
+        minutes: notebook::estimate_notebook(&notebook, MAX_MINUTES).minutes,
+        prose_words: super::estimate::estimate(&notebook.text, MAX_MINUTES).words,
+        sidebar: Default::default(),
+    };
+    match role {
+        Role::Free => Page::Plain(loose),
+        Role::Listed | Role::Lesson => loose_study(loose, path),
+    }
+}
+
 /// Another page without frontmatter: studied when a course's order names it.
 fn without_frontmatter(text: &str, path: &str, role: Role) -> Page {
     let loose = loose_without_frontmatter(text);
@@ -514,14 +559,14 @@ fn loose_without_frontmatter(text: &str) -> Loose {
         Split::None { body } => body,
         _ => "",
     };
-    let title = frontmatter::first_heading(body).map(clean_title);
+    let title = frontmatter::first_heading(body).and_then(clean_title);
     Loose::of(title, body, "")
 }
 
 /// A page studied for what is kept of it: its time estimated from its words.
 pub(crate) fn loose_study(loose: Loose, path: &str) -> Page {
     Page::Study(StudyPage {
-        title: loose.title.unwrap_or_else(|| clean_title(name_of(path))),
+        title: loose.title.unwrap_or_else(|| clean_name(name_of(path))),
         level: Level::Other(String::new()),
         minutes: loose.minutes,
         estimated: true,
@@ -695,26 +740,27 @@ fn level_of(
 /// The title: `title:`, else the first heading, else the file name (for an index page, its
 /// folder's name).
 fn title_of(title: Option<String>, found: &Frontmatter<'_>, path: &str) -> String {
-    title_in(title, found).unwrap_or_else(|| clean_title(name_of(path)))
+    title_in(title, found).unwrap_or_else(|| clean_name(name_of(path)))
 }
 
-/// The title the page itself gives: `title:`, else the first heading.
+/// The title the page itself gives: `title:`, else the first heading; the first with words
+/// left when its markup is taken away.
 fn title_in(title: Option<String>, found: &Frontmatter<'_>) -> Option<String> {
     title
-        .filter(|title| !title.trim().is_empty())
-        .or_else(|| frontmatter::first_heading(found.body).map(str::to_string))
-        .map(|title| clean_title(&title))
+        .as_deref()
+        .and_then(clean_title)
+        .or_else(|| frontmatter::first_heading(found.body).and_then(clean_title))
 }
 
-/// A title from a table of contents as plain text.
-pub(crate) fn plain_text(title: &str) -> String {
-    clean_title(title.trim())
+/// A title as plain text (see [`plain_title`]); `None` when nothing is left of it.
+fn clean_title(title: &str) -> Option<String> {
+    Some(plain_title(title)).filter(|plain| !plain.is_empty())
 }
 
-/// Control characters would break calendars, tables and XML: they become spaces.
-fn clean_title(title: &str) -> String {
-    title
-        .chars()
+/// A file or folder name as a title: not Markdown (`__init__` stays), but control characters,
+/// which would break calendars, tables and XML, become spaces.
+fn clean_name(name: &str) -> String {
+    name.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
 }

@@ -27,6 +27,18 @@ pub const MAX_PATH_BYTES: usize = 1024;
 /// needs, and a limit keeps a huge file from costing memory or time.
 pub const PAGE_READ_LIMIT: usize = 128 * 1024;
 
+/// How much of a Jupyter notebook is read: its JSON must be whole to be read at all, and its
+/// outputs (skipped) can be large.
+pub const NOTEBOOK_READ_LIMIT: usize = 16 * 1024 * 1024;
+
+/// The read limit for a page: a notebook's, or [`PAGE_READ_LIMIT`].
+pub fn read_limit(path: &str) -> usize {
+    match path.rsplit_once('.') {
+        Some((_, extension)) if extension.eq_ignore_ascii_case("ipynb") => NOTEBOOK_READ_LIMIT,
+        _ => PAGE_READ_LIMIT,
+    }
+}
+
 /// The largest manifest read: two hundred times the embedded one. A larger file is an error.
 pub const MANIFEST_READ_LIMIT: usize = 1024 * 1024;
 
@@ -52,13 +64,20 @@ impl Content<'_> {
     /// The page's first [`PAGE_READ_LIMIT`] bytes (all of it when shorter). A file is read into
     /// `buffer`, which the caller reuses from page to page.
     pub fn head<'b>(&'b self, buffer: &'b mut Vec<u8>) -> std::io::Result<&'b [u8]> {
+        self.head_up_to(buffer, PAGE_READ_LIMIT)
+    }
+
+    /// The first `limit` bytes.
+    pub fn head_up_to<'b>(
+        &'b self,
+        buffer: &'b mut Vec<u8>,
+        limit: usize,
+    ) -> std::io::Result<&'b [u8]> {
         match self {
-            Content::Bytes(bytes) => Ok(&bytes[..bytes.len().min(PAGE_READ_LIMIT)]),
+            Content::Bytes(bytes) => Ok(&bytes[..bytes.len().min(limit)]),
             Content::File(path) => {
                 buffer.clear();
-                open_regular(path)?
-                    .take(PAGE_READ_LIMIT as u64)
-                    .read_to_end(buffer)?;
+                open_regular(path)?.take(limit as u64).read_to_end(buffer)?;
                 Ok(buffer)
             }
         }

@@ -76,7 +76,8 @@ pub(crate) fn read(summary: &str) -> Result<Toc, TableError> {
             draft: target.is_empty(),
             target: (!target.is_empty()).then(|| target.to_string()),
             depth,
-            part: toc.parts.len().checked_sub(1),
+            // Prefix and suffix chapters stand outside the parts.
+            part: toc.parts.len().checked_sub(1).filter(|_| listed),
             line: Some(number),
         });
     }

@@ -34,7 +34,7 @@ fn a_summary_gives_prefix_parts_nesting_drafts_and_suffix() {
             entry("On *macOS*", Some("setup/mac os.md"), 1, Some(0)),
             entry("Later", None, 0, Some(0)),
             entry("Traits", Some("traits.md"), 0, Some(1)),
-            entry("Thanks", Some("thanks.md"), 0, Some(1)),
+            entry("Thanks", Some("thanks.md"), 0, None),
         ]
     );
 }

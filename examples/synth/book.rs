@@ -24,7 +24,7 @@ pub fn generate(docs: usize, seed: u64) -> Vec<File> {
     for index in 1..docs {
         let chapter = (index - 1) / SECTIONS_PER_CHAPTER;
         let first = (index - 1) % SECTIONS_PER_CHAPTER == 0;
-        if first && chapter % CHAPTERS_PER_PART == 0 {
+        if first && chapter.is_multiple_of(CHAPTERS_PER_PART) {
             let part = chapter / CHAPTERS_PER_PART + 1;
             summary.push_str(&format!("\n# Part {part}\n\n"));
             if part > 1 {

@@ -44,6 +44,9 @@ pub struct SectionRow {
     pub id: String,
     pub title: String,
     pub folders: Vec<String>,
+    /// The part it is in, in a book whose table of contents groups chapters into parts.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub part: String,
     pub documents: usize,
     pub minutes: u32,
     /// How many of the documents have a time estimated from their words.
@@ -59,6 +62,10 @@ pub fn sections(curriculum: &Curriculum) -> Vec<SectionRow> {
                 id: section.id.clone(),
                 title: section.title.clone(),
                 folders: section.folders.clone(),
+                part: match curriculum.table {
+                    Some(_) => section.part.clone(),
+                    None => String::new(),
+                },
                 documents: section.docs.len(),
                 minutes: curriculum.section_minutes(id),
                 estimated_documents: section

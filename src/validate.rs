@@ -37,6 +37,19 @@ pub struct Validation {
     pub index_pages: Vec<String>,
     /// The mapping used: which fields the times, levels and prerequisites came from.
     pub fields: crate::curriculum::FieldsUsed,
+    /// Where a book's or course site's order came from, when it has a table of contents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order: Option<OrderSummary>,
+}
+
+/// A course's table of contents, counted.
+#[derive(Debug, Serialize)]
+pub struct OrderSummary {
+    pub kind: crate::curriculum::toc::TableKind,
+    pub file: String,
+    pub pages: usize,
+    pub parts: usize,
+    pub drafts: usize,
 }
 
 /// Loads and checks a curriculum. Only I/O problems are errors of this function; problems in
@@ -66,7 +79,15 @@ pub fn validate(source: &Source) -> Result<Validation> {
         reference_pages: curriculum.other_pages.reference.len(),
         pages_without_frontmatter: curriculum.other_pages.plain.len(),
     };
+    let order = curriculum.table.as_ref().map(|table| OrderSummary {
+        kind: table.kind,
+        file: table.file.clone(),
+        pages: table.order.len(),
+        parts: table.parts.len(),
+        drafts: table.drafts.len(),
+    });
     Ok(Validation {
+        order,
         curriculum: curriculum.name.clone(),
         origin: curriculum.origin.clone(),
         ok: errors.is_empty(),

@@ -32,6 +32,13 @@ const SCRATCH_FILES: &[(&str, &str)] = &[
     ("examples/work.ics", "examples/work.ics"),
     ("examples/work.ics", "cal/work.ics"),
     ("tests/fixtures/foreign/minutes_urls", "course"),
+    ("tests/fixtures/books/mdbook", "netbook"),
+    ("tests/fixtures/books/jupyter-book", "pybook"),
+    ("tests/fixtures/books/hf-course", "hf-course"),
+    ("tests/fixtures/books/mkdocs", "rust-notes"),
+    ("tests/fixtures/books/docusaurus", "sql-docs"),
+    ("tests/fixtures/books/numbered", "js-tutorial"),
+    ("tests/fixtures/books/hugo", "web-course"),
 ];
 
 fn root() -> PathBuf {

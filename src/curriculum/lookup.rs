@@ -46,6 +46,15 @@ fn without_md(path: &str) -> &str {
     }
 }
 
+/// The folder of a lesson's own page (`5-types/article.md`, `setup/index.md`): its name names
+/// the page too.
+fn lesson_folder(path: &str) -> Option<&str> {
+    let (folder, _) = path.rsplit_once('/')?;
+    let stem = file_stem(path).to_ascii_lowercase();
+    matches!(stem.as_str(), "article" | "index" | "readme" | "_index")
+        .then(|| folder.rsplit('/').next().unwrap_or(folder))
+}
+
 /// A typed document name as paths are written: without surrounding spaces or a leading `./`,
 /// with `/` separators.
 fn spelled(name: &str) -> String {
@@ -92,6 +101,9 @@ impl Curriculum {
         for id in self.ids() {
             let path = self.doc(id).path.as_str();
             names.stems.entry(file_stem(path)).or_default().push(id);
+            if let Some(folder) = lesson_folder(path) {
+                names.stems.entry(folder).or_default().push(id);
+            }
             let base = without_md(path);
             names.exact.entry(base).or_insert(id);
             for (slash, _) in base.match_indices('/') {
@@ -140,7 +152,7 @@ impl Curriculum {
                 return Ok(under(folder));
             }
         }
-        match self.find_doc(name) {
+        match self.find_doc_by_path(name) {
             Err(Error::UnknownDoc { .. }) if let Some(found) = self.find_titled(name) => Ok(found),
             found => found.map(|id| vec![id]),
         }
@@ -166,15 +178,32 @@ impl Curriculum {
         if let Some(section) = self.sections.iter().find(|section| same(&section.title)) {
             return Some(section.docs.clone());
         }
-        let titled: Vec<DocId> = self.ids().filter(|&id| same(&self.doc(id).title)).collect();
-        match titled.as_slice() {
-            [id] => Some(vec![*id]),
+        self.titled_doc(name).map(|id| vec![id])
+    }
+
+    /// The one document titled `name` (as [`normalize_name`] spells titles), if one is.
+    fn titled_doc(&self, name: &str) -> Option<DocId> {
+        let wanted = normalize_name(name);
+        let mut titled = self
+            .ids()
+            .filter(|&id| !wanted.is_empty() && normalize_name(&self.doc(id).title) == wanted);
+        match (titled.next(), titled.next()) {
+            (Some(id), None) => Some(id),
             _ => None,
         }
     }
 
-    /// Finds a document by full path, path without `.md`, unique file stem or unique suffix.
+    /// Finds a document by full path, path without `.md`, unique file stem or unique suffix,
+    /// else by its title when one document has it.
     pub fn find_doc(&self, name: &str) -> Result<DocId, Error> {
+        match self.find_doc_by_path(name) {
+            Err(Error::UnknownDoc { .. }) if let Some(id) = self.titled_doc(name) => Ok(id),
+            found => found,
+        }
+    }
+
+    /// [`Curriculum::find_doc`] without titles.
+    fn find_doc_by_path(&self, name: &str) -> Result<DocId, Error> {
         let wanted = spelled(name);
         let wanted = without_md(&wanted);
         let exact = self
@@ -185,7 +214,10 @@ impl Curriculum {
         }
         let by_stem: Vec<DocId> = self
             .ids()
-            .filter(|&id| file_stem(&self.doc(id).path) == wanted)
+            .filter(|&id| {
+                let path = &self.doc(id).path;
+                file_stem(path) == wanted || lesson_folder(path) == Some(wanted)
+            })
             .collect();
         let suffix = format!("/{wanted}");
         let by_suffix: Vec<DocId> = self

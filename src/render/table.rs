@@ -1,6 +1,7 @@
 //! Human-readable tables (comfy-table) for `list`, `show` and `validate`.
 
 use crate::curriculum::duration::format_minutes;
+use crate::curriculum::toc::TableKind;
 use crate::listing::{DocDetail, DocRef, DocRow, RoleRow, SectionRow, SpecializationRow};
 use crate::validate::Validation;
 use crate::words::{count, count_with};
@@ -137,6 +138,30 @@ fn mapping_line(used: &crate::curriculum::FieldsUsed) -> Option<String> {
     Some(format!("fields: {}", parts.join("; ")))
 }
 
+/// "order: the mdbook table src/SUMMARY.md, 13 pages in 2 parts, 1 draft not planned".
+fn order_line(order: &crate::validate::OrderSummary) -> String {
+    let under = match order.file.as_str() {
+        "" => String::new(),
+        folder => format!(" under {folder}"),
+    };
+    let source = match order.kind {
+        TableKind::Numbered => format!("the numbers of its folders and files{under}"),
+        TableKind::Docusaurus => format!("the docusaurus sidebar positions{under}"),
+        kind if order.file.ends_with(".yml") || order.file.ends_with(".md") => {
+            format!("the {kind} table {}", order.file)
+        }
+        kind => format!("the {kind} folders{under}"),
+    };
+    let mut line = format!("order: {source}, {}", count(order.pages, "page"));
+    if order.parts > 0 {
+        line.push_str(&format!(" in {}", count(order.parts, "part")));
+    }
+    if order.drafts > 0 {
+        line.push_str(&format!(", {} not planned", count(order.drafts, "draft")));
+    }
+    line
+}
+
 /// A time, marked `~` when it is estimated from a page's words.
 pub fn estimated_minutes(minutes: u32, estimated: bool) -> String {
     match estimated {
@@ -146,7 +171,10 @@ pub fn estimated_minutes(minutes: u32, estimated: bool) -> String {
 }
 
 pub fn sections(rows: &[SectionRow], style: Style, w: &mut dyn Write) -> io::Result<()> {
-    let mut table = new_table(&["id", "section", "folder", "docs", "time"], style);
+    // A book's chapters come from its table of contents, not from folders: show their parts.
+    let chapters = rows.iter().all(|row| row.folders.is_empty());
+    let place = if chapters { "part" } else { "folder" };
+    let mut table = new_table(&["id", "section", place, "docs", "time"], style);
     for row in rows {
         let time = match row.estimated_documents {
             0 => format_minutes(row.minutes),
@@ -155,7 +183,10 @@ pub fn sections(rows: &[SectionRow], style: Style, w: &mut dyn Write) -> io::Res
         table.add_row([
             row.id.clone(),
             row.title.clone(),
-            row.folders.join(", "),
+            match chapters {
+                true => row.part.clone(),
+                false => row.folders.join(", "),
+            },
             row.documents.to_string(),
             time,
         ]);
@@ -170,6 +201,13 @@ pub fn sections(rows: &[SectionRow], style: Style, w: &mut dyn Write) -> io::Res
                 "~ times include {} estimated from their words (the pages give none).",
                 count(estimated, "document")
             )?;
+        }
+        if chapters && let Some(row) = rows.last() {
+            return writeln!(
+                w,
+                "Plan toward a chapter and all before it: `learnpath plan --target \"{}\" --hours 5`.",
+                row.title
+            );
         }
         writeln!(
             w,
@@ -323,6 +361,9 @@ fn validation_lines(report: &Validation, color: bool, w: &mut dyn Write) -> io::
     )?;
     if let Some(line) = mapping_line(&report.fields) {
         writeln!(w, "  {line}")?;
+    }
+    if let Some(order) = &report.order {
+        writeln!(w, "  {}", order_line(order))?;
     }
     let verdict = if report.ok { "ok" } else { "invalid" };
     writeln!(

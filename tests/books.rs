@@ -335,3 +335,68 @@ proptest::proptest! {
         proptest::prop_assert_eq!(paths, order);
     }
 }
+
+#[test]
+fn exercises_add_their_time_to_their_lesson_and_are_never_planned() {
+    #[derive(Deserialize)]
+    struct Exercises {
+        exercises: std::collections::BTreeMap<String, Vec<String>>,
+    }
+    let text = std::fs::read_to_string(root("numbered.expected.yaml")).unwrap();
+    let expected: Exercises = serde_yaml::from_str(&text).unwrap();
+    let with = load(&Source::Dir(root("numbered"))).unwrap().curriculum;
+    // The same lesson read alone, without its exercise folders: its own time.
+    for (lesson, tasks) in &expected.exercises {
+        let folder = tempfile::tempdir().unwrap();
+        let page = folder.path().join("01-lesson/article.md");
+        std::fs::create_dir_all(page.parent().unwrap()).unwrap();
+        std::fs::copy(root("numbered").join(lesson), &page).unwrap();
+        std::fs::write(folder.path().join("02-next.md"), "# Next\n\nMore words.\n").unwrap();
+        let alone = load(&Source::Dir(folder.path().to_path_buf()))
+            .unwrap()
+            .curriculum;
+        let own = alone
+            .docs
+            .iter()
+            .find(|d| d.path.ends_with("article.md"))
+            .unwrap()
+            .minutes;
+        let mut exercises = 0;
+        for task in tasks {
+            let solution = task.replace("task.md", "solution.md");
+            for page in [task, &solution] {
+                assert!(
+                    with.docs.iter().all(|doc| &doc.path != page),
+                    "{page} is not planned"
+                );
+                assert!(
+                    with.other_pages.exercises.contains(page),
+                    "{page} is an exercise"
+                );
+                let body = std::fs::read_to_string(root("numbered").join(page)).unwrap();
+                exercises += learnpath::curriculum::estimate::estimate(&body, 6000).minutes;
+            }
+        }
+        let doc = with.docs.iter().find(|doc| &doc.path == lesson).unwrap();
+        assert!(exercises > 0);
+        assert_eq!(doc.minutes, own + exercises, "{lesson}");
+    }
+}
+
+#[test]
+fn init_writes_the_table_it_found_and_the_course_plans_the_same() {
+    let folder = tempfile::tempdir().unwrap();
+    let book = folder.path().join("book");
+    common::copy_dir(&root("mdbook"), &book);
+    let book = book.display().to_string();
+    let before = planned(&["--curriculum", &book, "--target", "Transport"]);
+    learnpath(&["init", &book]).code(0);
+    let manifest = std::fs::read_to_string(format!("{book}/learnpath.yaml")).unwrap();
+    assert!(
+        manifest.contains("order:\n  kind: mdbook\n  file: src/SUMMARY.md\n"),
+        "{manifest}"
+    );
+    let after = planned(&["--curriculum", &book, "--target", "Transport"]);
+    assert_eq!(after, before);
+    assert_eq!(after.len(), 11);
+}

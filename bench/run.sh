@@ -11,7 +11,9 @@
 # - peak RSS of the plan at each size; the 10k -> 100k growth factor;
 # - status with a progress file of 100,000 entries (time and peak RSS);
 # - a plan with minutes per day, skipped dates and a 500-event busy calendar, against cat;
-# - plan --by against one plan at the largest size.
+# - plan --by against one plan at the largest size;
+# - a 1,000-page mdBook (issue 24): the plan for its last page, and validate with and without its
+#   table of contents (book.toml and SUMMARY.md taken away: the same pages, read, not ordered).
 # Uses hyperfine when it is installed (Debian: apt-get install hyperfine), else a loop timed
 # with /usr/bin/time. Timings are for reading, not for pass/fail: machines are noisy.
 set -euo pipefail
@@ -93,6 +95,26 @@ classic_time=$(runs=$((runs * 5)) measure "$classic")
 printf 'foreign 1000: %.3f s vs classic 1000: %.3f s: %.2fx, RSS %s MB vs %s MB\n' "$foreign_time" \
     "$classic_time" "$(awk -v a="$foreign_time" -v b="$classic_time" 'BEGIN { print a / b }')" \
     "$(peak_rss "$foreign")" "$(peak_rss "$classic")"
+
+# Issue 24: a book of 1,000 pages without frontmatter, planned in its SUMMARY.md's order (under
+# 50 ms), and what reading the table adds to loading the same pages (under 10%).
+book_dir=$work/synth-book-1000
+bare_dir=$work/synth-book-1000-bare
+synthesize "$book_dir" 1000 book
+if [ ! -f "$bare_dir/.complete" ]; then
+    rm -rf "$bare_dir"
+    cp -r "$book_dir" "$bare_dir"
+    rm "$bare_dir/book.toml" "$bare_dir/src/SUMMARY.md"
+fi
+book="$bin plan --curriculum $book_dir --target s000999 --hours 10 --no-progress --start 2027-01-04"
+book_validate="$bin validate --curriculum $book_dir"
+bare_validate="$bin validate --curriculum $bare_dir"
+book_time=$(runs=$((runs * 5)) measure "$book")
+with_table=$(runs=$((runs * 5)) measure "$book_validate")
+without_table=$(runs=$((runs * 5)) measure "$bare_validate")
+printf 'book of 1000 pages: plan %.4f s, RSS %s MB; validate %.4f s with its table, %.4f s without: %.2fx\n' \
+    "$book_time" "$(peak_rss "$book")" "$with_table" "$without_table" \
+    "$(awk -v a="$with_table" -v b="$without_table" 'BEGIN { print a / b }')"
 
 embedded="$bin plan --role 'storage engineer' --hours 5 --no-progress --start 2027-01-04"
 version="$bin --version"

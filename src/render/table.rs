@@ -172,7 +172,7 @@ pub fn estimated_minutes(minutes: u32, estimated: bool) -> String {
 
 pub fn sections(rows: &[SectionRow], style: Style, w: &mut dyn Write) -> io::Result<()> {
     // A book's chapters come from its table of contents, not from folders: show their parts.
-    let chapters = rows.iter().all(|row| row.folders.is_empty());
+    let chapters = !rows.is_empty() && rows.iter().all(|row| row.folders.is_empty());
     let place = if chapters { "part" } else { "folder" };
     let mut table = new_table(&["id", "section", place, "docs", "time"], style);
     for row in rows {

@@ -4,29 +4,10 @@
 
 mod common;
 
+use common::books::{Entry, Expected};
 use common::learnpath;
 use learnpath::curriculum::{Source, load};
-use serde::Deserialize;
 use std::path::PathBuf;
-
-#[derive(Debug, Deserialize)]
-struct Expected {
-    kind: String,
-    #[serde(default)]
-    order: Vec<Entry>,
-    #[serde(default)]
-    drafts: Vec<String>,
-    #[serde(default)]
-    not_pages: Vec<String>,
-}
-
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-struct Entry {
-    path: String,
-    title: String,
-    section: String,
-    part: String,
-}
 
 fn root(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -213,34 +194,19 @@ fn done_through_an_entry_leaves_what_follows_it() {
     assert_eq!(found, wanted);
 }
 
-#[derive(Debug, Deserialize)]
-struct Hugo {
-    project: String,
-    plan_for_project: Vec<HugoPage>,
-    hubs: Vec<String>,
-    not_in_plan: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-struct HugoPage {
-    path: String,
-    title: String,
-    time: String,
-}
-
 #[test]
 fn pages_a_study_page_requires_are_planned_and_hubs_are_not() {
-    let text = std::fs::read_to_string(root("hugo.expected.yaml")).unwrap();
-    let hugo: Hugo = serde_yaml::from_str(&text).unwrap();
+    let hugo = expected("hugo");
+    let project = hugo.project.clone().unwrap();
     let folder = root("hugo").display().to_string();
-    let found = planned(&["--curriculum", &folder, "--target", &hugo.project]);
-    assert_eq!(found.last(), Some(&hugo.project));
+    let found = planned(&["--curriculum", &folder, "--target", &project]);
+    assert_eq!(found.last(), Some(&project));
     let mut wanted: Vec<&str> = hugo
         .plan_for_project
         .iter()
         .map(|p| p.path.as_str())
         .collect();
-    wanted.push(&hugo.project);
+    wanted.push(&project);
     let mut sorted = found.clone();
     sorted.sort();
     wanted.sort();
@@ -338,12 +304,7 @@ proptest::proptest! {
 
 #[test]
 fn exercises_add_their_time_to_their_lesson_and_are_never_planned() {
-    #[derive(Deserialize)]
-    struct Exercises {
-        exercises: std::collections::BTreeMap<String, Vec<String>>,
-    }
-    let text = std::fs::read_to_string(root("numbered.expected.yaml")).unwrap();
-    let expected: Exercises = serde_yaml::from_str(&text).unwrap();
+    let expected = expected("numbered");
     let with = load(&Source::Dir(root("numbered"))).unwrap().curriculum;
     // The same lesson read alone, without its exercise folders: its own time.
     for (lesson, tasks) in &expected.exercises {

@@ -9,54 +9,12 @@
 
 mod common;
 
+use common::books::{Entry, Expected};
+
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-/// One planned page, as NAME.expected.yaml lists it and as a tool's sidebar shows it.
-#[derive(Debug, Deserialize, PartialEq, Eq, Clone)]
-#[serde(deny_unknown_fields)]
-struct Entry {
-    path: String,
-    title: String,
-    section: String,
-    part: String,
-}
-
-/// A page of the Hugo project's plan.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Required {
-    path: String,
-    title: String,
-    time: String,
-}
-
-/// NAME.expected.yaml.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Expected {
-    kind: String,
-    #[serde(default)]
-    order: Vec<Entry>,
-    #[serde(default)]
-    drafts: Vec<String>,
-    #[serde(default)]
-    not_pages: Vec<String>,
-    #[serde(default)]
-    nested_books: Vec<String>,
-    #[serde(default)]
-    exercises: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    project: Option<String>,
-    #[serde(default)]
-    plan_for_project: Vec<Required>,
-    #[serde(default)]
-    hubs: Vec<String>,
-    #[serde(default)]
-    not_in_plan: Vec<String>,
-}
 
 const FIXTURES: &[&str] = &[
     "mdbook",

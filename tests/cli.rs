@@ -71,7 +71,7 @@ fn show_gives_prerequisites_dependents_and_link() {
 #[test]
 fn a_copy_of_the_curriculum_with_one_broken_file_names_it() {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(
+    common::copy_dir(
         &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("curriculum"),
         dir.path(),
     );
@@ -103,19 +103,6 @@ fn a_copy_of_the_curriculum_with_one_broken_file_names_it() {
             "left out of plans: 1 page with errors and 3 documents that require one",
             "02_protocol_variants.md:3",
         ]);
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]

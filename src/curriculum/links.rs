@@ -145,8 +145,14 @@ fn normalize_link(target: &str) -> Option<String> {
         .unwrap_or("")
         .trim()
         .replace('\\', "/");
+    resolve_dots(&target)
+}
+
+/// A `/`-separated path with `.`, `..` and empty segments resolved; `None` when it climbs out
+/// of the root.
+pub(crate) fn resolve_dots(path: &str) -> Option<String> {
     let mut parts: Vec<&str> = Vec::new();
-    for part in target.split('/') {
+    for part in path.split('/') {
         match part {
             "" | "." => {}
             ".." => {

@@ -6,7 +6,7 @@ pub mod estimate;
 pub mod fields;
 mod folders;
 pub(crate) mod frontmatter;
-mod links;
+pub(crate) mod links;
 mod load;
 mod lookup;
 pub(crate) mod loose;

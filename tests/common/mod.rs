@@ -1,6 +1,8 @@
 //! The test helpers shared by the CLI test binaries: run `learnpath`, check what it said.
 #![allow(dead_code)]
 
+pub mod books;
+
 use assert_cmd::Command;
 use std::path::PathBuf;
 

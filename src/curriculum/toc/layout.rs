@@ -3,6 +3,7 @@
 
 use super::folders::Category;
 use super::{TableError, TableKind, Toc, mdbook};
+use crate::curriculum::links::resolve_dots;
 use crate::curriculum::source::{Entry, display_path};
 use crate::diagnostic::Diagnostic;
 use std::collections::{HashMap, HashSet};
@@ -130,7 +131,7 @@ fn mkdocs_layout(files: &Files<'_, '_>) -> Option<Layout> {
         }
     };
     let docs_dir = super::mkdocs::docs_dir(&text).unwrap_or_else(|_| "docs".to_string());
-    let base = normalize(&join(parent(&file), &docs_dir)).unwrap_or_default();
+    let base = resolve_dots(&join(parent(&file), &docs_dir)).unwrap_or_default();
     match super::mkdocs::read(&text) {
         Ok(Some(toc)) => Some(table_layout(
             files,
@@ -239,7 +240,7 @@ fn resolve_targets(
         if entry.draft {
             continue;
         }
-        let found = normalize(&join(base, &target)).and_then(|path| {
+        let found = resolve_dots(&join(base, &target)).and_then(|path| {
             ["", ".md", ".ipynb", ".mdx", "/index.md", "/README.md"]
                 .iter()
                 .map(|extension| format!("{path}{extension}"))
@@ -368,21 +369,6 @@ pub(crate) fn under(folder: &str, path: &str) -> bool {
             .is_some_and(|rest| rest.starts_with('/'))
 }
 
-/// A path with `.` and `..` resolved; `None` when it climbs out of the root.
-fn normalize(path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            part => parts.push(part),
-        }
-    }
-    Some(parts.join("/"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -398,8 +384,8 @@ mod tests {
 
     #[test]
     fn paths_resolve_inside_the_root_only() {
-        assert_eq!(normalize("src/./a/../b.md").as_deref(), Some("src/b.md"));
-        assert_eq!(normalize("../outside.md"), None);
+        assert_eq!(resolve_dots("src/./a/../b.md").as_deref(), Some("src/b.md"));
+        assert_eq!(resolve_dots("../outside.md"), None);
         assert!(under("", "a.md") && under("docs", "docs/a.md") && !under("docs", "docsx/a.md"));
     }
 }

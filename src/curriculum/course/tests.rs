@@ -1,6 +1,6 @@
 use super::*;
 use crate::curriculum::Level;
-use crate::curriculum::toc::TocEntry;
+use crate::curriculum::toc::testing::entry;
 
 fn doc(path: &str) -> Doc {
     Doc {
@@ -18,17 +18,6 @@ fn doc(path: &str) -> Doc {
     }
 }
 
-fn listed(title: &str, target: Option<&str>, depth: usize, part: Option<usize>) -> TocEntry {
-    TocEntry {
-        title: Some(title.to_string()),
-        target: target.map(str::to_string),
-        depth,
-        part,
-        line: None,
-        draft: target.is_none(),
-    }
-}
-
 #[test]
 fn each_entry_requires_the_one_before_unless_it_names_its_own() {
     let mut docs = vec![doc("c.md"), doc("a.md"), doc("b.md")];
@@ -36,9 +25,9 @@ fn each_entry_requires_the_one_before_unless_it_names_its_own() {
     docs[0].prerequisite_lines = vec![Some(3)];
     let toc = Toc {
         entries: vec![
-            listed("A", Some("a.md"), 0, None),
-            listed("B", Some("b.md"), 0, None),
-            listed("C", Some("c.md"), 0, None),
+            entry("A", Some("a.md"), 0, None),
+            entry("B", Some("b.md"), 0, None),
+            entry("C", Some("c.md"), 0, None),
         ],
         parts: Vec::new(),
     };
@@ -60,11 +49,11 @@ fn chapters_are_sections_in_their_parts_and_table_titles_win() {
     ];
     let toc = Toc {
         entries: vec![
-            listed("Intro", Some("intro.md"), 0, None),
-            listed("One", Some("one.md"), 0, Some(0)),
-            listed("One *A*", Some("one-a.md"), 1, Some(0)),
-            listed("Soon", None, 1, Some(0)),
-            listed("Two", Some("two.md"), 0, Some(1)),
+            entry("Intro", Some("intro.md"), 0, None),
+            entry("One", Some("one.md"), 0, Some(0)),
+            entry("One *A*", Some("one-a.md"), 1, Some(0)),
+            entry("Soon", None, 1, Some(0)),
+            entry("Two", Some("two.md"), 0, Some(1)),
         ],
         parts: vec!["Basics".into(), "More".into()],
     };

@@ -108,3 +108,32 @@ impl TableError {
         }
     }
 }
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{TableError, TocEntry};
+
+    /// An entry as a reader gives it.
+    pub fn entry(title: &str, target: Option<&str>, depth: usize, part: Option<usize>) -> TocEntry {
+        TocEntry {
+            title: Some(title.to_string()),
+            target: target.map(str::to_string),
+            depth,
+            part,
+            line: None,
+            draft: target.is_none(),
+        }
+    }
+
+    /// Each text fails to read at its line, with a message holding the words given.
+    pub fn assert_errors<T: std::fmt::Debug>(
+        read: impl Fn(&str) -> Result<T, TableError>,
+        cases: &[(&str, usize, &str)],
+    ) {
+        for (text, line, expected) in cases {
+            let error = read(text).unwrap_err();
+            assert_eq!(error.line, Some(*line), "{text:?}: {error:?}");
+            assert!(error.message.contains(expected), "{text:?}: {error:?}");
+        }
+    }
+}

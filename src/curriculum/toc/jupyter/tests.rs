@@ -117,11 +117,7 @@ fn errors_name_the_line_and_what_was_expected() {
         ),
         ("root: a\nchapters: [\n", 3, "not YAML"),
     ];
-    for (text, line, expected) in cases {
-        let error = read(text).unwrap_err();
-        assert_eq!(error.line, Some(line), "{text:?}: {error:?}");
-        assert!(error.message.contains(expected), "{text:?}: {error:?}");
-    }
+    crate::curriculum::toc::testing::assert_errors(read, &cases);
 }
 
 proptest! {

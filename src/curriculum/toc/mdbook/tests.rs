@@ -1,15 +1,5 @@
 use super::*;
-
-fn entry(title: &str, target: Option<&str>, depth: usize, part: Option<usize>) -> TocEntry {
-    TocEntry {
-        title: Some(title.to_string()),
-        target: target.map(str::to_string),
-        depth,
-        part,
-        line: None,
-        draft: target.is_none(),
-    }
-}
+use crate::curriculum::toc::testing::entry;
 
 #[test]
 fn a_summary_gives_prefix_parts_nesting_drafts_and_suffix() {

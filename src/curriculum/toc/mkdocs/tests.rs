@@ -116,11 +116,7 @@ fn errors_name_the_line_and_what_was_expected() {
         ("nav:\n  - ? [a]\n    : a.md\n", 2, "expected a page"),
         ("site_name: 'A\n", 1, "not YAML"),
     ];
-    for (text, line, expected) in cases {
-        let error = read(text).unwrap_err();
-        assert_eq!(error.line, Some(line), "{text:?}: {error:?}");
-        assert!(error.message.contains(expected), "{text:?}: {error:?}");
-    }
+    crate::curriculum::toc::testing::assert_errors(read, &cases);
 }
 
 proptest! {

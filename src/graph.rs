@@ -3,7 +3,7 @@
 use crate::curriculum::{Curriculum, DocId};
 use crate::diagnostic::Diagnostic;
 use petgraph::Direction;
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
@@ -86,10 +86,11 @@ impl PrereqGraph {
         PrereqGraph { graph, soft }
     }
 
-    /// The documents on a prerequisite cycle, and the report of each cycle.
+    /// The documents on a prerequisite cycle, and the report of each cycle. (Kosaraju's
+    /// algorithm walks without recursion: a book is one chain of thousands of pages.)
     pub fn on_cycles(&self, curriculum: &Curriculum) -> (Vec<DocId>, Vec<Diagnostic>) {
         let cycles = self.cycles();
-        let mut on: Vec<DocId> = tarjan_scc(&self.graph)
+        let mut on: Vec<DocId> = kosaraju_scc(&self.graph)
             .into_iter()
             .filter(|component| {
                 component.len() > 1 || self.graph.contains_edge(component[0], component[0])
@@ -104,7 +105,7 @@ impl PrereqGraph {
     /// Each cycle as the documents along it, starting at its smallest id and following
     /// "requires" links. Sorted, so the report is deterministic.
     fn cycles(&self) -> Vec<Vec<DocId>> {
-        let mut cycles: Vec<Vec<DocId>> = tarjan_scc(&self.graph)
+        let mut cycles: Vec<Vec<DocId>> = kosaraju_scc(&self.graph)
             .into_iter()
             .filter(|component| {
                 component.len() > 1 || self.graph.contains_edge(component[0], component[0])

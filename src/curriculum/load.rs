@@ -181,7 +181,7 @@ fn parse_all(
         let limit = read_limit(&entry.path);
         let head = entry
             .content
-            .head_up_to(buffer, limit)
+            .head(buffer, limit)
             .map_err(|error| Error::io(&shown, error))?;
         let mut found = Vec::new();
         let truncated = head.len() >= limit;
@@ -335,12 +335,7 @@ fn course_layout(
     (tables, pages): (&[Entry<'_>], &[Entry<'_>]),
     kind: Option<TableKind>,
 ) -> Option<Layout> {
-    let files = Files {
-        origin,
-        tables,
-        pages,
-    };
-    layout::detect(&files, kind)
+    layout::detect(&Files::new(origin, tables, pages), kind)
 }
 
 /// Reads the course's pages. Numbered names order a folder only when its pages name no

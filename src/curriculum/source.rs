@@ -61,18 +61,9 @@ pub(crate) enum Content<'a> {
 }
 
 impl Content<'_> {
-    /// The page's first [`PAGE_READ_LIMIT`] bytes (all of it when shorter). A file is read into
-    /// `buffer`, which the caller reuses from page to page.
-    pub fn head<'b>(&'b self, buffer: &'b mut Vec<u8>) -> std::io::Result<&'b [u8]> {
-        self.head_up_to(buffer, PAGE_READ_LIMIT)
-    }
-
-    /// The first `limit` bytes.
-    pub fn head_up_to<'b>(
-        &'b self,
-        buffer: &'b mut Vec<u8>,
-        limit: usize,
-    ) -> std::io::Result<&'b [u8]> {
+    /// The page's first `limit` bytes (all of it when shorter; see [`read_limit`]). A file is
+    /// read into `buffer`, which the caller reuses from page to page.
+    pub fn head<'b>(&'b self, buffer: &'b mut Vec<u8>, limit: usize) -> std::io::Result<&'b [u8]> {
         match self {
             Content::Bytes(bytes) => Ok(&bytes[..bytes.len().min(limit)]),
             Content::File(path) => {

@@ -37,31 +37,57 @@ impl Layout {
     }
 }
 
+/// The largest table of contents read whole: a hundred times a 10,000-page book's.
+pub const TABLE_READ_LIMIT: usize = 16 * 1024 * 1024;
+
 /// Reads the files of a listing that a table may need.
 pub(crate) struct Files<'l, 'a> {
-    pub origin: &'l str,
-    pub tables: &'l [Entry<'a>],
-    pub pages: &'l [Entry<'a>],
+    origin: &'l str,
+    tables: &'l [Entry<'a>],
+    pages: &'l [Entry<'a>],
+    /// The table files by path.
+    by_path: HashMap<&'l str, &'l Entry<'a>>,
 }
 
-impl Files<'_, '_> {
+impl<'l, 'a> Files<'l, 'a> {
+    pub fn new(origin: &'l str, tables: &'l [Entry<'a>], pages: &'l [Entry<'a>]) -> Self {
+        let by_path = tables
+            .iter()
+            .map(|entry| (entry.path.as_str(), entry))
+            .collect();
+        Files {
+            origin,
+            tables,
+            pages,
+            by_path,
+        }
+    }
+
     /// The text of a file of the listing; `None` when it is not there.
     fn read(&self, path: &str) -> Option<Result<String, Diagnostic>> {
-        let entry = self
-            .tables
-            .iter()
-            .chain(self.pages)
-            .find(|entry| entry.path == path)?;
+        let entry = match self.by_path.get(path) {
+            Some(entry) => *entry,
+            None => self.pages.iter().find(|entry| entry.path == path)?,
+        };
         let mut buffer = Vec::new();
         let shown = display_path(self.origin, path);
-        Some(match entry.content.head(&mut buffer) {
-            Ok(bytes) => String::from_utf8(bytes.to_vec()).map_err(|_| {
-                Diagnostic::error("not valid UTF-8")
-                    .file(shown)
-                    .help("save the file as UTF-8")
-            }),
-            Err(error) => Err(Diagnostic::error(format!("cannot be read: {error}")).file(shown)),
-        })
+        Some(
+            match entry.content.head(&mut buffer, TABLE_READ_LIMIT + 1) {
+                Ok(bytes) if bytes.len() > TABLE_READ_LIMIT => Err(Diagnostic::error(format!(
+                    "larger than the limit of {} MiB for a table of contents",
+                    TABLE_READ_LIMIT >> 20
+                ))
+                .file(shown)),
+                Ok(bytes) => String::from_utf8(bytes.to_vec()).map_err(|_| {
+                    Diagnostic::error("not valid UTF-8")
+                        .file(shown)
+                        .help("save the file as UTF-8")
+                }),
+                Err(error) => {
+                    Err(Diagnostic::error(format!("cannot be read: {error}")).file(shown))
+                }
+            },
+        )
     }
 
     /// The table files of one name, shallowest first.
@@ -83,22 +109,88 @@ impl Files<'_, '_> {
     }
 }
 
-/// The layout of a course: `forced` when the manifest names the kind, else the first kind
-/// whose file is found (mdBook, Jupyter Book, Hugging Face, MkDocs, Docusaurus), else
-/// numbered names; `None` for a curriculum of frontmatter alone.
+/// The files that hold each kind's table (or config), by kind.
+const TABLE_NAMES: [(TableKind, &[&str]); 5] = [
+    (TableKind::Mdbook, &["book.toml"]),
+    (TableKind::JupyterBook, &["_toc.yml"]),
+    (TableKind::HfToctree, &["_toctree.yml"]),
+    (TableKind::Mkdocs, &["mkdocs.yml", "mkdocs.yaml"]),
+    (
+        TableKind::Docusaurus,
+        &[
+            "docusaurus.config.js",
+            "docusaurus.config.ts",
+            "docusaurus.config.mjs",
+        ],
+    ),
+];
+
+/// The layout of a course: `forced` when the manifest names the kind, else the kind whose
+/// table is the shallowest (the first in [`TableKind::ALL`] among equals, with a warning
+/// naming the others), else Docusaurus' category files, else numbered names; `None` for a
+/// curriculum of frontmatter alone.
 pub(crate) fn detect(files: &Files<'_, '_>, forced: Option<TableKind>) -> Option<Layout> {
-    let kinds = match forced {
-        Some(kind) => vec![kind],
-        None => TableKind::ALL.to_vec(),
-    };
-    kinds.into_iter().find_map(|kind| match kind {
+    if let Some(kind) = forced {
+        return layout_of(files, kind, true);
+    }
+    let mut found: Vec<(usize, usize, TableKind, &str)> = TABLE_NAMES
+        .iter()
+        .enumerate()
+        .filter_map(|(rank, (kind, names))| {
+            let path = names
+                .iter()
+                .flat_map(|name| files.named(name))
+                .min_by_key(|path| depth(path))?;
+            Some((depth(path), rank, *kind, path))
+        })
+        .collect();
+    found.sort_by_key(|(depth, rank, _, path)| (*depth, *rank, *path));
+    for (position, (depth_found, _, kind, path)) in found.iter().enumerate() {
+        let Some(mut layout) = layout_of(files, *kind, false) else {
+            continue;
+        };
+        for (other_depth, _, other, other_path) in &found[position + 1..] {
+            if other_depth == depth_found {
+                layout
+                    .diagnostics
+                    .push(also_found(files, (path, *kind), (other_path, *other)));
+            }
+        }
+        return Some(layout);
+    }
+    [TableKind::Docusaurus, TableKind::Numbered]
+        .into_iter()
+        .find_map(|kind| layout_of(files, kind, false))
+}
+
+fn layout_of(files: &Files<'_, '_>, kind: TableKind, forced: bool) -> Option<Layout> {
+    match kind {
         TableKind::Mdbook => mdbook_layout(files),
         TableKind::JupyterBook => yaml_layout(files, TableKind::JupyterBook, "_toc.yml"),
         TableKind::HfToctree => yaml_layout(files, TableKind::HfToctree, "_toctree.yml"),
         TableKind::Mkdocs => mkdocs_layout(files),
-        TableKind::Docusaurus => docusaurus_layout(files, forced.is_some()),
-        TableKind::Numbered => numbered_layout(files, forced.is_some()),
-    })
+        TableKind::Docusaurus => docusaurus_layout(files, forced),
+        TableKind::Numbered => numbered_layout(files, forced),
+    }
+}
+
+/// A second table beside the one read.
+fn also_found(
+    files: &Files<'_, '_>,
+    (read, kind): (&str, TableKind),
+    (other, other_kind): (&str, TableKind),
+) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "{other} ({other_kind}) is beside {read} ({kind}); the {kind} order is read"
+    ))
+    .file(display_path(files.origin, other))
+    .help(format!(
+        "to read the other, write `order: {{kind: {other_kind}}}` in learnpath.yaml"
+    ))
+}
+
+fn depth(path: &str) -> usize {
+    path.matches('/').count()
 }
 
 /// A table in its own YAML file, whose pages are named from the file's folder.

@@ -55,7 +55,12 @@ pub(crate) fn read(summary: &str) -> Result<Toc, TableError> {
             continue;
         }
         titled = true;
-        let indent = line.len() - line.trim_start().len();
+        // mdBook counts a tab as four columns.
+        let indent: usize = line
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum();
         let (item, listed) = match list_item(trimmed) {
             Some(item) => (item, true),
             None => (trimmed, false),
@@ -154,13 +159,14 @@ fn link(text: &str) -> Option<(&str, String)> {
     })?;
     let title = &rest[..close];
     let target = rest[close + 1..].strip_prefix('(')?;
-    let target = &target[..target.rfind(')')?];
-    let target = target.trim();
-    let target = target
-        .strip_prefix('<')
-        .and_then(|inner| inner.strip_suffix('>'))
-        .unwrap_or(target);
-    let target = target.split('#').next().unwrap_or("").replace("%20", " ");
+    let target = target[..target.rfind(')')?].trim();
+    let target = match target.strip_prefix('<') {
+        Some(inner) => inner.split_once('>').map_or(inner, |(path, _)| path),
+        // A link title (`(page.md "Title")`) follows the destination after a space.
+        None => target.split_whitespace().next().unwrap_or(""),
+    };
+    let target = target.split('#').next().unwrap_or("");
+    let target = percent_encoding::percent_decode_str(target).decode_utf8_lossy();
     Some((title, target.trim_start_matches("./").to_string()))
 }
 

@@ -53,3 +53,18 @@ fn titles_keep_nested_brackets() {
     let toc = read("- [The `[T]` type](t.md)\n").unwrap();
     assert_eq!(toc.entries[0].title.as_deref(), Some("The `[T]` type"));
 }
+
+#[test]
+fn link_titles_escapes_and_tabs_read_as_mdbook_reads_them() {
+    let toc =
+        read("- [A](a.md \"The A\")\n\t- [B](caf%C3%A9.md)\n  - [C](<c d.md> \"t\")\n").unwrap();
+    let found: Vec<(Option<&str>, usize)> = toc
+        .entries
+        .iter()
+        .map(|entry| (entry.target.as_deref(), entry.depth))
+        .collect();
+    assert_eq!(
+        found,
+        [(Some("a.md"), 0), (Some("café.md"), 1), (Some("c d.md"), 1)]
+    );
+}

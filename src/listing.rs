@@ -95,7 +95,11 @@ pub struct DocRow {
 pub fn docs(curriculum: &Curriculum, specialization: Option<SpecId>) -> Vec<DocRow> {
     match specialization {
         Some(spec) => doc_rows(curriculum, &curriculum.specialization_section(spec).docs),
-        None => doc_rows(curriculum, &curriculum.ids().collect::<Vec<_>>()),
+        // A book's pages in the order of its table of contents.
+        None => match &curriculum.table {
+            Some(table) => doc_rows(curriculum, &table.order),
+            None => doc_rows(curriculum, &curriculum.ids().collect::<Vec<_>>()),
+        },
     }
 }
 

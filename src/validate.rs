@@ -23,6 +23,13 @@ pub struct Counts {
     pub index_pages: usize,
     pub reference_pages: usize,
     pub pages_without_frontmatter: usize,
+    /// Pages a book's or course site's table of contents leaves out.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub outside_the_table: usize,
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 #[derive(Debug, Serialize)]
@@ -78,6 +85,7 @@ pub fn validate(source: &Source) -> Result<Validation> {
         index_pages: curriculum.other_pages.index.len(),
         reference_pages: curriculum.other_pages.reference.len(),
         pages_without_frontmatter: curriculum.other_pages.plain.len(),
+        outside_the_table: curriculum.other_pages.outside.len(),
     };
     let order = curriculum.table.as_ref().map(|table| OrderSummary {
         kind: table.kind,

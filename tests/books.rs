@@ -361,3 +361,53 @@ fn init_writes_the_table_it_found_and_the_course_plans_the_same() {
     assert_eq!(after, before);
     assert_eq!(after.len(), 11);
 }
+
+/// A book in memory: `book.toml`, a SUMMARY.md listing `count` pages in one chain, and the
+/// pages, each a heading and a few words.
+fn long_book(count: usize) -> Vec<(String, Vec<u8>)> {
+    let mut summary = String::from("# Summary\n\n");
+    let mut files = vec![("book.toml".to_string(), b"[book]\n".to_vec())];
+    for index in 0..count {
+        summary.push_str(&format!("- [Page {index}](p{index}.md)\n"));
+        files.push((
+            format!("src/p{index}.md"),
+            format!("# P{index}\n\nwords\n").into_bytes(),
+        ));
+    }
+    files.push(("src/SUMMARY.md".to_string(), summary.into_bytes()));
+    files
+}
+
+#[test]
+fn a_book_of_25000_pages_is_one_chain_read_whole() {
+    // Its SUMMARY.md (about 700 KiB) is past the 128 KiB a page is read to; the chain is deeper
+    // than a recursive walk of the graph could go.
+    let files = long_book(25_000);
+    let opened = learnpath::open(&Source::Memory(std::sync::Arc::new(files))).unwrap();
+    let curriculum = &opened.curriculum;
+    assert_eq!(curriculum.table.as_ref().unwrap().order.len(), 25_000);
+    let last = curriculum.find_doc("p24999").unwrap();
+    assert_eq!(opened.graph.ancestors([last]).len(), 24_999);
+}
+
+#[test]
+fn the_shallowest_table_wins_and_what_it_leaves_out_is_counted() {
+    let folder = common::folder(&[
+        (
+            "mkdocs.yml",
+            "site_name: S\nnav:\n  - One: one.md\n  - Two: two.md\n  - Again: one.md\n",
+        ),
+        ("docs/one.md", "# One\n\nwords\n"),
+        ("docs/two.md", "# Two\n\nwords\n"),
+        ("docs/spare.md", "# Spare\n\nwords\n"),
+        ("examples/tiny/book.toml", "[book]\n"),
+        ("examples/tiny/src/SUMMARY.md", "- [Tiny](tiny.md)\n"),
+        ("examples/tiny/src/tiny.md", "# Tiny\n"),
+    ]);
+    let run = learnpath(&["--curriculum", &folder.root, "validate"]).code(0);
+    run.stdout_has(&[
+        "order: the mkdocs table mkdocs.yml, 2 pages",
+        "'one.md' is listed again; it is read where it is first listed (line 3)",
+        "not in the table of contents, not planned: 3 pages",
+    ]);
+}

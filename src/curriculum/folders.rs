@@ -51,13 +51,21 @@ fn folder_of(doc: &Doc) -> &str {
     doc.path.rsplit_once('/').map_or("", |(folder, _)| folder)
 }
 
+/// A name's leading number and what follows its separator (`-`, `_`, `.` or a space), when
+/// it has both: `05-types` -> (5, "types"); `2024` and `3d-printing` have none. The one rule
+/// for numbered names: a course's order, titles and link slugs all read names by it.
+pub fn numbered(name: &str) -> Option<(u64, &str)> {
+    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = name[digits..].strip_prefix(['-', '_', '.', ' '])?;
+    if digits == 0 || digits > 18 || rest.is_empty() {
+        return None;
+    }
+    Some((name[..digits].parse().ok()?, rest))
+}
+
 /// A folder's name as a title: "02_css-layout" -> "Css layout".
 pub fn title_from_name(name: &str) -> String {
-    let rest = name.trim_start_matches(|c: char| c.is_ascii_digit());
-    let rest = match rest.strip_prefix(['-', '_', '.', ' ']) {
-        Some(after) if rest.len() < name.len() && !after.is_empty() => after,
-        _ => name,
-    };
+    let rest = numbered(name).map_or(name, |(_, rest)| rest);
     let words = rest.replace(['-', '_'], " ");
     let mut chars = words.trim().chars();
     chars

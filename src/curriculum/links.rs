@@ -189,11 +189,7 @@ type Names = HashMap<String, Vec<DocId>>;
 
 /// A page's stem without its number: "01-css-fundamentals" -> "css-fundamentals".
 fn slug_of(stem: &str) -> &str {
-    let rest = stem.trim_start_matches(|c: char| c.is_ascii_digit());
-    match rest.strip_prefix(['-', '_', '.']) {
-        Some(slug) if rest.len() < stem.len() && !slug.is_empty() => slug,
-        _ => stem,
-    }
+    super::folders::numbered(stem).map_or(stem, |(_, slug)| slug)
 }
 
 struct LinkResolver<'a> {

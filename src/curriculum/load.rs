@@ -70,49 +70,34 @@ fn load_listing(source: &Source, listing: super::source::Listing<'_>) -> Result<
     let origin = listing.origin;
     let mut diagnostics = listing.diagnostics;
     let folders = folders_of(&listing.entries);
-    let (resolved, found, manifest_text) =
+    let (mut resolved, found, manifest_text) =
         resolve_manifest(source, &origin, listing.manifest, &folders);
     // Problems with the listing or the manifest concern the whole curriculum; those of a
     // page leave out only that page and what needs it.
     let fatal = diagnostics.iter().chain(&found).any(Diagnostic::is_error);
     let files = (listing.tables.as_slice(), listing.entries.as_slice());
-    let mut layout = match resolved.order {
-        Order::Frontmatter => None,
-        Order::Kind(kind) => course_layout(&origin, files, Some(kind)),
-        Order::Detect if resolved.sections.is_empty() => course_layout(&origin, files, None),
-        Order::Detect => None,
-    };
-    let reading = &resolved.reading;
-    let mut pages = read_course(
-        &origin,
-        listing.entries,
-        (reading, &mut layout),
-        &mut diagnostics,
-    )?;
+    let mut layout = layout_for(&origin, &resolved, files);
+    let course = (&resolved.reading, &mut layout);
+    let mut pages = read_course(&origin, listing.entries, course, &mut diagnostics)?;
     diagnostics.extend(found);
     let toc = layout.as_ref().map(|layout| {
         diagnostics.extend(layout.diagnostics.iter().cloned());
         pages.toc_of(layout)
     });
-    let blocked = pages.resolve_links(
-        &folders,
-        &resolved.reading.prefixes,
-        &origin,
-        &mut diagnostics,
-    );
+    let prefixes = &resolved.reading.prefixes;
+    let blocked = pages.resolve_links(&folders, prefixes, &origin, &mut diagnostics);
     let mut docs = pages.docs;
     let mut other_pages = pages.other_pages;
-    let mut sections = resolved.sections;
-    let mut table = None;
-    if let (Some(layout), Some(toc)) = (layout, &toc) {
-        let (applied, found) = course::apply(layout.kind, layout.file, toc, &mut docs);
-        (table, sections) = (Some(applied), found);
-    } else {
-        if sections.is_empty() {
-            sections = folders::sections(&docs, &pages.index_titles, &resolved.name);
+    let (sections, table) = match (layout, &toc) {
+        (Some(layout), Some(toc)) => {
+            let (table, sections) = course::apply(layout.kind, layout.file, toc, &mut docs);
+            (sections, Some(table))
         }
-        assign_sections(&mut docs, &mut sections);
-    }
+        _ => (
+            folder_sections(&mut docs, &pages.index_titles, &mut resolved),
+            None,
+        ),
+    };
     other_pages.left_out = blocked.iter().map(|&id| docs[id.0].path.clone()).collect();
     Ok(Loaded {
         curriculum: Curriculum {
@@ -133,6 +118,21 @@ fn load_listing(source: &Source, listing: super::source::Listing<'_>) -> Result<
         fatal,
         used: pages.used,
     })
+}
+
+/// The manifest's sections, else one for each folder of documents; each document put in
+/// the section whose folder holds it.
+fn folder_sections(
+    docs: &mut [Doc],
+    index_titles: &HashMap<String, String>,
+    resolved: &mut Resolved,
+) -> Vec<Section> {
+    let mut sections = std::mem::take(&mut resolved.sections);
+    if sections.is_empty() {
+        sections = folders::sections(docs, index_titles, &resolved.name);
+    }
+    assign_sections(docs, &mut sections);
+    sections
 }
 
 /// Every folder that holds a page, at any depth.
@@ -329,6 +329,36 @@ impl Pages {
     }
 }
 
+/// The course's layout: the one the manifest's `order:` names, else one found when the
+/// manifest names no sections. A table file other than the one the manifest names is a
+/// warning: the manifest records what `init` found, and the table moved.
+fn layout_for(
+    origin: &str,
+    resolved: &Resolved,
+    files: (&[Entry<'_>], &[Entry<'_>]),
+) -> Option<Layout> {
+    let mut layout = match resolved.order {
+        Order::Frontmatter => None,
+        Order::Kind(kind) => course_layout(origin, files, Some(kind)),
+        Order::Detect if resolved.sections.is_empty() => course_layout(origin, files, None),
+        Order::Detect => None,
+    }?;
+    if let Some(file) = resolved.order_file.as_deref()
+        && file != layout.file
+    {
+        layout.diagnostics.push(
+            Diagnostic::warning(format!(
+                "the manifest's order.file is '{file}', but the table is {}",
+                layout.file
+            ))
+            .file(display_path(origin, MANIFEST_FILE))
+            .field("file")
+            .help("run `learnpath init` again, or correct order.file"),
+        );
+    }
+    Some(layout)
+}
+
 /// The layout of a course found among the listing's files, if it has one.
 fn course_layout(
     origin: &str,
@@ -359,8 +389,10 @@ fn read_course(
             return Ok(free);
         }
     }
-    let (entries, roles) = course_pages(entries, layout.as_ref());
-    read_pages(origin, entries, (reading, &roles), diagnostics)
+    let (entries, roles, outside) = course_pages(entries, layout.as_ref());
+    let mut pages = read_pages(origin, entries, (reading, &roles), diagnostics)?;
+    pages.other_pages.outside = outside;
+    Ok(pages)
 }
 
 /// The pages of the course and the role each is read in: only those a table lists, or
@@ -368,18 +400,21 @@ fn read_course(
 fn course_pages<'a>(
     entries: Vec<Entry<'a>>,
     layout: Option<&Layout>,
-) -> (Vec<Entry<'a>>, Vec<Role>) {
+) -> (Vec<Entry<'a>>, Vec<Role>, Vec<String>) {
     let Some(layout) = layout else {
         let roles = vec![Role::Free; entries.len()];
-        return (entries, roles);
+        return (entries, roles, Vec::new());
     };
     let listed = layout.listed();
-    let kept: Vec<Entry<'a>> = entries
-        .into_iter()
-        .filter(|entry| match &listed {
+    let (kept, outside): (Vec<Entry<'a>>, Vec<Entry<'a>>) =
+        entries.into_iter().partition(|entry| match &listed {
             Some(listed) => listed.contains(entry.path.as_str()),
             None => layout::under(&layout.base, &entry.path),
-        })
+        });
+    let outside = outside
+        .into_iter()
+        .map(|entry| entry.path)
+        .filter(|path| *path != layout.file)
         .collect();
     let roles = kept
         .iter()
@@ -394,7 +429,7 @@ fn course_pages<'a>(
             None => Role::Lesson,
         })
         .collect();
-    (kept, roles)
+    (kept, roles, outside)
 }
 
 impl Pages {
@@ -442,12 +477,21 @@ impl Pages {
     /// Studies the required pages that are kept loose (hubs and pages without frontmatter),
     /// keeping the documents in path order.
     fn promote(&mut self, required: &[String]) {
+        let promoted: HashSet<&str> = required
+            .iter()
+            .filter(|path| self.loose.contains_key(path.as_str()))
+            .map(String::as_str)
+            .collect();
+        self.other_pages
+            .index
+            .retain(|known| !promoted.contains(known.as_str()));
+        self.other_pages
+            .plain
+            .retain(|known| !promoted.contains(known.as_str()));
         for path in required {
             let Some(loose) = self.loose.remove(path) else {
                 continue;
             };
-            self.other_pages.index.retain(|known| known != path);
-            self.other_pages.plain.retain(|known| known != path);
             if let Page::Study(page) = page::loose_study(loose, path) {
                 self.add_study(path.clone(), page);
             }
@@ -502,6 +546,8 @@ impl Pages {
             let minutes = self.docs[from].minutes;
             self.docs[to].minutes = self.docs[to].minutes.saturating_add(minutes);
             dropped[from] = true;
+            // The fields counted are those of the documents that remain.
+            self.used.estimated -= usize::from(self.docs[from].estimated);
             self.other_pages.exercises.push(exercise.clone());
         }
         let flags: Vec<bool> = dropped.iter().map(|dropped| !dropped).collect();

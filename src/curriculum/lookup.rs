@@ -49,10 +49,14 @@ fn without_md(path: &str) -> &str {
 /// The folder of a lesson's own page (`5-types/article.md`, `setup/index.md`): its name names
 /// the page too.
 fn lesson_folder(path: &str) -> Option<&str> {
+    let folder = own_page_folder(path)?;
+    Some(folder.rsplit('/').next().unwrap_or(folder))
+}
+
+/// The whole path of the folder a lesson's own page opens.
+fn own_page_folder(path: &str) -> Option<&str> {
     let (folder, _) = path.rsplit_once('/')?;
-    let stem = file_stem(path).to_ascii_lowercase();
-    matches!(stem.as_str(), "article" | "index" | "readme" | "_index")
-        .then(|| folder.rsplit('/').next().unwrap_or(folder))
+    super::toc::folders::is_own_page(path).then_some(folder)
 }
 
 /// A typed document name as paths are written: without surrounding spaces or a leading `./`,
@@ -106,6 +110,9 @@ impl Curriculum {
             }
             let base = without_md(path);
             names.exact.entry(base).or_insert(id);
+            if let Some(folder) = own_page_folder(path) {
+                names.exact.entry(folder).or_insert(id);
+            }
             for (slash, _) in base.match_indices('/') {
                 names
                     .suffixes
@@ -206,9 +213,10 @@ impl Curriculum {
     fn find_doc_by_path(&self, name: &str) -> Result<DocId, Error> {
         let wanted = spelled(name);
         let wanted = without_md(&wanted);
-        let exact = self
-            .ids()
-            .find(|&id| without_md(&self.doc(id).path) == wanted);
+        let exact = self.ids().find(|&id| {
+            let path = &self.doc(id).path;
+            without_md(path) == wanted || own_page_folder(path) == Some(wanted)
+        });
         if let Some(id) = exact {
             return Ok(id);
         }

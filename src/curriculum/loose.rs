@@ -44,6 +44,11 @@ impl Loose {
     }
 }
 
+/// Whether a page's body has prose of its own (see [`Loose::has_prose`]).
+pub fn has_prose(body: &str) -> bool {
+    prose_words(body) >= HUB_PROSE_WORDS
+}
+
 /// Words outside headings, list items, code fences and HTML lines.
 fn prose_words(body: &str) -> u32 {
     let mut fenced = false;

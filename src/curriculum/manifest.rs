@@ -30,6 +30,8 @@ pub(crate) struct Resolved {
     pub reading: Reading,
     /// Where the order comes from, as the `order:` block says.
     pub order: Order,
+    /// The table's file the `order:` block records.
+    pub order_file: Option<String>,
 }
 
 /// Where a course's order comes from.
@@ -117,7 +119,6 @@ pub(crate) fn decode(text: &str, shown: &str) -> Result<Manifest, Diagnostic> {
     })
 }
 
-/// How the manifest's pages are read (see [`Resolved::reading`]).
 /// The `order:` block's kind; one learnpath does not know is an error.
 fn order(manifest: &Manifest, check: &mut Checker<'_>) -> Order {
     let Some(order) = &manifest.order else {
@@ -145,6 +146,7 @@ fn order(manifest: &Manifest, check: &mut Checker<'_>) -> Order {
     }
 }
 
+/// How the manifest's pages are read (see [`Resolved::reading`]).
 fn reading(manifest: &Manifest, check: &mut Checker<'_>) -> Reading {
     let Some(schema) = &manifest.schema else {
         return Reading::default();
@@ -235,6 +237,7 @@ pub(crate) fn resolve(
         source_url: checked_source(&mut check, manifest.source.as_deref()),
         reading: reading(manifest, &mut check),
         order: order(manifest, &mut check),
+        order_file: manifest.order.as_ref().and_then(|order| order.file.clone()),
         ..Resolved::default()
     };
     let section_index = sections(

@@ -218,6 +218,9 @@ pub struct OtherPages {
     /// Exercise pages (`task.md`, `solution.md`) whose time is their lesson's.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub exercises: Vec<String>,
+    /// Pages of a book's or course site's folder that its table of contents leaves out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub outside: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

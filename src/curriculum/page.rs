@@ -258,18 +258,7 @@ pub fn parse_as(
         },
         None => (estimate(found.body, MAX_MINUTES).minutes, true),
     };
-    let kind = match (
-        kind_of(&fields, path, reading.estimate || role != Role::Free),
-        role,
-    ) {
-        (Kind::Hub | Kind::Untimed, Role::Listed) => Kind::Study,
-        (Kind::Hub, Role::Lesson) => match Loose::of(None, found.body, "").has_prose() {
-            true => Kind::Study,
-            false => Kind::Hub,
-        },
-        (Kind::Untimed, Role::Lesson) => Kind::Study,
-        (kind, _) => kind,
-    };
+    let kind = kind_in_role(&fields, (path, found.body), reading, role);
     if kind == Kind::Reference {
         out.push(
             Diagnostic::warning(
@@ -296,6 +285,25 @@ pub fn parse_as(
     match kind {
         Kind::Untimed => Page::Untimed(page),
         _ => Page::Study(page),
+    }
+}
+
+/// What a page with frontmatter is in its role: a page a table lists is studied, and so is
+/// a lesson, but an index page with no prose of its own only titles its folder.
+fn kind_in_role(
+    fields: &Fields,
+    (path, body): (&str, &str),
+    reading: &Reading,
+    role: Role,
+) -> Kind {
+    match (
+        kind_of(fields, path, reading.estimate || role != Role::Free),
+        role,
+    ) {
+        (Kind::Hub | Kind::Untimed, Role::Listed) => Kind::Study,
+        (Kind::Hub, Role::Lesson) if super::loose::has_prose(body) => Kind::Study,
+        (Kind::Untimed, Role::Lesson) => Kind::Study,
+        (kind, _) => kind,
     }
 }
 

@@ -65,7 +65,7 @@ fn table_manifest(loaded: &Loaded, table: &Table) -> String {
         schema: Some(schema(&loaded.used)),
         order: Some(OrderDef {
             kind: table.kind.name().to_string(),
-            file: Some(table.file.clone()),
+            file: Some(table.file.clone()).filter(|file| !file.is_empty()),
         }),
     };
     let yaml = crate::yaml::encode(&manifest).unwrap_or_default();
@@ -81,11 +81,14 @@ fn table_manifest(loaded: &Loaded, table: &Table) -> String {
             section.id, section.title
         ));
     }
+    let source = match (table.kind.from_folders(), table.file.as_str()) {
+        (true, "") => format!("its {} names", table.kind),
+        (true, folder) => format!("its {} names under {folder}", table.kind),
+        (false, file) => format!("its {} table ({file})", table.kind),
+    };
     format!(
-        "# learnpath's manifest for this course, written by `learnpath init` from what it found:\n# {} in the order of its {} table ({}), {}.\n# Its sections are the table's chapters; the table keeps them, so edit it, not this file:\n{chapters}{yaml}",
+        "# learnpath's manifest for this course, written by `learnpath init` from what it found:\n# {} in the order of {source}, {}.\n# Its sections are the table's chapters; the table keeps them, so edit it, not this file:\n{chapters}{yaml}",
         crate::words::count(table.order.len(), "page"),
-        table.kind,
-        table.file,
         found(&loaded.used)
     )
 }

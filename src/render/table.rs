@@ -365,6 +365,13 @@ fn validation_lines(report: &Validation, color: bool, w: &mut dyn Write) -> io::
     if let Some(order) = &report.order {
         writeln!(w, "  {}", order_line(order))?;
     }
+    if counts.outside_the_table > 0 {
+        writeln!(
+            w,
+            "  not in the table of contents, not planned: {}",
+            count(counts.outside_the_table, "page")
+        )?;
+    }
     let verdict = if report.ok { "ok" } else { "invalid" };
     writeln!(
         w,

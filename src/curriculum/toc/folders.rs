@@ -37,8 +37,12 @@ pub(crate) fn order(tree: &Tree<'_>) -> (Toc, Vec<(String, String)>) {
         .map(|(path, _)| (parent(path), *path))
         .collect();
     let exercises = exercises(tree, &own_pages);
+    let is_exercise: std::collections::HashSet<&str> = exercises
+        .iter()
+        .map(|(exercise, _)| exercise.as_str())
+        .collect();
     for (path, _) in &tree.pages {
-        if exercises.iter().any(|(exercise, _)| exercise == path) {
+        if is_exercise.contains(path) {
             continue;
         }
         let mut child = Child::Page(path);
@@ -123,10 +127,9 @@ impl Walk<'_, '_> {
     /// elsewhere it reads as words.
     fn name_title(&self, name: &str) -> String {
         match self.tree.kind {
-            TableKind::Docusaurus => match number_of(name) {
-                Some(_) => name.trim_start_matches(|c: char| c.is_ascii_digit())[1..].to_string(),
-                None => name.to_string(),
-            },
+            TableKind::Docusaurus => crate::curriculum::folders::numbered(name)
+                .map_or(name, |(_, rest)| rest)
+                .to_string(),
             _ => crate::curriculum::folders::title_from_name(name),
         }
     }

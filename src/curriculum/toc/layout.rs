@@ -223,7 +223,17 @@ fn mkdocs_layout(files: &Files<'_, '_>) -> Option<Layout> {
         }
     };
     let docs_dir = super::mkdocs::docs_dir(&text).unwrap_or_else(|_| "docs".to_string());
-    let base = resolve_dots(&join(parent(&file), &docs_dir)).unwrap_or_default();
+    let Some(base) = resolve_dots(&join(parent(&file), &docs_dir)) else {
+        let mut layout = folder_layout(TableKind::Mkdocs, join(parent(&file), "docs"));
+        layout.diagnostics.push(
+            Diagnostic::error(format!(
+                "docs_dir '{docs_dir}' is outside the course folder"
+            ))
+            .file(display_path(files.origin, &file))
+            .help("learnpath reads only the folder it is pointed at"),
+        );
+        return Some(layout);
+    };
     match super::mkdocs::read(&text) {
         Ok(Some(toc)) => Some(table_layout(
             files,
@@ -325,6 +335,12 @@ fn resolve_targets(
         .iter()
         .map(|entry| entry.path.as_str())
         .collect();
+    let mut first_line: HashMap<String, Option<usize>> = HashMap::new();
+    let warn = |message: String, line: Option<usize>| {
+        Diagnostic::warning(message)
+            .file(display_path(files.origin, file))
+            .line(line)
+    };
     for entry in &mut toc.entries {
         let Some(target) = entry.target.take() else {
             continue;
@@ -332,21 +348,41 @@ fn resolve_targets(
         if entry.draft {
             continue;
         }
-        let found = resolve_dots(&join(base, &target)).and_then(|path| {
-            ["", ".md", ".ipynb", ".mdx", "/index.md", "/README.md"]
-                .iter()
-                .map(|extension| format!("{path}{extension}"))
-                .find(|candidate| paths.contains(candidate.as_str()))
-        });
-        if found.is_none() {
-            diagnostics.push(
-                Diagnostic::warning(format!("'{target}' names no page of the course; left out"))
-                    .file(display_path(files.origin, file))
-                    .line(entry.line),
-            );
+        let found = resolve_dots(&join(base, &target)).and_then(|path| page_at(&path, &paths));
+        match &found {
+            None => diagnostics.push(warn(
+                format!("'{target}' names no page of the course; left out"),
+                entry.line,
+            )),
+            Some(path) => {
+                if let Some(first) = first_line.insert(path.clone(), entry.line) {
+                    let at = first.map_or(String::new(), |line| format!(" (line {line})"));
+                    diagnostics.push(warn(
+                        format!(
+                            "'{target}' is listed again; it is read where it is first listed{at}"
+                        ),
+                        entry.line,
+                    ));
+                }
+            }
         }
         entry.target = found;
     }
+}
+
+/// The page a table's entry names: as written, with the extension the table left out, or
+/// a folder's own page.
+fn page_at(path: &str, paths: &HashSet<&str>) -> Option<String> {
+    let own = ["index", "README", "_index", "readme", "article"];
+    ["", ".md", ".ipynb", ".mdx"]
+        .iter()
+        .map(|extension| format!("{path}{extension}"))
+        .chain(
+            own.iter().flat_map(|name| {
+                [".md", ".mdx"].map(|extension| format!("{path}/{name}{extension}"))
+            }),
+        )
+        .find(|candidate| paths.contains(candidate.as_str()))
 }
 
 fn docusaurus_layout(files: &Files<'_, '_>, forced: bool) -> Option<Layout> {
@@ -429,12 +465,7 @@ pub(crate) fn folder_layout(kind: TableKind, base: String) -> Layout {
 
 /// The number a file or folder name starts with (`05-types` -> 5), when a separator follows.
 pub(crate) fn number_of(name: &str) -> Option<u64> {
-    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = &name[digits..];
-    let separated = rest.starts_with(['-', '_', '.', ' ']) && rest.len() > 1;
-    (digits > 0 && digits <= 18 && separated)
-        .then(|| name[..digits].parse().ok())
-        .flatten()
+    crate::curriculum::folders::numbered(name).map(|(number, _)| number)
 }
 
 pub(crate) fn file_name(path: &str) -> &str {

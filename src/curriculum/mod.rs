@@ -19,6 +19,7 @@ mod source;
 pub mod starter;
 mod subset;
 pub mod toc;
+mod written;
 
 pub use load::{FieldsUsed, Loaded, load, load_detected};
 pub use lookup::{DocNames, closest, normalize_name};

@@ -3,8 +3,9 @@
 //! nothing usable. Links are written in many styles (see [`LinkResolver::find`]); the names
 //! (stems, slugs, ids, titles) are indexed only when a link is not a path.
 
-use super::page::{Link, name_of};
+use super::page::name_of;
 use super::source::{MAX_PATH_BYTES, display_path};
+use super::written::{LinkAt, Links, Written};
 use super::{Doc, DocId, OtherPages, closest};
 use crate::diagnostic::Diagnostic;
 use crate::words::count;
@@ -25,40 +26,36 @@ pub(crate) struct KnownPages<'a> {
     pub prefixes: &'a [(String, String)],
 }
 
-/// A document's links as written: hard prerequisites, soft ones, next_recommended.
-pub(crate) type Written = (Vec<Link>, Vec<Link>, Vec<Link>);
-
 /// Resolves every document's links and stores them in the documents. Returns the documents
 /// that require a page with errors (they cannot be planned, and are left out), and the
 /// pages that are not studied but that a study page requires, when there are any: the
-/// caller studies those and resolves again (nothing is stored then).
+/// caller studies those and resolves again (what was stored is then replaced).
 pub(crate) fn resolve_all(
     docs: &mut [Doc],
-    links: &[Written],
+    links: &Written,
     known: KnownPages<'_>,
     (origin, promote): (&str, bool),
     out: &mut Vec<Diagnostic>,
 ) -> Result<Vec<DocId>, Vec<String>> {
     let mut blocked = Vec::new();
-    let mut required;
-    // Resolved while the index borrows the paths, then stored in the documents.
-    let resolved: Vec<(Vec<LinkedDoc>, Vec<DocId>, Vec<DocId>)> = {
-        let paths: Vec<&str> = docs.iter().map(|doc| doc.path.as_str()).collect();
-        let titles: Vec<&str> = docs.iter().map(|doc| doc.title.as_str()).collect();
+    // The paths and titles are lent to the resolver while it stores each document's links
+    // as soon as they are resolved (no second copy of every document's links).
+    let (paths, titles): (Vec<String>, Vec<String>) = docs
+        .iter_mut()
+        .map(|doc| {
+            (
+                std::mem::take(&mut doc.path),
+                std::mem::take(&mut doc.title),
+            )
+        })
+        .unzip();
+    let mut required = {
         let index: HashMap<&str, DocId> = paths
             .iter()
             .enumerate()
-            .map(|(i, path)| (*path, DocId(i)))
+            .map(|(i, path)| (path.as_str(), DocId(i)))
             .collect();
-        let broken: HashSet<&str> = known.broken.iter().map(String::as_str).collect();
-        let non_study: HashSet<&str> = known
-            .other
-            .index
-            .iter()
-            .chain(&known.other.reference)
-            .chain(&known.other.plain)
-            .map(String::as_str)
-            .collect();
+        let (broken, non_study) = pages_not_studied(&known);
         let mut resolver = LinkResolver {
             index: &index,
             paths: &paths,
@@ -71,25 +68,35 @@ pub(crate) fn resolve_all(
             out,
             required: Vec::new(),
         };
-        let resolved = links
-            .iter()
-            .enumerate()
-            .map(|(position, written)| resolver.resolve_doc(DocId(position), written, &mut blocked))
-            .collect();
-        required = std::mem::take(&mut resolver.required);
-        resolved
+        for (position, (doc, &written)) in docs.iter_mut().zip(&links.docs).enumerate() {
+            let fields = [0, 1, 2].map(|field| links.of(written, field));
+            resolver.store(doc, DocId(position), fields, &mut blocked);
+        }
+        resolver.required
     };
+    for (doc, (path, title)) in docs.iter_mut().zip(paths.into_iter().zip(titles)) {
+        (doc.path, doc.title) = (path, title);
+    }
     if promote && !required.is_empty() {
         required.sort();
         required.dedup();
         return Err(required);
     }
-    for (doc, (prerequisites, soft, next_recommended)) in docs.iter_mut().zip(resolved) {
-        (doc.prerequisites, doc.prerequisite_lines) = prerequisites.into_iter().unzip();
-        doc.soft_prerequisites = soft;
-        doc.next_recommended = next_recommended;
-    }
     Ok(blocked)
+}
+
+/// The pages that failed to parse, and the other pages that are not studied.
+fn pages_not_studied<'a>(known: &KnownPages<'a>) -> (HashSet<&'a str>, HashSet<&'a str>) {
+    let broken = known.broken.iter().map(String::as_str).collect();
+    let non_study = known
+        .other
+        .index
+        .iter()
+        .chain(&known.other.reference)
+        .chain(&known.other.plain)
+        .map(String::as_str)
+        .collect();
+    (broken, non_study)
 }
 
 /// Which of a page's link fields a link is in.
@@ -195,8 +202,8 @@ fn slug_of(stem: &str) -> &str {
 struct LinkResolver<'a> {
     index: &'a HashMap<&'a str, DocId>,
     /// Every document path, in order, for deterministic suggestions.
-    paths: &'a [&'a str],
-    titles: &'a [&'a str],
+    paths: &'a [String],
+    titles: &'a [String],
     /// Pages that failed to parse (already reported).
     broken: &'a HashSet<&'a str>,
     non_study: &'a HashSet<&'a str>,
@@ -217,36 +224,44 @@ enum Found {
 }
 
 impl LinkResolver<'_> {
-    /// A document's links resolved: its hard prerequisites with their lines, its soft ones and
-    /// what it recommends next; `from` joins `blocked` when it requires a page with errors.
-    fn resolve_doc(
+    /// Stores a document's links resolved: its hard prerequisites with their lines, its soft
+    /// ones and what it recommends next, each list no longer than it needs; `from` joins
+    /// `blocked` when it requires a page with errors.
+    fn store(
         &mut self,
+        doc: &mut Doc,
         from: DocId,
-        (hard, soft, next): &Written,
+        [hard, soft, next]: [Links<'_>; 3],
         blocked: &mut Vec<DocId>,
-    ) -> (Vec<LinkedDoc>, Vec<DocId>, Vec<DocId>) {
+    ) {
         let (hard, needs_broken) = self.resolve(from, Field::Prerequisites, hard);
         if needs_broken {
             blocked.push(from);
         }
-        let ids = |linked: Vec<LinkedDoc>| linked.into_iter().map(|(id, _)| id).collect();
-        (
-            hard,
-            ids(self.resolve(from, Field::Soft, soft).0),
-            ids(self.resolve(from, Field::Next, next).0),
-        )
+        // Built at their exact sizes (`collect` and `unzip` may keep room for more).
+        let ids = |linked: &[LinkedDoc]| -> Vec<DocId> {
+            let mut ids = Vec::with_capacity(linked.len());
+            ids.extend(linked.iter().map(|&(id, _)| id));
+            ids
+        };
+        let mut lines = Vec::with_capacity(hard.len());
+        lines.extend(hard.iter().map(|&(_, line)| line));
+        (doc.prerequisites, doc.prerequisite_lines) = (ids(&hard), lines);
+        doc.soft_prerequisites = ids(&self.resolve(from, Field::Soft, soft).0);
+        doc.next_recommended = ids(&self.resolve(from, Field::Next, next).0);
     }
 
     /// Resolves the links of one field, and whether one of them names a page with errors.
     /// Problems with prerequisites are errors (`validate` fails); the link is left out and the
     /// page stays plannable. Soft and next_recommended links are hints: only warnings.
-    fn resolve(&mut self, from: DocId, field: Field, links: &[Link]) -> (Vec<LinkedDoc>, bool) {
-        let mut ids: Vec<LinkedDoc> = Vec::new();
+    fn resolve(&mut self, from: DocId, field: Field, links: Links<'_>) -> (Vec<LinkedDoc>, bool) {
+        let mut ids: Vec<LinkedDoc> = Vec::with_capacity(links.len());
         let mut needs_broken = false;
         // Links per page are few and bounded, so the repeat check is a scan.
         for (position, link) in links.iter().enumerate() {
-            if links[..position]
+            if links
                 .iter()
+                .take(position)
                 .any(|earlier| earlier.target == link.target)
             {
                 continue;
@@ -282,8 +297,8 @@ impl LinkResolver<'_> {
         (ids, needs_broken)
     }
 
-    fn report(&mut self, from: DocId, field: Field, link: &Link, problem: Unusable) {
-        let file = display_path(self.origin, self.paths[from.0]);
+    fn report(&mut self, from: DocId, field: Field, link: LinkAt<'_>, problem: Unusable) {
+        let file = display_path(self.origin, &self.paths[from.0]);
         let diagnostic = match problem {
             Unusable::NonStudy(path) => {
                 Diagnostic::warning(format!("'{path}' is not a study document; link ignored"))
@@ -309,8 +324,12 @@ impl LinkResolver<'_> {
             .push(diagnostic.file(file).line(link.line).field(field.name()));
     }
 
-    fn ambiguity(&self, from: DocId, link: &Link, chosen: DocId, all: &[DocId]) -> Diagnostic {
-        let listed: Vec<&str> = all.iter().take(4).map(|id| self.paths[id.0]).collect();
+    fn ambiguity(&self, from: DocId, link: LinkAt<'_>, chosen: DocId, all: &[DocId]) -> Diagnostic {
+        let listed: Vec<&str> = all
+            .iter()
+            .take(4)
+            .map(|id| self.paths[id.0].as_str())
+            .collect();
         let more = if all.len() > listed.len() {
             ", ..."
         } else {
@@ -323,7 +342,7 @@ impl LinkResolver<'_> {
             listed.join(", "),
             self.paths[chosen.0]
         ))
-        .file(display_path(self.origin, self.paths[from.0]))
+        .file(display_path(self.origin, &self.paths[from.0]))
         .line(link.line)
         .help("write the path to say which one")
     }
@@ -333,8 +352,8 @@ impl LinkResolver<'_> {
     /// with `.md`, or a folder's index page); a root path whose leading segments are no
     /// folder (a site URL such as `/learn/css/intro`); a path from the citing page's folder;
     /// then a name: a file stem, a slug without its number, an `id`, a `slug` or a title.
-    fn find(&self, from: DocId, link: &Link) -> Result<Found, Unusable> {
-        let written = &link.target;
+    fn find(&self, from: DocId, link: LinkAt<'_>) -> Result<Found, Unusable> {
+        let written = link.target;
         if written.len() > MAX_PATH_BYTES {
             return Err(Unusable::Broken(
                 format!(
@@ -526,7 +545,7 @@ impl LinkResolver<'_> {
         if let Some(page) = self.non_study_at(path) {
             return Unusable::NonStudy(page);
         }
-        let suggestion = closest(path, self.paths.iter().copied()).map(str::to_string);
+        let suggestion = closest(path, self.paths.iter().map(String::as_str)).map(str::to_string);
         Unusable::Broken(
             format!("'{written}' names no document; link ignored"),
             suggestion.map(|suggestion| format!("did you mean '{suggestion}'?")),

@@ -2,7 +2,7 @@
 
 use super::course;
 use super::folders;
-use super::links::{self, KnownPages, Written};
+use super::links::{self, KnownPages};
 use super::loose::{Loose, Sidebar};
 use super::manifest::{self, Order, Ownership, Resolved};
 use super::page::{self, Page, Reading, Role, StudyPage};
@@ -13,6 +13,7 @@ use super::source::{
 use super::toc::folders::{self as toc_folders, Tree};
 use super::toc::layout::{self, Files, Layout};
 use super::toc::{TableKind, Toc};
+use super::written::Written;
 use super::{Curriculum, Doc, DocId, OtherPages, Section, SectionId};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
@@ -155,7 +156,7 @@ fn folders_of(entries: &[Entry<'_>]) -> HashSet<String> {
 struct Pages {
     docs: Vec<Doc>,
     /// Per document: its links as written.
-    links: Vec<Written>,
+    links: Written,
     /// Per document: its own names for links (`id`, `slug`).
     ids: Vec<Vec<String>>,
     other_pages: OtherPages,
@@ -211,50 +212,95 @@ fn parse_all(
     }
 }
 
-/// Reads and parses every page; in parallel when there are many, in path order whatever the
-/// threads do. Pages become documents at once, so that no second copy of every page is alive
-/// at the peak.
+/// How many pages are parsed at a time: enough to keep the threads busy, few enough that
+/// only one batch of parsed pages is alive beside the documents they become.
+const BATCH: usize = 4096;
+
+/// A page's path and what its parse gave.
+type Parsed = (String, Result<(Page, Vec<Diagnostic>)>);
+
+/// Reads and parses every page, a [`BATCH`] at a time (in parallel when there are many), in
+/// path order whatever the threads do. Each batch becomes documents before the next is read,
+/// so that the parsed pages are never all alive at once: only those read before the first
+/// page that gives a time are held, since whether a page without one is studied depends on
+/// whether any page gives one.
 fn read_pages(
     origin: &str,
     entries: Vec<Entry<'_>>,
-    reading: (&Reading, &[Role]),
+    (reading, roles): (&Reading, &[Role]),
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Pages> {
-    let parsed = parse_all(origin, &entries, reading);
-    let is_study = |result: &Result<(Page, Vec<Diagnostic>)>, timed: bool| match result {
-        Ok((Page::Study(page), _)) => !timed || !page.estimated,
-        _ => false,
-    };
-    let study_count = parsed
-        .iter()
-        .filter(|result| is_study(result, false))
-        .count();
-    // Pages that only might be studied are, when no page of the curriculum gives a time.
-    let untimed_studied = !parsed.iter().any(|result| is_study(result, true));
-    let mut pages = Pages {
-        docs: Vec::with_capacity(study_count),
-        links: Vec::with_capacity(study_count),
-        ids: Vec::with_capacity(study_count),
-        other_pages: OtherPages::default(),
-        index_titles: HashMap::new(),
-        used: FieldsUsed::default(),
-        positions: Vec::with_capacity(study_count),
-        loose: HashMap::new(),
-    };
-    for (entry, result) in entries.into_iter().zip(parsed) {
-        let (page, found) = match result {
-            // A page whose whole path the system refuses as too long (a long root) is skipped
-            // like one past the curriculum's own limit.
-            Err(Error::Io { path, source }) if is_name_too_long(&source) => {
-                diagnostics.push(too_long(&path));
-                continue;
-            }
-            result => result?,
-        };
-        diagnostics.extend(found);
-        pages.add(entry.path, page, untimed_studied, origin, diagnostics);
+    let mut pages = Pages::with_capacity(entries.len());
+    let mut held: Vec<Parsed> = Vec::new();
+    let mut timed = false;
+    let mut entries = entries.into_iter();
+    for roles in roles.chunks(BATCH) {
+        let batch: Vec<Entry<'_>> = entries.by_ref().take(roles.len()).collect();
+        let parsed = parse_all(origin, &batch, (reading, roles));
+        timed |= parsed.iter().any(gives_time);
+        held.extend(batch.into_iter().map(|entry| entry.path).zip(parsed));
+        if timed {
+            pages.add_all(held.drain(..), false, origin, diagnostics)?;
+        }
     }
+    // Pages that only might be studied are, when no page of the curriculum gives a time.
+    pages.add_all(held.into_iter(), !timed, origin, diagnostics)?;
+    pages.shrink_to_fit();
     Ok(pages)
+}
+
+/// Whether a parse is a study page that gives its time (not estimated).
+fn gives_time(result: &Result<(Page, Vec<Diagnostic>)>) -> bool {
+    matches!(result, Ok((Page::Study(page), _)) if !page.estimated)
+}
+
+impl Pages {
+    /// Room for `count` pages, all of them studied: what is not used is never touched, and
+    /// given back by [`Pages::shrink_to_fit`].
+    fn with_capacity(count: usize) -> Pages {
+        Pages {
+            docs: Vec::with_capacity(count),
+            links: Written::with_capacity(count),
+            ids: Vec::with_capacity(count),
+            other_pages: OtherPages::default(),
+            index_titles: HashMap::new(),
+            used: FieldsUsed::default(),
+            positions: Vec::with_capacity(count),
+            loose: HashMap::new(),
+        }
+    }
+
+    /// Gives back the room no document took.
+    fn shrink_to_fit(&mut self) {
+        self.docs.shrink_to_fit();
+        self.links.shrink_to_fit();
+        self.ids.shrink_to_fit();
+        self.positions.shrink_to_fit();
+    }
+
+    /// Adds parsed pages in order, with their diagnostics; the first that could not be read
+    /// fails, but one whose whole path the system refuses as too long (a long root) is
+    /// skipped like one past the curriculum's own limit.
+    fn add_all(
+        &mut self,
+        parsed: impl Iterator<Item = Parsed>,
+        untimed_studied: bool,
+        origin: &str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Result<()> {
+        for (path, result) in parsed {
+            let (page, found) = match result {
+                Err(Error::Io { path, source }) if is_name_too_long(&source) => {
+                    diagnostics.push(too_long(&path));
+                    continue;
+                }
+                result => result?,
+            };
+            diagnostics.extend(found);
+            self.add(path, page, untimed_studied, origin, diagnostics);
+        }
+        Ok(())
+    }
 }
 
 impl Pages {
@@ -310,7 +356,7 @@ impl Pages {
         }
         self.used.estimated += usize::from(page.estimated);
         self.links
-            .push((page.prerequisites, page.soft, page.next_recommended));
+            .push([&page.prerequisites, &page.soft, &page.next_recommended]);
         self.ids.push(page.ids);
         self.positions.push(page.sidebar);
         self.docs.push(Doc {
@@ -499,7 +545,7 @@ impl Pages {
         let mut order: Vec<usize> = (0..self.docs.len()).collect();
         order.sort_by(|&a, &b| self.docs[a].path.cmp(&self.docs[b].path));
         permute(&mut self.docs, &order);
-        permute(&mut self.links, &order);
+        permute(&mut self.links.docs, &order);
         permute(&mut self.ids, &order);
         permute(&mut self.positions, &order);
     }
@@ -552,7 +598,7 @@ impl Pages {
         }
         let flags: Vec<bool> = dropped.iter().map(|dropped| !dropped).collect();
         retain_by(&mut self.docs, &flags);
-        retain_by(&mut self.links, &flags);
+        retain_by(&mut self.links.docs, &flags);
         retain_by(&mut self.ids, &flags);
         retain_by(&mut self.positions, &flags);
     }

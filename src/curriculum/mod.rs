@@ -21,6 +21,7 @@ pub mod starter;
 mod subset;
 pub mod title;
 pub mod toc;
+mod written;
 
 pub use load::{FieldsUsed, Loaded, load, load_detected};
 pub use lookup::{DocNames, closest, normalize_name};

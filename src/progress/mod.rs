@@ -6,10 +6,12 @@
 
 mod fast;
 mod format;
+mod grade;
 mod location;
 mod record;
 mod store;
 
+pub use grade::Grade;
 pub use location::{EMBEDDED_ID, beside, curriculum_id};
 pub use record::{DoneReport, PartialReport, UndoReport, record_done, record_partial, record_undo};
 pub use store::{Migrated, ProgressStore, Updated};

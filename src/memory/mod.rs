@@ -6,9 +6,11 @@
 //! learner said otherwise) and the reviews after it. The model is the crate's: nothing here
 //! computes a stability, a difficulty or a recall by itself.
 
+mod due;
 mod model;
 mod retention;
 
+pub use due::history;
 pub use model::{Memory, Recall, Review};
 pub use retention::Retention;
 

@@ -21,7 +21,8 @@
 //! 3. **The learner's time**: [`availability`] (the week, skipped dates, busy calendars and
 //!    their iCalendar reader).
 //! 4. **The plan**: [`plan`] (selection, packing sittings, the forecast).
-//! 5. **What the learner keeps**: [`progress`], [`profile`], then [`follow`] (the plan followed,
+//! 5. **What the learner keeps**: [`progress`], [`memory`] (what is remembered of what was
+//!    studied, and when it is due for review), [`profile`], then [`follow`] (the plan followed,
 //!    the standing against it, status and re-planning).
 //! 6. **Output**: [`diagram`] and [`render`] (every format; renderers only render), then
 //!    [`calendar`] (calendar files and their record) and [`caldav`] (sync).
@@ -37,6 +38,7 @@ pub mod error;
 pub mod follow;
 pub mod graph;
 pub mod listing;
+pub mod memory;
 pub mod plan;
 pub mod profile;
 pub mod progress;

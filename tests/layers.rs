@@ -26,6 +26,7 @@ const LAYERS: &[&str] = &[
     "plan",
     // What the learner keeps: progress, the profile, the plan followed.
     "progress",
+    "memory",
     "profile",
     "follow",
     // Output: pictures and formats, then calendars and their sync.

@@ -146,7 +146,7 @@ fn man_out_writes_every_page_the_pages_refer_to() {
     let folder = dir.path().join("man/man1");
     let run = learnpath(&["man", "--out", &folder.display().to_string()])
         .code(0)
-        .stderr_has(&["note: wrote 29 man pages to", "learnpath-list-docs.1"]);
+        .stderr_has(&["note: wrote 30 man pages to", "learnpath-list-docs.1"]);
     assert_eq!(run.stdout, "", "the pages go to the folder");
     let mut written: Vec<String> = std::fs::read_dir(&folder)
         .unwrap()
@@ -323,6 +323,7 @@ fn every_subcommand_help_has_examples() {
         "export",
         "sync",
         "done",
+        "review",
         "undo",
         "status",
         "check",

@@ -5,9 +5,11 @@ use super::values;
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use learnpath::memory::Retention;
 use learnpath::plan::settings::Week;
 use learnpath::plan::{SessionMinutes, WeeklyMinutes};
 use learnpath::profile::Key;
+use learnpath::progress::Grade;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -349,6 +351,34 @@ pub(super) enum Command {
         /// at most what is left of the estimate); plans schedule what is left.
         #[arg(long, value_parser = values::spent, value_name = "DURATION")]
         minutes: Option<u32>,
+        /// How well it went: again, hard, good or easy (default good). It is the document's
+        /// first review: `review` brings it back sooner after a poor grade.
+        #[arg(long, value_parser = values::grade, value_name = "GRADE", conflicts_with_all = ["part", "minutes"])]
+        grade: Option<Grade>,
+    },
+
+    /// Reviews due today or overdue, with their estimated recall; or record a review.
+    #[command(
+        after_help = "A done document is due for review when its estimated recall (FSRS, with its default parameters) falls to the target retention.\n\nExamples:\n  learnpath review\n  learnpath review 01_modern_topology --grade good\n  learnpath review 01_modern_topology --grade again --on 2027-02-01 --took 8m"
+    )]
+    Review {
+        /// The document reviewed (names as for `show`); without one, list the reviews due.
+        #[arg(requires = "grade")]
+        doc: Option<String>,
+        /// How well it was remembered: again, hard, good or easy.
+        #[arg(long, value_parser = values::grade, value_name = "GRADE", requires = "doc")]
+        grade: Option<Grade>,
+        /// The day of the review (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = values::date, value_name = "DATE", requires = "doc")]
+        on: Option<NaiveDate>,
+        /// How long the review took, e.g. 8m (1 min to 24 h).
+        #[arg(long, value_parser = values::spent, value_name = "DURATION", requires = "doc")]
+        took: Option<u32>,
+        /// The recall at which a review falls due, 0.70 to 0.97 (default 0.9).
+        #[arg(long, value_parser = values::retention, value_name = "R")]
+        retention: Option<Retention>,
+        #[command(flatten)]
+        format: FormatArg,
     },
 
     /// Unmark documents.

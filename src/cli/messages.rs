@@ -5,6 +5,22 @@
 use learnpath::Error;
 use learnpath::error::{HomeFor, KeptFile, Problem, Refusal, UsageProblem};
 
+/// `review` of a document not done yet.
+pub(super) fn review_not_done(path: &str) -> String {
+    format!(
+        "{path} is not done yet, so there is nothing to review; mark it with `learnpath done` first"
+    )
+}
+
+/// `review --on` a day before the document was done.
+pub(super) fn review_before_done(
+    path: &str,
+    date: chrono::NaiveDate,
+    done: chrono::NaiveDate,
+) -> String {
+    format!("--on {date} is before {path} was done ({done}); a review comes after the study")
+}
+
 /// What the command line adds to the library's message.
 enum Hint {
     /// After the message: "message; hint".

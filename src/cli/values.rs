@@ -26,6 +26,31 @@ pub(crate) fn session(text: &str) -> Result<SessionMinutes, String> {
     SessionMinutes::new(minutes).map_err(|error| error.to_string())
 }
 
+/// The grade of a review: again, hard, good or easy.
+pub(crate) fn grade(text: &str) -> Result<learnpath::progress::Grade, String> {
+    text.trim()
+        .to_lowercase()
+        .parse()
+        .map_err(|()| format!("'{text}' is not a grade (use again, hard, good or easy)"))
+}
+
+/// A target retention, e.g. 0.9 or 90%: 0.70 to 0.97.
+pub(crate) fn retention(text: &str) -> Result<learnpath::memory::Retention, String> {
+    use learnpath::memory::Retention;
+    let trimmed = text.trim();
+    let value = match trimmed.strip_suffix('%') {
+        Some(percent) => percent.trim().parse::<f64>().map(|value| value / 100.0),
+        None => trimmed.parse::<f64>(),
+    };
+    value.ok().and_then(Retention::new).ok_or_else(|| {
+        format!(
+            "'{text}' is not a retention from {:.2} to {:.2} (e.g. 0.9 or 90%)",
+            Retention::LEAST,
+            Retention::MOST
+        )
+    })
+}
+
 /// Time spent on a document, as typed ("50m", "1h30m", "90min"): 1 min to 24 h.
 pub(crate) fn spent(text: &str) -> Result<u32, String> {
     let minutes = parse_minutes(text).map_err(|error| {

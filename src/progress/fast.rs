@@ -137,7 +137,8 @@ fn date(text: &str) -> Option<NaiveDate> {
 /// two agree byte for byte.
 pub(super) fn write(progress: &Progress) -> Option<String> {
     use std::fmt::Write;
-    if !progress.done.keys().all(|path| plain(path))
+    if progress.uses_version_3()
+        || !progress.done.keys().all(|path| plain(path))
         || !progress.partial.keys().all(|path| plain(path))
     {
         return None;

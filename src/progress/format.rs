@@ -2,12 +2,15 @@
 //! path, date and, when given, the minutes it took) and an optional `partial:` list (partial
 //! progress: path, date, minutes, and optionally the part and the minutes it took). Version 1
 //! has neither times nor partial records; learnpath writes it when a file needs neither, so
-//! that earlier versions keep reading it, and version 2 otherwise. It reads both.
+//! that earlier versions keep reading it, and version 2 otherwise. Version 3 adds a done
+//! document's `grade` and a `review:` list (path, date, grade, and optionally the minutes it
+//! took); learnpath writes it only for a file that has either. It reads all three.
 
 use super::fast::Entries;
 use super::store::ProgressKind;
 use super::{
-    MAX_PART, MAX_RECORD_MINUTES, PLAIN_SCHEMA_VERSION, Partial, Progress, SCHEMA_VERSION,
+    Grade, MAX_PART, MAX_RECORD_MINUTES, PLAIN_SCHEMA_VERSION, Partial, Progress,
+    REVIEW_SCHEMA_VERSION, ReviewRecord, SCHEMA_VERSION,
 };
 use crate::error::Invalid;
 use crate::store::{self, Broken, Problem};
@@ -26,6 +29,8 @@ struct ProgressFile {
     done: Vec<Entry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     partial: Vec<PartialEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    review: Vec<ReviewEntry>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -35,6 +40,8 @@ struct Entry {
     date: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     took: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    grade: Option<Grade>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -45,6 +52,16 @@ struct PartialEntry {
     minutes: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     part: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    took: Option<u32>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReviewEntry {
+    path: String,
+    date: NaiveDate,
+    grade: Grade,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     took: Option<u32>,
 }
@@ -82,7 +99,11 @@ fn out_of_range(file: &ProgressFile) -> Option<(String, Invalid)> {
                 .or_else(|| Some(("took", minutes(place("took"), entry.took?)?)))?;
             Some((format!("partial.{index}.{field}"), invalid))
         });
-    done.chain(partial).next()
+    let review = file.review.iter().enumerate().filter_map(|(index, entry)| {
+        let invalid = minutes(format!("review[{index}].took"), entry.took?)?;
+        Some((format!("review.{index}.took"), invalid))
+    });
+    done.chain(partial).chain(review).next()
 }
 
 /// Reads the file with the YAML parser, in one pass when it is a progress file of a known
@@ -106,7 +127,31 @@ fn decode_yaml(text: &str) -> Result<ProgressFile, Broken> {
     Err((error.line, Problem::Invalid(Invalid::Parser(error.message))))
 }
 
+/// Reviews by path, in file order.
+type ReviewEntries = Vec<(String, ReviewRecord)>;
+
 impl ProgressFile {
+    /// Takes the grades of done entries and the reviews, in file order.
+    fn take_reviews(&mut self) -> (Vec<(String, Grade)>, ReviewEntries) {
+        let grades = self
+            .done
+            .iter()
+            .filter_map(|entry| Some((entry.path.clone(), entry.grade?)))
+            .collect();
+        let reviews = std::mem::take(&mut self.review)
+            .into_iter()
+            .map(|entry| {
+                let review = ReviewRecord {
+                    date: entry.date,
+                    grade: entry.grade,
+                    took: entry.took,
+                };
+                (entry.path, review)
+            })
+            .collect();
+        (grades, reviews)
+    }
+
     /// The entries, in file order.
     fn entries(self) -> Entries<String> {
         Entries {
@@ -146,7 +191,18 @@ impl Progress {
         let mut progress = Progress::default();
         match super::fast::read(text) {
             Some(entries) => progress.add(entries, str::to_string),
-            None => progress.add(decode_yaml(text)?.entries(), |path| path),
+            None => {
+                let mut file = decode_yaml(text)?;
+                let (grades, reviews) = file.take_reviews();
+                progress.add(file.entries(), |path| path);
+                for (path, grade) in grades {
+                    // A document listed twice keeps the first grade given.
+                    progress.grade.entry(path).or_insert(grade);
+                }
+                for (path, review) in reviews {
+                    progress.add_review(path, review);
+                }
+            }
         }
         Ok(progress)
     }
@@ -195,7 +251,9 @@ impl Progress {
 
     /// The version of the format this progress needs: 1 without times and partial records.
     pub(super) fn schema_version(&self) -> u32 {
-        if self.uses_version_2() {
+        if self.uses_version_3() {
+            REVIEW_SCHEMA_VERSION
+        } else if self.uses_version_2() {
             SCHEMA_VERSION
         } else {
             PLAIN_SCHEMA_VERSION
@@ -218,6 +276,7 @@ impl Progress {
                     path: path.clone(),
                     date: *date,
                     took: self.took.get(path).copied(),
+                    grade: self.grade.get(path).copied(),
                 })
                 .collect(),
             partial: self
@@ -230,6 +289,18 @@ impl Progress {
                         minutes: partial.minutes,
                         part: partial.part,
                         took: partial.took,
+                    })
+                })
+                .collect(),
+            review: self
+                .review
+                .iter()
+                .flat_map(|(path, records)| {
+                    records.iter().map(|review| ReviewEntry {
+                        path: path.clone(),
+                        date: review.date,
+                        grade: review.grade,
+                        took: review.took,
                     })
                 })
                 .collect(),
@@ -319,6 +390,51 @@ mod tests {
         );
         progress.unmark("a.md");
         assert_eq!(progress.render(), plain);
+    }
+
+    #[test]
+    fn grades_and_reviews_make_version_3_and_read_back() {
+        let mut progress = Progress::default();
+        progress.mark_on("a.md", day("2027-01-04"), false, Some(50));
+        let before = progress.render();
+        assert!(before.contains("schema_version: 2\n"));
+        let review = |date: &str, grade, took| ReviewRecord {
+            date: day(date),
+            grade,
+            took,
+        };
+        assert_eq!(
+            progress.record_review("b.md", review("2027-01-05", Grade::Good, None)),
+            crate::progress::Reviewed::NotDone
+        );
+        assert!(progress.set_done_grade("a.md", Grade::Hard));
+        progress.record_review("a.md", review("2027-01-20", Grade::Easy, None));
+        progress.record_review("a.md", review("2027-01-09", Grade::Again, Some(8)));
+        let text = progress.render();
+        assert_eq!(
+            text,
+            format!(
+                "{HEADER}schema_version: 3\ndone:\n- path: a.md\n  date: 2027-01-04\n  took: 50\n  grade: hard\nreview:\n- path: a.md\n  date: 2027-01-09\n  grade: again\n  took: 8\n- path: a.md\n  date: 2027-01-20\n  grade: easy\n"
+            )
+        );
+        let again = parse(&text).unwrap();
+        assert_eq!(again, progress);
+        assert_eq!(again.done_grade("a.md"), Grade::Hard);
+        assert_eq!(again.reviews("a.md")[0].took, Some(8));
+        // Undone, the document takes its grade and reviews with it: version 2 again, as before.
+        progress.unmark("a.md");
+        progress.mark_on("a.md", day("2027-01-04"), false, Some(50));
+        assert_eq!(progress.render(), before);
+    }
+
+    #[test]
+    fn a_review_out_of_range_names_the_line() {
+        let text = "schema_version: 3\ndone:\n- path: a.md\n  date: 2027-01-04\nreview:\n- path: a.md\n  date: 2027-01-05\n  grade: good\n  took: 0\n";
+        let error = parse(text).unwrap_err().to_string();
+        assert!(
+            error.starts_with("progress.yaml:9: invalid progress file: review[0].took: 0 minutes"),
+            "{error}"
+        );
     }
 
     #[test]
@@ -776,8 +892,8 @@ mod tests {
         for (text, words) in [
             ("", "empty"),
             (
-                "schema_version: 3\ndone: []\n",
-                "schema_version 3 is not one this learnpath knows (it reads 1 and 2)",
+                "schema_version: 4\ndone: []\n",
+                "schema_version 4 is not one this learnpath knows (it reads 1, 2 and 3)",
             ),
             ("done: []\n", "no schema_version"),
             ("schema_version: 1\ndone: [\n", "invalid YAML"),

@@ -6,12 +6,19 @@
 
 mod fast;
 mod format;
+mod grade;
 mod location;
 mod record;
+mod review;
 mod store;
 
+pub use grade::Grade;
 pub use location::{EMBEDDED_ID, beside, curriculum_id};
-pub use record::{DoneReport, PartialReport, UndoReport, record_done, record_partial, record_undo};
+pub use record::{
+    DoneReport, PartialReport, ReviewReport, UndoReport, record_done, record_partial,
+    record_review, record_undo,
+};
+pub use review::{ReviewRecord, Reviewed};
 pub use store::{Migrated, ProgressStore, Updated};
 
 use crate::curriculum::{Curriculum, DocId};
@@ -23,6 +30,10 @@ use std::collections::BTreeMap;
 /// has not: the time a document took, or partial progress. A file without either is written as
 /// version 1, which earlier versions of learnpath read.
 pub const SCHEMA_VERSION: u32 = 2;
+
+/// The version of a file with reviews, or a document done with a grade: version 2 readers
+/// would refuse their fields, so such a file says so.
+pub const REVIEW_SCHEMA_VERSION: u32 = 3;
 
 /// The version of a file that records only documents done and their dates.
 pub const PLAIN_SCHEMA_VERSION: u32 = 1;
@@ -53,6 +64,10 @@ pub struct Progress {
     took: BTreeMap<String, u32>,
     /// By path, in date order (records of one date in the order they were made).
     partial: BTreeMap<String, Vec<Partial>>,
+    /// The grade a done document was studied with, where the learner gave one.
+    grade: BTreeMap<String, Grade>,
+    /// By path, in date order: the reviews of done documents.
+    review: BTreeMap<String, Vec<ReviewRecord>>,
 }
 
 /// Partial progress on a document: some minutes of it, or one part of its split, studied on a
@@ -312,6 +327,9 @@ impl Progress {
                 }
             }
         }
+        if (self.grade.keys().chain(self.review.keys())).any(|path| canonical(path).is_some()) {
+            self.rename_reviews(|path| canonical(path).map(str::to_string));
+        }
     }
 
     /// Only the entries that name documents of the curriculum.
@@ -336,13 +354,28 @@ impl Progress {
                 .filter(|(path, _)| known.contains(path.as_str()))
                 .map(|(path, records)| (path.clone(), records.clone()))
                 .collect(),
+            grade: self
+                .grade
+                .iter()
+                .filter(|(path, _)| known.contains(path.as_str()))
+                .map(|(path, grade)| (path.clone(), *grade))
+                .collect(),
+            review: self
+                .review
+                .iter()
+                .filter(|(path, _)| known.contains(path.as_str()))
+                .map(|(path, records)| (path.clone(), records.clone()))
+                .collect(),
         }
     }
 
-    /// Takes back a document's mark and drops its partial records. Returns false when the
+    /// Takes back a document's mark and drops its partial records, grade and reviews. Returns
+    /// false when the
     /// document was not marked done.
     pub fn unmark(&mut self, path: &str) -> bool {
         self.partial.remove(path);
+        self.grade.remove(path);
+        self.review.remove(path);
         self.took.remove(path);
         self.done.remove(path).is_some()
     }

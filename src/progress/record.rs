@@ -2,7 +2,8 @@
 //! learner should be told about it (prerequisites not done yet, a hand-edited copy kept).
 
 use super::{
-    MAX_PART, MAX_RECORD_MINUTES, Marked, Partial, PartialMarked, Progress, ProgressStore, Updated,
+    Grade, MAX_PART, MAX_RECORD_MINUTES, Marked, Partial, PartialMarked, Progress, ProgressStore,
+    ReviewRecord, Reviewed, Updated,
 };
 use crate::curriculum::{Curriculum, DocId};
 use crate::error::{Error, MinutesOf, RecordProblem, Result};
@@ -35,7 +36,10 @@ fn check_minutes(minutes: u32, of: MinutesOf) -> Result<()> {
 /// Marks documents done on `date`, with the minutes each took when `took` is given: for a
 /// document with partial progress, `took` is the time of what was left, and its partial records
 /// add theirs (see [`Progress::took_in_all`]). A document already done keeps its date unless
-/// `change_date` (the learner named the date); a `took` given replaces the one it has.
+/// `change_date` (the learner named the date); a `took` given replaces the one it has. A
+/// `grade` given is how well the document was studied (good when none is ever given): its
+/// first review, and it replaces one given before.
+#[allow(clippy::too_many_arguments)]
 pub fn record_done(
     store: &ProgressStore,
     curriculum: &Curriculum,
@@ -44,6 +48,7 @@ pub fn record_done(
     date: NaiveDate,
     change_date: bool,
     took: Option<u32>,
+    grade: Option<Grade>,
 ) -> Result<DoneReport> {
     if let Some(took) = took {
         check_minutes(took, MinutesOf::TimeTaken)?;
@@ -58,7 +63,11 @@ pub fn record_done(
                 .map(|&id| {
                     let path = &curriculum.doc(id).path;
                     let took = took.map(|took| progress.took_in_all(path, took));
-                    progress.mark_on(path, date, change_date, took)
+                    let marked = progress.mark_on(path, date, change_date, took);
+                    if let Some(grade) = grade {
+                        progress.set_done_grade(path, grade);
+                    }
+                    marked
                 })
                 .collect::<Vec<_>>()
         })
@@ -224,6 +233,45 @@ fn unchanged_unless_marked<T>(
         *progress = as_read;
     }
     Ok(result)
+}
+
+/// What [`record_review`] did.
+#[derive(Debug)]
+pub struct ReviewReport {
+    /// The progress as it is now.
+    pub progress: Progress,
+    pub reviewed: Reviewed,
+    /// Where the hand-edited file was copied before it was rewritten.
+    pub kept_copy: Option<PathBuf>,
+}
+
+/// Records a review of a done document on `date`, with its grade and the minutes it took
+/// when `took` is given. A document not done is left as it is ([`Reviewed::NotDone`]).
+pub fn record_review(
+    store: &ProgressStore,
+    curriculum: &Curriculum,
+    id: DocId,
+    review: ReviewRecord,
+) -> Result<ReviewReport> {
+    if let Some(took) = review.took {
+        check_minutes(took, MinutesOf::TimeTaken)?;
+    }
+    let path = &curriculum.doc(id).path;
+    let Updated {
+        mut progress,
+        result,
+        kept_copy,
+    } = store.update(|progress| {
+        unchanged_unless_marked(progress, curriculum, |progress| {
+            progress.record_review(path, review)
+        })
+    })?;
+    progress.canonicalize(curriculum);
+    Ok(ReviewReport {
+        progress,
+        reviewed: result,
+        kept_copy,
+    })
 }
 
 /// What [`record_undo`] did.

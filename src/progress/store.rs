@@ -1,7 +1,9 @@
 //! Where the progress file lives, and reading and changing it safely (through the store).
 
 use super::location::{self, curriculum_id};
-use super::{MAX_FILE_BYTES, PLAIN_SCHEMA_VERSION, Progress, SCHEMA_VERSION};
+use super::{
+    MAX_FILE_BYTES, PLAIN_SCHEMA_VERSION, Progress, REVIEW_SCHEMA_VERSION, SCHEMA_VERSION,
+};
 use crate::curriculum::{Curriculum, Source};
 use crate::error::Result;
 use crate::store::{Broken, KeptFile, Kind, Store};
@@ -14,7 +16,7 @@ pub(crate) struct ProgressKind;
 
 impl Kind for ProgressKind {
     const FILE: KeptFile = KeptFile::Progress;
-    const VERSIONS: &'static [u32] = &[PLAIN_SCHEMA_VERSION, SCHEMA_VERSION];
+    const VERSIONS: &'static [u32] = &[PLAIN_SCHEMA_VERSION, SCHEMA_VERSION, REVIEW_SCHEMA_VERSION];
     const MAX_BYTES: usize = MAX_FILE_BYTES;
     const TIED: bool = false;
     const KEEP_EDITED: bool = true;

@@ -11,6 +11,7 @@ mod profile;
 mod progress;
 mod ready;
 mod report;
+mod review;
 mod sync;
 
 use super::Failure;
@@ -94,6 +95,7 @@ fn record_or_inspect(
             took,
             part,
             minutes,
+            grade,
         } => progress::done(
             &docs,
             progress::DoneArgs {
@@ -102,11 +104,28 @@ fn record_or_inspect(
                 took,
                 part,
                 minutes,
+                grade,
             },
             context,
             out,
         ),
         Command::Undo { docs } => progress::undo(&docs, context, out),
+        Command::Review {
+            doc,
+            grade,
+            on,
+            took,
+            retention,
+            format,
+        } => {
+            let retention = retention.unwrap_or_default();
+            match (doc, grade) {
+                (Some(doc), Some(grade)) => {
+                    review::record(&doc, grade, on, took, retention, context, out)
+                }
+                _ => review::list(retention, format.format, context, out),
+            }
+        }
         Command::Status {
             choice,
             window,
@@ -160,6 +179,7 @@ fn inspect(command: Command, context: &Context, out: &mut dyn Write) -> Result<i
         | Command::Replan { .. }
         | Command::Done { .. }
         | Command::Undo { .. }
+        | Command::Review { .. }
         | Command::Status { .. }
         | Command::Check { .. }
         | Command::Next { .. }

@@ -33,6 +33,8 @@ pub(super) struct DoneArgs {
     pub part: Option<u32>,
     /// Only these minutes of the document (`--minutes`).
     pub minutes: Option<u32>,
+    /// How well it went (`--grade`).
+    pub grade: Option<progress::Grade>,
 }
 
 impl DoneArgs {
@@ -102,6 +104,7 @@ pub(super) fn done(
         date,
         args.on.is_some(),
         args.took,
+        args.grade,
     )?;
     note_kept_copy(report.kept_copy, context);
     for (id, missing) in &report.unmet {
@@ -464,7 +467,7 @@ pub(super) fn status(
 }
 
 /// Says where the hand-edited progress file was copied before learnpath rewrote it.
-fn note_kept_copy(kept_copy: Option<PathBuf>, context: &Context) {
+pub(super) fn note_kept_copy(kept_copy: Option<PathBuf>, context: &Context) {
     if let Some(copy) = kept_copy {
         context.report.note(format!(
             "kept your hand-edited copy as {} (the progress file is rewritten in learnpath's own form)",

@@ -1,0 +1,103 @@
+//! A document's memory under FSRS, from its history of reviews.
+
+use super::Retention;
+use crate::progress::Grade;
+use chrono::{Days, NaiveDate};
+use fsrs::{DEFAULT_PARAMETERS, FSRS, FSRSItem, FSRSReview, MemoryState};
+
+/// One review of a document: the day, and how well it was remembered. The day a document was
+/// done is its first review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Review {
+    pub date: NaiveDate,
+    pub grade: Grade,
+}
+
+/// What the learner remembers of a document.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Recall {
+    /// Days until the estimated recall falls to 90% (FSRS's stability).
+    pub stability: f32,
+    /// FSRS's difficulty, from 1 to 10.
+    pub difficulty: f32,
+    /// The day of the last review.
+    pub last: NaiveDate,
+    /// The estimated probability of recalling the document on the day asked for.
+    pub recall: f32,
+    /// The day the estimated recall falls to the target retention: the next review is due.
+    pub due: NaiveDate,
+}
+
+impl Recall {
+    /// Whether the review is due on `day` (or was before it).
+    pub fn is_due(&self, day: NaiveDate) -> bool {
+        self.due <= day
+    }
+}
+
+/// The memory model: FSRS with its parameters (the crate's defaults, fitted to the average
+/// learner).
+#[derive(Debug, Clone)]
+pub struct Memory {
+    fsrs: FSRS,
+    /// The forgetting curve's decay, the last of the parameters.
+    decay: f32,
+}
+
+impl Default for Memory {
+    fn default() -> Self {
+        Memory {
+            fsrs: FSRS::default(),
+            decay: DEFAULT_PARAMETERS[20],
+        }
+    }
+}
+
+impl Memory {
+    /// A document's memory on `today`, from its reviews (in any order; those of one day in the
+    /// order given), with its next review due at `retention`. `None` without reviews, or when
+    /// the model gives no finite state.
+    pub fn recall(
+        &self,
+        history: &[Review],
+        today: NaiveDate,
+        retention: Retention,
+    ) -> Option<Recall> {
+        let (state, last) = self.state(history)?;
+        let interval = self.fsrs.next_interval(
+            Some(state.stability),
+            retention.value(),
+            Grade::Good.rating(),
+        );
+        let days = interval.round().max(1.0) as u64;
+        let elapsed = (today - last).num_days().max(0) as f32;
+        Some(Recall {
+            stability: state.stability,
+            difficulty: state.difficulty,
+            last,
+            recall: fsrs::current_retrievability(state, elapsed, self.decay),
+            due: last.checked_add_days(Days::new(days))?,
+        })
+    }
+
+    /// The memory state after the reviews, and the day of the last.
+    fn state(&self, history: &[Review]) -> Option<(MemoryState, NaiveDate)> {
+        let mut sorted = history.to_vec();
+        sorted.sort_by_key(|review| review.date);
+        let first = sorted.first()?.date;
+        let mut previous = first;
+        let reviews = sorted
+            .iter()
+            .map(|review| {
+                let elapsed = (review.date - previous).num_days();
+                previous = review.date;
+                FSRSReview {
+                    rating: review.grade.rating(),
+                    delta_t: u32::try_from(elapsed).unwrap_or(u32::MAX),
+                }
+            })
+            .collect();
+        let state = self.fsrs.memory_state(FSRSItem { reviews }, None).ok()?;
+        Some((state, previous))
+    }
+}

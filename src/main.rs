@@ -1,7 +1,6 @@
 mod cli;
 
 fn main() {
-    give_back_freed_memory();
     // An empty LEARNPATH_* variable means "not set" (clap would call it a missing value).
     for name in [
         "LEARNPATH_CURRICULUM",
@@ -29,7 +28,9 @@ const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// later. Loading 100,000 pages frees much on the way (each batch of parsed pages, the
 /// growing lists), and that memory counted in the peak: with transparent huge pages off as
 /// well (the `no_thp` feature, Cargo.toml), the 100k plan's peak RSS went from 140 MB to 91
-/// MB. It costs some 2,000 `madvise` calls at that size, a few milliseconds.
+/// MB. It costs some 2,000 `madvise` calls at that size, a few milliseconds; for a small
+/// curriculum it would only cost (some 40 calls and their page faults, 5% of the embedded
+/// plan), so the command line asks for it when it reads a folder (see `cli::run`).
 fn give_back_freed_memory() {
     // SAFETY: setting an option is sound at any time; this one is read at each purge.
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };

@@ -37,6 +37,10 @@ Use --curriculum DIR for your own curriculum; `learnpath --help` for everything.
 /// Parses the arguments, runs the command and returns the exit code.
 pub fn run() -> i32 {
     let cli = Cli::parse();
+    // A folder may hold a hundred thousand pages; the embedded curriculum holds 65.
+    if cli.curriculum.is_some() || matches!(cli.command, Some(args::Command::Init { .. })) {
+        crate::give_back_freed_memory();
+    }
     let context = Context::resolve(&cli);
     let Some(command) = cli.command else {
         let mut out = io::stdout().lock();

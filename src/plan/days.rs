@@ -5,7 +5,7 @@
 use super::settings::Settings;
 use crate::availability::{Availability, Blocked, Slot};
 use crate::error::Error;
-use chrono::{Datelike, IsoWeek, NaiveDate};
+use chrono::{Datelike, NaiveDate, Weekday};
 
 /// Four years without a sitting: nothing in the plan fits what the calendar leaves.
 pub const LONGEST_WAIT_DAYS: i64 = 4 * 366;
@@ -37,9 +37,12 @@ pub struct Days<'a> {
     settings: &'a Settings,
     availability: &'a Availability,
     date: NaiveDate,
-    week: IsoWeek,
+    /// The date's weekday, kept as the walk advances (cheaper than working it out each day).
+    weekday: Weekday,
     used_this_week: u32,
     last_sitting: NaiveDate,
+    /// Days walked since the last sitting (or the start).
+    since_sitting: i64,
 }
 
 impl<'a> Days<'a> {
@@ -48,9 +51,10 @@ impl<'a> Days<'a> {
             settings,
             availability,
             date: settings.start,
-            week: settings.start.iso_week(),
+            weekday: settings.start.weekday(),
             used_this_week: settings.studied.week_minutes,
             last_sitting: settings.start,
+            since_sitting: 0,
         }
     }
 
@@ -64,7 +68,7 @@ impl<'a> Days<'a> {
         let settings = self.settings;
         let weekly = settings.weekly_minutes.get();
         let had_its_sitting = self.date == settings.start && settings.studied.on_start_day;
-        let day = settings.day_capacity(self.date.weekday());
+        let day = settings.day_capacity(self.weekday);
         if day == 0 || had_its_sitting {
             return Offer::Off;
         }
@@ -85,11 +89,12 @@ impl<'a> Days<'a> {
     pub fn sat(&mut self, minutes: u32) {
         self.used_this_week += minutes;
         self.last_sitting = self.date;
+        self.since_sitting = 0;
     }
 
     /// Moves to the next date. Fails past 9999-12-31, or after four years without a sitting.
     pub fn advance(&mut self) -> Result<(), Error> {
-        if (self.date - self.last_sitting).num_days() > LONGEST_WAIT_DAYS {
+        if self.since_sitting > LONGEST_WAIT_DAYS {
             return Err(Error::NothingFits {
                 since: self.last_sitting,
             });
@@ -101,8 +106,10 @@ impl<'a> Days<'a> {
             // Lazily: an Error built on every day and dropped costs the forecast's 1,000 runs
             // some 2% of a plan.
             .ok_or_else(|| Error::PastYear9999)?;
-        if self.date.iso_week() != self.week {
-            self.week = self.date.iso_week();
+        self.since_sitting += 1;
+        self.weekday = self.weekday.succ();
+        // One day at a time, the ISO week changes on each Monday.
+        if self.weekday == Weekday::Mon {
             self.used_this_week = 0;
         }
         Ok(())

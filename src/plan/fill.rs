@@ -88,19 +88,29 @@ pub fn fill(
     settings: &Settings,
     availability: &Availability,
 ) -> Result<Packed, Error> {
-    let state = Fill::new(queue, &queue.minutes, settings.longest_sitting());
-    schedule::walk(&mut Filling { queue, state }, settings, availability)
+    let mut state = Fill::new(queue, &queue.minutes, settings.longest_sitting());
+    let mut packed = Packed::default();
+    schedule::walk(
+        &mut Filling {
+            queue,
+            state: &mut state,
+        },
+        settings,
+        availability,
+        &mut packed,
+    )?;
+    Ok(packed)
 }
 
 /// The filling packer over its queue.
 struct Filling<'a> {
     queue: &'a Queue,
-    state: Fill,
+    state: &'a mut Fill,
 }
 
 impl schedule::Take for Filling<'_> {
-    fn take(&mut self, minutes: u32) -> Vec<Piece> {
-        self.state.sitting(self.queue, minutes)
+    fn take(&mut self, minutes: u32, pieces: &mut Vec<Piece>) {
+        self.state.sitting(self.queue, minutes, pieces);
     }
 
     fn is_done(&self) -> bool {
@@ -108,20 +118,47 @@ impl schedule::Take for Filling<'_> {
     }
 }
 
-/// The finish date of the queue's packing with these minutes per position (a forecast's run):
-/// the date of its last sitting, `None` when there is nothing to pack.
-pub fn finish(
-    queue: &Queue,
-    minutes: &[u32],
-    settings: &Settings,
-    availability: &Availability,
-) -> Result<Option<chrono::NaiveDate>, Error> {
-    let state = Fill::new(queue, minutes, settings.longest_sitting());
-    let packed = schedule::walk(&mut Filling { queue, state }, settings, availability)?;
-    Ok(packed.sittings.last().map(|sitting| sitting.date))
+/// Packs a queue again and again with other minutes per position (a forecast's runs), for
+/// the finish of each, reusing the same memory.
+#[derive(Default)]
+pub struct Finisher {
+    state: Box<Fill>,
+}
+
+impl Finisher {
+    /// The finish date of the queue's packing with these minutes per position: the date of
+    /// its last sitting, `None` when there is nothing to pack.
+    pub fn finish(
+        &mut self,
+        queue: &Queue,
+        minutes: &[u32],
+        settings: &Settings,
+        availability: &Availability,
+    ) -> Result<Option<chrono::NaiveDate>, Error> {
+        let state = &mut self.state;
+        state.reset(queue, minutes, settings.longest_sitting());
+        let mut last = LastSitting(None);
+        schedule::walk(
+            &mut Filling { queue, state },
+            settings,
+            availability,
+            &mut last,
+        )?;
+        Ok(last.0)
+    }
+}
+
+/// Keeps only the date of the last sitting.
+struct LastSitting(Option<chrono::NaiveDate>);
+
+impl schedule::Keep for LastSitting {
+    fn sitting(&mut self, date: chrono::NaiveDate, _: u32, _: &mut Vec<Piece>, _: bool) {
+        self.0 = Some(date);
+    }
 }
 
 /// What is left of each document, and which are ready.
+#[derive(Default)]
 struct Fill {
     rest: Vec<u32>,
     unmet: Vec<u32>,
@@ -135,24 +172,27 @@ struct Fill {
 
 impl Fill {
     fn new(queue: &Queue, minutes: &[u32], longest: u32) -> Fill {
-        let mut ready = Ready::new(queue.len());
-        for (position, &unmet) in queue.unmet.iter().enumerate() {
-            if unmet == 0 {
-                ready.set(position, minutes[position]);
-            }
-        }
-        Fill {
-            rest: minutes.to_vec(),
-            unmet: queue.unmet.clone(),
-            ready,
-            left: queue.len(),
-            longest,
-        }
+        let mut fill = Fill::default();
+        fill.reset(queue, minutes, longest);
+        fill
     }
 
-    /// The pieces of one sitting of at most `capacity` minutes.
-    fn sitting(&mut self, queue: &Queue, capacity: u32) -> Vec<Piece> {
-        let mut pieces = Vec::new();
+    /// The state before the first sitting, in the memory of an earlier one.
+    fn reset(&mut self, queue: &Queue, minutes: &[u32], longest: u32) {
+        self.ready.reset(queue.len());
+        for (position, &unmet) in queue.unmet.iter().enumerate() {
+            if unmet == 0 {
+                self.ready.set(position, minutes[position]);
+            }
+        }
+        self.rest.clear();
+        self.rest.extend_from_slice(minutes);
+        self.unmet.clone_from(&queue.unmet);
+        (self.left, self.longest) = (queue.len(), longest);
+    }
+
+    /// Adds the pieces of one sitting of at most `capacity` minutes to `pieces`.
+    fn sitting(&mut self, queue: &Queue, capacity: u32, pieces: &mut Vec<Piece>) {
         let mut free = capacity;
         while self.left > 0 {
             if let Some(position) = self.ready.first_at_most(free) {
@@ -170,7 +210,6 @@ impl Fill {
             self.ready.set(position, self.rest[position]);
             pieces.push(piece(queue, position, minutes));
         }
-        pieces
     }
 
     /// The first ready document to take a part of, and the part's minutes, with `free`
@@ -213,68 +252,114 @@ fn piece(queue: &Queue, position: usize, minutes: u32) -> Piece {
     }
 }
 
+/// Queues of at most this many documents find their ready ones by a scan of the leaves: a
+/// forecast's runs pack such queues a thousand times, and for them a scan is cheaper than the
+/// tree's upkeep.
+const SCANNED_UP_TO: usize = 32;
+
 /// The ready documents' minutes left, by position: a segment tree of the least and the most
 /// of each range, to find the first position that fits a sitting's free time, or the first
-/// that can give a part, in O(log n).
+/// that can give a part, in O(log n). Up to [`SCANNED_UP_TO`] positions, only the leaves are
+/// kept, with the set of ready positions, and the ready ones are scanned in order: the same
+/// answers.
+#[derive(Default)]
 struct Ready {
-    /// Leaves from `size`; a position not ready is `u32::MAX` in `least` and 0 in `most`.
-    least: Vec<u32>,
-    most: Vec<u32>,
+    /// Each node's least and most; leaves from `size`. A position not ready is `u32::MAX`
+    /// and 0.
+    nodes: Vec<(u32, u32)>,
     size: usize,
+    /// Whether the leaves are scanned (the nodes above them are not kept).
+    scanned: bool,
+    /// When scanned: bit `i` for each ready position `i`.
+    ready: u64,
 }
 
 impl Ready {
-    fn new(count: usize) -> Ready {
-        let size = count.next_power_of_two().max(1);
-        Ready {
-            least: vec![u32::MAX; 2 * size],
-            most: vec![0; 2 * size],
-            size,
-        }
+    /// No position ready, of `count`.
+    fn reset(&mut self, count: usize) {
+        self.size = count.next_power_of_two().max(1);
+        self.scanned = self.size <= SCANNED_UP_TO;
+        self.ready = 0;
+        self.nodes.clear();
+        self.nodes.resize(2 * self.size, (u32::MAX, 0));
     }
 
     fn set(&mut self, position: usize, minutes: u32) {
-        self.update(position, minutes, minutes);
+        self.update(position, (minutes, minutes));
     }
 
     fn clear(&mut self, position: usize) {
-        self.update(position, u32::MAX, 0);
+        self.update(position, (u32::MAX, 0));
     }
 
-    fn update(&mut self, position: usize, least: u32, most: u32) {
+    fn update(&mut self, position: usize, leaf: (u32, u32)) {
+        let nodes = &mut self.nodes;
         let mut node = self.size + position;
-        (self.least[node], self.most[node]) = (least, most);
+        nodes[node] = leaf;
+        if self.scanned {
+            let bit = 1 << position;
+            self.ready = if leaf == (u32::MAX, 0) {
+                self.ready & !bit
+            } else {
+                self.ready | bit
+            };
+            return;
+        }
         while node > 1 {
             node /= 2;
-            self.least[node] = self.least[2 * node].min(self.least[2 * node + 1]);
-            self.most[node] = self.most[2 * node].max(self.most[2 * node + 1]);
+            let (left, right) = (nodes[2 * node], nodes[2 * node + 1]);
+            let joined = (left.0.min(right.0), left.1.max(right.1));
+            if nodes[node] == joined {
+                // The nodes above depend on this one alone among those that changed.
+                break;
+            }
+            nodes[node] = joined;
         }
     }
 
     /// The first ready position with at most `minutes` left.
     fn first_at_most(&self, minutes: u32) -> Option<usize> {
-        self.descend(|node| self.least[node] <= minutes)
+        self.descend(|(least, _)| least <= minutes)
     }
 
     /// The first ready position with at least `minutes` left.
     fn first_at_least(&self, minutes: u32) -> Option<usize> {
-        self.descend(|node| self.most[node] >= minutes)
+        self.descend(|(_, most)| most >= minutes)
     }
 
     /// The first leaf whose range holds one matching `holds`.
-    fn descend(&self, holds: impl Fn(usize) -> bool) -> Option<usize> {
-        if !holds(1) {
+    fn descend(&self, holds: impl Fn((u32, u32)) -> bool) -> Option<usize> {
+        if self.scanned {
+            return self.scan(holds);
+        }
+        if !holds(self.nodes[1]) {
             return None;
         }
         let mut node = 1;
         while node < self.size {
-            node = if holds(2 * node) {
-                2 * node
-            } else {
-                2 * node + 1
-            };
+            node *= 2;
+            if !holds(self.nodes[node]) {
+                node += 1;
+            }
         }
         Some(node - self.size)
+    }
+
+    /// What [`Ready::descend`] finds, by a scan of the ready positions.
+    fn scan(&self, holds: impl Fn((u32, u32)) -> bool) -> Option<usize> {
+        if holds((u32::MAX, 0)) {
+            // Every leaf holds one, ready or not: the tree's answer is the first.
+            return Some(0);
+        }
+        let mut ready = self.ready;
+        while ready != 0 {
+            let position = ready.trailing_zeros() as usize;
+            if holds(self.nodes[self.size + position]) {
+                return Some(position);
+            }
+            ready &= ready - 1;
+        }
+        None
     }
 }
 
@@ -416,6 +501,43 @@ mod tests {
                 last_before < first_after,
                 "{before} then {after}: {order:?}"
             );
+        }
+    }
+
+    #[test]
+    fn scanning_the_ready_documents_finds_what_the_tree_finds() {
+        // A small generator is enough to mix sets, clears and questions.
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |below: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % below
+        };
+        for count in [1, 2, 3, 9, 16, 17, 32] {
+            let (mut scanned, mut tree) = (Ready::default(), Ready::default());
+            scanned.reset(count);
+            tree.reset(count);
+            // Before any update, all nodes agree: the tree keeps them from here on.
+            tree.scanned = false;
+            for _ in 0..2000 {
+                let position = next(count as u64) as usize;
+                if next(3) == 0 {
+                    scanned.clear(position);
+                    tree.clear(position);
+                } else {
+                    let minutes = [0, 1, 14, 15, 30, 31, 90, u32::MAX][next(8) as usize];
+                    scanned.set(position, minutes);
+                    tree.set(position, minutes);
+                }
+                for minutes in [0, 1, 15, 29, 30, 60, 120, u32::MAX - 1, u32::MAX] {
+                    assert_eq!(scanned.first_at_most(minutes), tree.first_at_most(minutes));
+                    assert_eq!(
+                        scanned.first_at_least(minutes),
+                        tree.first_at_least(minutes)
+                    );
+                }
+            }
         }
     }
 

@@ -47,6 +47,7 @@ pub struct Packing<'a> {
     /// The fluid calendar: a run it cannot place is not packed (packing finishes no sooner).
     fluid: Capacity,
     rounded: Vec<u32>,
+    finisher: fill::Finisher,
 }
 
 impl<'a> Packing<'a> {
@@ -78,6 +79,7 @@ impl<'a> Packing<'a> {
             availability,
             fluid: Capacity::new(settings, availability),
             rounded: Vec::new(),
+            finisher: fill::Finisher::default(),
         }
     }
 
@@ -119,7 +121,12 @@ impl Placer for Packing<'_> {
                 let packed = schedule::pack(&scaled, self.settings, self.availability)?;
                 packed.sittings.last().map(|sitting| sitting.date)
             }
-            None => fill::finish(&self.queue, &self.rounded, self.settings, self.availability)?,
+            None => self.finisher.finish(
+                &self.queue,
+                &self.rounded,
+                self.settings,
+                self.availability,
+            )?,
         };
         Ok(last.unwrap_or(fluid))
     }

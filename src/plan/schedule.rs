@@ -202,49 +202,80 @@ pub struct Packed {
 
 /// What a packer makes of one study day's free time.
 pub(super) trait Take {
-    /// The pieces of a sitting of at most `minutes`; none when nothing fits.
-    fn take(&mut self, minutes: u32) -> Vec<Piece>;
+    /// Adds to `pieces` (empty) those of a sitting of at most `minutes`; none when nothing
+    /// fits.
+    fn take(&mut self, minutes: u32, pieces: &mut Vec<Piece>);
     /// Whether everything is placed.
     fn is_done(&self) -> bool;
 }
 
+/// What a walk keeps of the days it walks: everything for a plan ([`Packed`]), less for a
+/// forecast's runs, which only need the finish.
+pub(super) trait Keep {
+    /// A sitting on `date`, `delay` minutes after the usual start, of `pieces` (taken or
+    /// cleared), on a day busy time `shortened`.
+    fn sitting(&mut self, date: NaiveDate, delay: u32, pieces: &mut Vec<Piece>, shortened: bool);
+    /// A study day left idle.
+    fn idle(&mut self, _date: NaiveDate, _idle: Idle) {}
+    /// A study day the availability took away.
+    fn blocked(&mut self, _date: NaiveDate, _blocked: Blocked) {}
+}
+
+impl Keep for Packed {
+    fn sitting(&mut self, date: NaiveDate, delay: u32, pieces: &mut Vec<Piece>, shortened: bool) {
+        if shortened {
+            self.shortened.push(date);
+        }
+        let pieces = std::mem::take(pieces);
+        self.sittings.push(Sitting {
+            date,
+            delay,
+            pieces,
+        });
+    }
+
+    fn idle(&mut self, date: NaiveDate, idle: Idle) {
+        self.idle.push((date, idle));
+    }
+
+    fn blocked(&mut self, date: NaiveDate, blocked: Blocked) {
+        self.blocked.push((date, blocked));
+    }
+}
+
 /// Walks the learner's days from the start until `packer` has placed everything, giving it
-/// each open day's minutes, and keeps what each day became: a sitting, or why it has none.
+/// each open day's minutes, and tells `keep` what each day became: a sitting, or why it has
+/// none.
 pub(super) fn walk(
     packer: &mut impl Take,
     settings: &Settings,
     availability: &Availability,
-) -> Result<Packed, Error> {
-    let mut packed = Packed::default();
+    keep: &mut impl Keep,
+) -> Result<(), Error> {
     let mut days = Days::new(settings, availability);
     if days.date() > LAST_DATE {
         return Err(Error::PastYear9999);
     }
+    // One buffer for every sitting's pieces: a keeper that only needs the dates clears it.
+    let mut pieces = Vec::new();
     while !packer.is_done() {
         let date = days.date();
         match days.offer() {
             Offer::Off => {}
-            Offer::WeekFull => packed.idle.push((date, Idle::WeekFull)),
-            Offer::Blocked(blocked) => packed.blocked.push((date, blocked)),
+            Offer::WeekFull => keep.idle(date, Idle::WeekFull),
+            Offer::Blocked(blocked) => keep.blocked(date, blocked),
             Offer::Open {
                 slot,
                 minutes,
                 shortened,
             } => {
-                let pieces = packer.take(minutes);
+                packer.take(minutes, &mut pieces);
                 if pieces.is_empty() {
-                    packed.idle.push((date, Idle::NothingFits { minutes }));
+                    keep.idle(date, Idle::NothingFits { minutes });
                 } else {
                     days.sat(pieces.iter().map(|piece| piece.minutes).sum());
-                    if shortened {
-                        packed.shortened.push(date);
-                    }
-                    let delay = slot.delay;
-                    packed.sittings.push(Sitting {
-                        date,
-                        delay,
-                        pieces,
-                    });
+                    keep.sitting(date, slot.delay, &mut pieces, shortened);
+                    pieces.clear();
                 }
             }
         }
@@ -252,7 +283,7 @@ pub(super) fn walk(
             days.advance()?;
         }
     }
-    Ok(packed)
+    Ok(())
 }
 
 /// Pieces in strict order: a sitting takes the next pieces while they fit.
@@ -262,13 +293,13 @@ struct InOrder<'a> {
 }
 
 impl Take for InOrder<'_> {
-    fn take(&mut self, minutes: u32) -> Vec<Piece> {
+    fn take(&mut self, minutes: u32, pieces: &mut Vec<Piece>) {
         let (start, mut filled) = (self.next, 0);
         while self.next < self.pieces.len() && filled + self.pieces[self.next].minutes <= minutes {
             filled += self.pieces[self.next].minutes;
             self.next += 1;
         }
-        self.pieces[start..self.next].to_vec()
+        pieces.extend_from_slice(&self.pieces[start..self.next]);
     }
 
     fn is_done(&self) -> bool {
@@ -286,7 +317,14 @@ pub fn pack(
     settings: &Settings,
     availability: &Availability,
 ) -> Result<Packed, Error> {
-    walk(&mut InOrder { pieces, next: 0 }, settings, availability)
+    let mut packed = Packed::default();
+    walk(
+        &mut InOrder { pieces, next: 0 },
+        settings,
+        availability,
+        &mut packed,
+    )?;
+    Ok(packed)
 }
 
 #[cfg(test)]

@@ -187,8 +187,16 @@ fn is_plain_integer(text: &str) -> bool {
 /// Only spaces are YAML whitespace in the subset; tabs, control characters and the line breaks
 /// YAML knows beyond `\n` (NEL, LS, PS) and a stray BOM all go to the full parser.
 pub(crate) fn needs_the_full_parser(yaml: &str) -> bool {
-    yaml.chars()
-        .any(|c| (c.is_control() && c != '\n') || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}'))
+    // Nearly all frontmatter is ASCII without control characters: one pass over the bytes
+    // without a branch per byte (which the compiler vectorizes) says so; anything else is
+    // looked at character by character.
+    let suspect = yaml.bytes().fold(false, |suspect, b| {
+        suspect | ((b < b' ') & (b != b'\n')) | (b >= 0x7f)
+    });
+    suspect
+        && yaml.chars().any(|c| {
+            (c.is_control() && c != '\n') || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
+        })
 }
 
 /// A block value (not in a `[...]` list) as the full parser reads it, when the subset has it:

@@ -196,8 +196,12 @@ fn terminal_width() -> Option<u16> {
         .filter(|&columns| columns >= 40)
 }
 
-/// The documents with a time logged (`done --took`): their estimate and what they took.
+/// The documents with a time logged (`done --took`): their estimate and what they took. The
+/// names of the documents are indexed only when there is one (most runs have none).
 pub(super) fn logged(curriculum: &Curriculum, progress: &Progress) -> Vec<Logged> {
+    if progress.logged().next().is_none() {
+        return Vec::new();
+    }
     let names = curriculum.doc_names();
     progress
         .logged()

@@ -4,6 +4,7 @@
 //! else a part of the first ready document that can give one. No part is shorter than
 //! [`MIN_PART_MINUTES`] and no document is left with a remainder shorter than that.
 
+use super::review::Agenda;
 use super::schedule::{self, Packed, Piece};
 use super::settings::Settings;
 use crate::availability::Availability;
@@ -88,8 +89,23 @@ pub fn fill(
     settings: &Settings,
     availability: &Availability,
 ) -> Result<Packed, Error> {
+    fill_with(queue, &mut Agenda::none(), settings, availability)
+}
+
+/// The same, with the reviews of `agenda` first in each sitting.
+pub fn fill_with(
+    queue: &Queue,
+    agenda: &mut Agenda,
+    settings: &Settings,
+    availability: &Availability,
+) -> Result<Packed, Error> {
     let state = Fill::new(queue, &queue.minutes, settings.longest_sitting());
-    schedule::walk(&mut Filling { queue, state }, settings, availability)
+    schedule::walk_with(
+        &mut Filling { queue, state },
+        agenda,
+        settings,
+        availability,
+    )
 }
 
 /// The filling packer over its queue.

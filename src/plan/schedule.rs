@@ -1,6 +1,7 @@
 //! Ordering the needed documents and packing them into dated sessions.
 
 use super::days::{Days, LAST_DATE, Offer};
+use super::review::{Agenda, Placed};
 use super::select::Needed;
 use super::settings::Settings;
 use crate::availability::{Availability, Blocked};
@@ -173,11 +174,13 @@ fn parts_left(
 }
 
 /// One sitting on one day.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Sitting {
     pub date: NaiveDate,
     /// Minutes after the usual start time it begins (busy time before it).
     pub delay: u32,
+    /// The reviews, before the new material.
+    pub reviews: Vec<Placed>,
     pub pieces: Vec<Piece>,
 }
 
@@ -192,7 +195,7 @@ pub enum Idle {
 
 /// The sittings, and the study days the availability took away, shortened or left idle on
 /// the way.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Packed {
     pub sittings: Vec<Sitting>,
     pub blocked: Vec<(NaiveDate, Blocked)>,
@@ -215,12 +218,23 @@ pub(super) fn walk(
     settings: &Settings,
     availability: &Availability,
 ) -> Result<Packed, Error> {
+    walk_with(packer, &mut Agenda::none(), settings, availability)
+}
+
+/// The same, with the reviews of `agenda` placed first in each sitting, and the walk going on
+/// until every review due by the last day is placed.
+pub(super) fn walk_with(
+    packer: &mut impl Take,
+    agenda: &mut Agenda,
+    settings: &Settings,
+    availability: &Availability,
+) -> Result<Packed, Error> {
     let mut packed = Packed::default();
     let mut days = Days::new(settings, availability);
     if days.date() > LAST_DATE {
         return Err(Error::PastYear9999);
     }
-    while !packer.is_done() {
+    while !done(&*packer, agenda, days.date()) {
         let date = days.date();
         match days.offer() {
             Offer::Off => {}
@@ -231,11 +245,14 @@ pub(super) fn walk(
                 minutes,
                 shortened,
             } => {
-                let pieces = packer.take(minutes);
-                if pieces.is_empty() {
+                let reviews = agenda.take(date, minutes);
+                let reviewing: u32 = reviews.iter().map(|review| review.minutes).sum();
+                let pieces = packer.take(minutes - reviewing);
+                agenda.studied(date, &pieces);
+                if pieces.is_empty() && reviews.is_empty() {
                     packed.idle.push((date, Idle::NothingFits { minutes }));
                 } else {
-                    days.sat(pieces.iter().map(|piece| piece.minutes).sum());
+                    days.sat(reviewing + pieces.iter().map(|piece| piece.minutes).sum::<u32>());
                     if shortened {
                         packed.shortened.push(date);
                     }
@@ -243,16 +260,22 @@ pub(super) fn walk(
                     packed.sittings.push(Sitting {
                         date,
                         delay,
+                        reviews,
                         pieces,
                     });
                 }
             }
         }
-        if !packer.is_done() {
+        if !done(&*packer, agenda, date) {
             days.advance()?;
         }
     }
     Ok(packed)
+}
+
+/// Whether the walk is over on `date`: everything placed, and every review due by then.
+fn done(packer: &impl Take, agenda: &Agenda, date: NaiveDate) -> bool {
+    packer.is_done() && agenda.clear_by(date)
 }
 
 /// Pieces in strict order: a sitting takes the next pieces while they fit.
@@ -287,6 +310,21 @@ pub fn pack(
     availability: &Availability,
 ) -> Result<Packed, Error> {
     walk(&mut InOrder { pieces, next: 0 }, settings, availability)
+}
+
+/// The same, with the reviews of `agenda` first in each sitting.
+pub fn pack_with(
+    pieces: &[Piece],
+    agenda: &mut Agenda,
+    settings: &Settings,
+    availability: &Availability,
+) -> Result<Packed, Error> {
+    walk_with(
+        &mut InOrder { pieces, next: 0 },
+        agenda,
+        settings,
+        availability,
+    )
 }
 
 #[cfg(test)]

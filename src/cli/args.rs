@@ -158,6 +158,30 @@ pub(super) struct Done {
     pub(super) done: Vec<String>,
 }
 
+/// Reviews in a plan's sittings.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub(super) struct ReviewOptions {
+    /// Place reviews of done documents (and of those the plan studies) in the sittings, before
+    /// new material, when their estimated recall falls to the target retention.
+    #[arg(long, overrides_with = "no_review")]
+    pub(super) review: bool,
+    /// Plan new material only, without reviews (the default for now).
+    #[arg(long, overrides_with = "review")]
+    pub(super) no_review: bool,
+    /// With --review: the recall at which a review falls due, 0.70 to 0.97 (default 0.9).
+    #[arg(long, value_parser = values::retention, value_name = "R", requires = "review")]
+    pub(super) retention: Option<learnpath::memory::Retention>,
+    /// With --review: minutes of each review, e.g. 10m (1 to 60 min) [default: a tenth of the
+    /// document's time, 5 to 15 min].
+    #[arg(
+        long,
+        value_parser = values::review_minutes,
+        value_name = "DURATION",
+        requires = "review"
+    )]
+    pub(super) review_minutes: Option<u32>,
+}
+
 /// The study window: when sittings start, in which zone. Shared by every command that plans,
 /// so that the same values give the same sittings in all of them.
 #[derive(Debug, Clone, Copy, Default, Args)]
@@ -238,6 +262,8 @@ pub(super) enum Command {
         /// (the JSON has them in `blocked` and `idle`).
         #[arg(long)]
         explain: bool,
+        #[command(flatten)]
+        review: ReviewOptions,
     },
 
     /// Write the plan to a calendar (.ics), a spreadsheet (.csv), JSON or Markdown.

@@ -21,6 +21,11 @@ pub(super) fn review_before_done(
     format!("--on {date} is before {path} was done ({done}); a review comes after the study")
 }
 
+/// `--review-minutes` that is no duration of 1 to 60 minutes.
+pub(super) fn review_minutes(text: &str) -> String {
+    format!("'{text}' is not a review's time from 1 to 60 min (e.g. 10m)")
+}
+
 /// What the command line adds to the library's message.
 enum Hint {
     /// After the message: "message; hint".

@@ -62,6 +62,14 @@ pub(crate) fn spent(text: &str) -> Result<u32, String> {
     Ok(minutes)
 }
 
+/// The minutes of a review, as typed ("10m"): 1 to 60 min.
+pub(crate) fn review_minutes(text: &str) -> Result<u32, String> {
+    match parse_minutes(text) {
+        Ok(minutes) if (1..=60).contains(&minutes) => Ok(minutes),
+        _ => Err(super::messages::review_minutes(text)),
+    }
+}
+
 /// A reminder before a sitting, as typed ("15m", "1h", "0m" at the start): at most 7 days.
 pub(crate) fn remind(text: &str) -> Result<learnpath::calendar::Reminder, String> {
     // Zero in any unit ("0", "0m", "0 min", "0h") is a reminder when the sitting starts; the

@@ -8,6 +8,7 @@
 
 mod due;
 mod model;
+mod plan;
 mod retention;
 
 pub use due::history;

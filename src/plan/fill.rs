@@ -4,6 +4,7 @@
 //! else a part of the first ready document that can give one. No part is shorter than
 //! [`MIN_PART_MINUTES`] and no document is left with a remainder shorter than that.
 
+use super::review::Agenda;
 use super::schedule::{self, Packed, Piece};
 use super::settings::Settings;
 use crate::availability::Availability;
@@ -88,13 +89,24 @@ pub fn fill(
     settings: &Settings,
     availability: &Availability,
 ) -> Result<Packed, Error> {
+    fill_with(queue, &mut Agenda::none(), settings, availability)
+}
+
+/// The same, with the reviews of `agenda` first in each sitting.
+pub fn fill_with(
+    queue: &Queue,
+    agenda: &mut Agenda,
+    settings: &Settings,
+    availability: &Availability,
+) -> Result<Packed, Error> {
     let mut state = Fill::new(queue, &queue.minutes, settings.longest_sitting());
     let mut packed = Packed::default();
-    schedule::walk(
+    schedule::walk_with(
         &mut Filling {
             queue,
             state: &mut state,
         },
+        agenda,
         settings,
         availability,
         &mut packed,
@@ -152,7 +164,13 @@ impl Finisher {
 struct LastSitting(Option<chrono::NaiveDate>);
 
 impl schedule::Keep for LastSitting {
-    fn sitting(&mut self, date: chrono::NaiveDate, _: u32, _: &mut Vec<Piece>, _: bool) {
+    fn sitting(
+        &mut self,
+        date: chrono::NaiveDate,
+        _: (u32, Vec<super::review::Placed>),
+        _: &mut Vec<Piece>,
+        _: bool,
+    ) {
         self.0 = Some(date);
     }
 }

@@ -6,6 +6,7 @@ pub mod fill;
 pub mod forecast;
 pub mod notes;
 pub mod ready;
+pub mod review;
 pub mod runs;
 pub mod schedule;
 pub mod select;
@@ -18,8 +19,8 @@ pub use schedule::{Part, PartlyDone};
 pub use select::{Needed, Selection, needed};
 pub use settings::{SessionMinutes, Settings, Studied, StudyDays, WeeklyMinutes};
 pub use shape::{
-    BlockReason, BlockedDay, DoneDoc, IdleDay, IdleReason, Item, LabelMet, Plan, SCHEMA_VERSION,
-    Session, SpecializationMinutes, Summary,
+    BlockReason, BlockedDay, DoneDoc, IdleDay, IdleReason, Item, ItemKind, LabelMet, Plan,
+    SCHEMA_VERSION, Session, SpecializationMinutes, Summary,
 };
 
 use crate::availability::{self, Availability, Blocked};
@@ -58,6 +59,8 @@ pub struct Planner<'a> {
     availability: Availability,
     /// What is done of documents not done yet: only the rest is planned.
     partly: BTreeMap<DocId, PartlyDone>,
+    /// The reviews to place in the sittings; none plans new material only.
+    reviews: Option<review::Reviews>,
 }
 
 impl<'a> Planner<'a> {
@@ -78,8 +81,27 @@ impl<'a> Planner<'a> {
             done_set: done.clone(),
             availability: Availability::default(),
             partly: BTreeMap::new(),
+            reviews: None,
             selection,
         }
+    }
+
+    /// The same planner, placing reviews in the sittings before new material: those of
+    /// `reviews`, and the first review of each document the plan studies.
+    pub fn with_reviews(self, reviews: review::Reviews) -> Self {
+        Planner {
+            reviews: Some(reviews),
+            ..self
+        }
+    }
+
+    /// The reviews waiting to be placed when packing starts.
+    fn agenda(&self) -> review::Agenda {
+        let Some(reviews) = &self.reviews else {
+            return review::Agenda::none();
+        };
+        let planned = self.order.iter().map(|&doc| (doc, self.minutes_left(doc)));
+        review::Agenda::new(reviews, planned, |doc| self.curriculum.doc(doc).minutes)
     }
 
     /// The same planner, planning only what is left of partly done documents: each with the
@@ -170,6 +192,7 @@ impl<'a> Planner<'a> {
     }
 
     pub fn plan(&self, settings: &Settings) -> Result<Plan, Error> {
+        let mut agenda = self.agenda();
         let packed = if settings.whole {
             let pieces = schedule::pieces_left(
                 self.curriculum,
@@ -177,9 +200,10 @@ impl<'a> Planner<'a> {
                 settings.longest_sitting(),
                 &self.partly,
             );
-            schedule::pack(&pieces, settings, &self.availability)?
+            schedule::pack_with(&pieces, &mut agenda, settings, &self.availability)?
         } else {
-            let mut packed = fill::fill(&self.queue(), settings, &self.availability)?;
+            let queue = self.queue();
+            let mut packed = fill::fill_with(&queue, &mut agenda, settings, &self.availability)?;
             fill::label(&mut packed, |doc| self.partly.contains_key(&doc));
             packed
         };
@@ -357,13 +381,15 @@ impl<'a> Planner<'a> {
 
     /// The sittings as numbered, dated sessions with running totals.
     fn sessions(&self, sittings: Vec<Sitting>) -> Vec<Session> {
-        let curriculum = self.curriculum;
         let mut cumulative = 0;
         sittings
             .into_iter()
             .enumerate()
             .map(|(index, sitting)| {
-                let minutes: u32 = sitting.pieces.iter().map(|piece| piece.minutes).sum();
+                let items: Vec<Item> = (sitting.reviews.iter().map(|r| self.review_item(r)))
+                    .chain(sitting.pieces.iter().map(|piece| self.item(piece)))
+                    .collect();
+                let minutes: u32 = items.iter().map(|item| item.minutes).sum();
                 cumulative += minutes;
                 let week = sitting.date.iso_week();
                 Session {
@@ -372,33 +398,51 @@ impl<'a> Planner<'a> {
                     delay_minutes: sitting.delay,
                     weekday: sitting.date.format("%a").to_string(),
                     iso_week: format!("{}-W{:02}", week.year(), week.week()),
-                    items: sitting
-                        .pieces
-                        .iter()
-                        .map(|piece| {
-                            let doc = curriculum.doc(piece.doc);
-                            Item {
-                                doc: piece.doc,
-                                path: doc.path.clone(),
-                                title: doc.title.clone(),
-                                minutes: piece.minutes,
-                                done_minutes: self
-                                    .partly
-                                    .get(&piece.doc)
-                                    .map_or(0, |done| done.minutes),
-                                part: piece.part,
-                                part_of_rest: piece.part_of_rest,
-                                link: curriculum.link(piece.doc),
-                                estimated: doc.estimated,
-                            }
-                        })
-                        .collect(),
+                    items,
                     minutes,
                     cumulative_minutes: cumulative,
                     cumulative_hours: hours(cumulative),
                 }
             })
             .collect()
+    }
+
+    /// New material: a document, or a part of one.
+    fn item(&self, piece: &schedule::Piece) -> Item {
+        let doc = self.curriculum.doc(piece.doc);
+        Item {
+            doc: piece.doc,
+            path: doc.path.clone(),
+            title: doc.title.clone(),
+            minutes: piece.minutes,
+            done_minutes: self.partly.get(&piece.doc).map_or(0, |done| done.minutes),
+            part: piece.part,
+            part_of_rest: piece.part_of_rest,
+            link: self.curriculum.link(piece.doc),
+            estimated: doc.estimated,
+            kind: ItemKind::Study,
+            due: None,
+            recall: None,
+        }
+    }
+
+    /// A review of a document studied before.
+    fn review_item(&self, review: &review::Placed) -> Item {
+        let doc = self.curriculum.doc(review.doc);
+        Item {
+            doc: review.doc,
+            path: doc.path.clone(),
+            title: doc.title.clone(),
+            minutes: review.minutes,
+            done_minutes: 0,
+            part: None,
+            part_of_rest: false,
+            link: self.curriculum.link(review.doc),
+            estimated: false,
+            kind: ItemKind::Review,
+            due: Some(review.due),
+            recall: Some((f64::from(review.recall) * 1000.0).round() / 1000.0),
+        }
     }
 
     fn summarize(&self, sessions: &[Session]) -> Summary {
@@ -418,6 +462,7 @@ impl<'a> Planner<'a> {
                     minutes: sessions
                         .iter()
                         .flat_map(|session| &session.items)
+                        .filter(|item| !item.is_review())
                         .filter(|item| curriculum.doc(item.doc).section == Some(section_index))
                         .map(|item| item.minutes)
                         .sum(),
@@ -425,6 +470,13 @@ impl<'a> Planner<'a> {
             })
             .collect();
         let specialization_minutes: u32 = specializations.iter().map(|spec| spec.minutes).sum();
+        let reviews = || {
+            sessions
+                .iter()
+                .flat_map(|session| &session.items)
+                .filter(|item| item.is_review())
+        };
+        let review_minutes: u32 = reviews().map(|item| item.minutes).sum();
         let weeks = match (sessions.first(), sessions.last()) {
             (Some(first), Some(last)) => {
                 let monday = |date: NaiveDate| {
@@ -443,8 +495,10 @@ impl<'a> Planner<'a> {
             first_date: sessions.first().map(|session| session.date),
             finish_date: sessions.last().map(|session| session.date),
             specializations,
-            prerequisite_minutes: total_minutes - specialization_minutes,
+            prerequisite_minutes: total_minutes - specialization_minutes - review_minutes,
             labels: self.labels(sessions),
+            reviews: reviews().count(),
+            review_minutes,
         }
     }
 
@@ -457,7 +511,7 @@ impl<'a> Planner<'a> {
         let curriculum = self.curriculum;
         let mut finished_in: Vec<Option<usize>> = vec![None; curriculum.docs.len()];
         for session in sessions {
-            for item in &session.items {
+            for item in session.items.iter().filter(|item| !item.is_review()) {
                 finished_in[item.doc.0] = Some(session.number);
             }
         }

@@ -1,6 +1,7 @@
 //! Ordering the needed documents and packing them into dated sessions.
 
 use super::days::{Days, LAST_DATE, Offer};
+use super::review::{Agenda, Placed};
 use super::select::Needed;
 use super::settings::Settings;
 use crate::availability::{Availability, Blocked};
@@ -173,11 +174,13 @@ fn parts_left(
 }
 
 /// One sitting on one day.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Sitting {
     pub date: NaiveDate,
     /// Minutes after the usual start time it begins (busy time before it).
     pub delay: u32,
+    /// The reviews, before the new material.
+    pub reviews: Vec<Placed>,
     pub pieces: Vec<Piece>,
 }
 
@@ -192,7 +195,7 @@ pub enum Idle {
 
 /// The sittings, and the study days the availability took away, shortened or left idle on
 /// the way.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Packed {
     pub sittings: Vec<Sitting>,
     pub blocked: Vec<(NaiveDate, Blocked)>,
@@ -212,9 +215,15 @@ pub(super) trait Take {
 /// What a walk keeps of the days it walks: everything for a plan ([`Packed`]), less for a
 /// forecast's runs, which only need the finish.
 pub(super) trait Keep {
-    /// A sitting on `date`, `delay` minutes after the usual start, of `pieces` (taken or
-    /// cleared), on a day busy time `shortened`.
-    fn sitting(&mut self, date: NaiveDate, delay: u32, pieces: &mut Vec<Piece>, shortened: bool);
+    /// A sitting on `date`, `delay` minutes after the usual start, of `reviews` then
+    /// `pieces` (taken or cleared), on a day busy time `shortened`.
+    fn sitting(
+        &mut self,
+        date: NaiveDate,
+        delay: (u32, Vec<Placed>),
+        pieces: &mut Vec<Piece>,
+        shortened: bool,
+    );
     /// A study day left idle.
     fn idle(&mut self, _date: NaiveDate, _idle: Idle) {}
     /// A study day the availability took away.
@@ -222,7 +231,13 @@ pub(super) trait Keep {
 }
 
 impl Keep for Packed {
-    fn sitting(&mut self, date: NaiveDate, delay: u32, pieces: &mut Vec<Piece>, shortened: bool) {
+    fn sitting(
+        &mut self,
+        date: NaiveDate,
+        (delay, reviews): (u32, Vec<Placed>),
+        pieces: &mut Vec<Piece>,
+        shortened: bool,
+    ) {
         if shortened {
             self.shortened.push(date);
         }
@@ -230,6 +245,7 @@ impl Keep for Packed {
         self.sittings.push(Sitting {
             date,
             delay,
+            reviews,
             pieces,
         });
     }
@@ -252,13 +268,25 @@ pub(super) fn walk(
     availability: &Availability,
     keep: &mut impl Keep,
 ) -> Result<(), Error> {
+    walk_with(packer, &mut Agenda::none(), settings, availability, keep)
+}
+
+/// The same, with the reviews of `agenda` placed first in each sitting, and the walk going on
+/// until every review due by the last day is placed.
+pub(super) fn walk_with(
+    packer: &mut impl Take,
+    agenda: &mut Agenda,
+    settings: &Settings,
+    availability: &Availability,
+    keep: &mut impl Keep,
+) -> Result<(), Error> {
     let mut days = Days::new(settings, availability);
     if days.date() > LAST_DATE {
         return Err(Error::PastYear9999);
     }
     // One buffer for every sitting's pieces: a keeper that only needs the dates clears it.
     let mut pieces = Vec::new();
-    while !packer.is_done() {
+    while !done(&*packer, agenda, days.date()) {
         let date = days.date();
         match days.offer() {
             Offer::Off => {}
@@ -269,21 +297,29 @@ pub(super) fn walk(
                 minutes,
                 shortened,
             } => {
-                packer.take(minutes, &mut pieces);
-                if pieces.is_empty() {
+                let reviews = agenda.take(date, minutes);
+                let reviewing: u32 = reviews.iter().map(|review| review.minutes).sum();
+                packer.take(minutes - reviewing, &mut pieces);
+                agenda.studied(date, &pieces);
+                if pieces.is_empty() && reviews.is_empty() {
                     keep.idle(date, Idle::NothingFits { minutes });
                 } else {
-                    days.sat(pieces.iter().map(|piece| piece.minutes).sum());
-                    keep.sitting(date, slot.delay, &mut pieces, shortened);
+                    days.sat(reviewing + pieces.iter().map(|piece| piece.minutes).sum::<u32>());
+                    keep.sitting(date, (slot.delay, reviews), &mut pieces, shortened);
                     pieces.clear();
                 }
             }
         }
-        if !packer.is_done() {
+        if !done(&*packer, agenda, date) {
             days.advance()?;
         }
     }
     Ok(())
+}
+
+/// Whether the walk is over on `date`: everything placed, and every review due by then.
+fn done(packer: &impl Take, agenda: &Agenda, date: NaiveDate) -> bool {
+    packer.is_done() && agenda.clear_by(date)
 }
 
 /// Pieces in strict order: a sitting takes the next pieces while they fit.
@@ -320,6 +356,24 @@ pub fn pack(
     let mut packed = Packed::default();
     walk(
         &mut InOrder { pieces, next: 0 },
+        settings,
+        availability,
+        &mut packed,
+    )?;
+    Ok(packed)
+}
+
+/// The same, with the reviews of `agenda` first in each sitting.
+pub fn pack_with(
+    pieces: &[Piece],
+    agenda: &mut Agenda,
+    settings: &Settings,
+    availability: &Availability,
+) -> Result<Packed, Error> {
+    let mut packed = Packed::default();
+    walk_with(
+        &mut InOrder { pieces, next: 0 },
+        agenda,
         settings,
         availability,
         &mut packed,

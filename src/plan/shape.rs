@@ -156,6 +156,40 @@ pub struct Item {
     /// Whether the time is estimated from the page's words (it gives none); left out when not.
     #[serde(skip_serializing_if = "is_false")]
     pub estimated: bool,
+    /// `review` for a review of a document studied before; left out for new material.
+    #[serde(skip_serializing_if = "ItemKind::is_study")]
+    pub kind: ItemKind,
+    /// A review's due date: when its estimated recall falls to the target retention.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    /// A review's estimated recall on its due date (on the plan's first day when overdue),
+    /// to three decimals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recall: Option<f64>,
+}
+
+impl Item {
+    /// Whether the item is a review.
+    pub fn is_review(&self) -> bool {
+        self.kind == ItemKind::Review
+    }
+}
+
+/// What an item of a sitting is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// New material: a document, or a part of one.
+    #[default]
+    Study,
+    /// A review of a document studied before.
+    Review,
+}
+
+impl ItemKind {
+    fn is_study(&self) -> bool {
+        *self == ItemKind::Study
+    }
 }
 
 /// A study day the plan passed over.
@@ -238,10 +272,21 @@ pub struct Summary {
     pub finish_date: Option<NaiveDate>,
     /// Minutes of each chosen specialization's own documents.
     pub specializations: Vec<SpecializationMinutes>,
-    /// Minutes of everything else: prerequisites and the role's other sections.
+    /// Minutes of everything else: prerequisites and the role's other sections (reviews not
+    /// counted).
     pub prerequisite_minutes: u32,
     /// The milestones: sections' prerequisite labels and when the plan reaches them.
     pub labels: Vec<LabelMet>,
+    /// Reviews in the sittings (left out when none).
+    #[serde(skip_serializing_if = "is_zero_count")]
+    pub reviews: usize,
+    /// Minutes of those reviews, part of `total_minutes` (left out when none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub review_minutes: u32,
+}
+
+fn is_zero_count(count: &usize) -> bool {
+    *count == 0
 }
 
 /// Minutes of one chosen specialization's own documents.

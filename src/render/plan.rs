@@ -7,10 +7,12 @@ use crate::words::count;
 use std::io::{self, Write};
 
 /// "Title (40 min)" or "Title, part 1/2 (45 min)"; for what is left of a partly done document,
-/// "Title, the rest (25 min)" or "Title, the rest, part 1/2 (50 min)".
+/// "Title, the rest (25 min)" or "Title, the rest, part 1/2 (50 min)"; a review is "review:
+/// Title (10 min)".
 pub fn item_label(item: &Item) -> String {
     format!(
-        "{}{} ({}{})",
+        "{}{}{} ({}{})",
+        if item.is_review() { "review: " } else { "" },
         item.title,
         item_which(item, ", "),
         if item.estimated { "~" } else { "" },
@@ -19,8 +21,11 @@ pub fn item_label(item: &Item) -> String {
 }
 
 /// "Title" or "Title (part 1/2)", "Title (the rest)" or "Title (the rest, part 1/2)": the parts
-/// of a split document must differ where only titles show, as in a calendar.
+/// of a split document must differ where only titles show, as in a calendar; "Title (review)".
 pub fn item_title(item: &Item) -> String {
+    if item.is_review() {
+        return format!("{} (review)", item.title);
+    }
     match item_which(item, "") {
         which if which.is_empty() => item.title.clone(),
         which => format!("{} ({which})", item.title),
@@ -163,6 +168,15 @@ pub fn summary(plan: &Plan, w: &mut dyn Write) -> io::Result<()> {
         "  prerequisites and the rest of the path: {}",
         format_minutes(summary.prerequisite_minutes)
     )?;
+    if summary.reviews > 0 {
+        let share = f64::from(summary.review_minutes) * 100.0 / f64::from(summary.total_minutes);
+        writeln!(
+            w,
+            "  {}: {} ({share:.0}% of the plan's time)",
+            count(summary.reviews, "review"),
+            format_minutes(summary.review_minutes)
+        )?;
+    }
     milestones(&summary.labels, w)
 }
 

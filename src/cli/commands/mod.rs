@@ -7,6 +7,7 @@ mod info;
 mod output;
 mod parts;
 mod plan;
+mod planned_reviews;
 mod profile;
 mod progress;
 mod ready;
@@ -31,7 +32,8 @@ pub(super) fn execute(
             options,
             format,
             explain,
-        } => plan::plan(&options, format, explain, context, out),
+            review,
+        } => plan::plan(&options, format, explain, &review, context, out),
         Command::Export {
             options,
             format,

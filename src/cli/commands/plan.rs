@@ -1,10 +1,11 @@
 //! `plan` and `export`: the plan the options ask for, shown or written out.
 
 use super::super::Failure;
-use super::super::args::{ExportFormat, PlanFormat, PlanOptions};
+use super::super::args::{ExportFormat, PlanFormat, PlanOptions, ReviewOptions};
 use super::super::settings::{Context, PlanRequest, Timing};
 use super::calendar::CalendarExport;
 use super::output::{check_output, write_output};
+use super::planned_reviews::reviews;
 use chrono::NaiveDate;
 use learnpath::availability::busy::BusyCalendar;
 use learnpath::availability::over_busy_horizon;
@@ -51,6 +52,16 @@ pub(super) fn build(
     context: &Context,
     opened: &Opened,
 ) -> Result<(Outcome, PlanRequest), Failure> {
+    build_reviewed(options, None, context, opened)
+}
+
+/// The same, with the reviews `review` asks for placed in the sittings (none without it).
+fn build_reviewed(
+    options: &PlanOptions,
+    review: Option<&ReviewOptions>,
+    context: &Context,
+    opened: &Opened,
+) -> Result<(Outcome, PlanRequest), Failure> {
     let request = PlanRequest::resolve(options, context, opened)?;
     let calendar = match request.busy.is_empty() {
         true => None,
@@ -64,6 +75,14 @@ pub(super) fn build(
         &request.done,
     )
     .with_partial(request.partial.iter().cloned());
+    let reviews = match review {
+        Some(review) => reviews(review, context, &opened.curriculum, request.start())?,
+        None => None,
+    };
+    let planner = match reviews {
+        Some(reviews) => planner.with_reviews(reviews),
+        None => planner,
+    };
     let outcome = over_busy_horizon(
         calendar.as_ref().zip(clock),
         request.start(),
@@ -147,12 +166,13 @@ pub(super) fn plan(
     options: &PlanOptions,
     format: PlanFormat,
     explain: bool,
+    review: &ReviewOptions,
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
     let table = format == PlanFormat::Table;
     let width = context.style.width;
-    let plan = match build(options, context, &context.open()?)?.0 {
+    let plan = match build_reviewed(options, Some(review), context, &context.open()?)?.0 {
         Outcome::Missed { by, fastest } => {
             let answer = missed_answer(by, &fastest);
             if table {

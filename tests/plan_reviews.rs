@@ -1,0 +1,160 @@
+//! Reviews in the plan's sittings (`plan --review`): a learner with documents done on known
+//! dates gets each review on or after its due date, before new material, within each day's
+//! minutes and the weekly cap; without `--review` the plan is the plan of before.
+
+mod common;
+
+use chrono::{Datelike, Days, NaiveDate};
+use common::Learner;
+use learnpath::memory::{Memory, Retention};
+use learnpath::plan::{Plan, Planner, Selection, Settings, WeeklyMinutes};
+use learnpath::progress::Progress;
+use learnpath::{Source, open};
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+
+const START: &str = "2027-03-01";
+
+fn start() -> NaiveDate {
+    START.parse().unwrap()
+}
+
+/// The plan for role 2's path with the first `done` documents of the curriculum done, each
+/// `ago[i]` days before the start, and its reviews' due dates by path.
+fn reviewed_plan(ago: &[u64], hours: f64, retention: f64) -> (Plan, BTreeMap<String, NaiveDate>) {
+    let opened = open(&Source::Embedded).unwrap();
+    let curriculum = &opened.curriculum;
+    let mut progress = Progress::default();
+    for (id, &days) in curriculum.ids().zip(ago) {
+        progress.mark(&curriculum.doc(id).path, start() - Days::new(days));
+    }
+    let role = curriculum.find_role("storage engineer").unwrap();
+    let selection = Selection::role(curriculum, role).unwrap();
+    let done = progress.done_set(curriculum);
+    let retention = Retention::new(retention).unwrap();
+    let reviews = Memory::default().plan_reviews(curriculum, &progress, start(), retention, None);
+    let due = (reviews.due.iter())
+        .map(|due| (curriculum.doc(due.doc).path.clone(), due.due))
+        .collect();
+    let weekly = WeeklyMinutes::from_hours(hours).unwrap();
+    let settings = Settings::new(start(), weekly, None, None);
+    let planner = Planner::new(curriculum, &opened.graph, selection, &done).with_reviews(reviews);
+    (planner.plan(&settings).unwrap(), due)
+}
+
+/// No sitting over its day's minutes, no ISO week over the weekly time.
+fn assert_within_the_time(plan: &Plan) {
+    let mut weeks: BTreeMap<&str, u32> = BTreeMap::new();
+    for session in &plan.sessions {
+        let items: u32 = session.items.iter().map(|item| item.minutes).sum();
+        assert_eq!(items, session.minutes);
+        let day = plan.settings.day_capacity(session.date.weekday());
+        assert!(session.minutes <= day, "{} over {day}", session.date);
+        *weeks.entry(&session.iso_week).or_default() += session.minutes;
+    }
+    let weekly = plan.settings.weekly_minutes.get();
+    assert!(
+        weeks.values().all(|&minutes| minutes <= weekly),
+        "{weeks:?}"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn reviews_come_due_first_and_fit_the_time(
+        ago in prop::collection::vec(1u64..60, 0..12),
+        half_hours in 4u32..20,
+        retention in 0.70f64..0.97,
+    ) {
+        let (plan, due) = reviewed_plan(&ago, f64::from(half_hours) / 2.0, retention);
+        assert_within_the_time(&plan);
+        let finish = plan.summary.finish_date.unwrap_or(start());
+        let mut studied: BTreeMap<&str, NaiveDate> = BTreeMap::new();
+        let mut reviewed: Vec<&str> = Vec::new();
+        for session in &plan.sessions {
+            // Reviews first, then new material.
+            let kinds: Vec<bool> = session.items.iter().map(|item| item.is_review()).collect();
+            prop_assert!(kinds.windows(2).all(|pair| pair[0] || !pair[1]), "{kinds:?}");
+            for item in session.items.iter().filter(|item| item.is_review()) {
+                let item_due = item.due.unwrap();
+                prop_assert!(item_due <= session.date, "{} due {item_due}", item.path);
+                // Never before the document is studied: before the plan, or in it.
+                match studied.get(item.path.as_str()) {
+                    Some(&last) => prop_assert!(last < item_due),
+                    None => prop_assert_eq!(due.get(&item.path), Some(&item_due)),
+                }
+                reviewed.push(&item.path);
+            }
+            for item in session.items.iter().filter(|item| !item.is_review()) {
+                studied.insert(&item.path, session.date);
+            }
+        }
+        // Each document reviewed at most once; every review due by the finish is placed.
+        let count = reviewed.len();
+        reviewed.sort_unstable();
+        reviewed.dedup();
+        prop_assert_eq!(reviewed.len(), count);
+        for (path, on) in due.iter().filter(|(_, on)| **on <= finish) {
+            prop_assert!(reviewed.contains(&path.as_str()), "{path} due {on} missing");
+        }
+        prop_assert_eq!(plan.summary.reviews, count);
+    }
+}
+
+#[test]
+fn overdue_reviews_take_the_first_sitting() {
+    let (plan, _) = reviewed_plan(&[30, 20, 10], 5.0, 0.9);
+    let first = &plan.sessions[0];
+    assert_eq!(first.date, start());
+    let reviews: Vec<&str> = (first.items.iter())
+        .filter(|item| item.is_review())
+        .map(|item| item.path.rsplit('/').next().unwrap())
+        .collect();
+    // The most overdue first.
+    assert_eq!(
+        reviews,
+        [
+            "01_the_ring0_problem.md",
+            "02_hardware_solution.md",
+            "03_vm_exit_basics.md"
+        ]
+    );
+    assert!(
+        first
+            .items
+            .iter()
+            .all(|item| !item.is_review() || item.minutes == 5)
+    );
+    assert!(plan.summary.review_minutes >= 15);
+}
+
+#[test]
+fn without_review_the_plan_is_as_before() {
+    let learner = Learner::new();
+    let done = ["--today", "2027-02-20", "done", "01_the_ring0_problem"];
+    learner.run(&done).code(0);
+    let plan = [
+        "--today",
+        START,
+        "plan",
+        "--role",
+        "storage engineer",
+        "--hours",
+        "5",
+    ];
+    let before = learner.run(&plan).code(0).stdout;
+    let without = learner
+        .run(&[&plan[..], &["--no-review"]].concat())
+        .code(0)
+        .stdout;
+    assert_eq!(before, without);
+    assert!(!before.contains("review"));
+    let with = learner
+        .run(&[&plan[..], &["--review"]].concat())
+        .code(0)
+        .stdout;
+    assert!(with.contains("review: The Ring-0 Problem"), "{with}");
+    assert!(with.contains("of the plan's time)"), "{with}");
+}

@@ -157,6 +157,9 @@ pub struct DocDetail {
     pub title: String,
     pub level: String,
     pub minutes: u32,
+    /// Whether `minutes` is estimated from the page's words (it gives no time).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub estimated: bool,
     pub section: Option<String>,
     pub tags: Vec<String>,
     pub link: Option<String>,
@@ -185,6 +188,7 @@ pub fn doc_detail(curriculum: &Curriculum, graph: &PrereqGraph, id: DocId) -> Do
         title: doc.title.clone(),
         level: doc.level.to_string(),
         minutes: doc.minutes,
+        estimated: doc.estimated,
         section: doc.section.map(|s| {
             let section = curriculum.section(s);
             section.label()

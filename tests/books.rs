@@ -411,3 +411,26 @@ fn the_shallowest_table_wins_and_what_it_leaves_out_is_counted() {
         "not in the table of contents, not planned: 3 pages",
     ]);
 }
+
+#[test]
+fn a_draft_is_named_as_a_draft_and_an_estimated_time_shows_as_one() {
+    let folder = root("mdbook").display().to_string();
+    let progress = tempfile::tempdir().unwrap();
+    let file = progress.path().join("progress.yaml").display().to_string();
+    let args = [
+        "--curriculum",
+        &folder,
+        "--progress",
+        &file,
+        "done",
+        "--through",
+        "Not written yet",
+    ];
+    learnpath(&args)
+        .code(2)
+        .stderr_has(&["'Not written yet' is a draft in the table of contents"]);
+    assert!(!std::path::Path::new(&file).exists(), "nothing is written");
+    learnpath(&["--curriculum", &folder, "show", "Subnets"])
+        .code(0)
+        .stdout_has(&["  time:    ~", " (from its words)"]);
+}

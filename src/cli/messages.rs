@@ -21,6 +21,13 @@ pub(super) fn review_before_done(
     format!("--on {date} is before {path} was done ({done}); a review comes after the study")
 }
 
+/// `done --through` a chapter the table of contents lists but that is not written yet.
+pub(super) fn through_a_draft(name: &str) -> String {
+    format!(
+        "'{name}' is a draft in the table of contents (listed, not written yet); name a written page"
+    )
+}
+
 /// `--review-minutes` that is no duration of 1 to 60 minutes.
 pub(super) fn review_minutes(text: &str) -> String {
     format!("'{text}' is not a review's time from 1 to 60 min (e.g. 10m)")

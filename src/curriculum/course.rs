@@ -65,6 +65,19 @@ pub(crate) fn apply(
 }
 
 impl super::Curriculum {
+    /// Whether `name` is the title of a draft of the table of contents, and of no document.
+    pub fn is_draft(&self, name: &str) -> bool {
+        let wanted = super::normalize_name(name);
+        let drafts = self
+            .table
+            .as_ref()
+            .map_or(&[][..], |table| &table.drafts[..]);
+        drafts
+            .iter()
+            .any(|draft| super::normalize_name(draft) == wanted)
+            && self.find_doc(name).is_err()
+    }
+
     /// In a course read in its table's order: `last` and every entry before it.
     pub fn entries_through(&self, last: DocId) -> Option<Vec<DocId>> {
         let order = &self.table.as_ref()?.order;

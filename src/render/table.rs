@@ -293,8 +293,14 @@ pub fn doc_detail(detail: &DocDetail, style: Style, w: &mut dyn Write) -> io::Re
 fn doc_detail_lines(detail: &DocDetail, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "{}", detail.title)?;
     writeln!(w, "  path:    {}", detail.path)?;
-    writeln!(w, "  level:   {}", detail.level)?;
-    writeln!(w, "  time:    {}", format_minutes(detail.minutes))?;
+    if !detail.level.is_empty() {
+        writeln!(w, "  level:   {}", detail.level)?;
+    }
+    let time = match detail.estimated {
+        true => format!("~{} (from its words)", format_minutes(detail.minutes)),
+        false => format_minutes(detail.minutes),
+    };
+    writeln!(w, "  time:    {time}")?;
     if let Some(section) = &detail.section {
         writeln!(w, "  section: {section}")?;
     }

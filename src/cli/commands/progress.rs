@@ -69,6 +69,11 @@ pub(super) fn done(
     let curriculum = &opened.curriculum;
     let mut ids = curriculum.find_docs(names)?;
     if let Some(last) = &args.through {
+        if curriculum.is_draft(last) {
+            return Err(Failure::Usage(super::super::messages::through_a_draft(
+                last,
+            )));
+        }
         let last = curriculum.find_doc(last)?;
         ids.extend(
             curriculum

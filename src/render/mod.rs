@@ -10,6 +10,7 @@ pub mod notes;
 pub mod plan;
 pub mod ready;
 pub mod report;
+pub mod review;
 pub mod session_table;
 pub mod sheet;
 pub mod status;

@@ -64,6 +64,7 @@ pub(crate) fn resolve_all(
             non_study: &non_study,
             known,
             names: OnceCell::new(),
+            non_study_names: OnceCell::new(),
             origin,
             out,
             required: Vec::new(),
@@ -199,6 +200,15 @@ fn slug_of(stem: &str) -> &str {
     super::folders::numbered(stem).map_or(stem, |(_, slug)| slug)
 }
 
+/// What a link calls a page: an index page by its folder, another page by its path without
+/// the extension.
+fn named_as(page: &str) -> &str {
+    match super::page::is_index_name(page) {
+        true => page.rsplit_once('/').map_or("", |(folder, _)| folder),
+        false => page.rsplit_once('.').map_or(page, |(stem, _)| stem),
+    }
+}
+
 struct LinkResolver<'a> {
     index: &'a HashMap<&'a str, DocId>,
     /// Every document path, in order, for deterministic suggestions.
@@ -210,6 +220,9 @@ struct LinkResolver<'a> {
     known: KnownPages<'a>,
     /// Built at the first link that is not a path.
     names: OnceCell<Names>,
+    /// The pages not studied, by the last name of what a link calls them (see
+    /// [`LinkResolver::non_study_at`]).
+    non_study_names: OnceCell<HashMap<&'a str, Vec<&'a str>>>,
     origin: &'a str,
     out: &'a mut Vec<Diagnostic>,
     /// Pages that are not studied but that a study page requires.
@@ -503,17 +516,24 @@ impl LinkResolver<'_> {
     fn non_study_at(&self, path: &str) -> Option<String> {
         let wanted = path.trim_matches('/');
         let wanted = wanted.strip_suffix(".md").unwrap_or(wanted);
-        if wanted.is_empty() {
-            return None;
-        }
-        let ends = |page: &str| {
-            let page = match super::page::is_index_name(page) {
-                true => page.rsplit_once('/').map_or("", |(folder, _)| folder),
-                false => page.rsplit_once('.').map_or(page, |(stem, _)| stem),
-            };
-            page == wanted || page.ends_with(&format!("/{wanted}"))
+        let last = wanted.rsplit('/').next().filter(|last| !last.is_empty())?;
+        // Indexed by their last name at the first such link: a link that names nothing is
+        // rare, and a course may hold many pages that are not studied.
+        let by_name = self.non_study_names.get_or_init(|| {
+            let mut by_name: HashMap<&str, Vec<&str>> = HashMap::new();
+            for page in self.non_study.iter().copied() {
+                let name = named_as(page).rsplit('/').next().unwrap_or(page);
+                by_name.entry(name).or_default().push(page);
+            }
+            by_name
+        });
+        let ends = |page: &&str| {
+            let named = named_as(page);
+            named
+                .strip_suffix(wanted)
+                .is_some_and(|before| before.is_empty() || before.ends_with('/'))
         };
-        let mut found = self.non_study.iter().filter(|page| ends(page));
+        let mut found = by_name.get(last)?.iter().filter(|page| ends(page));
         match (found.next(), found.next()) {
             (Some(page), None) => Some(page.to_string()),
             _ => None,

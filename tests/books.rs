@@ -395,7 +395,7 @@ fn the_shallowest_table_wins_and_what_it_leaves_out_is_counted() {
     let folder = common::folder(&[
         (
             "mkdocs.yml",
-            "site_name: S\nnav:\n  - One: one.md\n  - Two: two.md\n  - Again: one.md\n",
+            "site_name: S\nnav:\n  - One: one.md\n  - Two: two.md\n  - Again: one.md\n  - Out: ../../outside.md\n",
         ),
         ("docs/one.md", "# One\n\nwords\n"),
         ("docs/two.md", "# Two\n\nwords\n"),
@@ -409,6 +409,7 @@ fn the_shallowest_table_wins_and_what_it_leaves_out_is_counted() {
         "order: the mkdocs table mkdocs.yml, 2 pages",
         "'one.md' is listed again; it is read where it is first listed (line 3)",
         "not in the table of contents, not planned: 3 pages",
+        "'../../outside.md' points outside the course folder; left out",
     ]);
 }
 

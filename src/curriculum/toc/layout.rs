@@ -348,12 +348,16 @@ fn resolve_targets(
         if entry.draft {
             continue;
         }
-        let found = resolve_dots(&join(base, &target)).and_then(|path| page_at(&path, &paths));
+        let inside = resolve_dots(&join(base, &target));
+        let found = inside.as_deref().and_then(|path| page_at(path, &paths));
         match &found {
-            None => diagnostics.push(warn(
-                format!("'{target}' names no page of the course; left out"),
-                entry.line,
-            )),
+            None => {
+                let why = match inside {
+                    None => "points outside the course folder",
+                    Some(_) => "names no page of the course",
+                };
+                diagnostics.push(warn(format!("'{target}' {why}; left out"), entry.line));
+            }
             Some(path) => {
                 if let Some(first) = first_line.insert(path.clone(), entry.line) {
                     let at = first.map_or(String::new(), |line| format!(" (line {line})"));

@@ -89,7 +89,13 @@ fn packed(bencher: divan::Bencher, documents: usize) {
     let queue = queue(documents);
     let remaining = queue.minutes().to_vec();
     bencher.bench(|| {
-        let mut packing = Packing::new(queue.clone(), None, &settings, &availability);
+        let mut packing = Packing::new(
+            queue.clone(),
+            None,
+            &settings,
+            &availability,
+            learnpath::plan::review::Agenda::none(),
+        );
         forecast(divan::black_box(&remaining), &[], &mut packing, None).unwrap()
     });
 }

@@ -71,8 +71,9 @@ proptest! {
         let (plan, due) = reviewed_plan(&ago, f64::from(half_hours) / 2.0, retention);
         assert_within_the_time(&plan);
         let finish = plan.summary.finish_date.unwrap_or(start());
-        let mut studied: BTreeMap<&str, NaiveDate> = BTreeMap::new();
-        let mut reviewed: Vec<&str> = Vec::new();
+        // The day each document was last studied or reviewed in the plan.
+        let mut last: BTreeMap<&str, NaiveDate> = BTreeMap::new();
+        let mut count = 0;
         for session in &plan.sessions {
             // Reviews first, then new material.
             let kinds: Vec<bool> = session.items.iter().map(|item| item.is_review()).collect();
@@ -80,24 +81,22 @@ proptest! {
             for item in session.items.iter().filter(|item| item.is_review()) {
                 let item_due = item.due.unwrap();
                 prop_assert!(item_due <= session.date, "{} due {item_due}", item.path);
-                // Never before the document is studied: before the plan, or in it.
-                match studied.get(item.path.as_str()) {
-                    Some(&last) => prop_assert!(last < item_due),
+                // Never before the document is studied (or reviewed before): before the plan,
+                // or in it.
+                match last.get(item.path.as_str()) {
+                    Some(&before) => prop_assert!(before < item_due),
                     None => prop_assert_eq!(due.get(&item.path), Some(&item_due)),
                 }
-                reviewed.push(&item.path);
+                last.insert(&item.path, session.date);
+                count += 1;
             }
             for item in session.items.iter().filter(|item| !item.is_review()) {
-                studied.insert(&item.path, session.date);
+                last.insert(&item.path, session.date);
             }
         }
-        // Each document reviewed at most once; every review due by the finish is placed.
-        let count = reviewed.len();
-        reviewed.sort_unstable();
-        reviewed.dedup();
-        prop_assert_eq!(reviewed.len(), count);
+        // Every review due by the finish is placed.
         for (path, on) in due.iter().filter(|(_, on)| **on <= finish) {
-            prop_assert!(reviewed.contains(&path.as_str()), "{path} due {on} missing");
+            prop_assert!(last.contains_key(path.as_str()), "{path} due {on} missing");
         }
         prop_assert_eq!(plan.summary.reviews, count);
     }
@@ -157,4 +156,49 @@ fn without_review_the_plan_is_as_before() {
         .stdout;
     assert!(with.contains("review: The Ring-0 Problem"), "{with}");
     assert!(with.contains("of the plan's time)"), "{with}");
+}
+
+/// Each document's reviews in the plan, by path: the day it was studied, then each review's.
+fn reviews_by_document(plan: &Plan) -> BTreeMap<&str, Vec<NaiveDate>> {
+    let mut days: BTreeMap<&str, Vec<NaiveDate>> = BTreeMap::new();
+    for session in &plan.sessions {
+        for item in &session.items {
+            let entry = days.entry(item.path.as_str()).or_default();
+            // A document split over sittings counts from its last part.
+            if !item.is_review() {
+                entry.clear();
+            }
+            entry.push(session.date);
+        }
+    }
+    days
+}
+
+#[test]
+fn a_review_brings_the_next_further_out() {
+    // An hour a week: the plan runs for months, long enough for several reviews each.
+    let (plan, _) = reviewed_plan(&[], 1.0, 0.9);
+    let days = reviews_by_document(&plan);
+    let reviewed_twice = days.values().filter(|days| days.len() >= 3).count();
+    assert!(reviewed_twice >= 5, "{days:?}");
+    for (path, days) in &days {
+        let gaps: Vec<i64> = days.windows(2).map(|d| (d[1] - d[0]).num_days()).collect();
+        assert!(gaps.iter().all(|&gap| gap >= 1), "{path}: {days:?}");
+        // Remembered each time, the document comes back later and later.
+        assert!(
+            gaps.windows(2).all(|g| g[1] > g[0]),
+            "{path}: gaps {gaps:?}"
+        );
+    }
+    // No day carries more than twice the mean of the days with reviews.
+    let mut per_day: BTreeMap<NaiveDate, u32> = BTreeMap::new();
+    for session in &plan.sessions {
+        let reviews = session.items.iter().filter(|item| item.is_review()).count();
+        if reviews > 0 {
+            *per_day.entry(session.date).or_default() += reviews as u32;
+        }
+    }
+    let mean = f64::from(per_day.values().sum::<u32>()) / per_day.len() as f64;
+    let busiest = f64::from(*per_day.values().max().unwrap());
+    assert!(busiest <= 2.0 * mean, "busiest {busiest}, mean {mean:.2}");
 }

@@ -64,20 +64,48 @@ impl Memory {
         retention: Retention,
     ) -> Option<Recall> {
         let (state, last) = self.state(history)?;
-        let interval = self.fsrs.next_interval(
-            Some(state.stability),
-            retention.value(),
-            Grade::Good.rating(),
-        );
-        let days = interval.round().max(1.0) as u64;
-        let elapsed = (today - last).num_days().max(0) as f32;
+        let days = self.interval(state.stability, retention);
+        let elapsed = (today - last).num_days().max(0) as u32;
         Some(Recall {
             stability: state.stability,
             difficulty: state.difficulty,
             last,
-            recall: fsrs::current_retrievability(state, elapsed, self.decay),
-            due: last.checked_add_days(Days::new(days))?,
+            recall: self.retrievability(state, elapsed),
+            due: last.checked_add_days(Days::new(days.into()))?,
         })
+    }
+
+    /// Days from a review that left `stability` to the next, when the estimated recall falls
+    /// to `retention`: at least one.
+    pub fn interval(&self, stability: f32, retention: Retention) -> u32 {
+        let days =
+            self.fsrs
+                .next_interval(Some(stability), retention.value(), Grade::Good.rating());
+        days.round().clamp(1.0, f32::from(u16::MAX)) as u32
+    }
+
+    /// The estimated recall of a memory `state`, `elapsed` days after the last review.
+    pub fn retrievability(&self, state: MemoryState, elapsed: u32) -> f32 {
+        fsrs::current_retrievability(state, elapsed as f32, self.decay)
+    }
+
+    /// The memory state after a review graded `grade`, `elapsed` days after the last review
+    /// that left `state`; after a first reading when `state` is `None`. `None` when the model
+    /// gives no finite state.
+    pub fn after(
+        &self,
+        state: Option<MemoryState>,
+        elapsed: u32,
+        grade: Grade,
+    ) -> Option<MemoryState> {
+        let next = self.fsrs.next_states(state, 0.9, elapsed).ok()?;
+        let item = match grade {
+            Grade::Again => next.again,
+            Grade::Hard => next.hard,
+            Grade::Good => next.good,
+            Grade::Easy => next.easy,
+        };
+        Some(item.memory)
     }
 
     /// The memory state after the reviews, and the day of the last.

@@ -1,17 +1,70 @@
 //! What a plan needs to place reviews, from what the learner remembers: each done document's
-//! next review (its due date and estimated recall) and how soon a document the plan studies
-//! comes back, as the plain data the planner takes.
+//! next review, and the memory model at the learner's target retention, which the planner
+//! asks how each review it places moves the next.
 
-use super::{Memory, Retention, Review};
+use super::{Memory, Retention};
 use crate::curriculum::Curriculum;
-use crate::plan::review::{Due, Reviews};
+use crate::plan::review::{Due, Forgetting, Reviews, Strength};
 use crate::progress::{Grade, Progress};
 use chrono::NaiveDate;
+use fsrs::MemoryState;
+use std::sync::Arc;
+
+/// The memory model at a target retention, as the planner asks it: every review graded good.
+#[derive(Debug, Clone)]
+pub struct AtRetention {
+    pub memory: Memory,
+    pub retention: Retention,
+}
+
+fn state(strength: Strength) -> MemoryState {
+    MemoryState {
+        stability: strength.stability,
+        difficulty: strength.difficulty,
+    }
+}
+
+fn strength(state: MemoryState) -> Strength {
+    Strength {
+        stability: state.stability,
+        difficulty: state.difficulty,
+    }
+}
+
+impl AtRetention {
+    /// The strength after a good review; the strength before when the model gives none.
+    fn good(&self, before: Option<Strength>, elapsed: u32) -> Option<Strength> {
+        let after = self.memory.after(before.map(state), elapsed, Grade::Good);
+        after.map(strength)
+    }
+}
+
+impl Forgetting for AtRetention {
+    fn learned(&self) -> Strength {
+        // The crate's first good state; a day's stability should the model give none.
+        self.good(None, 0).unwrap_or(Strength {
+            stability: 1.0,
+            difficulty: 5.0,
+        })
+    }
+
+    fn reviewed(&self, before: Strength, elapsed: u32) -> Strength {
+        self.good(Some(before), elapsed).unwrap_or(before)
+    }
+
+    fn interval(&self, strength: Strength) -> u32 {
+        self.memory.interval(strength.stability, self.retention)
+    }
+
+    fn recall(&self, strength: Strength, elapsed: u32) -> f32 {
+        self.memory.retrievability(state(strength), elapsed)
+    }
+}
 
 impl Memory {
-    /// The reviews for a plan starting on `start`: each done document's next review, with its
-    /// estimated recall on its due date (on `start` when it is overdue); each review of
-    /// `minutes`, or of the default length for its document when `None`.
+    /// The reviews for a plan starting on `start`: each done document's next review, the
+    /// model at `retention`; each review of `minutes`, or of the default length for its
+    /// document when `None`; reviews placed through `until` once the new material is studied.
     pub fn plan_reviews(
         &self,
         curriculum: &Curriculum,
@@ -24,26 +77,27 @@ impl Memory {
             .ids()
             .filter_map(|doc| {
                 let path = &curriculum.doc(doc).path;
-                let due = self.of(progress, path, start, retention)?.due;
-                let recall = self.of(progress, path, due.max(start), retention)?.recall;
-                Some(Due { doc, due, recall })
+                let recall = self.of(progress, path, start, retention)?;
+                Some(Due {
+                    doc,
+                    last: recall.last,
+                    strength: Strength {
+                        stability: recall.stability,
+                        difficulty: recall.difficulty,
+                    },
+                    due: recall.due,
+                })
             })
             .collect();
+        let model = AtRetention {
+            memory: self.clone(),
+            retention,
+        };
         Reviews {
             due,
-            first_after_days: self.first_after_days(start, retention),
-            retention: retention.value(),
+            model: Arc::new(model),
             minutes,
+            until: None,
         }
-    }
-
-    /// Days from studying a document (graded good) to its first review.
-    pub fn first_after_days(&self, day: NaiveDate, retention: Retention) -> u32 {
-        let studied = [Review {
-            date: day,
-            grade: Grade::Good,
-        }];
-        self.recall(&studied, day, retention)
-            .map_or(1, |recall| (recall.due - day).num_days().max(1) as u32)
     }
 }

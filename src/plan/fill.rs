@@ -138,20 +138,22 @@ pub struct Finisher {
 }
 
 impl Finisher {
-    /// The finish date of the queue's packing with these minutes per position: the date of
-    /// its last sitting, `None` when there is nothing to pack.
+    /// The finish date of the queue's packing with these minutes per position, with the
+    /// reviews of `agenda` first in each sitting: the date of its last sitting, `None` when there is nothing to pack.
     pub fn finish(
         &mut self,
         queue: &Queue,
         minutes: &[u32],
+        agenda: &mut Agenda,
         settings: &Settings,
         availability: &Availability,
     ) -> Result<Option<chrono::NaiveDate>, Error> {
         let state = &mut self.state;
         state.reset(queue, minutes, settings.longest_sitting());
         let mut last = LastSitting(None);
-        schedule::walk(
+        schedule::walk_with(
             &mut Filling { queue, state },
+            agenda,
             settings,
             availability,
             &mut last,

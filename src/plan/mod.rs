@@ -96,12 +96,21 @@ impl<'a> Planner<'a> {
     }
 
     /// The reviews waiting to be placed when packing starts.
-    fn agenda(&self) -> review::Agenda {
+    fn agenda(&self, settings: &Settings) -> review::Agenda {
         let Some(reviews) = &self.reviews else {
             return review::Agenda::none();
         };
         let planned = self.order.iter().map(|&doc| (doc, self.minutes_left(doc)));
-        review::Agenda::new(reviews, planned, |doc| self.curriculum.doc(doc).minutes)
+        let study = std::array::from_fn(|day| {
+            let day = chrono::Weekday::try_from(day as u8).unwrap_or(chrono::Weekday::Mon);
+            settings.day_capacity(day) > 0
+        });
+        review::Agenda::new(
+            reviews,
+            planned,
+            |doc| self.curriculum.doc(doc).minutes,
+            study,
+        )
     }
 
     /// The same planner, planning only what is left of partly done documents: each with the
@@ -182,7 +191,8 @@ impl<'a> Planner<'a> {
                 &self.partly,
             )
         });
-        let packing = runs::Packing::new(queue, pieces, settings, &self.availability);
+        let agenda = self.agenda(settings);
+        let packing = runs::Packing::new(queue, pieces, settings, &self.availability, agenda);
         (estimates, packing)
     }
 
@@ -192,7 +202,7 @@ impl<'a> Planner<'a> {
     }
 
     pub fn plan(&self, settings: &Settings) -> Result<Plan, Error> {
-        let mut agenda = self.agenda();
+        let mut agenda = self.agenda(settings);
         let packed = if settings.whole {
             let pieces = schedule::pieces_left(
                 self.curriculum,

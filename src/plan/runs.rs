@@ -6,10 +6,12 @@
 use super::days::LAST_DATE;
 use super::fill::{self, Queue};
 use super::forecast::{Capacity, Placer, Run};
+use super::review::Agenda;
 use super::schedule::{self, Piece};
 use super::settings::{Settings, Studied};
 use super::shape::Plan;
 use crate::availability::Availability;
+use crate::curriculum::DocId;
 use crate::error::Error;
 use chrono::{Datelike, NaiveDate};
 
@@ -48,16 +50,19 @@ pub struct Packing<'a> {
     fluid: Capacity,
     rounded: Vec<u32>,
     finisher: fill::Finisher,
+    /// The plan's reviews, before its first sitting: each run places them as the plan does.
+    agenda: Box<Agenda>,
 }
 
 impl<'a> Packing<'a> {
     /// For a plan of `queue` (its documents and their planned minutes), or of `pieces` when it
-    /// packs whole documents.
+    /// packs whole documents, with the reviews of `agenda`.
     pub fn new(
         queue: Queue,
         pieces: Option<Vec<Piece>>,
         settings: &'a Settings,
         availability: &'a Availability,
+        agenda: Agenda,
     ) -> Packing<'a> {
         let position: std::collections::HashMap<_, usize> = queue
             .docs()
@@ -80,6 +85,7 @@ impl<'a> Packing<'a> {
             fluid: Capacity::new(settings, availability),
             rounded: Vec::new(),
             finisher: fill::Finisher::default(),
+            agenda: Box::new(agenda),
         }
     }
 
@@ -96,6 +102,15 @@ impl<'a> Packing<'a> {
         }
         scaled
     }
+}
+
+/// Each document's minutes over `pieces`.
+fn whole_minutes(pieces: &[Piece]) -> std::collections::BTreeMap<DocId, u32> {
+    let mut whole = std::collections::BTreeMap::new();
+    for piece in pieces {
+        *whole.entry(piece.doc).or_default() += piece.minutes;
+    }
+    whole
 }
 
 fn ratio(planned: u32, drawn: u32) -> f64 {
@@ -118,21 +133,29 @@ impl Placer for Packing<'_> {
         let last = match &self.pieces {
             Some(pieces) => {
                 let scaled = self.scaled_pieces(pieces);
-                let packed = schedule::pack(&scaled, self.settings, self.availability)?;
+                let mut agenda = self.agenda.for_run(whole_minutes(&scaled));
+                let packed =
+                    schedule::pack_with(&scaled, &mut agenda, self.settings, self.availability)?;
                 packed.sittings.last().map(|sitting| sitting.date)
             }
-            None => self.finisher.finish(
-                &self.queue,
-                &self.rounded,
-                self.settings,
-                self.availability,
-            )?,
+            None => {
+                let docs = self.queue.docs().iter().copied();
+                let mut agenda = self.agenda.for_run(docs.zip(self.rounded.iter().copied()));
+                self.finisher.finish(
+                    &self.queue,
+                    &self.rounded,
+                    &mut agenda,
+                    self.settings,
+                    self.availability,
+                )?
+            }
         };
         Ok(last.unwrap_or(fluid))
     }
 }
 
-/// Places a run's total along the plan's own sittings (the minutes they hold by each date),
+/// Places a run's total along the plan's own sittings (the minutes of new material they hold
+/// by each date),
 /// and what is left past the plan's finish on the calendar's free time from the next day (the
 /// fluid learner, counting what the finish's week already holds).
 pub struct PlanCurve {
@@ -148,7 +171,9 @@ impl PlanCurve {
             .sessions
             .iter()
             .map(|session| {
-                total += f64::from(session.minutes);
+                // A run draws the minutes of new material; reviews keep their place.
+                let studied = session.items.iter().filter(|item| !item.is_review());
+                total += f64::from(studied.map(|item| item.minutes).sum::<u32>());
                 (session.date, total)
             })
             .collect();

@@ -302,7 +302,10 @@ pub(super) fn walk_with(
                 packer.take(minutes - reviewing, &mut pieces);
                 agenda.studied(date, &pieces);
                 if pieces.is_empty() && reviews.is_empty() {
-                    keep.idle(date, Idle::NothingFits { minutes });
+                    // Once everything is studied, a day without a review due is no idle day.
+                    if !packer.is_done() {
+                        keep.idle(date, Idle::NothingFits { minutes });
+                    }
                 } else {
                     days.sat(reviewing + pieces.iter().map(|piece| piece.minutes).sum::<u32>());
                     keep.sitting(date, (slot.delay, reviews), &mut pieces, shortened);

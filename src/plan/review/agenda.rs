@@ -1,0 +1,175 @@
+//! The reviews waiting for a sitting while the plan is packed.
+
+use super::balance::Load;
+use super::{Forgetting, Placed, Reviews, Strength};
+use crate::curriculum::DocId;
+use crate::plan::schedule::Piece;
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// A review waiting for a sitting.
+#[derive(Debug, Clone, Copy)]
+struct Waiting {
+    minutes: u32,
+    last: NaiveDate,
+    strength: Strength,
+}
+
+/// The reviews waiting for a sitting, by due date, and the documents whose first review is
+/// scheduled once they are studied. Each review placed schedules the next.
+#[derive(Debug, Clone, Default)]
+pub struct Agenda {
+    waiting: BTreeMap<(NaiveDate, DocId), Waiting>,
+    /// Each planned document's minutes still to study and its review's minutes.
+    studying: BTreeMap<DocId, (u32, u32)>,
+    model: Option<Arc<dyn Forgetting>>,
+    load: Load,
+    until: Option<NaiveDate>,
+}
+
+impl Agenda {
+    /// No reviews: the plan packs new material only.
+    pub fn none() -> Agenda {
+        Agenda::default()
+    }
+
+    /// The reviews of `reviews`, and the first review of each planned document, given with its
+    /// minutes to study; `minutes` gives a document's whole minutes; `study` says which
+    /// weekdays (Monday first) have sittings, where reviews are spread.
+    pub fn new(
+        reviews: &Reviews,
+        planned: impl IntoIterator<Item = (DocId, u32)>,
+        minutes: impl Fn(DocId) -> u32,
+        study: [bool; 7],
+    ) -> Agenda {
+        let mut load = Load::new(study);
+        let waiting = (reviews.due.iter())
+            .map(|due| {
+                load.add(due.due);
+                let minutes = reviews.minutes_for(minutes(due.doc));
+                let (last, strength) = (due.last, due.strength);
+                let waiting = Waiting {
+                    minutes,
+                    last,
+                    strength,
+                };
+                ((due.due, due.doc), waiting)
+            })
+            .collect();
+        let studying = planned
+            .into_iter()
+            .map(|(doc, left)| (doc, (left, reviews.minutes_for(minutes(doc)))))
+            .collect();
+        Agenda {
+            waiting,
+            studying,
+            model: Some(Arc::clone(&reviews.model)),
+            load,
+            until: reviews.until,
+        }
+    }
+
+    /// The same agenda for a forecast's run, which studies each document for the minutes of
+    /// `left` (the plan's own minutes for those it does not name).
+    pub fn for_run(&self, left: impl IntoIterator<Item = (DocId, u32)>) -> Agenda {
+        let mut run = self.clone();
+        if run.model.is_some() {
+            for (doc, minutes) in left {
+                if let Some(studying) = run.studying.get_mut(&doc) {
+                    studying.0 = minutes;
+                }
+            }
+        }
+        run
+    }
+
+    /// The reviews due on `date` or before that fit in `minutes`, the most overdue first; each
+    /// schedules the next.
+    pub fn take(&mut self, date: NaiveDate, minutes: u32) -> Vec<Placed> {
+        let Some(model) = self.model.clone() else {
+            return Vec::new();
+        };
+        let mut free = minutes;
+        let mut taken = Vec::new();
+        for (&key, waiting) in self.waiting.range(..=(date, DocId(usize::MAX))) {
+            if waiting.minutes <= free {
+                free -= waiting.minutes;
+                taken.push((key, *waiting));
+            }
+        }
+        let mut placed = Vec::with_capacity(taken.len());
+        for ((due, doc), waiting) in taken {
+            self.waiting.remove(&(due, doc));
+            placed.push(self.review(&*model, date, (due, doc), waiting));
+        }
+        placed
+    }
+
+    /// A review of `doc` on `date`, due on `due`: its recall then; the next is scheduled.
+    fn review(
+        &mut self,
+        model: &dyn Forgetting,
+        date: NaiveDate,
+        (due, doc): (NaiveDate, DocId),
+        waiting: Waiting,
+    ) -> Placed {
+        let elapsed = u32::try_from((date - waiting.last).num_days()).unwrap_or(0);
+        let recall = model.recall(waiting.strength, elapsed);
+        let strength = model.reviewed(waiting.strength, elapsed);
+        self.schedule(doc, date, strength, waiting.minutes, model);
+        Placed {
+            doc,
+            minutes: waiting.minutes,
+            due,
+            recall,
+        }
+    }
+
+    /// Schedules the next review of `doc`, last reviewed (or studied) on `last`.
+    fn schedule(
+        &mut self,
+        doc: DocId,
+        last: NaiveDate,
+        strength: Strength,
+        minutes: u32,
+        model: &dyn Forgetting,
+    ) {
+        let Some(due) = self.load.balanced(last, model.interval(strength)) else {
+            return;
+        };
+        self.load.add(due);
+        let waiting = Waiting {
+            minutes,
+            last,
+            strength,
+        };
+        self.waiting.insert((due, doc), waiting);
+    }
+
+    /// The pieces studied on `date`: a document finished then gets its first review.
+    pub fn studied(&mut self, date: NaiveDate, pieces: &[Piece]) {
+        let Some(model) = self.model.clone() else {
+            return;
+        };
+        for piece in pieces {
+            let Some((left, minutes)) = self.studying.get_mut(&piece.doc) else {
+                continue;
+            };
+            *left = left.saturating_sub(piece.minutes);
+            if *left > 0 {
+                continue;
+            }
+            let minutes = *minutes;
+            self.studying.remove(&piece.doc);
+            self.schedule(piece.doc, date, model.learned(), minutes, &*model);
+        }
+    }
+
+    /// Whether the reviews are over on `date` once the new material is: none waiting is due by
+    /// then, and the plan does not go on placing reviews past it.
+    pub fn clear_by(&self, date: NaiveDate) -> bool {
+        let none_due = (self.waiting.first_key_value()).is_none_or(|(&(due, _), _)| due > date);
+        none_due && self.until.is_none_or(|until| date >= until)
+    }
+}

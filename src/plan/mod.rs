@@ -101,15 +101,11 @@ impl<'a> Planner<'a> {
             return review::Agenda::none();
         };
         let planned = self.order.iter().map(|&doc| (doc, self.minutes_left(doc)));
-        let study = std::array::from_fn(|day| {
-            let day = chrono::Weekday::try_from(day as u8).unwrap_or(chrono::Weekday::Mon);
-            settings.day_capacity(day) > 0
-        });
         review::Agenda::new(
             reviews,
             planned,
             |doc| self.curriculum.doc(doc).minutes,
-            study,
+            settings,
         )
     }
 

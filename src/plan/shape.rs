@@ -159,11 +159,11 @@ pub struct Item {
     /// `review` for a review of a document studied before; left out for new material.
     #[serde(skip_serializing_if = "ItemKind::is_study")]
     pub kind: ItemKind,
-    /// A review's due date: when its estimated recall falls to the target retention.
+    /// A review's due date: when its estimated recall falls to the target retention, or a
+    /// study day a few days from then with fewer reviews.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
-    /// A review's estimated recall on its due date (on the plan's first day when overdue),
-    /// to three decimals.
+    /// A review's estimated recall on the day of its sitting, to three decimals.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recall: Option<f64>,
 }

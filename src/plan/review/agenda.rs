@@ -1,10 +1,11 @@
 //! The reviews waiting for a sitting while the plan is packed.
 
 use super::balance::Load;
-use super::{Forgetting, Placed, Reviews, Strength};
+use super::{Due, Forgetting, Placed, Reviews, Strength};
 use crate::curriculum::DocId;
 use crate::plan::schedule::Piece;
-use chrono::NaiveDate;
+use crate::plan::settings::Settings;
+use chrono::{NaiveDate, Weekday};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -35,39 +36,49 @@ impl Agenda {
     }
 
     /// The reviews of `reviews`, and the first review of each planned document, given with its
-    /// minutes to study; `minutes` gives a document's whole minutes; `study` says which
-    /// weekdays (Monday first) have sittings, where reviews are spread.
+    /// minutes to study; `minutes` gives a document's whole minutes. Reviews are spread over
+    /// the study days of `settings`; one due after its start may move within its window.
     pub fn new(
         reviews: &Reviews,
         planned: impl IntoIterator<Item = (DocId, u32)>,
         minutes: impl Fn(DocId) -> u32,
-        study: [bool; 7],
+        settings: &Settings,
     ) -> Agenda {
-        let mut load = Load::new(study);
-        let waiting = (reviews.due.iter())
-            .map(|due| {
-                load.add(due.due);
-                let minutes = reviews.minutes_for(minutes(due.doc));
-                let (last, strength) = (due.last, due.strength);
-                let waiting = Waiting {
-                    minutes,
-                    last,
-                    strength,
-                };
-                ((due.due, due.doc), waiting)
-            })
-            .collect();
+        let study = std::array::from_fn(|day| {
+            let day = Weekday::try_from(day as u8).unwrap_or(Weekday::Mon);
+            settings.day_capacity(day) > 0
+        });
         let studying = planned
             .into_iter()
             .map(|(doc, left)| (doc, (left, reviews.minutes_for(minutes(doc)))))
             .collect();
-        Agenda {
-            waiting,
+        let mut agenda = Agenda {
+            waiting: BTreeMap::new(),
             studying,
             model: Some(Arc::clone(&reviews.model)),
-            load,
+            load: Load::new(study),
             until: reviews.until,
+        };
+        let mut due = reviews.due.clone();
+        due.sort_by_key(|due| (due.due, due.doc));
+        for due in due {
+            let waiting = Waiting {
+                minutes: reviews.minutes_for(minutes(due.doc)),
+                last: due.last,
+                strength: due.strength,
+            };
+            agenda.wait(due, waiting, settings.start);
         }
+        agenda
+    }
+
+    /// A review of a document done before the plan: on the least loaded study day of its
+    /// window from the plan's first day; on its due date when the window is over by then.
+    fn wait(&mut self, due: Due, waiting: Waiting, start: NaiveDate) {
+        let days = u32::try_from((due.due - due.last).num_days()).unwrap_or(0);
+        let date = (self.load.balanced_from(due.last, days, start)).unwrap_or(due.due);
+        self.load.add(date);
+        self.waiting.insert((date, due.doc), waiting);
     }
 
     /// The same agenda for a forecast's run, which studies each document for the minutes of

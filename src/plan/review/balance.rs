@@ -56,11 +56,16 @@ impl Load {
     /// reviews: the nearest to `days` among equals, the earlier of two as near. The due date
     /// itself when no day of the window is a study day.
     pub fn balanced(&self, last: NaiveDate, days: u32) -> Option<NaiveDate> {
+        self.balanced_from(last, days, last)
+    }
+
+    /// The same, on `from` or after.
+    pub fn balanced_from(&self, last: NaiveDate, days: u32, from: NaiveDate) -> Option<NaiveDate> {
         let (earliest, latest) = window(days);
         let after = |days: u32| last.checked_add_days(Days::new(days.into()));
         let best = (earliest..=latest)
             .filter_map(|days| Some((days, after(days)?)))
-            .filter(|&(_, date)| self.is_study(date))
+            .filter(|&(_, date)| date >= from && self.is_study(date))
             .min_by_key(|&(count, date)| {
                 let load = self.by_day.get(&date).copied().unwrap_or(0);
                 (load, count.abs_diff(days), count)

@@ -14,7 +14,9 @@ mod store;
 mod track;
 mod view;
 
-pub use baseline::{Baseline, Chosen, Extras, FollowedSettings, Piece, SettingsError, Sitting};
+pub use baseline::{
+    Baseline, Chosen, Extras, FollowedSettings, Piece, ReviewSettings, SettingsError, Sitting,
+};
 pub use changes::Changes;
 pub use past::{Worked, past_sittings};
 pub use replan::{Made, Replanned, Resume, Resumed, TimeOfDay, replan};

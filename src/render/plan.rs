@@ -45,9 +45,14 @@ fn item_which(item: &Item, lead: &str) -> String {
     }
 }
 
-/// "Study: Title A; Title B (part 1/2)": a session's name in a calendar (the iCalendar SUMMARY,
-/// the CSV Subject), which is all a calendar's grid shows of an event.
+/// "Study: Title A (review); Title B (part 1/2)": a session's name in a calendar (the
+/// iCalendar SUMMARY, the CSV Subject), which is all a calendar's grid shows of an event; a
+/// sitting of reviews only is "Review: Title A; Title B".
 pub fn session_title(session: &Session) -> String {
+    if session.items.iter().all(Item::is_review) {
+        let titles: Vec<&str> = session.items.iter().map(|i| i.title.as_str()).collect();
+        return format!("Review: {}", titles.join("; "));
+    }
     let titles: Vec<String> = session.items.iter().map(item_title).collect();
     format!("Study: {}", titles.join("; "))
 }

@@ -1,7 +1,7 @@
 //! `done`, `undo` and `status`: recording what was studied, and how far along it is.
 
 use super::super::Failure;
-use super::super::args::{Choice, Format, Window};
+use super::super::args::{Choice, Format, ReviewOptions, Window};
 use super::super::settings::{Context, FollowRequest, logged};
 use super::follow::resumed;
 use super::output::emit;
@@ -452,7 +452,8 @@ pub(super) fn status(
     if let Some(baseline) = baseline {
         let worked = Worked::of(&baseline, &progress);
         let mut standing = follow::standing(&baseline, &worked, context.today);
-        let request = FollowRequest::resolve(window, context, &baseline, store.path())?;
+        let no_flags = ReviewOptions::default();
+        let request = FollowRequest::resolve(window, &no_flags, context, &baseline, store.path())?;
         let resumed = resumed(
             &baseline,
             request,

@@ -8,6 +8,7 @@ mod baseline;
 mod changes;
 mod file;
 mod past;
+mod remembered;
 mod replan;
 pub mod status;
 mod store;
@@ -19,6 +20,7 @@ pub use baseline::{
 };
 pub use changes::Changes;
 pub use past::{Worked, past_sittings};
+pub use remembered::Remembered;
 pub use replan::{Made, Replanned, Resume, Resumed, TimeOfDay, replan};
 pub use store::{BaselineStore, FILE_NAME};
 pub use track::{Standing, WeekLoad, standing};

@@ -234,3 +234,57 @@ pub fn likely_finish(forecast: &crate::plan::forecast::Forecast) -> String {
         forecast.p50, forecast.p10, forecast.p90
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::curriculum::DocId;
+    use crate::plan::ItemKind;
+
+    fn item(title: &str, kind: ItemKind) -> Item {
+        Item {
+            doc: DocId(0),
+            path: format!("{title}.md"),
+            title: title.to_string(),
+            minutes: 10,
+            done_minutes: 0,
+            part: None,
+            part_of_rest: false,
+            link: None,
+            estimated: false,
+            kind,
+            due: None,
+            recall: None,
+        }
+    }
+
+    fn session(items: Vec<Item>) -> Session {
+        Session {
+            number: 1,
+            date: chrono::NaiveDate::from_ymd_opt(2027, 1, 18).unwrap(),
+            delay_minutes: 0,
+            weekday: "Mon".to_string(),
+            iso_week: "2027-W03".to_string(),
+            minutes: items.iter().map(|item| item.minutes).sum(),
+            items,
+            cumulative_minutes: 0,
+            cumulative_hours: 0.0,
+        }
+    }
+
+    /// A calendar names a sitting of reviews only as such, and marks the reviews of a mixed one.
+    #[test]
+    fn a_sitting_of_reviews_only_is_a_review() {
+        let reviews = session(vec![
+            item("A", ItemKind::Review),
+            item("B", ItemKind::Review),
+        ]);
+        assert_eq!(session_title(&reviews), "Review: A; B");
+        let mixed = session(vec![
+            item("A", ItemKind::Review),
+            item("C", ItemKind::Study),
+        ]);
+        assert_eq!(session_title(&mixed), "Study: A (review); C");
+        assert_eq!(item_label(&mixed.items[0]), "review: A (10 min)");
+    }
+}

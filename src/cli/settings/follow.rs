@@ -85,3 +85,20 @@ fn review(
         minutes: flags.review_minutes.or(kept.minutes),
     }))
 }
+
+impl Context {
+    /// The target retention `status` reckons reviews at: the profile's retention, else the
+    /// followed plan's, else the default.
+    pub fn retention(
+        &self,
+        curriculum: &Curriculum,
+        baseline: Option<&Baseline>,
+    ) -> Result<Retention, Error> {
+        let saved = self.saved_profile(curriculum)?;
+        let followed = baseline.and_then(|baseline| baseline.settings.review);
+        Ok(saved
+            .value(Key::Retention, values::retention)?
+            .or(followed.map(|review| review.retention))
+            .unwrap_or_default())
+    }
+}

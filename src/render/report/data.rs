@@ -49,8 +49,11 @@ pub struct Totals {
     pub finish_date: Option<NaiveDate>,
     pub done_documents: usize,
     pub done_minutes: u32,
-    /// Reviews in the sittings, and their minutes (part of `planned_minutes`).
+    /// Reviews in the sittings, and their minutes (part of `planned_minutes`); left out when
+    /// none.
+    #[serde(skip_serializing_if = "is_zero")]
     pub reviews: usize,
+    #[serde(skip_serializing_if = "is_zero")]
     pub review_minutes: u32,
 }
 
@@ -212,6 +215,10 @@ pub fn data(inputs: Inputs<'_>) -> Data {
         graph: graph(inputs.diagram),
         notes: super::super::notes::texts(&plan.notes),
     }
+}
+
+fn is_zero<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 /// A link the page may make: http(s) or relative only (see [`crate::weblink`]).

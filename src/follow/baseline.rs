@@ -544,6 +544,37 @@ mod tests {
         assert!(written.contains("tz: Europe/Berlin\n"), "{written}");
     }
 
+    /// The reviews a plan was followed with are written back as read, and a retention or
+    /// minutes a plan cannot use are named; a file without them has none.
+    #[test]
+    fn reviews_are_kept_and_checked() {
+        let text = "weekly_minutes: 300\nreview:\n  retention: 0.85\n  minutes: 10\n";
+        let settings: FollowedSettings = crate::yaml::decode(text).unwrap();
+        let review = settings.review.unwrap();
+        assert_eq!(review.retention, Retention::new(0.85).unwrap());
+        assert_eq!(review.minutes, Some(10));
+        let written = crate::yaml::encode(&settings).unwrap();
+        assert!(
+            written.contains("review:\n  retention: 0.85\n  minutes: 10\n"),
+            "{written}"
+        );
+        let plain: FollowedSettings = crate::yaml::decode("weekly_minutes: 300\n").unwrap();
+        assert_eq!(plain.review, None);
+        for (text, named) in [
+            (
+                "weekly_minutes: 300\nreview:\n  retention: 0.5\n",
+                "retention: 0.5",
+            ),
+            (
+                "weekly_minutes: 300\nreview:\n  retention: 0.9\n  minutes: 0\n",
+                "minutes: 0",
+            ),
+        ] {
+            let error = crate::yaml::decode::<FollowedSettings>(text).unwrap_err();
+            assert!(error.message.contains(named), "{}", error.message);
+        }
+    }
+
     /// A value that is not one is named with its key.
     #[test]
     fn a_bad_time_or_zone_is_named() {

@@ -645,3 +645,54 @@ fn a_relative_busy_path_in_the_baseline_names_follow() {
         status.stderr
     );
 }
+
+/// A plan followed with reviews keeps them (and their retention) in its file; studying every
+/// document of its first sitting on time is on schedule, whatever the reviews; a re-plan keeps
+/// the reviews unless told otherwise, and --no-review drops them.
+#[test]
+fn a_followed_plan_with_reviews_keeps_them_and_tracks_documents_only() {
+    let learner = Learner::new();
+    learner
+        .run("2026-12-28", &["done", "01_the_ring0_problem"])
+        .code(0);
+    let follow = [
+        &FOLLOW_WHOLE[..],
+        &["2027-01-04", "--review", "--retention", "0.85"],
+    ]
+    .concat();
+    learner.run("2027-01-04", &follow).code(0);
+    let file = std::fs::read_to_string(learner.baseline()).unwrap();
+    assert!(file.contains("  review:\n    retention: 0.85\n"), "{file}");
+    assert!(file.contains("  review: true\n"), "{file}");
+    let shown = learner.json("2027-01-04", &["follow", "--show"]);
+    let first = &shown["sessions"][0];
+    let items = first["items"].as_array().unwrap();
+    assert_eq!(
+        items[0]["review"], true,
+        "the overdue review comes first: {items:?}"
+    );
+    let study: Vec<&Value> = items.iter().filter(|i| i.get("review").is_none()).collect();
+    assert!(!study.is_empty());
+    for item in &study {
+        let path = item["path"].as_str().unwrap();
+        learner
+            .run("2027-01-04", &["done", path, "--on", "2027-01-04"])
+            .code(0);
+    }
+    let study_minutes: u64 = study.iter().map(|i| i["minutes"].as_u64().unwrap()).sum();
+    assert!(first["minutes"].as_u64().unwrap() > study_minutes);
+    let status = learner.json("2027-01-05", &["status"]);
+    let schedule = &status["schedule"];
+    assert_eq!(schedule["planned_minutes_to_date"], study_minutes);
+    assert_eq!(schedule["done_minutes_to_date"], study_minutes);
+    assert_eq!(schedule["behind_minutes"], 0);
+    assert_eq!(schedule["behind_sessions"], 0);
+    learner.run("2027-01-05", &["replan"]).code(0);
+    let file = std::fs::read_to_string(learner.baseline()).unwrap();
+    assert!(file.contains("  review:\n    retention: 0.85\n"), "{file}");
+    learner
+        .run("2027-01-05", &["replan", "--no-review"])
+        .code(0);
+    let file = std::fs::read_to_string(learner.baseline()).unwrap();
+    assert!(!file.contains("review"), "{file}");
+}

@@ -186,6 +186,7 @@ fn assert_storage_engineer_shown(home: &Home, calendar_arg: &str) {
             "session": null, "at": null, "tz": null, "start": null,
             "skip": ["2027-02-10..2027-02-20", "2027-03-01"], "busy": [calendar_arg],
             "remind": [], "caldav": null, "user": null, "whole": null,
+            "review": null, "retention": null, "review-minutes": null,
         })
     );
 }
@@ -220,6 +221,7 @@ fn unset_values_and_keys(home: &Home, calendar_arg: &str) {
             "session": null, "at": null, "tz": null, "start": null,
             "skip": ["2027-03-01"], "busy": [],
             "remind": [], "caldav": null, "user": null, "whole": null,
+            "review": null, "retention": null, "review-minutes": null,
         })
     );
 }

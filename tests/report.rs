@@ -628,3 +628,73 @@ fn a_browser_shows_how_much_of_a_partly_done_document_is_done() {
     };
     assert!(dom.contains(&words), "the checklist says {words:?}");
 }
+
+/// A report made with reviews: a course of two pages, the first (with a hostile title) done
+/// a week before the plan starts.
+fn reviewed_report() -> String {
+    let manifest = &common::one_section_manifest("name: Reviewed", "One");
+    let folder = common::folder(&[
+        (
+            "one/a.md",
+            "---\nestimated_time: \"30 min\"\ntitle: \"`</script><b>A</b> [x](javascript:alert(1))`\"\n---\n",
+        ),
+        (
+            "one/b.md",
+            "---\nestimated_time: \"30 min\"\ntitle: B\n---\n",
+        ),
+        ("learnpath.yaml", manifest),
+        (
+            "progress.yaml",
+            "schema_version: 3\ndone:\n- path: one/a.md\n  date: 2026-12-28\n",
+        ),
+    ]);
+    let progress = format!("{}/progress.yaml", folder.root);
+    let args = [
+        "report",
+        "--curriculum",
+        &folder.root,
+        "--spec",
+        "1.1",
+        "--hours",
+        "2",
+        "--start",
+        "2027-01-04",
+        "--today",
+        "2027-01-04",
+        "--review",
+    ];
+    Run::with_env(&args, &[("LEARNPATH_PROGRESS", &progress)])
+        .code(0)
+        .stdout
+}
+
+/// The report's timeline holds a sitting's reviews, marked as reviews, their titles as text
+/// like every other: a hostile title adds no element; the burn-up counts documents, not
+/// reviews.
+#[test]
+fn reviews_are_in_the_timeline_as_text() {
+    let html = reviewed_report();
+    assert_eq!(
+        html.matches("<script").count(),
+        2,
+        "no script but the page's"
+    );
+    assert!(!html.contains("<b>"), "no markup from a title");
+    let data = embedded(&html);
+    let items = data["sessions"][0]["items"].as_array().unwrap();
+    assert_eq!(items[0]["review"], true, "{items:?}");
+    assert_eq!(
+        items[0]["title"],
+        "</script><b>A</b> [x](javascript:alert(1))"
+    );
+    assert!(
+        items[1].get("review").is_none(),
+        "new material is not a review"
+    );
+    assert_eq!(items[1]["title"], "B");
+    assert_eq!(data["summary"]["reviews"], 1);
+    let review_minutes = data["summary"]["review_minutes"].as_u64().unwrap();
+    assert!(review_minutes >= 5, "{review_minutes}");
+    // Done (30 min) and planned (30 min): the reviews' minutes are not documents studied.
+    assert_eq!(data["progress"]["total_minutes"], 60);
+}

@@ -158,26 +158,34 @@ pub(super) struct Done {
     pub(super) done: Vec<String>,
 }
 
-/// Reviews in a plan's sittings.
+/// Reviews in a plan's sittings: each its flag, else the profile's (else the followed plan's,
+/// for `replan`), else off (see `settings::plan::REVIEW_BY_DEFAULT`).
 #[derive(Debug, Clone, Copy, Default, Args)]
 pub(super) struct ReviewOptions {
     /// Place reviews of done documents (and of those the plan studies) in the sittings, before
-    /// new material, when their estimated recall falls to the target retention.
+    /// new material, when their estimated recall falls to the target retention [default: the
+    /// profile's review, else off].
     #[arg(long, overrides_with = "no_review")]
     pub(super) review: bool,
-    /// Plan new material only, without reviews (the default for now).
+    /// Plan new material only, without reviews, whatever the profile says.
     #[arg(long, overrides_with = "review")]
     pub(super) no_review: bool,
-    /// With --review: the recall at which a review falls due, 0.70 to 0.97 (default 0.9).
-    #[arg(long, value_parser = values::retention, value_name = "R", requires = "review")]
+    /// With reviews: the recall at which a review falls due, 0.70 to 0.97 [default: the
+    /// profile's retention, else 0.9].
+    #[arg(
+        long,
+        value_parser = values::retention,
+        value_name = "R",
+        conflicts_with = "no_review"
+    )]
     pub(super) retention: Option<learnpath::memory::Retention>,
-    /// With --review: minutes of each review, e.g. 10m (1 to 60 min) [default: a tenth of the
-    /// document's time, 5 to 15 min].
+    /// With reviews: minutes of each review, e.g. 10m (1 to 60 min) [default: the profile's
+    /// review-minutes, else a tenth of the document's time, 5 to 15 min].
     #[arg(
         long,
         value_parser = values::review_minutes,
         value_name = "DURATION",
-        requires = "review"
+        conflicts_with = "no_review"
     )]
     pub(super) review_minutes: Option<u32>,
 }
@@ -244,6 +252,8 @@ pub(super) struct PlanOptions {
     pub(super) window: Window,
     #[command(flatten)]
     pub(super) done: Done,
+    #[command(flatten)]
+    pub(super) review: ReviewOptions,
 }
 
 #[derive(Debug, Subcommand)]
@@ -262,8 +272,6 @@ pub(super) enum Command {
         /// (the JSON has them in `blocked` and `idle`).
         #[arg(long)]
         explain: bool,
-        #[command(flatten)]
-        review: ReviewOptions,
     },
 
     /// Write the plan to a calendar (.ics), a spreadsheet (.csv), JSON or Markdown.
@@ -346,6 +354,9 @@ pub(super) enum Command {
         keep_finish: bool,
         #[command(flatten)]
         window: Window,
+        // Reviews as the followed plan places them unless given; the new baseline keeps them.
+        #[command(flatten)]
+        review: ReviewOptions,
     },
 
     /// Mark documents as studied (today, or --on DATE), with the time one took, or record part
@@ -641,6 +652,23 @@ pub(super) struct ProfileSet {
         require_equals = true
     )]
     pub(super) whole: Option<String>,
+    /// Place reviews in the sittings of every plan (as --review); --review=false plans new
+    /// material only again.
+    #[arg(
+        long,
+        value_parser = values::text(values::yes_no),
+        value_name = "BOOL",
+        num_args = 0..=1,
+        default_missing_value = "true",
+        require_equals = true
+    )]
+    pub(super) review: Option<String>,
+    /// The recall at which a review falls due, 0.70 to 0.97 (as --retention).
+    #[arg(long, value_parser = values::text(values::retention), value_name = "R")]
+    pub(super) retention: Option<String>,
+    /// Minutes of each review, e.g. 10m, 1 to 60 min (as --review-minutes).
+    #[arg(long, value_parser = values::text(values::review_minutes), value_name = "DURATION")]
+    pub(super) review_minutes: Option<String>,
     /// First day of plans (YYYY-MM-DD).
     #[arg(long, value_parser = values::text(values::date), value_name = "DATE")]
     pub(super) start: Option<String>,

@@ -4,6 +4,7 @@
 use crate::Curriculum;
 use crate::availability::DateRange;
 use crate::error::Error;
+use crate::memory::Retention;
 use crate::plan::settings::{DayMinutes, StudyDays, TimeChoices, Week};
 use crate::plan::{Plan, Selection, SessionMinutes, Settings, Studied, WeeklyMinutes};
 use chrono::{NaiveDate, NaiveTime, Weekday};
@@ -69,7 +70,31 @@ pub struct FollowedSettings {
     /// Whole documents only (`--whole`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub whole: bool,
+    /// Reviews in the sittings (`--review`), with the retention and minutes they were planned
+    /// with; left out of the file (and `None`) for a plan of new material only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<ReviewSettings>,
 }
+
+/// How a plan places reviews: the target retention, and the minutes of each review when the
+/// learner chose them (else a tenth of each document's time, 5 to 15 minutes).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewSettings {
+    /// Kept as a number with at most three decimals, e.g. 0.9.
+    #[serde(with = "text::retention")]
+    pub retention: Retention,
+    /// Minutes of each review, 1 to 60, when chosen.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "text::review_minutes"
+    )]
+    pub minutes: Option<u32>,
+}
+
+// A retention is never NaN (see `Retention::new`), so equality is an equivalence.
+impl Eq for ReviewSettings {}
 
 /// One sitting of the baseline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,6 +117,22 @@ pub struct Piece {
     /// "1/2" for the first of two parts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part: Option<String>,
+    /// A review of a document studied before, not new material: left out of the documents
+    /// planned and of the minutes a learner is ahead or behind by.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub review: bool,
+}
+
+impl Sitting {
+    /// The minutes of its new material, without its reviews: what tracking counts.
+    pub fn study_minutes(&self) -> u32 {
+        self.study().map(|piece| piece.minutes).sum()
+    }
+
+    /// Its new material: the pieces that are not reviews.
+    pub fn study(&self) -> impl Iterator<Item = &Piece> {
+        self.items.iter().filter(|piece| !piece.review)
+    }
 }
 
 /// What the learner chose of their time (a plan holds only the outcome), and the settings a
@@ -103,6 +144,8 @@ pub struct Extras {
     pub busy: Vec<PathBuf>,
     pub at: Option<NaiveTime>,
     pub tz: Option<Tz>,
+    /// The reviews the plan was made with; none for new material only.
+    pub review: Option<ReviewSettings>,
 }
 
 pub use crate::error::SettingsError;
@@ -165,6 +208,7 @@ impl Baseline {
                 at: extras.at,
                 tz: extras.tz,
                 whole: choices.whole,
+                review: extras.review,
             },
             sessions: Baseline::sittings(plan),
         }
@@ -185,9 +229,14 @@ impl Baseline {
         self.sessions.first().map(|sitting| sitting.date)
     }
 
-    /// Minutes of all sittings.
+    /// Minutes of all sittings, reviews included.
     pub fn total_minutes(&self) -> u32 {
         self.sessions.iter().map(|sitting| sitting.minutes).sum()
+    }
+
+    /// Minutes of the new material of all sittings, without reviews.
+    pub fn study_minutes(&self) -> u32 {
+        self.sessions.iter().map(Sitting::study_minutes).sum()
     }
 
     /// The selection it was made for, looked up in the curriculum as it is now.
@@ -283,6 +332,7 @@ impl Sitting {
                     part: item
                         .part
                         .map(|part| format!("{}/{}", part.index, part.count)),
+                    review: item.is_review(),
                 })
                 .collect(),
         }
@@ -372,6 +422,50 @@ mod text {
         }
     }
 
+    /// The target retention: a number from 0.70 to 0.97, written with at most three decimals.
+    pub mod retention {
+        use super::*;
+        use crate::memory::Retention;
+
+        pub fn serialize<S: Serializer>(retention: &Retention, to: S) -> Result<S::Ok, S::Error> {
+            to.serialize_f64((f64::from(retention.value()) * 1000.0).round() / 1000.0)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> Result<Retention, D::Error> {
+            let value = f64::deserialize(from)?;
+            Retention::new(value).ok_or_else(|| {
+                D::Error::custom(format!(
+                    "retention: {value} is not a retention from {:.2} to {:.2}",
+                    Retention::LEAST,
+                    Retention::MOST
+                ))
+            })
+        }
+    }
+
+    /// The minutes of each review: 1 to 60, as `--review-minutes` allows.
+    pub mod review_minutes {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(minutes: &Option<u32>, to: S) -> Result<S::Ok, S::Error> {
+            match minutes {
+                Some(minutes) => to.serialize_u32(*minutes),
+                None => to.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> Result<Option<u32>, D::Error> {
+            Option::<u32>::deserialize(from)?
+                .map(|minutes| match (1..=60).contains(&minutes) {
+                    true => Ok(minutes),
+                    false => Err(D::Error::custom(format!(
+                        "minutes: {minutes} is not a review's minutes, 1 to 60"
+                    ))),
+                })
+                .transpose()
+        }
+    }
+
     /// The zone of the time of day: its IANA name.
     pub mod zone {
         use super::*;
@@ -448,6 +542,37 @@ mod tests {
             "{written}"
         );
         assert!(written.contains("tz: Europe/Berlin\n"), "{written}");
+    }
+
+    /// The reviews a plan was followed with are written back as read, and a retention or
+    /// minutes a plan cannot use are named; a file without them has none.
+    #[test]
+    fn reviews_are_kept_and_checked() {
+        let text = "weekly_minutes: 300\nreview:\n  retention: 0.85\n  minutes: 10\n";
+        let settings: FollowedSettings = crate::yaml::decode(text).unwrap();
+        let review = settings.review.unwrap();
+        assert_eq!(review.retention, Retention::new(0.85).unwrap());
+        assert_eq!(review.minutes, Some(10));
+        let written = crate::yaml::encode(&settings).unwrap();
+        assert!(
+            written.contains("review:\n  retention: 0.85\n  minutes: 10\n"),
+            "{written}"
+        );
+        let plain: FollowedSettings = crate::yaml::decode("weekly_minutes: 300\n").unwrap();
+        assert_eq!(plain.review, None);
+        for (text, named) in [
+            (
+                "weekly_minutes: 300\nreview:\n  retention: 0.5\n",
+                "retention: 0.5",
+            ),
+            (
+                "weekly_minutes: 300\nreview:\n  retention: 0.9\n  minutes: 0\n",
+                "minutes: 0",
+            ),
+        ] {
+            let error = crate::yaml::decode::<FollowedSettings>(text).unwrap_err();
+            assert!(error.message.contains(named), "{}", error.message);
+        }
     }
 
     /// A value that is not one is named with its key.

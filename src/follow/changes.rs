@@ -24,23 +24,23 @@ pub struct Changes {
     pub new_weekly_minutes: u32,
 }
 
-/// Each planned document's first planned day.
+/// Each planned document's first planned day (of study, not of a review).
 fn first_days(baseline: &Baseline) -> BTreeMap<&str, NaiveDate> {
     let mut days = BTreeMap::new();
     for sitting in baseline.sessions.iter().filter(|s| !s.past) {
-        for piece in &sitting.items {
+        for piece in sitting.study() {
             days.entry(piece.path.as_str()).or_insert(sitting.date);
         }
     }
     days
 }
 
-/// Every document of the baseline, planned or kept as done.
+/// Every document of the baseline, planned or kept as done (reviews are not documents added).
 fn all_docs(baseline: &Baseline) -> BTreeSet<&str> {
     baseline
         .sessions
         .iter()
-        .flat_map(|s| &s.items)
+        .flat_map(|s| s.study())
         .map(|piece| piece.path.as_str())
         .collect()
 }

@@ -8,15 +8,19 @@ mod baseline;
 mod changes;
 mod file;
 mod past;
+mod remembered;
 mod replan;
 pub mod status;
 mod store;
 mod track;
 mod view;
 
-pub use baseline::{Baseline, Chosen, Extras, FollowedSettings, Piece, SettingsError, Sitting};
+pub use baseline::{
+    Baseline, Chosen, Extras, FollowedSettings, Piece, ReviewSettings, SettingsError, Sitting,
+};
 pub use changes::Changes;
 pub use past::{Worked, past_sittings};
+pub use remembered::Remembered;
 pub use replan::{Made, Replanned, Resume, Resumed, TimeOfDay, replan};
 pub use store::{BaselineStore, FILE_NAME};
 pub use track::{Standing, WeekLoad, standing};

@@ -22,13 +22,13 @@ pub struct Worked {
 }
 
 impl Worked {
-    /// The work the progress file records on the baseline's documents. A document counts the
-    /// minutes the baseline gives it in all: partial progress its recorded minutes, and the
+    /// The work the progress file records on the baseline's documents (its reviews are not
+    /// documents to study). A document counts the minutes the baseline gives it in all: partial progress its recorded minutes, and the
     /// day it was marked done whatever was left.
     pub fn of(baseline: &Baseline, progress: &Progress) -> Worked {
         let mut totals: Vec<(String, u32)> = Vec::new();
         let mut index: BTreeMap<&str, usize> = BTreeMap::new();
-        for piece in baseline.sessions.iter().flat_map(|s| &s.items) {
+        for piece in baseline.sessions.iter().flat_map(|s| s.study()) {
             match index.get(piece.path.as_str()) {
                 Some(&at) => totals[at].1 += piece.minutes,
                 None => {
@@ -104,6 +104,7 @@ pub fn past_sittings(worked: &Worked, today: NaiveDate) -> Vec<Sitting> {
                 path: path.clone(),
                 minutes: stint.minutes,
                 part: stint.part.clone(),
+                review: false,
             });
         }
     }

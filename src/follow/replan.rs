@@ -2,7 +2,7 @@
 //! what is left packed again from a day with the plan's own choices of time: the same days,
 //! sittings, days off and busy calendars, at its time of day unless another is given.
 
-use super::baseline::{Baseline, FollowedSettings};
+use super::baseline::{Baseline, FollowedSettings, ReviewSettings};
 use super::past::{Worked, past_sittings};
 use crate::availability::busy::BusyCalendar;
 use crate::availability::{Availability, DateRange, over_busy_horizon};
@@ -10,6 +10,7 @@ use crate::curriculum::Curriculum;
 use crate::error::{Error, Invalid, KeptFile, Problem};
 use crate::graph::PrereqGraph;
 use crate::plan::forecast::Logged;
+use crate::plan::review::Reviews;
 use crate::plan::settings::TimeChoices;
 use crate::plan::{ByDate, Plan, Planner, Studied, WeeklyMinutes};
 use crate::progress::Progress;
@@ -29,6 +30,8 @@ pub struct Resumed<'a> {
     studied: Studied,
     skip: Vec<DateRange>,
     calendar: Option<(BusyCalendar, Clock)>,
+    /// The reviews it places, as chosen; a re-plan keeps them.
+    review: Option<ReviewSettings>,
 }
 
 /// What the followed plan is resumed with besides itself.
@@ -42,6 +45,9 @@ pub struct Resume<'a> {
     pub calendar: Option<(BusyCalendar, Clock)>,
     /// The baseline's file, for errors.
     pub file: &'a Path,
+    /// The reviews to place in the sittings, with the settings they come from (the followed
+    /// plan's, or those a re-plan is asked for); none plans new material only.
+    pub reviews: Option<(ReviewSettings, Reviews)>,
 }
 
 impl<'a> Resumed<'a> {
@@ -55,6 +61,7 @@ impl<'a> Resumed<'a> {
             today,
             calendar,
             file,
+            reviews,
         } = resume;
         let settings: &FollowedSettings = &baseline.settings;
         let invalid = |error: super::SettingsError| Error::Kept {
@@ -67,15 +74,21 @@ impl<'a> Resumed<'a> {
         let weekly = settings.weekly_time().map_err(invalid)?;
         let done = progress.done_set(curriculum);
         let selection = baseline.selection(curriculum)?;
+        let planner = Planner::new(curriculum, graph, selection, &done)
+            .with_partial(progress.partly_done(curriculum));
+        let (review, planner) = match reviews {
+            Some((review, reviews)) => (Some(review), planner.with_reviews(reviews)),
+            None => (None, planner),
+        };
         Ok(Resumed {
-            planner: Planner::new(curriculum, graph, selection, &done)
-                .with_partial(progress.partly_done(curriculum)),
+            planner,
             today,
             choices,
             weekly,
             studied: Studied::before(today, progress.studied(curriculum)),
             skip: settings.skip.clone(),
             calendar,
+            review,
         })
     }
 
@@ -221,6 +234,7 @@ pub fn replan(
             weekly_minutes: plan.settings.weekly_minutes.get(),
             at: time.at,
             tz: time.tz,
+            review: resumed.review,
             ..old.settings.clone()
         },
         sessions: past.into_iter().chain(Baseline::sittings(&plan)).collect(),

@@ -141,6 +141,7 @@ pub fn status(
         progress_file: None,
         schedule: None,
         forecast: None,
+        remembered: None,
     }
 }
 
@@ -164,4 +165,9 @@ pub struct Status {
     /// Likely finish dates of what is left of the followed plan, with the chance of meeting its
     /// finish; `None` when no plan is followed or nothing is left.
     pub forecast: Option<crate::plan::forecast::Forecast>,
+    /// The reviews due and overdue and the average estimated recall, at the top level of the
+    /// JSON; left out when no document is done (the caller, who picks the memory model, fills
+    /// this in).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub remembered: Option<super::Remembered>,
 }

@@ -51,15 +51,16 @@ pub struct WeekLoad {
     pub done_minutes: u32,
 }
 
-/// The learner's standing on `today` against `baseline`, from what they worked on.
+/// The learner's standing on `today` against `baseline`, from what they worked on. Reviews are
+/// not counted: the minutes and sittings are those of new material, as the work is.
 pub fn standing(baseline: &Baseline, worked: &Worked, today: NaiveDate) -> Standing {
-    let sittings = &baseline.sessions;
-    let before_count = sittings.iter().take_while(|s| s.date < today).count();
-    let through_count = sittings.iter().take_while(|s| s.date <= today).count();
-    let minutes = |count: usize| -> u32 { sittings[..count].iter().map(|s| s.minutes).sum() };
+    let sittings = study_sittings(baseline);
+    let before_count = sittings.iter().take_while(|s| s.0 < today).count();
+    let through_count = sittings.iter().take_while(|s| s.0 <= today).count();
+    let minutes = |count: usize| -> u32 { sittings[..count].iter().map(|s| s.1).sum() };
     let (before, through) = (minutes(before_count), minutes(through_count));
     let done = worked.minutes_by(today);
-    let covered = covered_sittings(baseline, done);
+    let covered = covered_sittings(&sittings, done);
     let (behind_minutes, behind_sessions) = if done < before {
         (i64::from(before - done), (before_count - covered) as i64)
     } else if done > through {
@@ -80,25 +81,41 @@ pub fn standing(baseline: &Baseline, worked: &Worked, today: NaiveDate) -> Stand
         done_minutes_to_date: done,
         behind_minutes,
         behind_sessions,
-        this_week: week_load(baseline, worked, today),
+        this_week: week_load(&sittings, baseline, worked, today),
     }
 }
 
-/// How many sittings, in plan order, `done` minutes cover whole.
-fn covered_sittings(baseline: &Baseline, done: u32) -> usize {
-    let mut cumulative = 0;
+/// The baseline's sittings of new material, by date, with their minutes without reviews: a
+/// sitting of reviews only is left out.
+fn study_sittings(baseline: &Baseline) -> Vec<(NaiveDate, u32)> {
     baseline
         .sessions
         .iter()
-        .take_while(|sitting| {
-            cumulative += sitting.minutes;
+        .map(|sitting| (sitting.date, sitting.study_minutes()))
+        .filter(|&(_, minutes)| minutes > 0)
+        .collect()
+}
+
+/// How many sittings, in plan order, `done` minutes cover whole.
+fn covered_sittings(sittings: &[(NaiveDate, u32)], done: u32) -> usize {
+    let mut cumulative = 0;
+    sittings
+        .iter()
+        .take_while(|&&(_, minutes)| {
+            cumulative += minutes;
             cumulative <= done
         })
         .count()
 }
 
-/// The ISO week of `today`: the baseline's minutes in it, and those done up to today.
-fn week_load(baseline: &Baseline, worked: &Worked, today: NaiveDate) -> WeekLoad {
+/// The ISO week of `today`: the minutes of new material the baseline puts in it, and those
+/// done up to today.
+fn week_load(
+    sittings: &[(NaiveDate, u32)],
+    baseline: &Baseline,
+    worked: &Worked,
+    today: NaiveDate,
+) -> WeekLoad {
     let week = today.iso_week();
     let monday = today - chrono::Days::new(u64::from(today.weekday().num_days_from_monday()));
     let before_week = monday.pred_opt().unwrap_or(monday);
@@ -106,11 +123,10 @@ fn week_load(baseline: &Baseline, worked: &Worked, today: NaiveDate) -> WeekLoad
     WeekLoad {
         iso_week: format!("{}-W{:02}", week.year(), week.week()),
         cap_minutes: baseline.settings.weekly_minutes,
-        planned_minutes: baseline
-            .sessions
+        planned_minutes: sittings
             .iter()
-            .filter(|s| s.date.iso_week() == week)
-            .map(|s| s.minutes)
+            .filter(|(date, _)| date.iso_week() == week)
+            .map(|&(_, minutes)| minutes)
             .sum(),
         done_minutes: done - worked.minutes_by(before_week).min(done),
     }
@@ -136,6 +152,7 @@ mod tests {
                 path: path.to_string(),
                 minutes: 60,
                 part: None,
+                review: false,
             }],
         };
         Baseline {
@@ -155,6 +172,7 @@ mod tests {
                 at: None,
                 tz: None,
                 whole: false,
+                review: None,
             },
             sessions: vec![
                 sitting("2027-01-04", "a.md"),

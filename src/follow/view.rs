@@ -40,7 +40,11 @@ pub struct ViewItem {
     pub minutes: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part: Option<String>,
-    /// Done by the progress file.
+    /// A review of a document studied before (left out when false).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub review: bool,
+    /// Done by the progress file: the document, or for a review, a review recorded on the
+    /// sitting's day or later.
     pub done: bool,
 }
 
@@ -79,7 +83,11 @@ impl View {
                         path: piece.path.clone(),
                         minutes: piece.minutes,
                         part: piece.part.clone(),
-                        done: progress.is_done(&piece.path),
+                        review: piece.review,
+                        done: match piece.review {
+                            true => reviewed_since(progress, &piece.path, sitting.date),
+                            false => progress.is_done(&piece.path),
+                        },
                     })
                     .collect(),
             })
@@ -95,4 +103,12 @@ impl View {
             file,
         }
     }
+}
+
+/// Whether a review of `path` is recorded on `day` or later.
+fn reviewed_since(progress: &Progress, path: &str, day: NaiveDate) -> bool {
+    progress
+        .reviews(path)
+        .iter()
+        .any(|review| review.date >= day)
 }

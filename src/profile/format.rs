@@ -50,6 +50,16 @@ struct ProfileFile {
     user: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     whole: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    review: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    retention: Option<Text>,
+    #[serde(
+        default,
+        rename = "review-minutes",
+        skip_serializing_if = "Option::is_none"
+    )]
+    review_minutes: Option<Text>,
 }
 
 /// A value as typed. A scalar is read as the text it is written with, a number's too (`hours:
@@ -139,6 +149,9 @@ pub(super) fn parse(text: &str, expected: &str) -> Result<Decoded, Broken> {
         caldav: file.caldav.map(|Text(text)| text),
         user: file.user.map(|Text(text)| text),
         whole: file.whole.map(|Text(text)| text),
+        review: file.review.map(|Text(text)| text),
+        retention: file.retention.map(|Text(text)| text),
+        review_minutes: file.review_minutes.map(|Text(text)| text),
     };
     Ok(Decoded {
         profile,
@@ -173,6 +186,9 @@ pub(super) fn render(profile: &Profile, curriculum: &str) -> String {
         caldav: one(Key::Caldav).map(Text),
         user: one(Key::User).map(Text),
         whole: one(Key::Whole).map(Text),
+        review: one(Key::Review).map(Text),
+        retention: one(Key::Retention).map(Text),
+        review_minutes: one(Key::ReviewMinutes).map(Text),
     };
     let body = yaml::encode(&file).unwrap_or_else(|error| {
         // Strings and numbers always encode; this branch only keeps the function total.
@@ -217,6 +233,9 @@ mod tests {
             caldav: Some("https://dav.example.org/calendars/me/study/".into()),
             user: Some("me@example.org".into()),
             whole: Some("true".into()),
+            review: Some("true".into()),
+            retention: Some("0.85".into()),
+            review_minutes: Some("10m".into()),
         }
     }
 
@@ -230,6 +249,10 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("\nhours: 7.5\n"), "{text}");
+        assert!(
+            text.contains("\nreview: 'true'\nretention: 0.85\nreview-minutes: 10m\n"),
+            "{text}"
+        );
         assert!(text.contains("\n- 2027-02-10..2027-02-20\n"), "{text}");
         let decoded = parse(&text).unwrap();
         assert_eq!(decoded.profile, profile);

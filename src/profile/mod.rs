@@ -1,6 +1,6 @@
 //! The saved study profile: the learner's usual choices for one curriculum (a role or
 //! specializations, weekly hours, days, session length, start, time of day and zone, days off,
-//! busy calendars, reminders, and the CalDAV calendar and user of `sync`), so that `learnpath plan` needs no flags. A YAML file per curriculum in the
+//! busy calendars, reminders, the CalDAV calendar and user of `sync`, and reviews), so that `learnpath plan` needs no flags. A YAML file per curriculum in the
 //! XDG config folder, `$XDG_CONFIG_HOME/learnpath/<curriculum id>/profile.yaml`.
 //!
 //! Values are kept as the learner typed them (checked when set by the command line, with the
@@ -44,11 +44,14 @@ pub enum Key {
     Caldav,
     User,
     Whole,
+    Review,
+    Retention,
+    ReviewMinutes,
 }
 
 impl Key {
     /// Every key, in the order the file and `profile show` list them.
-    pub const ALL: [Key; 14] = [
+    pub const ALL: [Key; 17] = [
         Key::Role,
         Key::Spec,
         Key::Hours,
@@ -63,6 +66,9 @@ impl Key {
         Key::Caldav,
         Key::User,
         Key::Whole,
+        Key::Review,
+        Key::Retention,
+        Key::ReviewMinutes,
     ];
 
     /// The key's name in the file, which is also its flag's name.
@@ -82,6 +88,9 @@ impl Key {
             Key::Caldav => "caldav",
             Key::User => "user",
             Key::Whole => "whole",
+            Key::Review => "review",
+            Key::Retention => "retention",
+            Key::ReviewMinutes => "review-minutes",
         }
     }
 
@@ -129,6 +138,13 @@ pub struct Profile {
     pub user: Option<String>,
     /// "true" to plan whole documents only.
     pub whole: Option<String>,
+    /// "true" to place reviews in the sittings of every plan.
+    pub review: Option<String>,
+    /// The target retention of reviews, e.g. "0.85".
+    pub retention: Option<String>,
+    /// Minutes of each review, e.g. "10m".
+    #[serde(rename = "review-minutes")]
+    pub review_minutes: Option<String>,
 }
 
 /// Where a key's values are kept.
@@ -165,6 +181,9 @@ impl Profile {
             Key::Caldav => one(&self.caldav),
             Key::User => one(&self.user),
             Key::Whole => one(&self.whole),
+            Key::Review => one(&self.review),
+            Key::Retention => one(&self.retention),
+            Key::ReviewMinutes => one(&self.review_minutes),
         }
     }
 
@@ -238,6 +257,9 @@ impl Profile {
             Key::Caldav => Slot::One(&mut self.caldav),
             Key::User => Slot::One(&mut self.user),
             Key::Whole => Slot::One(&mut self.whole),
+            Key::Review => Slot::One(&mut self.review),
+            Key::Retention => Slot::One(&mut self.retention),
+            Key::ReviewMinutes => Slot::One(&mut self.review_minutes),
         }
     }
 }

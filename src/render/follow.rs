@@ -104,15 +104,16 @@ fn cells(sitting: &ViewSitting, stacked: bool, study: Option<usize>) -> [String;
     ]
 }
 
-/// "[x] Title (30 min)", "[ ] Title, part 1/2 (45 min)".
+/// "[x] Title (30 min)", "[ ] Title, part 1/2 (45 min)", "[ ] review: Title (10 min)".
 fn item_label(item: &ViewItem) -> String {
     let mark = if item.done { "[x]" } else { "[ ]" };
+    let review = if item.review { "review: " } else { "" };
     let part = item
         .part
         .as_ref()
         .map_or_else(String::new, |part| format!(", part {part}"));
     format!(
-        "{mark} {}{part} ({})",
+        "{mark} {review}{}{part} ({})",
         item.title,
         format_minutes(item.minutes)
     )

@@ -45,9 +45,14 @@ fn item_which(item: &Item, lead: &str) -> String {
     }
 }
 
-/// "Study: Title A; Title B (part 1/2)": a session's name in a calendar (the iCalendar SUMMARY,
-/// the CSV Subject), which is all a calendar's grid shows of an event.
+/// "Study: Title A (review); Title B (part 1/2)": a session's name in a calendar (the
+/// iCalendar SUMMARY, the CSV Subject), which is all a calendar's grid shows of an event; a
+/// sitting of reviews only is "Review: Title A; Title B".
 pub fn session_title(session: &Session) -> String {
+    if session.items.iter().all(Item::is_review) {
+        let titles: Vec<&str> = session.items.iter().map(|i| i.title.as_str()).collect();
+        return format!("Review: {}", titles.join("; "));
+    }
     let titles: Vec<String> = session.items.iter().map(item_title).collect();
     format!("Study: {}", titles.join("; "))
 }
@@ -228,4 +233,58 @@ pub fn likely_finish(forecast: &crate::plan::forecast::Forecast) -> String {
         "likely finish {} (80% between {} and {}), {from}{chance}",
         forecast.p50, forecast.p10, forecast.p90
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::curriculum::DocId;
+    use crate::plan::ItemKind;
+
+    fn item(title: &str, kind: ItemKind) -> Item {
+        Item {
+            doc: DocId(0),
+            path: format!("{title}.md"),
+            title: title.to_string(),
+            minutes: 10,
+            done_minutes: 0,
+            part: None,
+            part_of_rest: false,
+            link: None,
+            estimated: false,
+            kind,
+            due: None,
+            recall: None,
+        }
+    }
+
+    fn session(items: Vec<Item>) -> Session {
+        Session {
+            number: 1,
+            date: chrono::NaiveDate::from_ymd_opt(2027, 1, 18).unwrap(),
+            delay_minutes: 0,
+            weekday: "Mon".to_string(),
+            iso_week: "2027-W03".to_string(),
+            minutes: items.iter().map(|item| item.minutes).sum(),
+            items,
+            cumulative_minutes: 0,
+            cumulative_hours: 0.0,
+        }
+    }
+
+    /// A calendar names a sitting of reviews only as such, and marks the reviews of a mixed one.
+    #[test]
+    fn a_sitting_of_reviews_only_is_a_review() {
+        let reviews = session(vec![
+            item("A", ItemKind::Review),
+            item("B", ItemKind::Review),
+        ]);
+        assert_eq!(session_title(&reviews), "Review: A; B");
+        let mixed = session(vec![
+            item("A", ItemKind::Review),
+            item("C", ItemKind::Study),
+        ]);
+        assert_eq!(session_title(&mixed), "Study: A (review); C");
+        assert_eq!(item_label(&mixed.items[0]), "review: A (10 min)");
+    }
 }

@@ -4,8 +4,8 @@
 use super::table::Style;
 use super::wrap;
 use crate::curriculum::duration::{format_hours, format_minutes};
-use crate::follow::Standing;
 use crate::follow::status::{SpecializationStatus, Status};
+use crate::follow::{Remembered, Standing};
 use crate::words::count;
 use std::io::{self, Write};
 
@@ -17,6 +17,9 @@ pub fn status(status: &Status, style: Style, w: &mut dyn Write) -> io::Result<()
     let width = style.width;
     wrap::wrapped(w, width, |w| {
         writeln!(w, "{}", done_words(status))?;
+        if let Some(remembered) = &status.remembered {
+            writeln!(w, "{}", remembered_words(remembered))?;
+        }
         let bars = Bars::new(&status.specializations, width.map(usize::from));
         for spec in &status.specializations {
             writeln!(w, "{}", bars.lines(spec))?;
@@ -55,6 +58,27 @@ fn done_words(status: &Status) -> String {
             "{documents} done and {partly} partly done: {minutes} of estimated time, partial progress included"
         ),
     }
+}
+
+/// "Reviews: 2 due today, 1 overdue (`learnpath review` lists them); average recall of done
+/// documents 87% (target retention 0.90)", or "Reviews: none due; ...".
+fn remembered_words(remembered: &Remembered) -> String {
+    let mut due = Vec::new();
+    if remembered.reviews_due > 0 {
+        due.push(format!("{} due today", remembered.reviews_due));
+    }
+    if remembered.reviews_overdue > 0 {
+        due.push(format!("{} overdue", remembered.reviews_overdue));
+    }
+    let due = match due.is_empty() {
+        true => "none due".to_string(),
+        false => format!("{} (`learnpath review` lists them)", due.join(", ")),
+    };
+    format!(
+        "Reviews: {due}; average recall of done documents {:.0}% (target retention {:.2})",
+        remembered.average_recall * 100.0,
+        remembered.retention
+    )
 }
 
 /// How the status lines are laid out. Off a terminal, and on one wide enough, each is one line

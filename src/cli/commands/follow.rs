@@ -2,10 +2,11 @@
 //! what is left again from today with the past kept as it happened.
 
 use super::super::Failure;
-use super::super::args::{Format, PlanOptions, Window};
+use super::super::args::{Format, PlanOptions, ReviewOptions, Window};
 use super::super::settings::{Context, FollowRequest};
 use super::output::emit;
 use super::plan::{planned, say_notes};
+use super::planned_reviews::reviews;
 use chrono::NaiveDate;
 use learnpath::curriculum::duration::{format_hours, format_minutes};
 use learnpath::error::exit;
@@ -113,6 +114,7 @@ pub(super) fn followed(store: &BaselineStore) -> Result<Baseline, Error> {
 pub(super) fn replan(
     keep_finish: bool,
     window: Window,
+    review: &ReviewOptions,
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
@@ -120,7 +122,7 @@ pub(super) fn replan(
     let store = context.baseline_store(&opened.curriculum)?;
     let old = followed(&store)?;
     let (progress, _) = context.progress(&opened.curriculum)?;
-    let request = FollowRequest::resolve(window, context, &old, store.path())?;
+    let request = FollowRequest::resolve(window, review, context, &old, store.path())?;
     let time = request.time;
     let resumed = resumed(&old, request, &opened, &progress, context, store.path())?;
     let (new, kept) = match follow::replan(&old, &resumed, &progress, keep_finish, time)? {
@@ -162,7 +164,8 @@ pub(super) fn replan(
     Ok(exit::OK)
 }
 
-/// The followed plan resumed from today with the request's calendars (`replan`, `status`).
+/// The followed plan resumed from today with the request's calendars and reviews (`replan`,
+/// `status`).
 pub(super) fn resumed<'a>(
     baseline: &Baseline,
     request: FollowRequest,
@@ -171,6 +174,7 @@ pub(super) fn resumed<'a>(
     context: &Context,
     file: &'a Path,
 ) -> Result<Resumed<'a>, Error> {
+    let placed = reviews(request.review, context, &opened.curriculum, context.today)?;
     let resume = Resume {
         curriculum: &opened.curriculum,
         graph: &opened.graph,
@@ -178,6 +182,7 @@ pub(super) fn resumed<'a>(
         today: context.today,
         calendar: request.calendar,
         file,
+        reviews: request.review.zip(placed),
     };
     Resumed::new(baseline, resume)
 }

@@ -32,8 +32,7 @@ pub(super) fn execute(
             options,
             format,
             explain,
-            review,
-        } => plan::plan(&options, format, explain, &review, context, out),
+        } => plan::plan(&options, format, explain, context, out),
         Command::Export {
             options,
             format,
@@ -78,7 +77,8 @@ pub(super) fn execute(
         Command::Replan {
             keep_finish,
             window,
-        } => follow::replan(keep_finish, window, context, out),
+            review,
+        } => follow::replan(keep_finish, window, &review, context, out),
         other => record_or_inspect(other, context, out),
     }
 }

@@ -1,7 +1,7 @@
 //! `plan` and `export`: the plan the options ask for, shown or written out.
 
 use super::super::Failure;
-use super::super::args::{ExportFormat, PlanFormat, PlanOptions, ReviewOptions};
+use super::super::args::{ExportFormat, PlanFormat, PlanOptions};
 use super::super::settings::{Context, PlanRequest, Timing};
 use super::calendar::CalendarExport;
 use super::output::{check_output, write_output};
@@ -45,20 +45,11 @@ fn read_busy(request: &PlanRequest, context: &Context) -> Result<BusyCalendar, F
     })
 }
 
-/// Builds the plan the options (and the profile) ask for; the request it was made from. Busy
-/// calendars are read against the request's clock: when sittings start (`--at`, `--tz`).
+/// Builds the plan the options (and the profile) ask for, with the reviews they ask for placed
+/// in the sittings; the request it was made from. Busy calendars are read against the
+/// request's clock: when sittings start (`--at`, `--tz`).
 pub(super) fn build(
     options: &PlanOptions,
-    context: &Context,
-    opened: &Opened,
-) -> Result<(Outcome, PlanRequest), Failure> {
-    build_reviewed(options, None, context, opened)
-}
-
-/// The same, with the reviews `review` asks for placed in the sittings (none without it).
-fn build_reviewed(
-    options: &PlanOptions,
-    review: Option<&ReviewOptions>,
     context: &Context,
     opened: &Opened,
 ) -> Result<(Outcome, PlanRequest), Failure> {
@@ -75,10 +66,7 @@ fn build_reviewed(
         &request.done,
     )
     .with_partial(request.partial.iter().cloned());
-    let reviews = match review {
-        Some(review) => reviews(review, context, &opened.curriculum, request.start())?,
-        None => None,
-    };
+    let reviews = reviews(request.review, context, &opened.curriculum, request.start())?;
     let planner = match reviews {
         Some(reviews) => planner.with_reviews(reviews),
         None => planner,
@@ -166,13 +154,12 @@ pub(super) fn plan(
     options: &PlanOptions,
     format: PlanFormat,
     explain: bool,
-    review: &ReviewOptions,
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
     let table = format == PlanFormat::Table;
     let width = context.style.width;
-    let plan = match build_reviewed(options, Some(review), context, &context.open()?)?.0 {
+    let plan = match build(options, context, &context.open()?)?.0 {
         Outcome::Missed { by, fastest } => {
             let answer = missed_answer(by, &fastest);
             if table {

@@ -51,6 +51,9 @@ fn changes(set: &ProfileSet) -> Result<Vec<Change>, Failure> {
         (Key::Tz, &set.tz),
         (Key::Start, &set.start),
         (Key::Whole, &set.whole),
+        (Key::Review, &set.review),
+        (Key::Retention, &set.retention),
+        (Key::ReviewMinutes, &set.review_minutes),
     ] {
         if let Some(value) = value {
             changes.push(Change::Replace(key, vec![value.clone()]));
@@ -285,11 +288,13 @@ fn table(
         writeln!(out, "The profile for {curriculum} holds no values.")?;
     } else {
         writeln!(out, "Profile for {curriculum}")?;
+        // As wide as the longest key of a plan's time ("session"), or a longer one that has a
+        // value ("review-minutes").
         let width = Key::ALL
             .iter()
+            .filter(|&&key| !profile.values(key).is_empty())
             .map(|key| key.name().len())
-            .max()
-            .unwrap_or(0);
+            .fold(Key::Session.name().len(), usize::max);
         for key in Key::ALL {
             for (index, value) in profile.values(key).into_iter().enumerate() {
                 let name = if index == 0 { key.name() } else { "" };

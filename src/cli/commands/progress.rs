@@ -1,7 +1,7 @@
 //! `done`, `undo` and `status`: recording what was studied, and how far along it is.
 
 use super::super::Failure;
-use super::super::args::{Choice, Format, Window};
+use super::super::args::{Choice, Format, ReviewOptions, Window};
 use super::super::settings::{Context, FollowRequest, logged};
 use super::follow::resumed;
 use super::output::emit;
@@ -11,7 +11,8 @@ use learnpath::curriculum::duration::format_minutes;
 use learnpath::curriculum::{Doc, DocId};
 use learnpath::error::exit;
 use learnpath::follow::status;
-use learnpath::follow::{self, Worked};
+use learnpath::follow::{self, Remembered, Worked};
+use learnpath::memory::Memory;
 use learnpath::plan::Part;
 use learnpath::plan::schedule::LEAST_MINUTES_LEFT;
 use learnpath::progress::{self, Marked, PartialMarked, Progress, ProgressStore};
@@ -449,10 +450,19 @@ pub(super) fn status(
     };
     let mut report = status::status(curriculum, &opened.graph, selection.as_ref(), &done_minutes);
     report.progress_file = file.map(|path| path.display().to_string());
+    let retention = context.retention(curriculum, baseline.as_ref())?;
+    report.remembered = Remembered::of(
+        &Memory::default(),
+        curriculum,
+        &progress,
+        context.today,
+        retention,
+    );
     if let Some(baseline) = baseline {
         let worked = Worked::of(&baseline, &progress);
         let mut standing = follow::standing(&baseline, &worked, context.today);
-        let request = FollowRequest::resolve(window, context, &baseline, store.path())?;
+        let no_flags = ReviewOptions::default();
+        let request = FollowRequest::resolve(window, &no_flags, context, &baseline, store.path())?;
         let resumed = resumed(
             &baseline,
             request,

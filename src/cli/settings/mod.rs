@@ -26,7 +26,7 @@ pub(super) use plan::{DEFAULT_AT, PlanRequest, Timing};
 pub(super) use profile::FromProfile;
 
 use super::Failure;
-use super::args::{Choice, Cli, Done, PlanOptions, Window};
+use super::args::{Choice, Cli, Done, PlanOptions, ReviewOptions, Window};
 use super::stderr::Reporter;
 use super::{messages, values};
 use chrono::{NaiveDate, NaiveTime, Timelike};
@@ -36,7 +36,8 @@ use learnpath::caldav::CollectionUrl;
 use learnpath::calendar::{LedgerStore, Reminder};
 use learnpath::curriculum::DocId;
 use learnpath::error::{Invalid, KeptFile, Problem};
-use learnpath::follow::{Baseline, BaselineStore, Extras, TimeOfDay};
+use learnpath::follow::{Baseline, BaselineStore, Extras, ReviewSettings, TimeOfDay};
+use learnpath::memory::Retention;
 use learnpath::plan::WeeklyMinutes;
 use learnpath::plan::forecast::Logged;
 use learnpath::plan::settings::{DEFAULT_MAX_SESSION_MINUTES, TimeChoices, Week};

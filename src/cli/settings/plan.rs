@@ -45,6 +45,10 @@ pub(in crate::cli) enum Timing {
     By(NaiveDate),
 }
 
+/// Whether plans place reviews when neither --review, --no-review nor the profile says: the one
+/// place to change to turn reviews on by default.
+pub(in crate::cli) const REVIEW_BY_DEFAULT: bool = false;
+
 /// When sittings start when neither --at nor the profile (nor a followed plan) says.
 pub(in crate::cli) const DEFAULT_AT: NaiveTime =
     NaiveTime::from_hms_opt(19, 0, 0).expect("19:00 is a time");
@@ -80,6 +84,9 @@ pub(in crate::cli) struct PlanRequest {
     clock: OnceCell<Clock>,
     /// The profile's reminders, for calendars when no --remind is given.
     remind: Vec<Reminder>,
+    /// The reviews to place, with their retention and minutes: --review and its options, else
+    /// the profile's, else [`REVIEW_BY_DEFAULT`]; none plans new material only.
+    pub review: Option<ReviewSettings>,
 }
 
 impl PlanRequest {
@@ -129,6 +136,7 @@ impl PlanRequest {
             time: time_of_day(options.window, saved.time_of_day()?),
             clock: OnceCell::new(),
             remind: saved.values(Key::Remind, values::remind)?,
+            review: review(&options.review, &saved)?,
         })
     }
 
@@ -170,6 +178,7 @@ impl PlanRequest {
             busy: self.busy.clone(),
             at: self.time.at,
             tz: self.time.tz,
+            review: self.review,
         }
     }
 
@@ -204,6 +213,45 @@ fn timing(
             }
         },
     })
+}
+
+/// The reviews of a plan: on with --review, off with --no-review, else as the profile says,
+/// else [`REVIEW_BY_DEFAULT`]; each of their options from its flag, else the profile's, else
+/// its default. --retention or --review-minutes for a plan without reviews is a usage error:
+/// it would be silently ignored.
+fn review(options: &ReviewOptions, saved: &FromProfile) -> Result<Option<ReviewSettings>, Failure> {
+    let on = match (options.review, options.no_review) {
+        (true, _) => true,
+        (_, true) => false,
+        _ => saved
+            .value(Key::Review, values::yes_no)?
+            .unwrap_or(REVIEW_BY_DEFAULT),
+    };
+    if !on {
+        return no_review_options(options).map(|()| None);
+    }
+    Ok(Some(ReviewSettings {
+        retention: saved
+            .or(options.retention, Key::Retention, values::retention)?
+            .unwrap_or_default(),
+        minutes: saved.or(
+            options.review_minutes,
+            Key::ReviewMinutes,
+            values::review_minutes,
+        )?,
+    }))
+}
+
+/// Nothing, or the usage error for --retention or --review-minutes given to a plan without
+/// reviews.
+pub(super) fn no_review_options(options: &ReviewOptions) -> Result<(), Failure> {
+    match options.retention.is_some() || options.review_minutes.is_some() {
+        true => Err(Failure::Usage(
+            "--retention and --review-minutes are for plans with reviews: add --review (or save it with `learnpath profile set --review`)"
+                .to_string(),
+        )),
+        false => Ok(()),
+    }
 }
 
 /// The plan's first day: --start, else the profile's, else today; a warning when it is in the

@@ -4,7 +4,7 @@
 use crate::curriculum::{Curriculum, DocId};
 use crate::diagram::{Diagram, State};
 use crate::follow::Baseline;
-use crate::plan::{BlockedDay, LabelMet, Plan, Settings};
+use crate::plan::{BlockedDay, LabelMet, Plan, Session, Settings};
 use crate::progress::Progress;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -49,6 +49,12 @@ pub struct Totals {
     pub finish_date: Option<NaiveDate>,
     pub done_documents: usize,
     pub done_minutes: u32,
+    /// Reviews in the sittings, and their minutes (part of `planned_minutes`); left out when
+    /// none.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub reviews: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub review_minutes: u32,
 }
 
 /// One sitting.
@@ -76,6 +82,9 @@ pub struct Entry {
     /// How much of a partly done document is done; left out for one not started.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub partly: Option<Partly>,
+    /// A review of a document studied before, not new material (left out when false).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub review: bool,
 }
 
 /// A partly done document: "25 of 55 min done".
@@ -190,6 +199,8 @@ pub fn data(inputs: Inputs<'_>) -> Data {
             finish_date: plan.summary.finish_date,
             done_documents: done.len(),
             done_minutes,
+            reviews: plan.summary.reviews,
+            review_minutes: plan.summary.review_minutes,
         },
         sessions,
         blocked: plan.blocked.clone(),
@@ -204,6 +215,10 @@ pub fn data(inputs: Inputs<'_>) -> Data {
         graph: graph(inputs.diagram),
         notes: super::super::notes::texts(&plan.notes),
     }
+}
+
+fn is_zero<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 /// A link the page may make: http(s) or relative only (see [`crate::weblink`]).
@@ -246,6 +261,7 @@ fn sittings(inputs: Inputs<'_>, node: &dyn Fn(&str) -> Option<usize>) -> Vec<Sit
                         done_minutes: item.done_minutes,
                         document_minutes: inputs.curriculum.doc(item.doc).minutes,
                     }),
+                    review: item.is_review(),
                 })
                 .collect(),
         })
@@ -339,24 +355,35 @@ fn burnup(inputs: Inputs<'_>, studied: &[(Option<NaiveDate>, u32)], done_minutes
             _ => done.push(Point { date, minutes: sum }),
         }
     }
+    // The chart counts documents studied: reviews add no minutes to it.
     let mut planned = vec![Point {
         date: plan.settings.start,
         minutes: done_minutes,
     }];
-    planned.extend(plan.sessions.iter().map(|s| Point {
-        date: s.date,
-        minutes: done_minutes + s.cumulative_minutes,
-    }));
+    let mut sum = done_minutes;
+    for session in &plan.sessions {
+        sum += study_minutes(session);
+        planned.push(Point {
+            date: session.date,
+            minutes: sum,
+        });
+    }
     let baseline = inputs.baseline.map(|baseline| followed(baseline, &done));
     Burnup {
-        total_minutes: done_minutes + plan.summary.total_minutes,
+        total_minutes: sum,
         done,
         planned,
         baseline,
     }
 }
 
-/// The baseline's sittings on top of what was done before it started.
+/// The minutes of a sitting's new material, without its reviews.
+fn study_minutes(session: &Session) -> u32 {
+    let items = session.items.iter().filter(|item| !item.is_review());
+    items.map(|item| item.minutes).sum()
+}
+
+/// The baseline's sittings (their new material) on top of what was done before it started.
 fn followed(baseline: &Baseline, done: &[Point]) -> Followed {
     let first = baseline.first().unwrap_or(baseline.made);
     let before = done
@@ -370,7 +397,7 @@ fn followed(baseline: &Baseline, done: &[Point]) -> Followed {
         minutes: before,
     }];
     for sitting in &baseline.sessions {
-        sum += sitting.minutes;
+        sum += sitting.study_minutes();
         points.push(Point {
             date: sitting.date,
             minutes: sum,

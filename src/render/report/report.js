@@ -37,6 +37,8 @@
     entry.link ? el("a", { href: entry.link }, entry.title) : el("span", {}, entry.title);
   const count = (n, word) => n + " " + word + (n === 1 ? "" : "s");
   const part = (entry) => (entry.part ? " · part " + entry.part : "");
+  // A review of a document studied before is marked so, before its title.
+  const review = (entry) => (entry.review ? el("span", { class: "review" }, "review: ") : null);
   // "25 of 55 min done" for a partly done document ("25 min of 1 h 30 min done" past an hour).
   const partly = (entry) => {
     const p = entry.partly;
@@ -54,6 +56,7 @@
       ["Dates", s.first_date ? s.first_date + " → " + s.finish_date : "nothing left"],
       ["Done", count(s.done_documents, "document") + ", " + minutes(s.done_minutes)],
     ];
+    if (s.reviews) cards.splice(1, 0, ["Reviews", count(s.reviews, "review") + ", " + minutes(s.review_minutes)]);
     if (data.forecast) {
       const f = data.forecast;
       cards.push(["Likely finish", f.p50 + " (P10 " + f.p10 + ", P90 " + f.p90 + ")"]);
@@ -74,7 +77,7 @@
     };
     const today = time(data.today);
     for (const s of data.sessions) {
-      const list = el("ul", {}, s.items.map((i) => el("li", {}, title(i), el("span", { class: "tag" }, " " + minutes(i.minutes) + part(i)))));
+      const list = el("ul", {}, s.items.map((i) => el("li", {}, review(i), title(i), el("span", { class: "tag" }, " " + minutes(i.minutes) + part(i)))));
       const future = time(s.date) > today ? " future" : "";
       add(s.date, el("div", { class: "sitting" + future, "data-session": s.number },
         el("div", { class: "what" }, "#" + s.number + " · " + minutes(s.minutes)), list));
@@ -208,7 +211,7 @@
     for (const s of data.sessions) {
       list.append(el("li", { class: "sitting-row", "data-date": s.date },
         el("b", {}, "Session " + s.number + " — " + s.weekday + " " + s.date), el("span", { class: "tag" }, " " + s.iso_week + " · " + minutes(s.minutes)),
-        el("ul", {}, s.items.map((i) => el("li", {}, el("span", { class: "box" }, "☐"), title(i),
+        el("ul", {}, s.items.map((i) => el("li", {}, el("span", { class: "box" }, "☐"), review(i), title(i),
           el("span", { class: "tag" }, " " + minutes(i.minutes) + part(i) + partly(i) + " · " + i.path))))));
     }
   }

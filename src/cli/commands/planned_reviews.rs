@@ -3,7 +3,6 @@
 use super::super::args::ReviewOptions;
 use super::super::settings::Context;
 use chrono::NaiveDate;
-use learnpath::memory::Memory;
 use learnpath::plan::review::Reviews;
 use learnpath::{Curriculum, Error};
 
@@ -20,7 +19,7 @@ pub(super) fn reviews(
     }
     let progress = context.progress_again(curriculum)?;
     let retention = options.retention.unwrap_or_default();
-    let reviews = Memory::default().plan_reviews(
+    let reviews = context.memory(curriculum)?.plan_reviews(
         curriculum,
         &progress,
         start,

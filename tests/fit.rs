@@ -258,4 +258,15 @@ fn review_fit_saves_the_parameters_and_the_reviews_listed_follow_them() {
         sooner * 2 > with_defaults.len(),
         "{sooner} of {with_defaults:?}"
     );
+
+    // Recording a review says when the next is due with the learner's parameters too.
+    let (path, _) = &expected[0];
+    let run = learner.run(&["review", path, "--grade", "good", "--today", &today]);
+    let after = store.load().unwrap();
+    let next = fitted
+        .of(&after, path, day, Retention::DEFAULT)
+        .unwrap()
+        .due;
+    run.code(0)
+        .stdout_has(&[&format!("; next review {next}\n")]);
 }

@@ -66,7 +66,8 @@ pub fn text(outcome: &Outcome<'_>, out: &mut dyn Write) -> io::Result<()> {
 /// How much lower the fitted log loss is, in percent: one decimal below 10%.
 fn percent(fitted: &Fitted) -> String {
     let percent = fitted.improvement() * 100.0;
-    if percent < 10.0 {
+    // 9.95 and above would show as "10.0" with one decimal.
+    if percent < 9.95 {
         format!("{percent:.1}%")
     } else {
         format!("{percent:.0}%")
@@ -101,4 +102,48 @@ pub fn json(outcome: &Outcome<'_>, out: &mut dyn Write) -> io::Result<()> {
     });
     serde_json::to_writer_pretty(&mut *out, &value)?;
     writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::memory::Fitted;
+
+    fn fitted(default: f32, fitted: f32) -> Fit {
+        Fit::Fitted(Fitted {
+            parameters: Vec::new(),
+            reviews: 812,
+            documents: 64,
+            log_loss_default: default,
+            log_loss_fitted: fitted,
+        })
+    }
+
+    fn said(fit: &Fit, saved: Option<&Path>, kept: Option<&Path>) -> String {
+        let mut out = Vec::new();
+        text(&Outcome { fit, saved, kept }, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn says_what_was_fitted_and_whether_it_was_saved() {
+        let path = Path::new("/m/memory.yaml");
+        assert_eq!(
+            said(&fitted(0.412, 0.371), Some(path), None),
+            "fitted your memory parameters on 812 reviews of 64 documents: log loss 0.412 with the default parameters, 0.371 with yours (10% better); saved to /m/memory.yaml\n"
+        );
+        assert_eq!(
+            said(&fitted(0.412, 0.415), None, Some(path)),
+            "fitted your memory parameters on 812 reviews of 64 documents: log loss 0.412 with the default parameters, 0.415 with yours, no better than the defaults; nothing saved, reviews keep the parameters saved in /m/memory.yaml\n"
+        );
+        let failed = Fit::Failed {
+            reviews: 450,
+            documents: 1,
+            reason: crate::memory::fit::Unfit::NotEnoughData,
+        };
+        assert_eq!(
+            said(&failed, None, None),
+            "could not fit your memory parameters to 450 reviews of 1 document: too few of the reviews are at intervals the optimizer can learn from; reviews keep the default parameters\n"
+        );
+    }
 }

@@ -270,3 +270,24 @@ fn review_fit_saves_the_parameters_and_the_reviews_listed_follow_them() {
     run.code(0)
         .stdout_has(&[&format!("; next review {next}\n")]);
 }
+
+#[test]
+fn a_document_reviewed_thousands_of_times_gives_at_most_the_crates_longest_history() {
+    let curriculum = curriculum();
+    let path = &curriculum.doc(curriculum.ids().next().unwrap()).path;
+    let first: NaiveDate = FIRST_DONE.parse().unwrap();
+    let mut progress = Progress::default();
+    progress.mark(path, first);
+    for day in 1..=3000 {
+        let record = ReviewRecord {
+            date: first + Days::new(day),
+            grade: Grade::Good,
+            took: None,
+        };
+        progress.record_review(path, record);
+    }
+    let items = memory::fit::items(&curriculum, &progress);
+    assert_eq!(items.reviews(), memory::fit::MAX_ITEM_REVIEWS - 1);
+    let longest = items.items.iter().map(|item| item.reviews.len()).max();
+    assert_eq!(longest, Some(memory::fit::MAX_ITEM_REVIEWS));
+}

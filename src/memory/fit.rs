@@ -5,7 +5,8 @@
 //! Each review a day or more after the one before it is one thing to predict: the optimizer
 //! reads it with the document's history up to it (every prefix of the history that ends in
 //! such a review, as the crate's own conversion of Anki's logs does). A review on the same day
-//! as the one before is part of the history but is not predicted.
+//! as the one before is part of the history but is not predicted, and neither is one past the
+//! [`MAX_ITEM_REVIEWS`]th of its document (the crate trains on no longer history).
 
 use super::{Memory, Review, history};
 use crate::curriculum::Curriculum;
@@ -16,6 +17,11 @@ use fsrs::{ComputeParametersInput, FSRSError, FSRSItem, FSRSReview};
 /// The reviews a fit needs: with fewer, the defaults (fitted to many learners) predict a
 /// learner's memory better than their own few reviews can.
 pub const FIT_LEAST_REVIEWS: usize = 400;
+
+/// The longest history an item holds: the crate's default `max_seq_len`, past which it trains
+/// on nothing. It also bounds the work of a hand-edited file with thousands of reviews of one
+/// document (its items hold every prefix).
+pub const MAX_ITEM_REVIEWS: usize = 256;
 
 /// The learner's history as the optimizer reads it.
 #[derive(Debug, Clone, Default)]
@@ -45,7 +51,8 @@ pub fn items(curriculum: &Curriculum, progress: &Progress) -> Items {
         // Stable: the day it was done stays first among the reviews of that day.
         reviews.sort_by_key(|review| review.date);
         let steps = steps(&reviews);
-        for (end, review) in reviews.iter().enumerate().skip(1) {
+        let predicted = reviews.iter().enumerate().take(MAX_ITEM_REVIEWS).skip(1);
+        for (end, review) in predicted {
             if steps[end].delta_t > 0 {
                 let item = FSRSItem {
                     reviews: steps[..=end].to_vec(),
@@ -185,6 +192,7 @@ fn fitted(items: Items) -> Result<Fitted, Unfit> {
     })
 }
 
+/// Why the crate failed, in the fit's terms.
 fn unfit(error: FSRSError) -> Unfit {
     match error {
         FSRSError::NotEnoughData => Unfit::NotEnoughData,

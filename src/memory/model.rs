@@ -63,6 +63,8 @@ impl Memory {
     /// 21, the last being the decay. Refused when the model cannot use them.
     pub fn with_parameters(parameters: &[f32]) -> Result<Memory, ParametersProblem> {
         let parameters = parameters::check(parameters)?;
+        // The crate refuses only a wrong count or a number that is not finite, which the check
+        // has ruled out; it clips the rest into its ranges.
         let fsrs = FSRS::new(&parameters).map_err(|_| ParametersProblem::Count {
             found: parameters.len(),
             expected: COUNT,

@@ -45,6 +45,7 @@ impl Saved {
     }
 }
 
+/// The file as written: every field required, no other allowed.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct MemoryFile {
@@ -56,6 +57,7 @@ struct MemoryFile {
     parameters: Vec<f32>,
 }
 
+/// The file's `log_loss:` of the defaults and of the fitted parameters.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LogLoss {
@@ -131,6 +133,7 @@ impl MemoryStore {
         MemoryStore::new(crate::progress::beside(progress, FILE_NAME))
     }
 
+    /// Where the file is (or would be).
     pub fn path(&self) -> &Path {
         self.store.path()
     }

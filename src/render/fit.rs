@@ -27,7 +27,7 @@ pub fn text(outcome: &Outcome<'_>, out: &mut dyn Write) -> io::Result<()> {
             reviews, needed, ..
         } => writeln!(
             out,
-            "not enough reviews to fit your memory parameters yet: {reviews} of the {needed} needed (a review counts when it comes a day or more after the one before); reviews use {keep} until then"
+            "not enough reviews to fit your memory parameters yet: {reviews} of the {needed} needed (a review counts when it comes a day or more after the one before); reviews keep {keep}"
         ),
         Fit::Failed {
             reviews,

@@ -325,6 +325,8 @@ pub enum KeptFile {
     Baseline,
     /// What was last exported to a calendar.
     CalendarRecord,
+    /// The learner's own memory parameters, fitted to their reviews.
+    Memory,
 }
 
 impl KeptFile {
@@ -335,6 +337,7 @@ impl KeptFile {
             KeptFile::Profile => "the profile",
             KeptFile::Baseline => "the baseline",
             KeptFile::CalendarRecord => "the calendar record",
+            KeptFile::Memory => "the memory file",
         }
     }
 
@@ -345,6 +348,7 @@ impl KeptFile {
             KeptFile::Profile => "change the profile",
             KeptFile::Baseline => "follow a plan",
             KeptFile::CalendarRecord => "keep an exported calendar in step",
+            KeptFile::Memory => "save your memory parameters",
         }
     }
 
@@ -355,6 +359,7 @@ impl KeptFile {
             KeptFile::Profile => "profile",
             KeptFile::Baseline => "baseline",
             KeptFile::CalendarRecord => "calendar record",
+            KeptFile::Memory => "memory file",
         }
     }
 
@@ -363,7 +368,9 @@ impl KeptFile {
         match self {
             KeptFile::Progress => format!("`schema_version: {version}` and a `done:` list"),
             KeptFile::Profile => format!("`schema_version: {version}` and `curriculum: <id>`"),
-            KeptFile::Baseline | KeptFile::CalendarRecord => format!("a {}", self.noun()),
+            KeptFile::Baseline | KeptFile::CalendarRecord | KeptFile::Memory => {
+                format!("a {}", self.noun())
+            }
         }
     }
 }
@@ -461,6 +468,23 @@ pub enum Invalid {
     /// words (which say how such a path is saved).
     #[error("busy: {0}")]
     Busy(String),
+    /// A memory file's FSRS parameters that the model cannot use.
+    #[error("parameters: {0}")]
+    Parameters(ParametersProblem),
+}
+
+/// FSRS parameters the memory model cannot use (a hand-edited memory file).
+#[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
+pub enum ParametersProblem {
+    /// Not as many numbers as FSRS 6 has parameters.
+    #[error("{found} numbers, expected {expected} (the parameters of FSRS 6)")]
+    Count { found: usize, expected: usize },
+    /// A parameter (0-based `index`) that is infinite or not a number.
+    #[error("the number at {index} (counting from 0) is not a finite number")]
+    NotFinite { index: usize },
+    /// The forgetting curve's decay, the last parameter, outside what the model accepts.
+    #[error("the last number, the forgetting curve's decay, is {value}, outside {least} to {most}")]
+    Decay { value: f32, least: f32, most: f32 },
 }
 
 /// A followed plan's settings that learnpath does not plan with (a hand-edited file).

@@ -394,9 +394,10 @@ pub(super) enum Command {
         grade: Option<Grade>,
     },
 
-    /// Reviews due today or overdue, with their estimated recall; or record a review.
+    /// Reviews due today or overdue, with their estimated recall; or record a review; or fit
+    /// your own memory parameters to your reviews.
     #[command(
-        after_help = "A done document is due for review when its estimated recall (FSRS, with its default parameters) falls to the target retention.\n\nExamples:\n  learnpath review\n  learnpath review 01_modern_topology --grade good\n  learnpath review 01_modern_topology --grade again --on 2027-02-01 --took 8m"
+        after_help = "A done document is due for review when its estimated recall (FSRS, with its default parameters, or your own once `review --fit` has saved them) falls to the target retention.\n\nExamples:\n  learnpath review\n  learnpath review 01_modern_topology --grade good\n  learnpath review 01_modern_topology --grade again --on 2027-02-01 --took 8m\n  learnpath review --fit"
     )]
     Review {
         /// The document reviewed (names as for `show`); without one, list the reviews due.
@@ -411,9 +412,14 @@ pub(super) enum Command {
         /// How long the review took, e.g. 8m (1 min to 24 h).
         #[arg(long, value_parser = values::spent, value_name = "DURATION", requires = "doc")]
         took: Option<u32>,
-        /// The recall at which a review falls due, 0.70 to 0.97 (default 0.9).
+        /// The recall at which a review falls due, 0.70 to 0.97 [default: the profile's, else the
+        /// followed plan's, else 0.9].
         #[arg(long, value_parser = values::retention, value_name = "R")]
         retention: Option<Retention>,
+        /// Fit your own memory parameters to your reviews (400 or more) and save them beside
+        /// the progress file when they predict your reviews better than the defaults.
+        #[arg(long, conflicts_with_all = ["doc", "grade", "retention"])]
+        fit: bool,
         #[command(flatten)]
         format: FormatArg,
     },

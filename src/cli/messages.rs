@@ -104,6 +104,9 @@ fn kept_fact(file: KeptFile, problem: &Problem) -> String {
         (KeptFile::CalendarRecord, Problem::Empty { .. }) => {
             format!("{fact} written by `learnpath export --format ics`")
         }
+        (KeptFile::Memory, Problem::Empty { .. }) => {
+            format!("{fact} written by `learnpath review --fit`")
+        }
         (KeptFile::CalendarRecord, Problem::Foreign { .. }) => format!(
             "{fact} (two curricula that share a progress file cannot share its calendar record: give each its own --progress)"
         ),
@@ -126,6 +129,9 @@ fn kept_help(file: KeptFile, problem: &Problem) -> String {
         }
         KeptFile::CalendarRecord => {
             "move the file away to start the calendar's record afresh (events exported before cannot be cancelled then)"
+        }
+        KeptFile::Memory => {
+            "fix the memory file or move it away (reviews then use the default parameters, and `learnpath review --fit` fits yours again)"
         }
     };
     format!("{what}; learnpath left it untouched")

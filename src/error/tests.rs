@@ -283,6 +283,10 @@ fn kept_and_time_errors() -> Vec<Error> {
             Problem::Yaml("bad".into()),
             Problem::Invalid(Invalid::Parser("bad".into())),
             Problem::Invalid(Invalid::Busy("not absolute".into())),
+            Problem::Invalid(Invalid::Parameters(ParametersProblem::Count {
+                found: 20,
+                expected: 21,
+            })),
             Problem::OtherVersion {
                 found: 9,
                 reads: &[1, 2],
@@ -309,6 +313,7 @@ fn kept_and_time_errors() -> Vec<Error> {
         KeptFile::Profile,
         KeptFile::Baseline,
         KeptFile::CalendarRecord,
+        KeptFile::Memory,
     ];
     let mut errors: Vec<Error> = files
         .into_iter()

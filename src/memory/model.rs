@@ -1,6 +1,8 @@
 //! A document's memory under FSRS, from its history of reviews.
 
 use super::Retention;
+use super::parameters::{self, COUNT};
+use crate::error::ParametersProblem;
 use crate::progress::Grade;
 use chrono::{Days, NaiveDate};
 use fsrs::{DEFAULT_PARAMETERS, FSRS, FSRSItem, FSRSReview, MemoryState};
@@ -36,12 +38,14 @@ impl Recall {
 }
 
 /// The memory model: FSRS with its parameters (the crate's defaults, fitted to the average
-/// learner).
+/// learner, or the learner's own).
 #[derive(Debug, Clone)]
 pub struct Memory {
     fsrs: FSRS,
     /// The forgetting curve's decay, the last of the parameters.
     decay: f32,
+    /// The parameters the model was made with, to save or compare.
+    parameters: [f32; COUNT],
 }
 
 impl Default for Memory {
@@ -49,7 +53,37 @@ impl Default for Memory {
         Memory {
             fsrs: FSRS::default(),
             decay: DEFAULT_PARAMETERS[20],
+            parameters: DEFAULT_PARAMETERS,
         }
+    }
+}
+
+impl Memory {
+    /// The model with these parameters (the learner's own, fitted to their reviews): FSRS 6's
+    /// 21, the last being the decay. Refused when the model cannot use them.
+    pub fn with_parameters(parameters: &[f32]) -> Result<Memory, ParametersProblem> {
+        let parameters = parameters::check(parameters)?;
+        // The crate refuses only a wrong count or a number that is not finite, which the check
+        // has ruled out; it clips the rest into its ranges.
+        let fsrs = FSRS::new(&parameters).map_err(|_| ParametersProblem::Count {
+            found: parameters.len(),
+            expected: COUNT,
+        })?;
+        Ok(Memory {
+            fsrs,
+            decay: parameters[COUNT - 1],
+            parameters,
+        })
+    }
+
+    /// The parameters the model runs with.
+    pub fn parameters(&self) -> &[f32] {
+        &self.parameters
+    }
+
+    /// The crate's model, for the fit's evaluation.
+    pub(super) fn fsrs(&self) -> &FSRS {
+        &self.fsrs
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod csv;
 pub mod dot;
+pub mod fit;
 pub mod follow;
 pub mod json;
 pub mod markdown;

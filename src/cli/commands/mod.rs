@@ -118,10 +118,11 @@ fn record_or_inspect(
             on,
             took,
             retention,
+            fit,
             format,
         } => {
-            let retention = retention.unwrap_or_default();
             match (doc, grade) {
+                _ if fit => review::fit(format.format, context, out),
                 (Some(doc), Some(grade)) => {
                     review::record(&doc, grade, on, took, retention, context, out)
                 }

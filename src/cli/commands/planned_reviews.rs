@@ -4,7 +4,6 @@
 use super::super::settings::Context;
 use chrono::NaiveDate;
 use learnpath::follow::ReviewSettings;
-use learnpath::memory::Memory;
 use learnpath::plan::review::Reviews;
 use learnpath::{Curriculum, Error};
 
@@ -20,7 +19,7 @@ pub(super) fn reviews(
         return Ok(None);
     };
     let progress = context.progress_again(curriculum)?;
-    let reviews = Memory::default().plan_reviews(
+    let reviews = context.memory(curriculum)?.plan_reviews(
         curriculum,
         &progress,
         start,

@@ -12,7 +12,6 @@ use learnpath::curriculum::{Doc, DocId};
 use learnpath::error::exit;
 use learnpath::follow::status;
 use learnpath::follow::{self, Remembered, Worked};
-use learnpath::memory::Memory;
 use learnpath::plan::Part;
 use learnpath::plan::schedule::LEAST_MINUTES_LEFT;
 use learnpath::progress::{self, Marked, PartialMarked, Progress, ProgressStore};
@@ -452,7 +451,7 @@ pub(super) fn status(
     report.progress_file = file.map(|path| path.display().to_string());
     let retention = context.retention(curriculum, baseline.as_ref())?;
     report.remembered = Remembered::of(
-        &Memory::default(),
+        &context.memory(curriculum)?,
         curriculum,
         &progress,
         context.today,

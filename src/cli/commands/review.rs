@@ -1,4 +1,4 @@
-//! `review`: the reviews due, and recording one.
+//! `review`: the reviews due, recording one, and fitting the learner's own memory parameters.
 
 use super::super::Failure;
 use super::super::args::Format;
@@ -6,10 +6,11 @@ use super::super::messages;
 use super::super::settings::Context;
 use chrono::NaiveDate;
 use learnpath::error::exit;
-use learnpath::memory::{Memory, Retention};
+use learnpath::memory::{Fit, Fitted, MemoryStore, Retention, Saved, fit::fit as fit_history};
 use learnpath::progress::{self, Grade, ReviewRecord, Reviewed};
-use learnpath::render::review;
+use learnpath::render::{self, fit::Outcome, review};
 use std::io::Write;
+use std::path::Path;
 
 /// `review DOC --grade G`: records a review of a done document, and says when the next is due.
 pub(super) fn record(
@@ -17,7 +18,7 @@ pub(super) fn record(
     grade: Grade,
     on: Option<NaiveDate>,
     took: Option<u32>,
-    retention: Retention,
+    retention: Option<Retention>,
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<i32, Failure> {
@@ -39,13 +40,16 @@ pub(super) fn record(
         }
         Some(_) => {}
     }
+    // Before recording: a memory file that cannot be read stops the command with nothing written.
+    let memory = context.memory(curriculum)?;
     let review = ReviewRecord { date, grade, took };
     let report = progress::record_review(&store, curriculum, id, review)?;
     super::progress::note_kept_copy(report.kept_copy.clone(), context);
     if report.reviewed == Reviewed::NotDone {
         return Err(Failure::Usage(messages::review_not_done(path)));
     }
-    let memory = Memory::default().of(&report.progress, path, date, retention);
+    let retention = context.review_retention(retention, curriculum)?;
+    let memory = memory.of(&report.progress, path, date, retention);
     let next = memory.map_or_else(String::new, |recall| {
         format!("; next review {}", recall.due)
     });
@@ -55,7 +59,7 @@ pub(super) fn record(
 
 /// `review`: the done documents due for review today or before, the most overdue first.
 pub(super) fn list(
-    retention: Retention,
+    retention: Option<Retention>,
     format: Format,
     context: &Context,
     out: &mut dyn Write,
@@ -63,7 +67,9 @@ pub(super) fn list(
     let opened = context.open()?;
     let curriculum = &opened.curriculum;
     let (progress, _) = context.progress(curriculum)?;
-    let due = Memory::default().due(curriculum, &progress, context.today, retention);
+    let memory = context.memory(curriculum)?;
+    let retention = context.review_retention(retention, curriculum)?;
+    let due = memory.due(curriculum, &progress, context.today, retention);
     let due = review::Due {
         curriculum,
         due: &due,
@@ -75,4 +81,56 @@ pub(super) fn list(
         Format::Table => review::table(&due, out)?,
     }
     Ok(exit::OK)
+}
+
+/// `review --fit`: fits the learner's memory parameters to their reviews and saves them when
+/// they predict those reviews better than the defaults; "no" when nothing was saved.
+pub(super) fn fit(format: Format, context: &Context, out: &mut dyn Write) -> Result<i32, Failure> {
+    let opened = context.open()?;
+    let curriculum = &opened.curriculum;
+    let (progress, _) = context.progress(curriculum)?;
+    let store = (context.use_progress)
+        .then(|| context.memory_store(curriculum))
+        .transpose()?;
+    // Read first: a memory file that cannot be read stops the fit, and is left as it is.
+    let had = match &store {
+        Some(store) => store.load()?.is_some(),
+        None => false,
+    };
+    let fit = fit_history(curriculum, &progress);
+    let better = match &fit {
+        Fit::Fitted(fitted) => Some(fitted).filter(|fitted| fitted.is_better()),
+        _ => None,
+    };
+    let saved = match (better, &store) {
+        (Some(fitted), Some(store)) => Some(save(store, fitted, context.today)?),
+        _ => None,
+    };
+    let outcome = Outcome {
+        fit: &fit,
+        saved,
+        kept: store.as_ref().filter(|_| had).map(MemoryStore::path),
+    };
+    match format {
+        Format::Json => render::fit::json(&outcome, out)?,
+        Format::Table => render::fit::text(&outcome, out)?,
+    }
+    Ok(if saved.is_some() { exit::OK } else { exit::NO })
+}
+
+/// Saves the fitted parameters, fitted on `today`; where.
+fn save<'a>(
+    store: &'a MemoryStore,
+    fitted: &Fitted,
+    today: NaiveDate,
+) -> Result<&'a Path, Failure> {
+    store.save(&Saved {
+        parameters: fitted.parameters.clone(),
+        fitted_on: today,
+        reviews: fitted.reviews,
+        documents: fitted.documents,
+        log_loss_default: fitted.log_loss_default,
+        log_loss_fitted: fitted.log_loss_fitted,
+    })?;
+    Ok(store.path())
 }

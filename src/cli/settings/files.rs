@@ -44,8 +44,8 @@ impl Context {
     }
 
     /// The files learnpath keeps for this curriculum, each with how messages name it: the
-    /// progress file (and the one all curricula shared before), the baseline and calendar record
-    /// beside it, and the profile. Worked out
+    /// progress file (and the one all curricula shared before), the baseline, calendar record
+    /// and memory file beside it, and the profile. Worked out
     /// without reading or moving any (a home folder that cannot be found leaves its files out).
     pub fn kept_files(&self, curriculum: &Curriculum) -> Vec<(PathBuf, &'static str)> {
         let id = curriculum_id(curriculum, &self.source);
@@ -67,6 +67,8 @@ impl Context {
             let ledger = LedgerStore::beside(&progress, id);
             kept.push((baseline.path().to_path_buf(), "the baseline"));
             kept.push((ledger.path().to_path_buf(), "the calendar record"));
+            let memory = learnpath::memory::MemoryStore::beside(&progress);
+            kept.push((memory.path().to_path_buf(), "the memory file"));
             kept.push((progress, "the progress file"));
         }
         if let Ok(profile) = self.profile_store(curriculum) {

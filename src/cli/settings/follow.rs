@@ -87,6 +87,20 @@ fn review(
 }
 
 impl Context {
+    /// The target retention of `review`: `flag`, else the profile's, else the followed
+    /// plan's, else the default.
+    pub fn review_retention(
+        &self,
+        flag: Option<Retention>,
+        curriculum: &Curriculum,
+    ) -> Result<Retention, Error> {
+        if let Some(retention) = flag {
+            return Ok(retention);
+        }
+        let baseline = self.baseline_store(curriculum)?.load()?;
+        self.retention(curriculum, baseline.as_ref())
+    }
+
     /// The target retention `status` reckons reviews at: the profile's retention, else the
     /// followed plan's, else the default.
     pub fn retention(

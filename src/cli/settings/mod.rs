@@ -5,6 +5,7 @@
 //!
 //! - [`Context`] (here): the global flags, the environment and the terminal;
 //! - `files`: which progress file, profile, baseline and calendar record a command uses;
+//! - `memory`: which memory model (the learner's fitted parameters, else the defaults);
 //! - `profile`: the saved profile's values, read as their flags read them;
 //! - `plan`: a plan's request (plan, follow, export, report, sync);
 //! - `follow`: what re-planning the followed plan adds (replan, status);
@@ -13,6 +14,7 @@
 mod caldav;
 mod files;
 mod follow;
+mod memory;
 mod plan;
 mod profile;
 #[cfg(test)]

@@ -120,15 +120,13 @@ fn record_or_inspect(
             retention,
             fit,
             format,
-        } => {
-            match (doc, grade) {
-                _ if fit => review::fit(format.format, context, out),
-                (Some(doc), Some(grade)) => {
-                    review::record(&doc, grade, on, took, retention, context, out)
-                }
-                _ => review::list(retention, format.format, context, out),
+        } => match (doc, grade) {
+            _ if fit => review::fit(format.format, context, out),
+            (Some(doc), Some(grade)) => {
+                review::record(&doc, grade, on, took, retention, context, out)
             }
-        }
+            _ => review::list(retention, format.format, context, out),
+        },
         Command::Status {
             choice,
             window,

@@ -16,6 +16,7 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use fsrs::{DEFAULT_PARAMETERS, FSRS, FSRSItem, FSRSReview};
 use learnpath::curriculum::{Curriculum, DocId};
+use learnpath::memory::fit;
 use learnpath::memory::{Memory, Retention};
 use learnpath::plan::{Plan, Planner, Selection, Settings, WeeklyMinutes};
 use learnpath::progress::{Grade, Progress, ReviewRecord};
@@ -91,8 +92,8 @@ struct Tally {
     budget_minutes: u64,
     /// Each learner's busiest review day over the mean of the study days in its window.
     busiest: Vec<f64>,
-    /// Every learner's history, for the fit.
-    histories: Vec<Vec<(NaiveDate, Grade)>>,
+    /// The log loss of the default and of the fitted parameters on each learner's history.
+    log_loss: Vec<(f32, f32)>,
 }
 
 /// One learner following their plans.
@@ -249,12 +250,9 @@ fn simulate() -> Tally {
             learner.follow_week(after(start(), week * 7), &mut rng, &mut tally);
         }
         tally.busiest.push(learner.busiest());
-        let curriculum = &opened.curriculum;
-        for id in curriculum.ids() {
-            if learner.progress.is_done(&curriculum.doc(id).path) {
-                let history = learner.history(&curriculum.doc(id).path);
-                tally.histories.push(history);
-            }
+        // Each learner's own history, even under the 400 reviews `review --fit` asks for.
+        if let Ok(fitted) = fit::fitted(fit::items(&opened.curriculum, &learner.progress)) {
+            (tally.log_loss).push((fitted.log_loss_default, fitted.log_loss_fitted));
         }
     }
     tally
@@ -290,6 +288,19 @@ fn planned_reviews_keep_recall_near_the_target_within_the_time() {
     );
     // Seed 25 measured: 53,233 reviews, 87.3% recalled, review time 33.5% of the time
     // studied, busiest day median 1.33 (P90 1.60).
+    let fits = tally.log_loss.len();
+    let mean = |pick: fn(&(f32, f32)) -> f32| {
+        tally.log_loss.iter().map(pick).sum::<f32>() / fits.max(1) as f32
+    };
+    let (default, fitted) = (mean(|pair| pair.0), mean(|pair| pair.1));
+    println!(
+        "fitted to each of {fits} learners' history: mean log loss {default:.4} with the \
+         default parameters, {fitted:.4} with their own"
+    );
+    assert!(
+        fits >= LEARNERS * 9 / 10 && fitted < default,
+        "{fits}: {default} {fitted}"
+    );
     assert!(tally.reviews > 40 * LEARNERS as u32, "{}", tally.reviews);
     assert!((recalled - 0.9).abs() <= 0.05, "{recalled}");
     assert_eq!(tally.weeks_over, 0);

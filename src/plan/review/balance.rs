@@ -4,7 +4,6 @@
 //! about 15% of the days up to a week, 10% up to twenty days and 5% beyond, plus one day.
 
 use chrono::{Datelike, Days, NaiveDate};
-use std::collections::BTreeMap;
 
 /// The earliest and latest number of days after the last review the next one may fall on,
 /// for an interval of `days`.
@@ -25,7 +24,14 @@ pub fn window(days: u32) -> (u32, u32) {
 pub struct Load {
     /// Whether each weekday (Monday first) is a study day; all when none is.
     study: [bool; 7],
-    by_day: BTreeMap<NaiveDate, u32>,
+    /// The count of each day from `first`, a day number from the common era.
+    counts: Vec<u32>,
+    first: i32,
+}
+
+/// A date's day number, counted from the common era.
+fn number(date: NaiveDate) -> i32 {
+    date.num_days_from_ce()
 }
 
 impl Load {
@@ -38,18 +44,41 @@ impl Load {
         };
         Load {
             study,
-            by_day: BTreeMap::new(),
+            counts: Vec::new(),
+            first: 0,
         }
     }
 
-    /// Whether `date` falls on a study weekday.
-    fn is_study(&self, date: NaiveDate) -> bool {
-        self.study[date.weekday().num_days_from_monday() as usize]
+    /// Whether day number `day` falls on a study weekday (day 1 of the era is a Monday).
+    fn is_study(&self, day: i32) -> bool {
+        self.study[(day - 1).rem_euclid(7) as usize]
+    }
+
+    /// The count of day number `day`.
+    fn count(&self, day: i32) -> u32 {
+        let at = day - self.first;
+        (at >= 0)
+            .then(|| self.counts.get(at as usize))
+            .flatten()
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Counts a review due on `date`.
     pub fn add(&mut self, date: NaiveDate) {
-        *self.by_day.entry(date).or_default() += 1;
+        let day = number(date);
+        if self.counts.is_empty() {
+            self.first = day;
+        } else if day < self.first {
+            let before = (self.first - day) as usize;
+            self.counts.splice(0..0, std::iter::repeat_n(0, before));
+            self.first = day;
+        }
+        let at = (day - self.first) as usize;
+        if at >= self.counts.len() {
+            self.counts.resize(at + 1, 0);
+        }
+        self.counts[at] += 1;
     }
 
     /// The due date `days` after `last`, or the study day within its window with the fewest
@@ -62,15 +91,13 @@ impl Load {
     /// The same, on `from` or after.
     pub fn balanced_from(&self, last: NaiveDate, days: u32, from: NaiveDate) -> Option<NaiveDate> {
         let (earliest, latest) = window(days);
-        let after = |days: u32| last.checked_add_days(Days::new(days.into()));
+        let (last_day, from) = (number(last), number(from));
         let best = (earliest..=latest)
-            .filter_map(|days| Some((days, after(days)?)))
-            .filter(|&(_, date)| date >= from && self.is_study(date))
-            .min_by_key(|&(count, date)| {
-                let load = self.by_day.get(&date).copied().unwrap_or(0);
-                (load, count.abs_diff(days), count)
-            });
-        best.map_or_else(|| after(days), |(_, date)| Some(date))
+            .map(|after| (after, last_day.saturating_add_unsigned(after)))
+            .filter(|&(_, day)| day >= from && self.is_study(day))
+            .min_by_key(|&(after, day)| (self.count(day), after.abs_diff(days), after));
+        let after = best.map_or(days, |(after, _)| after);
+        last.checked_add_days(Days::new(after.into()))
     }
 }
 

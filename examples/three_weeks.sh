@@ -49,5 +49,7 @@ run --today 2027-01-12 done 02_server_hierarchy
 run --today 2027-01-18 done 03_3tier_vs_spine_leaf --on 2027-01-16
 run --today 2027-01-18 done 04_ecmp_load_balancing --took 1h05m
 run --today 2027-01-18 status
+run --today 2027-01-18 review
+run --today 2027-01-18 review 01_the_ring0_problem --grade good
 run --today 2027-01-18 export --format ics -o plan.ics
 run --today 2027-01-18 report -o plan.html

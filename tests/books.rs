@@ -119,7 +119,10 @@ fn planned(args: &[&str]) -> Vec<String> {
     let plan: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let mut paths: Vec<String> = Vec::new();
     for session in plan["sessions"].as_array().unwrap() {
-        for item in session["items"].as_array().unwrap() {
+        // The order of new material; reviews come back to pages already studied.
+        let studied =
+            (session["items"].as_array().unwrap().iter()).filter(|item| item["kind"].is_null());
+        for item in studied {
             let path = item["path"].as_str().unwrap().to_string();
             if paths.last() != Some(&path) {
                 paths.push(path);

@@ -147,7 +147,7 @@ fn plan_snapshots_for_the_storage_engineer() {
     insta::assert_snapshot!("plan_json", json.stdout);
     let markdown = learnpath(&[STORAGE_PLAN, &["--format", "markdown"]].concat())
         .code(0)
-        .stdout_has(&["## Week 2027-W01", "- [ ] [PFC, DCB, and RDMA in Storage (55 min)](https://github.com/skeptomai/datacenter-curriculum/blob/main/docs/05_specialized/01_storage/01_pfc_dcb_storage.md)"]);
+        .stdout_has(&["## Week 2027-W01", "- [ ] [PFC, DCB, and RDMA in Storage, part 1/2 (40 min)](https://github.com/skeptomai/datacenter-curriculum/blob/main/docs/05_specialized/01_storage/01_pfc_dcb_storage.md)"]);
     insta::assert_snapshot!("plan_markdown", markdown.stdout);
     // Same inputs, same bytes.
     assert_eq!(learnpath(STORAGE_PLAN).stdout, table.stdout);
@@ -466,7 +466,11 @@ fn the_examples_are_valid() {
         "2027-01-04",
     ])
     .code(0)
-    .stdout_has(&["10 documents, 6 h 10 min", "Comfortable with branches"]);
+    .stdout_has(&[
+        "10 documents, 7 h 15 min",
+        "13 reviews: 1 h 5 min",
+        "Comfortable with branches",
+    ]);
     let progress = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/progress.yaml");
     learnpath(&["status", "--progress", progress])
         .code(0)

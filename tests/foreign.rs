@@ -68,6 +68,8 @@ fn plan(root: &Path, targets: &[&str]) -> Vec<String> {
         .unwrap()
         .iter()
         .flat_map(|session| session["items"].as_array().unwrap().clone())
+        // New material only: reviews come back to documents already studied.
+        .filter(|item| item["kind"].is_null())
         .map(|item| item["path"].as_str().unwrap().to_string())
         .fold(Vec::new(), |mut order: Vec<String>, path| {
             if order.last() != Some(&path) {

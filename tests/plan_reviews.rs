@@ -150,7 +150,7 @@ fn overdue_reviews_take_the_first_sitting() {
 }
 
 #[test]
-fn without_review_the_plan_is_as_before() {
+fn reviews_are_in_the_plan_unless_no_review() {
     let learner = Learner::new();
     let done = ["--today", "2027-02-20", "done", "01_the_ring0_problem"];
     learner.run(&done).code(0);
@@ -163,19 +163,20 @@ fn without_review_the_plan_is_as_before() {
         "--hours",
         "5",
     ];
-    let before = learner.run(&plan).code(0).stdout;
-    let without = learner
-        .run(&[&plan[..], &["--no-review"]].concat())
-        .code(0)
-        .stdout;
-    assert_eq!(before, without);
-    assert!(!before.contains("review"));
+    let by_default = learner.run(&plan).code(0).stdout;
     let with = learner
         .run(&[&plan[..], &["--review"]].concat())
         .code(0)
         .stdout;
+    assert_eq!(by_default, with);
     assert!(with.contains("review: The Ring-0 Problem"), "{with}");
     assert!(with.contains("of the plan's time)"), "{with}");
+    let without = learner
+        .run(&[&plan[..], &["--no-review"]].concat())
+        .code(0)
+        .stdout;
+    assert!(!without.contains("review"), "{without}");
+    assert_ne!(without, with);
 }
 
 /// Each document's reviews in the plan, by path: the day it was studied, then each review's.

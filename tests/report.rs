@@ -152,7 +152,8 @@ fn the_report_is_written_to_a_file() {
     args.extend(["-o", &file]);
     learnpath(&args)
         .code(0)
-        .stderr_has(&["wrote the report of 5 sittings to"]);
+        // Reviews take part of each sitting: a sixth holds the last part of the new material.
+        .stderr_has(&["wrote the report of 6 sittings to"]);
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         learnpath(&STORAGE).stdout
@@ -598,7 +599,8 @@ fn a_partly_done_document_carries_how_much_of_it_is_done() {
         .unwrap()
         .iter()
         .flat_map(|s| s["items"].as_array().unwrap())
-        .filter(|item| item["path"] == path.as_str())
+        // Its new material; a review of it comes after it is studied, and is whole.
+        .filter(|item| item["path"] == path.as_str() && item["review"] != true)
         .collect();
     assert!(!items.is_empty(), "{path} is still planned");
     for item in &items {

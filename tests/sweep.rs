@@ -273,6 +273,8 @@ fn item_3_replanning_mid_week_counts_what_was_studied_this_week() {
             "5".to_string(),
             "--days".to_string(),
             "daily".to_string(),
+            // The week's minutes of new material; reviews would take some of them.
+            "--no-review".to_string(),
             "--format".to_string(),
             "json".to_string(),
         ]

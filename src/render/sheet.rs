@@ -1,6 +1,6 @@
 //! The tracking sheet: a CSV with a row a document of the plan, done ones first, then in plan
 //! order, with when each is planned and when it was done, for a spreadsheet kept beside the
-//! calendar.
+//! calendar. Reviews are not rows: `review` keeps them.
 
 use crate::follow::Baseline;
 use crate::plan::Plan;
@@ -48,7 +48,7 @@ pub fn render(
     }
     let mut seen = std::collections::HashSet::new();
     for session in &plan.sessions {
-        for item in &session.items {
+        for item in session.items.iter().filter(|item| !item.is_review()) {
             if !seen.insert(item.path.as_str()) {
                 continue;
             }
@@ -75,7 +75,7 @@ fn rest_of(plan: &Plan, path: &str) -> u32 {
     plan.sessions
         .iter()
         .flat_map(|session| &session.items)
-        .filter(|item| item.path == path)
+        .filter(|item| item.path == path && !item.is_review())
         .map(|item| item.minutes)
         .sum()
 }
@@ -84,7 +84,7 @@ fn rest_of(plan: &Plan, path: &str) -> u32 {
 fn planned_dates(baseline: &Baseline) -> BTreeMap<&str, NaiveDate> {
     let mut dates = BTreeMap::new();
     for sitting in &baseline.sessions {
-        for piece in &sitting.items {
+        for piece in sitting.study() {
             dates.entry(piece.path.as_str()).or_insert(sitting.date);
         }
     }

@@ -247,18 +247,22 @@ pub fn browse(chromium: &std::path::Path, page: &std::path::Path, extra: &[Strin
 }
 
 /// What a session is called in a calendar, from the plan's JSON: "Study: " and the titles, a
-/// split document's with "(part i/n)".
+/// split document's with "(part i/n)", a review's with "(review)"; "Review: " and the titles
+/// for a sitting of reviews only.
 pub fn session_title(session: &serde_json::Value) -> String {
-    let titles: Vec<String> = session["items"]
-        .as_array()
-        .unwrap()
+    let items = session["items"].as_array().unwrap();
+    let review = |item: &serde_json::Value| item["kind"] == "review";
+    let title = |item: &serde_json::Value| item["title"].as_str().unwrap().to_string();
+    if items.iter().all(review) {
+        let titles: Vec<String> = items.iter().map(title).collect();
+        return format!("Review: {}", titles.join("; "));
+    }
+    let titles: Vec<String> = items
         .iter()
-        .map(|item| {
-            let title = item["title"].as_str().unwrap();
-            match item.get("part") {
-                Some(part) => format!("{title} (part {}/{})", part["index"], part["count"]),
-                None => title.to_string(),
-            }
+        .map(|item| match item.get("part") {
+            _ if review(item) => format!("{} (review)", title(item)),
+            Some(part) => format!("{} (part {}/{})", title(item), part["index"], part["count"]),
+            None => title(item),
         })
         .collect();
     format!("Study: {}", titles.join("; "))

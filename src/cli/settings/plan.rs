@@ -47,7 +47,7 @@ pub(in crate::cli) enum Timing {
 
 /// Whether plans place reviews when neither --review, --no-review nor the profile says: the one
 /// place to change to turn reviews on by default.
-pub(in crate::cli) const REVIEW_BY_DEFAULT: bool = false;
+pub(in crate::cli) const REVIEW_BY_DEFAULT: bool = true;
 
 /// When sittings start when neither --at nor the profile (nor a followed plan) says.
 pub(in crate::cli) const DEFAULT_AT: NaiveTime =

@@ -13,7 +13,9 @@
 # - a plan with minutes per day, skipped dates and a 500-event busy calendar, against cat;
 # - plan --by against one plan at the largest size;
 # - a 1,000-page mdBook (issue 24): the plan for its last page, and validate with and without its
-#   table of contents (book.toml and SUMMARY.md taken away: the same pages, read, not ordered).
+#   table of contents (book.toml and SUMMARY.md taken away: the same pages, read, not ordered);
+# - reviews (issue 25): each size's plan against the same plan with --no-review, a plan for a
+#   learner with 1,000 reviewed documents, and `review` listing the due reviews of 10,000.
 # Uses hyperfine when it is installed (Debian: apt-get install hyperfine), else a loop timed
 # with /usr/bin/time. Timings are for reading, not for pass/fail: machines are noisy.
 set -euo pipefail
@@ -197,6 +199,45 @@ follow_status embedded "" "--role storage-engineer"
 if [ -d "$work/synth-10000" ]; then
     follow_status 10k "--curriculum $work/synth-10000" "--spec 5.1 --spec 5.2"
 fi
+
+# Issue 25: reviews are in plans by default. What they cost at each size (the plan places the
+# reviews of every document it studies, over the plan's whole span), and for a learner with
+# 1,000 documents done and reviewed twice (on the 10k curriculum, or the largest there is).
+for size in $sizes; do
+    dir=$work/synth-$size
+    base="$bin plan --curriculum $dir --spec 5.1 --spec 5.2 --hours 10 --no-progress --start 2027-01-04"
+    without=$(measure "$base --no-review")
+    reviews=$($base --format json | grep -c '"kind": "review"' || true)
+    printf 'reviews at %s documents: plan %.3f s, --no-review %.3f s: %.2fx (%s reviews placed)\n' \
+        "$size" "${plan_seconds[$size]}" "$without" \
+        "$(awk -v a="${plan_seconds[$size]}" -v b="$without" 'BEGIN { print a / b }')" "$reviews"
+done
+reviewed_dir=$work/synth-10000
+[ -d "$reviewed_dir" ] || reviewed_dir=$work/synth-$largest
+# A progress file of `count` documents of the curriculum, done in 2026 and each reviewed twice.
+reviewed_progress() {
+    local count=$1 file=$2
+    "$bin" list docs --curriculum "$reviewed_dir" --format json | sed -n 's/^ *"path": "\(.*\)",$/\1/p' |
+        awk -v n="$count" 'NR <= n' > "$file.paths"
+    {
+        echo "schema_version: 3"; echo "done:"
+        awk '{ print "- path: " $0; printf "  date: 2026-%02d-%02d\n", 1 + NR % 9, 1 + NR % 27 }' "$file.paths"
+        echo "review:"
+        awk '{ print "- path: " $0; printf "  date: 2026-10-%02d\n", 1 + NR % 27; print "  grade: good"
+               print "- path: " $0; printf "  date: 2026-12-%02d\n", 1 + NR % 27; print "  grade: good" }' "$file.paths"
+    } > "$file"
+}
+reviewed_progress 1000 "$work/progress-reviewed-1000.yaml"
+reviewed="$bin plan --curriculum $reviewed_dir --spec 5.1 --spec 5.2 --hours 10 --progress $work/progress-reviewed-1000.yaml --today 2027-01-04 -q"
+with_time=$(measure "$reviewed")
+without_time=$(measure "$reviewed --no-review")
+printf '1,000 reviewed documents: plan %.3f s, --no-review %.3f s: %.2fx\n' "$with_time" "$without_time" \
+    "$(awk -v a="$with_time" -v b="$without_time" 'BEGIN { print a / b }')"
+reviewed_progress 10000 "$work/progress-reviewed-10000.yaml"
+listing="$bin --curriculum $reviewed_dir --progress $work/progress-reviewed-10000.yaml --today 2027-01-04 review"
+loading="$bin --curriculum $reviewed_dir validate -q"
+printf 'review listing 10,000 reviewed documents: %.4f s (loading the curriculum alone: %.4f s), RSS %s MB\n' \
+    "$(measure "$listing")" "$(measure "$loading")" "$(peak_rss "$listing")"
 
 if [ -n "${plan_seconds[10000]:-}" ] && [ -n "${plan_seconds[100000]:-}" ]; then
     printf 'growth 10k -> 100k documents (10x): %.1fx the time\n' \

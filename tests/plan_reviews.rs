@@ -223,3 +223,140 @@ fn a_review_brings_the_next_further_out() {
     let busiest = f64::from(*per_day.values().max().unwrap());
     assert!(busiest <= 2.0 * mean, "busiest {busiest}, mean {mean:.2}");
 }
+
+#[test]
+fn a_review_is_recorded_only_when_everything_it_reads_can_be_read() {
+    let learner = Learner::new();
+    let today = ["--today", "2027-02-20"];
+    learner
+        .run(
+            &[
+                &today[..],
+                &["done", "01_the_ring0_problem", "--on", "2027-02-10"],
+            ]
+            .concat(),
+        )
+        .code(0);
+    let progress = std::fs::read_to_string(learner.path("progress.yaml")).unwrap();
+    let profile = learner.path("broken-profile.yaml");
+    std::fs::write(&profile, "retention: [\n").unwrap();
+    let profile = profile.display().to_string();
+    let review = ["review", "01_the_ring0_problem", "--grade", "good"];
+    let run = learner.run_with(
+        &[&today[..], &review[..]].concat(),
+        &[("LEARNPATH_PROFILE", &profile)],
+    );
+    let run = run.code(65);
+    assert!(run.stderr.contains("broken-profile.yaml"), "{}", run.stderr);
+    let after = std::fs::read_to_string(learner.path("progress.yaml")).unwrap();
+    assert_eq!(after, progress, "nothing is recorded");
+}
+
+#[test]
+fn a_review_longer_than_any_sitting_takes_a_whole_sitting() {
+    let learner = Learner::new();
+    let plan = [
+        "--today",
+        START,
+        "plan",
+        "--role",
+        "storage engineer",
+        "--days",
+        "mon=30m,wed=30m",
+        "--review-minutes",
+        "60m",
+        "--format",
+        "json",
+    ];
+    let run = learner.run(&plan).code(0);
+    let plan: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let items: Vec<&serde_json::Value> = (plan["sessions"].as_array().unwrap().iter())
+        .flat_map(|session| session["items"].as_array().unwrap())
+        .filter(|item| item["kind"] == "review")
+        .collect();
+    assert!(!items.is_empty());
+    assert!(items.iter().all(|item| item["minutes"] == 30), "{items:?}");
+}
+
+#[test]
+fn whole_documents_make_room_beside_reviews() {
+    let plan = |review: &str| {
+        let args = [
+            "--no-progress",
+            "plan",
+            "--role",
+            "full stack platform engineer",
+            "--hours",
+            "3",
+            "--whole",
+            "--start",
+            START,
+            review,
+            "--format",
+            "json",
+        ];
+        let run = common::learnpath(&args).code(0);
+        let plan: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let finish: NaiveDate = plan["summary"]["finish_date"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let review_minutes = plan["summary"]["review_minutes"].as_i64().unwrap_or(0);
+        ((finish - start()).num_days(), review_minutes)
+    };
+    let (without, _) = plan("--no-review");
+    let (with, reviewing) = plan("--review");
+    // What the reviews take, in days of the weekly time, and some slack for whole documents
+    // that no longer fit a sitting that holds reviews. (Before, 2x the days without.)
+    let reviews_days = reviewing * 7 / 180;
+    assert!(
+        with <= (without + reviews_days) * 13 / 10,
+        "{with} days, against {without} without reviews and {reviews_days} of reviews"
+    );
+}
+
+#[test]
+fn reviews_recorded_this_week_count_against_its_time() {
+    let learner = Learner::new();
+    let monday = ["--today", START];
+    let done = ["done", "01_the_ring0_problem", "--on", "2027-02-20"];
+    learner.run(&[&monday[..], &done[..]].concat()).code(0);
+    let review = [
+        "review",
+        "01_the_ring0_problem",
+        "--grade",
+        "good",
+        "--took",
+        "15m",
+    ];
+    for _ in 0..3 {
+        learner.run(&[&monday[..], &review[..]].concat()).code(0);
+    }
+    let plan = [
+        "plan",
+        "--role",
+        "storage engineer",
+        "--days",
+        "mon=40m,tue=40m",
+        "--hours",
+        "1",
+        "--format",
+        "json",
+    ];
+    let run = learner.run(&[&monday[..], &plan[..]].concat()).code(0);
+    assert!(
+        run.stderr.contains("45 min already studied this week"),
+        "{}",
+        run.stderr
+    );
+    let plan: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let this_week: u64 = (plan["sessions"].as_array().unwrap().iter())
+        .filter(|session| session["iso_week"] == "2027-W09")
+        .map(|session| session["minutes"].as_u64().unwrap())
+        .sum();
+    assert!(
+        this_week <= 15,
+        "{this_week} more minutes in the week of 60"
+    );
+}

@@ -179,8 +179,9 @@ pub(super) struct ReviewOptions {
         conflicts_with = "no_review"
     )]
     pub(super) retention: Option<learnpath::memory::Retention>,
-    /// With reviews: minutes of each review, e.g. 10m (1 to 60 min) [default: the profile's
-    /// review-minutes, else a tenth of the document's time, 5 to 15 min].
+    /// With reviews: minutes of each review, e.g. 10m (1 to 60 min; at most the longest
+    /// sitting) [default: the profile's review-minutes, else a tenth of the document's time, 5
+    /// to 15 min].
     #[arg(
         long,
         value_parser = values::review_minutes,

@@ -8,13 +8,30 @@ use crate::plan::review::{Due, Forgetting, Reviews, Strength};
 use crate::progress::{Grade, Progress};
 use chrono::NaiveDate;
 use fsrs::MemoryState;
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 /// The memory model at a target retention, as the planner asks it: every review graded good.
-#[derive(Debug, Clone)]
+/// Its answers are kept: a plan and its forecast's thousand runs ask the same questions again
+/// and again, and each answer of the model costs a few hundred nanoseconds.
+#[derive(Debug)]
 pub struct AtRetention {
-    pub memory: Memory,
-    pub retention: Retention,
+    memory: Memory,
+    retention: Retention,
+    learned: Strength,
+    known: Mutex<Known>,
+}
+
+/// The model's answers so far, by the bits of the strength (and the days elapsed).
+#[derive(Debug, Default)]
+struct Known {
+    reviewed: HashMap<(u32, u32, u32), Strength>,
+    interval: HashMap<u32, u32>,
+    recall: HashMap<(u32, u32), f32>,
+}
+
+fn bits(strength: Strength) -> (u32, u32) {
+    (strength.stability.to_bits(), strength.difficulty.to_bits())
 }
 
 fn state(strength: Strength) -> MemoryState {
@@ -32,32 +49,57 @@ fn strength(state: MemoryState) -> Strength {
 }
 
 impl AtRetention {
-    /// The strength after a good review; the strength before when the model gives none.
-    fn good(&self, before: Option<Strength>, elapsed: u32) -> Option<Strength> {
-        let after = self.memory.after(before.map(state), elapsed, Grade::Good);
-        after.map(strength)
+    pub fn new(memory: Memory, retention: Retention) -> AtRetention {
+        let after = memory.after(None, 0, Grade::Good).map(strength);
+        AtRetention {
+            // The crate's first good state; a day's stability should the model give none.
+            learned: after.unwrap_or(Strength {
+                stability: 1.0,
+                difficulty: 5.0,
+            }),
+            memory,
+            retention,
+            known: Mutex::default(),
+        }
+    }
+
+    /// The answers kept so far (a poisoned lock only means a panic elsewhere: they stand).
+    fn known(&self) -> std::sync::MutexGuard<'_, Known> {
+        self.known
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
 impl Forgetting for AtRetention {
     fn learned(&self) -> Strength {
-        // The crate's first good state; a day's stability should the model give none.
-        self.good(None, 0).unwrap_or(Strength {
-            stability: 1.0,
-            difficulty: 5.0,
-        })
+        self.learned
     }
 
     fn reviewed(&self, before: Strength, elapsed: u32) -> Strength {
-        self.good(Some(before), elapsed).unwrap_or(before)
+        let (stability, difficulty) = bits(before);
+        let key = (stability, difficulty, elapsed);
+        let mut known = self.known();
+        *known.reviewed.entry(key).or_insert_with(|| {
+            let after = self.memory.after(Some(state(before)), elapsed, Grade::Good);
+            after.map_or(before, strength)
+        })
     }
 
     fn interval(&self, strength: Strength) -> u32 {
-        self.memory.interval(strength.stability, self.retention)
+        let mut known = self.known();
+        *known
+            .interval
+            .entry(bits(strength).0)
+            .or_insert_with(|| self.memory.interval(strength.stability, self.retention))
     }
 
     fn recall(&self, strength: Strength, elapsed: u32) -> f32 {
-        self.memory.retrievability(state(strength), elapsed)
+        let mut known = self.known();
+        *known
+            .recall
+            .entry((bits(strength).0, elapsed))
+            .or_insert_with(|| self.memory.retrievability(state(strength), elapsed))
     }
 }
 
@@ -89,10 +131,7 @@ impl Memory {
                 })
             })
             .collect();
-        let model = AtRetention {
-            memory: self.clone(),
-            retention,
-        };
+        let model = AtRetention::new(self.clone(), retention);
         Reviews {
             due,
             model: Arc::new(model),

@@ -210,6 +210,11 @@ pub(super) trait Take {
     fn take(&mut self, minutes: u32, pieces: &mut Vec<Piece>);
     /// Whether everything is placed.
     fn is_done(&self) -> bool;
+    /// The minutes of the next piece, for a packer that never cuts one (`--whole`): reviews
+    /// not yet overdue leave it room when it fits the day. `None` for one that cuts.
+    fn next_minutes(&self) -> Option<u32> {
+        None
+    }
 }
 
 /// What a walk keeps of the days it walks: everything for a plan ([`Packed`]), less for a
@@ -297,7 +302,7 @@ pub(super) fn walk_with(
                 minutes,
                 shortened,
             } => {
-                let reviews = agenda.take(date, minutes);
+                let reviews = reviews_for(agenda, &*packer, date, minutes);
                 let reviewing: u32 = reviews.iter().map(|review| review.minutes).sum();
                 packer.take(minutes - reviewing, &mut pieces);
                 agenda.studied(date, &pieces);
@@ -318,6 +323,25 @@ pub(super) fn walk_with(
         }
     }
     Ok(())
+}
+
+/// The reviews of a sitting of `minutes` on `date`: the overdue ones first, then those due that
+/// day in what the next whole piece leaves of the sitting when it fits (a review due today may
+/// wait a day; a whole piece that never fits beside reviews would wait for ever).
+fn reviews_for(
+    agenda: &mut Agenda,
+    packer: &impl Take,
+    date: NaiveDate,
+    minutes: u32,
+) -> Vec<Placed> {
+    let next = packer.next_minutes().filter(|&next| next <= minutes);
+    let (Some(next), Some(yesterday)) = (next, date.pred_opt()) else {
+        return agenda.take(date, minutes);
+    };
+    let mut reviews = agenda.take(yesterday, minutes);
+    let overdue: u32 = reviews.iter().map(|review| review.minutes).sum();
+    reviews.extend(agenda.take(date, (minutes - overdue).saturating_sub(next)));
+    reviews
 }
 
 /// Whether the walk is over on `date`: everything placed, and every review due by then.
@@ -343,6 +367,10 @@ impl Take for InOrder<'_> {
 
     fn is_done(&self) -> bool {
         self.next >= self.pieces.len()
+    }
+
+    fn next_minutes(&self) -> Option<u32> {
+        self.pieces.get(self.next).map(|piece| piece.minutes)
     }
 }
 

@@ -422,8 +422,8 @@ impl Progress {
     }
 
     /// The minutes studied and their dates, for [`crate::plan::Studied::before`]: each partial
-    /// record's minutes on its date, and each done document's minutes (less what its partial
-    /// records count) on the day it was done.
+    /// record's minutes on its date, each done document's minutes (less what its partial
+    /// records count) on the day it was done, and each review's on its day.
     pub fn studied(&self, curriculum: &Curriculum) -> Vec<(u32, NaiveDate)> {
         let mut studied = Vec::new();
         for doc in &curriculum.docs {
@@ -439,6 +439,13 @@ impl Progress {
                     .fold(0u32, |sum, partial| sum.saturating_add(partial.minutes));
                 studied.push((doc.minutes.saturating_sub(counted), date));
             }
+            // A review took what the learner said, else what a plan gives it.
+            let review = crate::plan::review::default_minutes(doc.minutes);
+            studied.extend(
+                self.reviews(&doc.path)
+                    .iter()
+                    .map(|record| (record.took.unwrap_or(review), record.date)),
+            );
         }
         studied
     }

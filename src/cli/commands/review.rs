@@ -40,15 +40,16 @@ pub(super) fn record(
         }
         Some(_) => {}
     }
-    // Before recording: a memory file that cannot be read stops the command with nothing written.
+    // Before recording: a memory file, profile or followed plan that cannot be read stops the
+    // command with nothing written.
     let memory = context.memory(curriculum)?;
+    let retention = context.review_retention(retention, curriculum)?;
     let review = ReviewRecord { date, grade, took };
     let report = progress::record_review(&store, curriculum, id, review)?;
     super::progress::note_kept_copy(report.kept_copy.clone(), context);
     if report.reviewed == Reviewed::NotDone {
         return Err(Failure::Usage(messages::review_not_done(path)));
     }
-    let retention = context.review_retention(retention, curriculum)?;
     let memory = memory.of(&report.progress, path, date, retention);
     let next = memory.map_or_else(String::new, |recall| {
         format!("; next review {}", recall.due)

@@ -37,7 +37,7 @@ impl Agenda {
 
     /// The reviews of `reviews`, and the first review of each planned document, given with its
     /// minutes to study; `minutes` gives a document's whole minutes. Reviews are spread over
-    /// the study days of `settings`; one due after its start may move within its window.
+    /// the study days of `settings`; one whose window reaches its start may move within it.
     pub fn new(
         reviews: &Reviews,
         planned: impl IntoIterator<Item = (DocId, u32)>,
@@ -48,9 +48,12 @@ impl Agenda {
             let day = Weekday::try_from(day as u8).unwrap_or(Weekday::Mon);
             settings.day_capacity(day) > 0
         });
+        // A review never takes longer than the longest sitting, or it would wait for ever.
+        let longest = settings.longest_sitting().max(1);
+        let minutes = |doc| reviews.minutes_for(minutes(doc)).min(longest);
         let studying = planned
             .into_iter()
-            .map(|(doc, left)| (doc, (left, reviews.minutes_for(minutes(doc)))))
+            .map(|(doc, left)| (doc, (left, minutes(doc))))
             .collect();
         let mut agenda = Agenda {
             waiting: BTreeMap::new(),
@@ -63,7 +66,7 @@ impl Agenda {
         due.sort_by_key(|due| (due.due, due.doc));
         for due in due {
             let waiting = Waiting {
-                minutes: reviews.minutes_for(minutes(due.doc)),
+                minutes: minutes(due.doc),
                 last: due.last,
                 strength: due.strength,
             };
@@ -73,7 +76,9 @@ impl Agenda {
     }
 
     /// A review of a document done before the plan: on the least loaded study day of its
-    /// window from the plan's first day; on its due date when the window is over by then.
+    /// window from the plan's first day. Any day of the window is as good as the due date (a
+    /// review due on a Sunday without a sitting is not late on Monday); past the window, it is
+    /// overdue and keeps its due date, so that it comes first.
     fn wait(&mut self, due: Due, waiting: Waiting, start: NaiveDate) {
         let days = u32::try_from((due.due - due.last).num_days()).unwrap_or(0);
         let date = (self.load.balanced_from(due.last, days, start)).unwrap_or(due.due);

@@ -94,7 +94,7 @@ fn packed(bencher: divan::Bencher, documents: usize) {
             None,
             &settings,
             &availability,
-            learnpath::plan::review::Agenda::none(),
+            learnpath::plan::review::Reserved::none(),
         );
         forecast(divan::black_box(&remaining), &[], &mut packing, None).unwrap()
     });

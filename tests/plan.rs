@@ -499,7 +499,8 @@ proptest! {
         let Some(finish) = plan.summary.finish_date else {
             return Ok(());
         };
-        let (estimates, mut packing) = planner.packing(&plan.settings);
+        let reserved = learnpath::plan::review::Reserved::of(&plan);
+        let (estimates, mut packing) = planner.packing(&plan.settings, reserved);
         let exact: Vec<f64> = estimates.iter().map(|&m| f64::from(m)).collect();
         let run = Run { total: exact.iter().sum(), each: &exact };
         prop_assert_eq!(packing.finish(run).unwrap(), finish);

@@ -4,7 +4,7 @@
 //! else a part of the first ready document that can give one. No part is shorter than
 //! [`MIN_PART_MINUTES`] and no document is left with a remainder shorter than that.
 
-use super::review::Agenda;
+use super::review::{Agenda, Reviewing};
 use super::schedule::{self, Packed, Piece};
 use super::settings::Settings;
 use crate::availability::Availability;
@@ -95,7 +95,7 @@ pub fn fill(
 /// The same, with the reviews of `agenda` first in each sitting.
 pub fn fill_with(
     queue: &Queue,
-    agenda: &mut Agenda,
+    agenda: &mut impl Reviewing,
     settings: &Settings,
     availability: &Availability,
 ) -> Result<Packed, Error> {
@@ -144,7 +144,7 @@ impl Finisher {
         &mut self,
         queue: &Queue,
         minutes: &[u32],
-        agenda: &mut Agenda,
+        agenda: &mut impl Reviewing,
         settings: &Settings,
         availability: &Availability,
     ) -> Result<Option<chrono::NaiveDate>, Error> {

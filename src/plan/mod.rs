@@ -161,7 +161,8 @@ impl<'a> Planner<'a> {
     /// afresh would put the median before a finish the plan itself cannot keep.
     pub fn placement<'s>(&'s self, plan: &'s Plan) -> (Vec<u32>, runs::Placement<'s>) {
         if self.order.len() <= runs::PACKED_UP_TO && !plan.settings.whole {
-            let (estimates, packing) = self.packing(&plan.settings);
+            let reserved = review::Reserved::of(plan);
+            let (estimates, packing) = self.packing(&plan.settings, reserved);
             return (estimates, runs::Placement::Packed(packing));
         }
         let estimates = self
@@ -174,9 +175,13 @@ impl<'a> Planner<'a> {
     }
 
     /// The minutes planned for each document, in study order, and the placer that packs a
-    /// run's minutes as the plan for `settings` is packed. Placing the planned minutes
-    /// themselves gives the plan's finish.
-    pub fn packing<'s>(&'s self, settings: &'s Settings) -> (Vec<u32>, runs::Packing<'s>) {
+    /// run's minutes as the plan for `settings` is packed, keeping the plan's review minutes
+    /// (`reserved`) free. Placing the planned minutes themselves gives the plan's finish.
+    pub fn packing<'s>(
+        &'s self,
+        settings: &'s Settings,
+        reserved: review::Reserved,
+    ) -> (Vec<u32>, runs::Packing<'s>) {
         let queue = self.queue();
         let estimates = queue.minutes().to_vec();
         let pieces = settings.whole.then(|| {
@@ -187,8 +192,7 @@ impl<'a> Planner<'a> {
                 &self.partly,
             )
         });
-        let agenda = self.agenda(settings);
-        let packing = runs::Packing::new(queue, pieces, settings, &self.availability, agenda);
+        let packing = runs::Packing::new(queue, pieces, settings, &self.availability, reserved);
         (estimates, packing)
     }
 

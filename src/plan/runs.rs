@@ -6,12 +6,11 @@
 use super::days::LAST_DATE;
 use super::fill::{self, Queue};
 use super::forecast::{Capacity, Placer, Run};
-use super::review::Agenda;
+use super::review::Reserved;
 use super::schedule::{self, Piece};
 use super::settings::{Settings, Studied};
 use super::shape::Plan;
 use crate::availability::Availability;
-use crate::curriculum::DocId;
 use crate::error::Error;
 use chrono::{Datelike, NaiveDate};
 
@@ -50,19 +49,19 @@ pub struct Packing<'a> {
     fluid: Capacity,
     rounded: Vec<u32>,
     finisher: fill::Finisher,
-    /// The plan's reviews, before its first sitting: each run places them as the plan does.
-    agenda: Box<Agenda>,
+    /// The plan's review minutes of each day, which each run keeps free.
+    reserved: Reserved,
 }
 
 impl<'a> Packing<'a> {
     /// For a plan of `queue` (its documents and their planned minutes), or of `pieces` when it
-    /// packs whole documents, with the reviews of `agenda`.
+    /// packs whole documents, keeping the review minutes of `reserved` free.
     pub fn new(
         queue: Queue,
         pieces: Option<Vec<Piece>>,
         settings: &'a Settings,
         availability: &'a Availability,
-        agenda: Agenda,
+        reserved: Reserved,
     ) -> Packing<'a> {
         let position: std::collections::HashMap<_, usize> = queue
             .docs()
@@ -85,7 +84,7 @@ impl<'a> Packing<'a> {
             fluid: Capacity::new(settings, availability),
             rounded: Vec::new(),
             finisher: fill::Finisher::default(),
-            agenda: Box::new(agenda),
+            reserved,
         }
     }
 
@@ -102,15 +101,6 @@ impl<'a> Packing<'a> {
         }
         scaled
     }
-}
-
-/// Each document's minutes over `pieces`.
-fn whole_minutes(pieces: &[Piece]) -> std::collections::BTreeMap<DocId, u32> {
-    let mut whole = std::collections::BTreeMap::new();
-    for piece in pieces {
-        *whole.entry(piece.doc).or_default() += piece.minutes;
-    }
-    whole
 }
 
 fn ratio(planned: u32, drawn: u32) -> f64 {
@@ -133,22 +123,18 @@ impl Placer for Packing<'_> {
         let last = match &self.pieces {
             Some(pieces) => {
                 let scaled = self.scaled_pieces(pieces);
-                let mut agenda = self.agenda.for_run(whole_minutes(&scaled));
+                let reserved = &mut self.reserved;
                 let packed =
-                    schedule::pack_with(&scaled, &mut agenda, self.settings, self.availability)?;
+                    schedule::pack_with(&scaled, reserved, self.settings, self.availability)?;
                 packed.sittings.last().map(|sitting| sitting.date)
             }
-            None => {
-                let docs = self.queue.docs().iter().copied();
-                let mut agenda = self.agenda.for_run(docs.zip(self.rounded.iter().copied()));
-                self.finisher.finish(
-                    &self.queue,
-                    &self.rounded,
-                    &mut agenda,
-                    self.settings,
-                    self.availability,
-                )?
-            }
+            None => self.finisher.finish(
+                &self.queue,
+                &self.rounded,
+                &mut self.reserved,
+                self.settings,
+                self.availability,
+            )?,
         };
         Ok(last.unwrap_or(fluid))
     }

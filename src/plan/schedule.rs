@@ -1,7 +1,7 @@
 //! Ordering the needed documents and packing them into dated sessions.
 
 use super::days::{Days, LAST_DATE, Offer};
-use super::review::{Agenda, Placed};
+use super::review::{Agenda, Placed, Reviewing};
 use super::select::Needed;
 use super::settings::Settings;
 use crate::availability::{Availability, Blocked};
@@ -280,7 +280,7 @@ pub(super) fn walk(
 /// until every review due by the last day is placed.
 pub(super) fn walk_with(
     packer: &mut impl Take,
-    agenda: &mut Agenda,
+    agenda: &mut impl Reviewing,
     settings: &Settings,
     availability: &Availability,
     keep: &mut impl Keep,
@@ -302,11 +302,10 @@ pub(super) fn walk_with(
                 minutes,
                 shortened,
             } => {
-                let reviews = reviews_for(agenda, &*packer, date, minutes);
-                let reviewing: u32 = reviews.iter().map(|review| review.minutes).sum();
+                let (reviewing, reviews) = agenda.sitting(date, minutes, packer.next_minutes());
                 packer.take(minutes - reviewing, &mut pieces);
                 agenda.studied(date, &pieces);
-                if pieces.is_empty() && reviews.is_empty() {
+                if pieces.is_empty() && reviewing == 0 {
                     // Once everything is studied, a day without a review due is no idle day.
                     if !packer.is_done() {
                         keep.idle(date, Idle::NothingFits { minutes });
@@ -325,27 +324,8 @@ pub(super) fn walk_with(
     Ok(())
 }
 
-/// The reviews of a sitting of `minutes` on `date`: the overdue ones first, then those due that
-/// day in what the next whole piece leaves of the sitting when it fits (a review due today may
-/// wait a day; a whole piece that never fits beside reviews would wait for ever).
-fn reviews_for(
-    agenda: &mut Agenda,
-    packer: &impl Take,
-    date: NaiveDate,
-    minutes: u32,
-) -> Vec<Placed> {
-    let next = packer.next_minutes().filter(|&next| next <= minutes);
-    let (Some(next), Some(yesterday)) = (next, date.pred_opt()) else {
-        return agenda.take(date, minutes);
-    };
-    let mut reviews = agenda.take(yesterday, minutes);
-    let overdue: u32 = reviews.iter().map(|review| review.minutes).sum();
-    reviews.extend(agenda.take(date, (minutes - overdue).saturating_sub(next)));
-    reviews
-}
-
 /// Whether the walk is over on `date`: everything placed, and every review due by then.
-fn done(packer: &impl Take, agenda: &Agenda, date: NaiveDate) -> bool {
+fn done(packer: &impl Take, agenda: &impl Reviewing, date: NaiveDate) -> bool {
     packer.is_done() && agenda.clear_by(date)
 }
 
@@ -397,7 +377,7 @@ pub fn pack(
 /// The same, with the reviews of `agenda` first in each sitting.
 pub fn pack_with(
     pieces: &[Piece],
-    agenda: &mut Agenda,
+    agenda: &mut impl Reviewing,
     settings: &Settings,
     availability: &Availability,
 ) -> Result<Packed, Error> {

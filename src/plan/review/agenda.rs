@@ -1,7 +1,7 @@
 //! The reviews waiting for a sitting while the plan is packed.
 
 use super::balance::Load;
-use super::{Due, Forgetting, Placed, Reviews, Strength};
+use super::{Due, Forgetting, Placed, Reviewing, Reviews, Strength};
 use crate::curriculum::DocId;
 use crate::plan::schedule::Piece;
 use crate::plan::settings::Settings;
@@ -84,20 +84,6 @@ impl Agenda {
         let date = (self.load.balanced_from(due.last, days, start)).unwrap_or(due.due);
         self.load.add(date);
         self.waiting.insert((date, due.doc), waiting);
-    }
-
-    /// The same agenda for a forecast's run, which studies each document for the minutes of
-    /// `left` (the plan's own minutes for those it does not name).
-    pub fn for_run(&self, left: impl IntoIterator<Item = (DocId, u32)>) -> Agenda {
-        let mut run = self.clone();
-        if run.model.is_some() {
-            for (doc, minutes) in left {
-                if let Some(studying) = run.studying.get_mut(&doc) {
-                    studying.0 = minutes;
-                }
-            }
-        }
-        run
     }
 
     /// The reviews due on `date` or before that fit in `minutes`, the most overdue first; each
@@ -187,5 +173,33 @@ impl Agenda {
     pub fn clear_by(&self, date: NaiveDate) -> bool {
         let none_due = (self.waiting.first_key_value()).is_none_or(|(&(due, _), _)| due > date);
         none_due && self.until.is_none_or(|until| date >= until)
+    }
+}
+
+impl Reviewing for Agenda {
+    /// The overdue reviews first, then those due that day; when the packer never cuts a piece
+    /// and its next one fits the day, those due that day get only what it leaves (a review
+    /// due today may wait a day; a whole piece that never fits beside reviews would wait for
+    /// ever).
+    fn sitting(&mut self, date: NaiveDate, minutes: u32, next: Option<u32>) -> (u32, Vec<Placed>) {
+        let next = next.filter(|&next| next <= minutes);
+        let reviews = match (next, date.pred_opt()) {
+            (Some(next), Some(yesterday)) => {
+                let mut reviews = self.take(yesterday, minutes);
+                let overdue: u32 = reviews.iter().map(|review| review.minutes).sum();
+                reviews.extend(self.take(date, (minutes - overdue).saturating_sub(next)));
+                reviews
+            }
+            _ => self.take(date, minutes),
+        };
+        (reviews.iter().map(|review| review.minutes).sum(), reviews)
+    }
+
+    fn studied(&mut self, date: NaiveDate, pieces: &[Piece]) {
+        Agenda::studied(self, date, pieces);
+    }
+
+    fn clear_by(&self, date: NaiveDate) -> bool {
+        Agenda::clear_by(self, date)
     }
 }

@@ -10,10 +10,13 @@
 
 mod agenda;
 pub mod balance;
+mod reserved;
 
 pub use agenda::Agenda;
+pub use reserved::Reserved;
 
 use crate::curriculum::DocId;
+use crate::plan::schedule::Piece;
 use chrono::NaiveDate;
 use std::fmt;
 use std::sync::Arc;
@@ -92,4 +95,17 @@ pub struct Placed {
     pub due: NaiveDate,
     /// The estimated recall on the day of its sitting.
     pub recall: f32,
+}
+
+/// What a walk over the learner's days asks of the reviews: those that open each sitting, what
+/// studying changes, and whether any is left. [`Agenda`] places each review; [`Reserved`]
+/// keeps the plan's review minutes free on each day, for a forecast's runs.
+pub trait Reviewing {
+    /// The reviews that open a sitting of `minutes` on `date`, and the minutes they take;
+    /// `next`: the minutes of the next piece, for a packer that never cuts one (`--whole`).
+    fn sitting(&mut self, date: NaiveDate, minutes: u32, next: Option<u32>) -> (u32, Vec<Placed>);
+    /// The pieces studied on `date`.
+    fn studied(&mut self, date: NaiveDate, pieces: &[Piece]);
+    /// Whether no review due on `date` or before is left, once the new material is placed.
+    fn clear_by(&self, date: NaiveDate) -> bool;
 }

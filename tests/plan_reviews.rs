@@ -360,3 +360,26 @@ fn reviews_recorded_this_week_count_against_its_time() {
         "{this_week} more minutes in the week of 60"
     );
 }
+
+#[test]
+fn undo_says_the_reviews_go_with_the_document() {
+    let learner = Learner::new();
+    let today = ["--today", "2027-02-20"];
+    let done = ["done", "01_the_ring0_problem", "--on", "2027-02-10"];
+    learner.run(&[&today[..], &done[..]].concat()).code(0);
+    for grade in ["good", "hard"] {
+        let review = ["review", "01_the_ring0_problem", "--grade", grade];
+        learner.run(&[&today[..], &review[..]].concat()).code(0);
+    }
+    let undo = learner
+        .run(&[&today[..], &["undo", "01_the_ring0_problem"]].concat())
+        .code(0);
+    assert!(
+        undo.stdout
+            .contains("undone: 01_foundations/01_virtualization_basics/01_the_ring0_problem.md (and its 2 reviews)"),
+        "{}",
+        undo.stdout
+    );
+    let progress = std::fs::read_to_string(learner.path("progress.yaml")).unwrap();
+    assert!(!progress.contains("review:"), "{progress}");
+}

@@ -64,9 +64,11 @@ pub(crate) fn spent(text: &str) -> Result<u32, String> {
 
 /// The minutes of a review, as typed ("10m"): 1 to 60 min.
 pub(crate) fn review_minutes(text: &str) -> Result<u32, String> {
-    match parse_minutes(text) {
-        Ok(minutes) if (1..=60).contains(&minutes) => Ok(minutes),
-        _ => Err(super::messages::review_minutes(text)),
+    let minutes = parse_minutes(text)
+        .map_err(|error| format!("'{text}' is not a duration like \"10m\": {error}"))?;
+    match (1..=60).contains(&minutes) {
+        true => Ok(minutes),
+        false => Err(super::messages::review_minutes(text)),
     }
 }
 

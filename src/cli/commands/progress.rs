@@ -117,7 +117,14 @@ pub(super) fn done(
     }
     for (id, marked) in report.marked {
         let path = &curriculum.doc(id).path;
+        let already = matches!(marked, Marked::AlreadyDone { .. });
         say_marked(out, path, marked, date, &report.progress, args.took)?;
+        if let (true, Some(grade)) = (already, args.grade) {
+            writeln!(
+                out,
+                "graded {grade}: {path} (its first study; `review` reckons from it)"
+            )?;
+        }
     }
     footer(out, curriculum, &report.progress, &store)?;
     Ok(exit::OK)
@@ -399,6 +406,9 @@ pub(super) fn undo(
     context.require_progress("undo")?;
     let opened = context.open()?;
     let store = context.store(&opened.curriculum)?;
+    // The reviews each document had, to say they go with it.
+    let mut before = store.load()?;
+    before.canonicalize(&opened.curriculum);
     let report = progress::record_undo(&store, &opened.curriculum, names)?;
     note_kept_copy(report.kept_copy, context);
     for (path, was_done) in &report.undone {
@@ -408,9 +418,18 @@ pub(super) fn undo(
             .find(|(dropped, _)| dropped == path)
             .map_or(0, |(_, partials)| *partials);
         let records = count_with(partials, "partial record", "partial records");
+        let reviews = before.reviews(path).len();
+        let with = match (partials, reviews) {
+            (0, 0) => String::new(),
+            (_, 0) => format!(" (and its {records})"),
+            (0, _) => format!(" (and its {})", count_with(reviews, "review", "reviews")),
+            (_, _) => format!(
+                " (and its {records} and {})",
+                count_with(reviews, "review", "reviews")
+            ),
+        };
         match (*was_done, partials) {
-            (true, 0) => writeln!(out, "undone: {path}")?,
-            (true, _) => writeln!(out, "undone: {path} (and its {records})")?,
+            (true, _) => writeln!(out, "undone: {path}{with}")?,
             (false, 0) => writeln!(out, "not marked done: {path}")?,
             (false, _) => writeln!(out, "partial progress removed: {path} ({records})")?,
         }

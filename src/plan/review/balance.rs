@@ -1,7 +1,8 @@
 //! Where a review the plan schedules lands: not always on its due date, but on the study day
 //! with the fewest reviews within a few days of it, so that reviews do not pile up on one
 //! evening. The window grows with the interval, as in FSRS's fuzz: none below three days, then
-//! about 15% of the days up to a week, 10% up to twenty days and 5% beyond, plus one day.
+//! about 15% of the days up to a week, 10% up to twenty days and 5% beyond, plus one day; the
+//! search looks no further than a week either way.
 
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -90,7 +91,10 @@ impl Load {
 
     /// The same, on `from` or after.
     pub fn balanced_from(&self, last: NaiveDate, days: u32, from: NaiveDate) -> Option<NaiveDate> {
+        // A week each way holds every weekday: a wider window finds no lighter day of the week,
+        // only later ones (and costs a long interval's review a look at a month of days).
         let (earliest, latest) = window(days);
+        let (earliest, latest) = (earliest.max(days.saturating_sub(7)), latest.min(days + 7));
         let (last_day, from) = (number(last), number(from));
         let best = (earliest..=latest)
             .map(|after| (after, last_day.saturating_add_unsigned(after)))

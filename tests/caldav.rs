@@ -235,7 +235,8 @@ fn assert_holds_the_plan(
         assert_eq!(event["end"], end.format("%Y-%m-%dT%H:%M:%SZ").to_string());
         let summary = event["summary"].as_str().unwrap();
         let items = session["items"].as_array().unwrap();
-        assert!(summary.starts_with("Study: "), "{summary}");
+        // "Study: ..." with new material, "Review: ..." for a sitting of reviews only.
+        assert_eq!(summary, common::session_title(session), "{name}");
         assert_eq!(summary.matches("; ").count(), items.len() - 1, "{summary}");
         for item in items {
             let title = item["title"].as_str().unwrap();

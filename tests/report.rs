@@ -389,7 +389,9 @@ fn a_browser_renders_the_plain_report_without_errors() {
     let chromium = chromium();
     let html = learnpath(&STORAGE).code(0).stdout;
     let dom = rendered(&chromium, &html);
-    assert_eq!(dom.matches("class=\"sitting-row\"").count(), 5);
+    let sittings = embedded(&html)["sessions"].as_array().unwrap().len();
+    assert!(sittings >= 5, "{sittings}");
+    assert_eq!(dom.matches("class=\"sitting-row\"").count(), sittings);
 }
 
 /// The report of a plan whose every document is done, checked: no sitting, no forecast.

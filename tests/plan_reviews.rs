@@ -383,3 +383,28 @@ fn undo_says_the_reviews_go_with_the_document() {
     let progress = std::fs::read_to_string(learner.path("progress.yaml")).unwrap();
     assert!(!progress.contains("review:"), "{progress}");
 }
+
+#[test]
+fn a_review_on_a_day_to_come_is_recorded_with_a_warning() {
+    let learner = Learner::new();
+    let today = ["--today", "2027-02-20"];
+    let done = ["done", "01_the_ring0_problem", "--on", "2027-02-10"];
+    learner.run(&[&today[..], &done[..]].concat()).code(0);
+    let review = [
+        "review",
+        "01_the_ring0_problem",
+        "--grade",
+        "good",
+        "--on",
+        "2027-02-25",
+    ];
+    let run = learner.run(&[&today[..], &review[..]].concat()).code(0);
+    assert!(
+        run.stderr
+            .contains("--on 2027-02-25 is in the future (today is 2027-02-20)"),
+        "{}",
+        run.stderr
+    );
+    let progress = std::fs::read_to_string(learner.path("progress.yaml")).unwrap();
+    assert!(progress.contains("date: 2027-02-25"), "{progress}");
+}

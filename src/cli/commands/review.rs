@@ -28,6 +28,12 @@ pub(super) fn record(
     let id = curriculum.find_doc(name)?;
     let path = &curriculum.doc(id).path;
     let date = on.unwrap_or(context.today);
+    if date > context.today {
+        context.report.warning(format!(
+            "--on {date} is in the future (today is {})",
+            context.today
+        ));
+    }
     let store = context.store(curriculum)?;
     let mut known = store.load()?;
     known.canonicalize(curriculum);

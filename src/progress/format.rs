@@ -127,34 +127,16 @@ fn decode_yaml(text: &str) -> Result<ProgressFile, Broken> {
     Err((error.line, Problem::Invalid(Invalid::Parser(error.message))))
 }
 
-/// Reviews by path, in file order.
-type ReviewEntries = Vec<(String, ReviewRecord)>;
-
 impl ProgressFile {
-    /// Takes the grades of done entries and the reviews, in file order.
-    fn take_reviews(&mut self) -> (Vec<(String, Grade)>, ReviewEntries) {
-        let grades = self
-            .done
-            .iter()
-            .filter_map(|entry| Some((entry.path.clone(), entry.grade?)))
-            .collect();
-        let reviews = std::mem::take(&mut self.review)
-            .into_iter()
-            .map(|entry| {
-                let review = ReviewRecord {
-                    date: entry.date,
-                    grade: entry.grade,
-                    took: entry.took,
-                };
-                (entry.path, review)
-            })
-            .collect();
-        (grades, reviews)
-    }
-
     /// The entries, in file order.
     fn entries(self) -> Entries<String> {
         Entries {
+            grade: self
+                .done
+                .iter()
+                .enumerate()
+                .filter_map(|(index, entry)| entry.grade.map(|grade| (index, grade)))
+                .collect(),
             took: self
                 .done
                 .iter()
@@ -181,6 +163,18 @@ impl ProgressFile {
                     )
                 })
                 .collect(),
+            review: self
+                .review
+                .into_iter()
+                .map(|entry| {
+                    let review = ReviewRecord {
+                        date: entry.date,
+                        grade: entry.grade,
+                        took: entry.took,
+                    };
+                    (entry.path, review)
+                })
+                .collect(),
         }
     }
 }
@@ -188,22 +182,20 @@ impl ProgressFile {
 impl Progress {
     /// Reads the file's text (not empty, without BOM and CRLF line ends: see the store).
     pub(super) fn parse(text: &str) -> Result<Progress, Broken> {
-        let mut progress = Progress::default();
         match super::fast::read(text) {
-            Some(entries) => progress.add(entries, str::to_string),
-            None => {
-                let mut file = decode_yaml(text)?;
-                let (grades, reviews) = file.take_reviews();
-                progress.add(file.entries(), |path| path);
-                for (path, grade) in grades {
-                    // A document listed twice keeps the first grade given.
-                    progress.grade.entry(path).or_insert(grade);
-                }
-                for (path, review) in reviews {
-                    progress.add_review(path, review);
-                }
+            Some(entries) => {
+                let mut progress = Progress::default();
+                progress.add(entries, str::to_string);
+                Ok(progress)
             }
+            None => Progress::parse_yaml(text),
         }
+    }
+
+    /// Reads the file's text with the YAML parser.
+    fn parse_yaml(text: &str) -> Result<Progress, Broken> {
+        let mut progress = Progress::default();
+        progress.add(decode_yaml(text)?.entries(), |path| path);
         Ok(progress)
     }
 
@@ -213,13 +205,19 @@ impl Progress {
             .done
             .windows(2)
             .all(|pair| pair[0].0.as_ref() < pair[1].0.as_ref());
-        if sorted && self.done.is_empty() && self.took.is_empty() {
+        let path_of = |index: usize| entries.done[index].0.as_ref().to_string();
+        if sorted && self.done.is_empty() && self.took.is_empty() && self.grade.is_empty() {
             // As learnpath writes them: each path once, in order. Built in bulk, which is
             // faster than an insertion each.
             self.took = entries
                 .took
                 .iter()
-                .map(|&(index, took)| (entries.done[index].0.as_ref().to_string(), took))
+                .map(|&(index, took)| (path_of(index), took))
+                .collect();
+            self.grade = entries
+                .grade
+                .iter()
+                .map(|&(index, grade)| (path_of(index), grade))
                 .collect();
             self.done = entries
                 .done
@@ -227,10 +225,19 @@ impl Progress {
                 .map(|(entry_path, date)| (owned(entry_path), date))
                 .collect();
         } else {
+            for &(index, grade) in &entries.grade {
+                // A document listed twice keeps the first grade given.
+                self.grade.entry(path_of(index)).or_insert(grade);
+            }
             self.add_one_by_one(entries.done, entries.took, &owned);
         }
         for (entry_path, partial) in entries.partial {
             self.record_partial_entry(owned(entry_path), partial);
+        }
+        for (entry_path, review) in entries.review {
+            // In file order, as [`Progress::add_review`] keeps a document's reviews in date
+            // order.
+            self.add_review(owned(entry_path), review);
         }
     }
 
@@ -428,6 +435,42 @@ mod tests {
     }
 
     #[test]
+    fn the_fast_reader_and_the_yaml_parser_read_a_hand_written_version_3_file_alike() {
+        // Out of path order, a document listed twice with two grades and two times, reviews
+        // out of date order, and a review of a document not done.
+        let text = "# mine\nschema_version: 3\ndone:\n- path: b.md\n  date: 2027-01-06\n  grade: easy\n- path: a.md\n  date: 2027-01-04\n  took: 50\n  grade: hard\n- path: b.md\n  date: 2027-01-05\n  took: 20\n  grade: again\n- path: c.md\n  date: 2027-01-07\npartial:\n- path: d.md\n  date: 2027-01-08\n  minutes: 30\nreview:\n- path: a.md\n  date: 2027-01-20\n  grade: good\n- path: a.md\n  date: 2027-01-09\n  grade: again\n  took: 8\n- path: b.md\n  date: 2027-01-09\n  grade: hard\n- path: e.md\n  date: 2027-01-10\n  grade: good\n";
+        let entries = super::super::fast::read(text).unwrap();
+        assert_eq!(
+            entries.grade,
+            [(0, Grade::Easy), (1, Grade::Hard), (2, Grade::Again)]
+        );
+        assert_eq!(entries.review.len(), 4);
+        let fast = parse(text).unwrap();
+        assert_eq!(fast, Progress::parse_yaml(text).unwrap());
+        assert_eq!(fast.date("b.md"), Some(day("2027-01-05")));
+        assert_eq!(fast.took("b.md"), Some(20));
+        assert_eq!(fast.given_grade("b.md"), Some(Grade::Easy));
+        assert_eq!(fast.given_grade("a.md"), Some(Grade::Hard));
+        assert_eq!(fast.given_grade("c.md"), None);
+        let dates: Vec<_> = fast
+            .reviews("a.md")
+            .iter()
+            .map(|review| review.date)
+            .collect();
+        assert_eq!(dates, [day("2027-01-09"), day("2027-01-20")]);
+        assert_eq!(fast.reviews("a.md")[0].took, Some(8));
+        assert_eq!(fast.reviews("e.md").len(), 1);
+        assert_eq!(fast.partial_minutes("d.md"), 30);
+
+        // As learnpath writes it back, both read it alike too, and the two writers agree.
+        let written = fast.render();
+        assert!(super::super::fast::read(&written).is_some(), "{written}");
+        assert_eq!(format!("{HEADER}{}", fast.render_yaml()), written);
+        assert_eq!(parse(&written).unwrap(), fast);
+        assert_eq!(Progress::parse_yaml(&written).unwrap(), fast);
+    }
+
+    #[test]
     fn a_review_out_of_range_names_the_line() {
         let text = "schema_version: 3\ndone:\n- path: a.md\n  date: 2027-01-04\nreview:\n- path: a.md\n  date: 2027-01-05\n  grade: good\n  took: 0\n";
         let error = parse(text).unwrap_err().to_string();
@@ -557,14 +600,73 @@ mod tests {
             .prop_map(|took| took.map_or(String::new(), |took| format!("  took: {took}\n")))
     }
 
-    /// An entry of `done:`: a path, a date and the lines of `took`.
+    /// A `grade:` line with a grade of `grade`, in a share `weight` of entries; else nothing.
+    fn grade_line(
+        weight: f64,
+        grade: impl Strategy<Value = String> + Clone,
+    ) -> impl Strategy<Value = String> + Clone {
+        prop::option::weighted(weight, grade)
+            .prop_map(|grade| grade.map_or(String::new(), |grade| format!("  grade: {grade}\n")))
+    }
+
+    /// Grades as learnpath writes them, and mostly as it does not.
+    fn odd_grade() -> impl Strategy<Value = String> + Clone {
+        prop::sample::select(vec![
+            "Good",
+            "GOOD",
+            "'good'",
+            "\"easy\"",
+            "ok",
+            "good ",
+            " good",
+            "1",
+            "",
+            "~",
+            "null",
+            "again # note",
+            "hard\n  grade: easy",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    fn clean_grade() -> impl Strategy<Value = String> + Clone {
+        prop::sample::select(Grade::ALL.to_vec()).prop_map(|grade| grade.to_string())
+    }
+
+    /// An entry of `done:`: a path, a date and the lines of `took` and `grade`, in either
+    /// order.
     fn done_entry(
         path: impl Strategy<Value = String>,
         date: impl Strategy<Value = String>,
         took: impl Strategy<Value = String>,
+        grade: impl Strategy<Value = String>,
     ) -> impl Strategy<Value = String> {
-        (path, date, took)
-            .prop_map(|(path, date, took)| format!("- path: {path}\n  date: {date}\n{took}"))
+        (path, date, took, grade, prop::bool::weighted(0.1)).prop_map(
+            |(path, date, took, grade, swapped)| {
+                let (first, second) = if swapped {
+                    (grade, took)
+                } else {
+                    (took, grade)
+                };
+                format!("- path: {path}\n  date: {date}\n{first}{second}")
+            },
+        )
+    }
+
+    /// An entry of `review:`: a path, a date, a grade (or now and then none) and the lines of
+    /// `took`.
+    fn review_entry(
+        path: impl Strategy<Value = String>,
+        date: impl Strategy<Value = String>,
+        grade: impl Strategy<Value = String>,
+        took: impl Strategy<Value = String>,
+    ) -> impl Strategy<Value = String> {
+        (path, date, prop::option::weighted(0.95, grade), took).prop_map(
+            |(path, date, grade, took)| {
+                let grade = grade.map_or(String::new(), |grade| format!("  grade: {grade}\n"));
+                format!("- path: {path}\n  date: {date}\n{grade}{took}")
+            },
+        )
     }
 
     /// An entry of `partial:`: a path, a date, minutes, half the time a part, and the lines of
@@ -618,9 +720,11 @@ mod tests {
             1 => prop::sample::select(vec!["0", "401", "01", "-1", "1.5"]).prop_map(str::to_string),
         ];
         let took = took_line(0.4, number.clone());
+        let grade = prop_oneof![3 => clean_grade(), 1 => odd_grade()];
         let piece = prop_oneof![
-            6 => done_entry(path.clone(), date.clone(), took.clone()),
-            3 => partial_entry(path, date, number, part, took),
+            6 => done_entry(path.clone(), date.clone(), took.clone(), grade_line(0.3, grade.clone())),
+            3 => partial_entry(path.clone(), date.clone(), number, part, took.clone()),
+            3 => review_entry(path, date, grade, took),
             2 => odd_line(),
         ];
         (start(), prop::collection::vec(piece, 0..6))
@@ -637,12 +741,15 @@ mod tests {
             "done: []\n",
             "partial:\n",
             "partial: []\n",
+            "review:\n",
+            "review: []\n",
             "\n",
             "  path: a.md\n",
             "- date: 2027-01-04\n",
             "  took: 5\n",
             "  minutes: 5\n",
             "  part: 1\n",
+            "  grade: good\n",
             "extra: 1\n",
         ])
         .prop_map(str::to_string)
@@ -660,6 +767,11 @@ mod tests {
             "schema_version: 2\ndone: []\npartial:\n",
             "# header\nschema_version: 2\ndone: []\n",
             "schema_version: 3\ndone:\n",
+            "# header\nschema_version: 3\ndone:\n",
+            "schema_version: 3\ndone: []\n",
+            "schema_version: 3\ndone: []\nreview:\n",
+            "schema_version: 3\ndone: []\npartial:\n",
+            "schema_version: 2\ndone: []\nreview:\n",
             "done:\n",
             "",
         ])
@@ -667,7 +779,7 @@ mod tests {
 
     /// The shape learnpath writes, with values mostly in the subset, numbers at its borders.
     fn shaped_text() -> impl Strategy<Value = String> {
-        let version = prop::sample::select(vec!["1", "2", "2", "3"]);
+        let version = prop::sample::select(vec!["1", "2", "2", "3", "3", "3"]);
         let clean_path = prop_oneof![
             9 => "[a-z0-9_]{1,6}(/[a-z0-9_. -]{1,8}){0,2}[.]md",
             1 => odd_path(),
@@ -680,20 +792,28 @@ mod tests {
                 .prop_map(str::to_string),
         ];
         let clean_took = took_line(0.5, clean_number.clone());
-        let clean_entry = done_entry(clean_path.clone(), clean_date.clone(), clean_took.clone());
+        let grade = prop_oneof![19 => clean_grade(), 1 => odd_grade()];
+        let clean_entry = done_entry(
+            clean_path.clone(),
+            clean_date.clone(),
+            clean_took.clone(),
+            grade_line(0.5, grade.clone()),
+        );
         let clean_partial = partial_entry(
-            clean_path,
-            clean_date,
+            clean_path.clone(),
+            clean_date.clone(),
             clean_number.clone(),
             clean_number,
-            clean_took,
+            clean_took.clone(),
         );
+        let clean_review = review_entry(clean_path, clean_date, grade, clean_took);
         (
             version,
             prop::collection::vec(clean_entry, 0..4),
             prop::collection::vec(clean_partial, 0..4),
+            prop::collection::vec(clean_review, 0..4),
         )
-            .prop_map(|(version, done, partial)| {
+            .prop_map(|(version, done, partial, review)| {
                 let done = if done.is_empty() {
                     "done: []\n".to_string()
                 } else {
@@ -704,7 +824,12 @@ mod tests {
                 } else {
                     format!("partial:\n{}", partial.concat())
                 };
-                format!("# header\nschema_version: {version}\n{done}{partial}")
+                let review = if review.is_empty() {
+                    String::new()
+                } else {
+                    format!("review:\n{}", review.concat())
+                };
+                format!("# header\nschema_version: {version}\n{done}{partial}{review}")
             })
     }
 
@@ -716,16 +841,33 @@ mod tests {
         .then(|| file.entries())
     }
 
+    /// A done document to mark: path, day number, minutes taken, grade.
+    type DoneRow = (String, u32, Option<u32>, Option<Grade>);
+
+    /// A review to add: path, day number, grade, minutes taken.
+    type ReviewRow = (String, u32, Grade, Option<u32>);
+
     /// A partial record to make: path, day number, minutes, part, minutes taken.
     type PartialRow = (String, u32, u32, Option<u32>, Option<u32>);
 
-    /// Progress with the given done documents (path, day number, minutes taken) and partial
-    /// records (path, day number, minutes, part, minutes taken).
-    fn progress_of(done: &[(String, u32, Option<u32>)], partial: &[PartialRow]) -> Progress {
+    /// Progress with the given done documents, partial records and reviews (added whether the
+    /// document is done or not, as a file may have them).
+    fn progress_of(done: &[DoneRow], partial: &[PartialRow], review: &[ReviewRow]) -> Progress {
         let day = |day: u32| NaiveDate::from_num_days_from_ce_opt(738_000 + day as i32).unwrap();
         let mut progress = Progress::default();
-        for (path, date, took) in done {
+        for (path, date, took, grade) in done {
             progress.record(path.clone(), day(*date), *took);
+            if let Some(grade) = grade {
+                progress.set_done_grade(path, *grade);
+            }
+        }
+        for (path, date, grade, took) in review {
+            let review = ReviewRecord {
+                date: day(*date),
+                grade: *grade,
+                took: *took,
+            };
+            progress.add_review(path.clone(), review);
         }
         for (path, date, minutes, part, took) in partial {
             progress.record_partial_entry(
@@ -741,18 +883,39 @@ mod tests {
         progress
     }
 
+    fn any_grade() -> impl Strategy<Value = Grade> {
+        prop::sample::select(Grade::ALL.to_vec())
+    }
+
+    /// Done documents, with grades in about a share `graded` of them.
     fn done_entries(
         paths: &'static str,
         most: usize,
-    ) -> impl Strategy<Value = Vec<(String, u32, Option<u32>)>> {
+        graded: f64,
+    ) -> impl Strategy<Value = Vec<DoneRow>> {
         prop::collection::vec(
             (
                 paths,
                 0..1000u32,
                 prop::option::weighted(0.3, 1..=MAX_RECORD_MINUTES),
+                prop::option::weighted(graded, any_grade()),
             ),
             0..most,
         )
+    }
+
+    /// Reviews, none in about a share `none` of cases.
+    fn review_entries(paths: &'static str, none: f64) -> impl Strategy<Value = Vec<ReviewRow>> {
+        let reviews = prop::collection::vec(
+            (
+                paths,
+                0..1000u32,
+                any_grade(),
+                prop::option::weighted(0.3, 1..=MAX_RECORD_MINUTES),
+            ),
+            1..5,
+        );
+        prop::option::weighted(1.0 - none, reviews).prop_map(Option::unwrap_or_default)
     }
 
     fn partial_entries(paths: &'static str) -> impl Strategy<Value = Vec<PartialRow>> {
@@ -782,6 +945,8 @@ mod tests {
                     done: fast.done.into_iter().map(|(path, date)| (path.to_string(), date)).collect(),
                     took: fast.took,
                     partial: fast.partial.into_iter().map(|(path, partial)| (path.to_string(), partial)).collect(),
+                    grade: fast.grade,
+                    review: fast.review.into_iter().map(|(path, review)| (path.to_string(), review)).collect(),
                 };
                 prop_assert_eq!(Some(fast), yaml_entries(&text), "{:?}", text);
             }
@@ -791,16 +956,21 @@ mod tests {
         /// writes at all, and it does for paths like real ones.
         #[test]
         fn fast_writer_agrees_with_the_yaml_encoder(
-            done in done_entries(ANY_PATH, 8),
+            done in done_entries(ANY_PATH, 8, 0.2),
             partial in partial_entries(ANY_PATH),
-            real_done in done_entries(REAL_PATH, 8),
+            review in review_entries(ANY_PATH, 0.5),
+            real_done in done_entries(REAL_PATH, 8, 0.2),
             real_partial in partial_entries(REAL_PATH),
+            real_review in review_entries(REAL_PATH, 0.5),
         ) {
-            for ((done, partial), must_be_fast) in [((done, partial), false), ((real_done, real_partial), true)] {
-                let progress = progress_of(&done, &partial);
+            for ((done, partial, review), must_be_fast) in [
+                ((done, partial, review), false),
+                ((real_done, real_partial, real_review), true),
+            ] {
+                let progress = progress_of(&done, &partial, &review);
                 match super::super::fast::write(&progress) {
                     Some(fast) => prop_assert_eq!(fast, progress.render_yaml()),
-                    None => prop_assert!(!must_be_fast, "{:?} {:?}", done, partial),
+                    None => prop_assert!(!must_be_fast, "{:?} {:?} {:?}", done, partial, review),
                 }
             }
         }
@@ -810,16 +980,23 @@ mod tests {
         /// records are written.
         #[test]
         fn the_fast_reader_reads_what_learnpath_writes(
-            done in done_entries("[a-z0-9_]{1,8}(/[a-z0-9_. -]{1,12}){0,3}[.]md", 20),
+            done in done_entries("[a-z0-9_]{1,8}(/[a-z0-9_. -]{1,12}){0,3}[.]md", 20, 0.1),
             partial in partial_entries("[a-z0-9_]{1,8}(/[a-z0-9_. -]{1,12}){0,3}[.]md"),
+            review in review_entries("[a-z0-9_]{1,8}(/[a-z0-9_. -]{1,12}){0,3}[.]md", 0.6),
         ) {
-            let progress = progress_of(&done, &partial);
+            let progress = progress_of(&done, &partial, &review);
             let text = progress.render();
             let fast = super::super::fast::read(&text);
             prop_assert!(fast.is_some(), "{}", text);
             prop_assert_eq!(parse(&text).unwrap(), progress.clone());
-            let plain = progress.logged().next().is_none() && partial.is_empty();
-            let version = if plain { "schema_version: 1\n" } else { "schema_version: 2\n" };
+            prop_assert_eq!(Progress::parse_yaml(&text).unwrap(), progress.clone());
+            let version = if progress.uses_version_3() {
+                "schema_version: 3\n"
+            } else if progress.logged().next().is_none() && partial.is_empty() {
+                "schema_version: 1\n"
+            } else {
+                "schema_version: 2\n"
+            };
             prop_assert!(text.contains(version), "{}", text);
         }
     }
@@ -878,8 +1055,9 @@ mod tests {
         ];
         for word in words {
             let progress = progress_of(
-                &[(word.to_string(), 0, Some(5))],
+                &[(word.to_string(), 0, Some(5), Some(Grade::Easy))],
                 &[(word.to_string(), 1, 30, Some(1), None)],
+                &[(word.to_string(), 2, Grade::Hard, Some(7))],
             );
             if let Some(fast) = super::super::fast::write(&progress) {
                 assert_eq!(fast, progress.render_yaml(), "{word:?}");

@@ -159,12 +159,12 @@ pub(super) struct Done {
 }
 
 /// Reviews in a plan's sittings: each its flag, else the profile's (else the followed plan's,
-/// for `replan`), else off (see `settings::plan::REVIEW_BY_DEFAULT`).
+/// for `replan`), else on (see `settings::plan::REVIEW_BY_DEFAULT`).
 #[derive(Debug, Clone, Copy, Default, Args)]
 pub(super) struct ReviewOptions {
     /// Place reviews of done documents (and of those the plan studies) in the sittings, before
     /// new material, when their estimated recall falls to the target retention [default: the
-    /// profile's review, else off].
+    /// profile's review, else on].
     #[arg(long, overrides_with = "no_review")]
     pub(super) review: bool,
     /// Plan new material only, without reviews, whatever the profile says.

@@ -2,7 +2,7 @@
 //! today and overdue, and the average estimated recall of the done documents.
 
 use crate::curriculum::Curriculum;
-use crate::memory::{Memory, Retention};
+use crate::memory::{Memory, Recall, Retention};
 use crate::progress::Progress;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -32,19 +32,19 @@ impl Remembered {
         today: NaiveDate,
         retention: Retention,
     ) -> Option<Remembered> {
-        let recalls: Vec<f64> = curriculum
+        let recalls: Vec<Recall> = curriculum
             .ids()
             .filter_map(|id| memory.of(progress, &curriculum.doc(id).path, today, retention))
-            .map(|recall| f64::from(recall.recall))
             .collect();
         if recalls.is_empty() {
             return None;
         }
-        let due = memory.due(curriculum, progress, today, retention);
-        let overdue = due.iter().filter(|(_, recall)| recall.due < today).count();
-        let average = recalls.iter().sum::<f64>() / recalls.len() as f64;
+        let due = recalls.iter().filter(|recall| recall.is_due(today)).count();
+        let overdue = recalls.iter().filter(|recall| recall.due < today).count();
+        let sum: f64 = recalls.iter().map(|recall| f64::from(recall.recall)).sum();
+        let average = sum / recalls.len() as f64;
         Some(Remembered {
-            reviews_due: due.len() - overdue,
+            reviews_due: due - overdue,
             reviews_overdue: overdue,
             average_recall: thousandths(average),
             retention: thousandths(f64::from(retention.value())),

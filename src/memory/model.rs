@@ -132,6 +132,7 @@ impl Memory {
         elapsed: u32,
         grade: Grade,
     ) -> Option<MemoryState> {
+        // The retention only sets the intervals of the answer, which are not used here.
         let next = self.fsrs.next_states(state, 0.9, elapsed).ok()?;
         let item = match grade {
             Grade::Again => next.again,

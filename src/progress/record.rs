@@ -283,11 +283,14 @@ pub struct UndoReport {
     pub undone: Vec<(String, bool)>,
     /// The paths asked for that had partial records, with how many were dropped.
     pub dropped_partials: Vec<(String, usize)>,
+    /// The paths asked for that had reviews, with how many were dropped.
+    pub dropped_reviews: Vec<(String, usize)>,
     /// Where the hand-edited file was copied before it was rewritten.
     pub kept_copy: Option<PathBuf>,
 }
 
-/// Unmarks documents named as for [`Curriculum::find_doc`], and drops their partial records;
+/// Unmarks documents named as for [`Curriculum::find_doc`], and drops their partial records
+/// and reviews;
 /// a path the progress file records but the curriculum no longer has can be taken back by that
 /// path.
 pub fn record_undo(
@@ -316,19 +319,20 @@ pub fn record_undo(
             paths
                 .iter()
                 .map(|path| {
-                    let partials = progress.partials(path).len();
-                    (progress.unmark(path), partials)
+                    let dropped = (progress.partials(path).len(), progress.reviews(path).len());
+                    (progress.unmark(path), dropped)
                 })
                 .collect::<Vec<_>>()
         })
     })?;
     progress.canonicalize(curriculum);
-    let dropped_partials = paths
-        .iter()
-        .zip(&result)
-        .filter(|(_, (_, partials))| *partials > 0)
-        .map(|(path, (_, partials))| (path.clone(), *partials))
-        .collect();
+    let dropped = |count: fn(&(usize, usize)) -> usize| {
+        (paths.iter().zip(&result))
+            .filter(|(_, (_, dropped))| count(dropped) > 0)
+            .map(|(path, (_, dropped))| (path.clone(), count(dropped)))
+            .collect()
+    };
+    let (dropped_partials, dropped_reviews) = (dropped(|d| d.0), dropped(|d| d.1));
     Ok(UndoReport {
         undone: paths
             .into_iter()
@@ -336,6 +340,7 @@ pub fn record_undo(
             .map(|(path, (was_done, _))| (path, was_done))
             .collect(),
         dropped_partials,
+        dropped_reviews,
         progress,
         kept_copy,
     })

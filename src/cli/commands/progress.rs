@@ -406,9 +406,6 @@ pub(super) fn undo(
     context.require_progress("undo")?;
     let opened = context.open()?;
     let store = context.store(&opened.curriculum)?;
-    // The reviews each document had, to say they go with it.
-    let mut before = store.load()?;
-    before.canonicalize(&opened.curriculum);
     let report = progress::record_undo(&store, &opened.curriculum, names)?;
     note_kept_copy(report.kept_copy, context);
     for (path, was_done) in &report.undone {
@@ -418,7 +415,9 @@ pub(super) fn undo(
             .find(|(dropped, _)| dropped == path)
             .map_or(0, |(_, partials)| *partials);
         let records = count_with(partials, "partial record", "partial records");
-        let reviews = before.reviews(path).len();
+        let reviews = (report.dropped_reviews.iter())
+            .find(|(dropped, _)| dropped == path)
+            .map_or(0, |(_, reviews)| *reviews);
         let with = match (partials, reviews) {
             (0, 0) => String::new(),
             (_, 0) => format!(" (and its {records})"),

@@ -45,8 +45,7 @@ pub(in crate::cli) enum Timing {
     By(NaiveDate),
 }
 
-/// Whether plans place reviews when neither --review, --no-review nor the profile says: the one
-/// place to change to turn reviews on by default.
+/// Whether plans place reviews when neither --review, --no-review nor the profile says: on.
 pub(in crate::cli) const REVIEW_BY_DEFAULT: bool = true;
 
 /// When sittings start when neither --at nor the profile (nor a followed plan) says.

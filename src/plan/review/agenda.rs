@@ -88,7 +88,7 @@ impl Agenda {
 
     /// The reviews due on `date` or before that fit in `minutes`, the most overdue first; each
     /// schedules the next.
-    pub fn take(&mut self, date: NaiveDate, minutes: u32) -> Vec<Placed> {
+    fn take(&mut self, date: NaiveDate, minutes: u32) -> Vec<Placed> {
         let Some(model) = self.model.clone() else {
             return Vec::new();
         };
@@ -148,32 +148,6 @@ impl Agenda {
         };
         self.waiting.insert((due, doc), waiting);
     }
-
-    /// The pieces studied on `date`: a document finished then gets its first review.
-    pub fn studied(&mut self, date: NaiveDate, pieces: &[Piece]) {
-        let Some(model) = self.model.clone() else {
-            return;
-        };
-        for piece in pieces {
-            let Some((left, minutes)) = self.studying.get_mut(&piece.doc) else {
-                continue;
-            };
-            *left = left.saturating_sub(piece.minutes);
-            if *left > 0 {
-                continue;
-            }
-            let minutes = *minutes;
-            self.studying.remove(&piece.doc);
-            self.schedule(piece.doc, date, model.learned(), minutes, &*model);
-        }
-    }
-
-    /// Whether the reviews are over on `date` once the new material is: none waiting is due by
-    /// then, and the plan does not go on placing reviews past it.
-    pub fn clear_by(&self, date: NaiveDate) -> bool {
-        let none_due = (self.waiting.first_key_value()).is_none_or(|(&(due, _), _)| due > date);
-        none_due && self.until.is_none_or(|until| date >= until)
-    }
 }
 
 impl Reviewing for Agenda {
@@ -195,11 +169,29 @@ impl Reviewing for Agenda {
         (reviews.iter().map(|review| review.minutes).sum(), reviews)
     }
 
+    /// A document finished on `date` gets its first review.
     fn studied(&mut self, date: NaiveDate, pieces: &[Piece]) {
-        Agenda::studied(self, date, pieces);
+        let Some(model) = self.model.clone() else {
+            return;
+        };
+        for piece in pieces {
+            let Some((left, minutes)) = self.studying.get_mut(&piece.doc) else {
+                continue;
+            };
+            *left = left.saturating_sub(piece.minutes);
+            if *left > 0 {
+                continue;
+            }
+            let minutes = *minutes;
+            self.studying.remove(&piece.doc);
+            self.schedule(piece.doc, date, model.learned(), minutes, &*model);
+        }
     }
 
+    /// Whether the reviews are over on `date` once the new material is: none waiting is due by
+    /// then, and the plan does not go on placing reviews past it.
     fn clear_by(&self, date: NaiveDate) -> bool {
-        Agenda::clear_by(self, date)
+        let none_due = (self.waiting.first_key_value()).is_none_or(|(&(due, _), _)| due > date);
+        none_due && self.until.is_none_or(|until| date >= until)
     }
 }
